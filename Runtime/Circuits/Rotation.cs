@@ -1,0 +1,12 @@
+namespace NegLR;
+
+/// <summary>The Pauli axis of a single-qubit rotation, as templates take it (PennyLane's <c>rotation="X"</c>).</summary>
+public enum Rotation
+{
+    /// <summary>RX.</summary>
+    X,
+    /// <summary>RY.</summary>
+    Y,
+    /// <summary>RZ.</summary>
+    Z,
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Numerics;
+
+namespace NegLR;
+
+/// <summary>
+/// A seeded xoshiro256** generator: the same seed gives the same sequence on every machine and .NET version,
+/// unlike <see cref="Random"/>, whose seeded algorithm is not guaranteed to stay the same.
+/// </summary>
+public sealed class SeededRandom
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    /// <summary>Seeds the generator (SplitMix64 expands the seed into the state).</summary>
+    public SeededRandom(ulong seed)
+    {
+        Seed = seed;
+        ulong x = seed;
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+    }
+
+    /// <summary>The seed this generator started from.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The next 64 random bits.</summary>
+    public ulong NextUInt64()
+    {
+        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitOperations.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>), without modulo bias.</summary>
+    public int NextInt(int maxExclusive)
+    {
+        if (maxExclusive <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxExclusive), maxExclusive, "The upper bound must be positive.");
+        }
+
+        ulong bound = (ulong)maxExclusive;
+        ulong threshold = (0UL - bound) % bound;
+        while (true)
+        {
+            ulong r = NextUInt64();
+            ulong high = Math.BigMul(r, bound, out ulong low);
+            if (low >= threshold)
+            {
+                return (int)high;
+            }
+        }
+    }
+
+    /// <summary>+1 or −1 with equal probability (SPSA's Rademacher perturbation).</summary>
+    public double NextSign() => (NextUInt64() >> 63) == 0 ? 1.0 : -1.0;
+
+    /// <summary>A standard normal sample (Box–Muller; deterministic, no cached spare).</summary>
+    public double NextGaussian()
+    {
+        double u1 = 1.0 - NextDouble();
+        double u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
+    /// <summary>A uniform double in [<paramref name="min"/>, <paramref name="max"/>).</summary>
+    public double NextDouble(double min, double max) => min + ((max - min) * NextDouble());
+
+    /// <summary>An independent generator derived from this one's seed and a stream number (for per-worker streams).</summary>
+    public static SeededRandom ForStream(ulong seed, ulong stream)
+    {
+        ulong x = seed ^ (0x9E3779B97F4A7C15UL * (stream + 1));
+        return new SeededRandom(SplitMix(ref x));
+    }
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        ulong z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Globalization;
+using NegLR.Simulation;
+
+namespace NegLR;
+
+/// <summary>
+/// Runs a <see cref="Circuit"/> on a state vector: the state, expectations and gradients for given weights and inputs.
+/// It is the reference every generated kernel is tested against, and the path for circuits known only at run time
+/// (imported OpenQASM, say). Construction compiles the circuit once; with a caller-supplied
+/// <see cref="SimulationWorkspace"/> no call allocates.
+/// </summary>
+/// <remarks>An interpreter is immutable and thread-safe; a workspace belongs to one thread at a time.</remarks>
+public sealed partial class CircuitInterpreter
+{
+    private readonly Instruction[] _program;
+
+    /// <summary>Compiles <paramref name="circuit"/> (a snapshot: later changes to the circuit are not seen).</summary>
+    public CircuitInterpreter(Circuit circuit)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        Circuit = circuit;
+        Qubits = circuit.Qubits;
+        WeightCount = circuit.WeightCount;
+        InputCount = circuit.InputCount;
+        _program = InstructionCompiler.Compile(circuit);
+        GateCount = circuit.Gates.Count;
+    }
+
+    /// <summary>The circuit this interpreter runs.</summary>
+    public Circuit Circuit { get; }
+
+    /// <summary>Number of qubits.</summary>
+    public int Qubits { get; }
+
+    /// <summary>Number of trainable weights a call takes.</summary>
+    public int WeightCount { get; }
+
+    /// <summary>Number of data inputs a call needs (more are allowed and ignored).</summary>
+    public int InputCount { get; }
+
+    /// <summary>Number of gates the circuit recorded when compiled.</summary>
+    public int GateCount { get; }
+
+    /// <summary>Number of primitive steps after compilation (Rot and U3 count three).</summary>
+    internal int StepCount => _program.Length;
+
+    /// <summary>Buffers for one thread; reuse them so calls allocate nothing.</summary>
+    /// <param name="forGradients">Also allocate the adjoint method's second state now (otherwise on first use).</param>
+    public SimulationWorkspace CreateWorkspace(bool forGradients = true) => new(Qubits, WeightCount, forGradients);
+
+    /// <summary>Prepares the circuit's state from |0…0⟩ into <paramref name="state"/>.</summary>
+    public void Prepare(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, StateVector state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Validate(weights, inputs);
+        if (state.Qubits != Qubits)
+        {
+            throw new ArgumentException($"The state has {state.Qubits} qubits; the circuit has {Qubits}.", nameof(state));
+        }
+
+        Run(weights, inputs, state, shiftedStep: -1, shift: 0);
+    }
+
+    /// <summary>⟨ψ(w, x)|O|ψ(w, x)⟩. The prepared state is left in <c>workspace.State</c>.</summary>
+    public double Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, PauliSum observable, SimulationWorkspace workspace)
+    {
+        CheckCall(weights, inputs, observable, workspace);
+        Run(weights, inputs, workspace.State, -1, 0);
+        return observable.Expectation(workspace.State.Amplitudes);
+    }
+
+    /// <summary>Evaluates a circuit without data inputs.</summary>
+    public double Evaluate(ReadOnlySpan<double> weights, PauliSum observable, SimulationWorkspace workspace) =>
+        Evaluate(weights, ReadOnlySpan<double>.Empty, observable, workspace);
+
+    /// <summary>Runs the program from |0…0⟩, optionally with one step's angle shifted (parameter shift).</summary>
+    internal void Run(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, StateVector state, int shiftedStep, double shift)
+    {
+        state.Reset();
+        var amplitudes = state.Amplitudes;
+        for (int k = 0; k < _program.Length; k++)
+        {
+            ref readonly var ins = ref _program[k];
+            double theta = ins.HasAngle ? ins.Angle.Evaluate(weights, inputs) : 0;
+            if (k == shiftedStep)
+            {
+                theta += shift;
+            }
+
+            InstructionExecutor.Apply(ins, theta, amplitudes, inverse: false);
+        }
+    }
+
+    internal void CheckCall(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, PauliSum observable, SimulationWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(observable);
+        ArgumentNullException.ThrowIfNull(workspace);
+        Validate(weights, inputs);
+        if (workspace.Qubits != Qubits || workspace.ShiftedWeights.Length != WeightCount)
+        {
+            throw new ArgumentException(
+                $"The workspace was made for another circuit ({workspace.Qubits} qubits); create it with this interpreter's CreateWorkspace().", nameof(workspace));
+        }
+
+        if (observable.MinQubits > Qubits)
+        {
+            throw new ArgumentException(
+                $"The observable acts on qubit {observable.MinQubits - 1}, but the circuit has qubits 0 to {Qubits - 1}.", nameof(observable));
+        }
+    }
+
+    private void Validate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs)
+    {
+        if (weights.Length != WeightCount)
+        {
+            throw new ArgumentException($"The circuit has {WeightCount} weights, but {weights.Length} were given.", nameof(weights));
+        }
+
+        if (inputs.Length < InputCount)
+        {
+            throw new ArgumentException($"The circuit reads {InputCount} inputs, but {inputs.Length} were given.", nameof(inputs));
+        }
+
+        RequireFinite(weights, nameof(weights));
+        RequireFinite(inputs, nameof(inputs));
+    }
+
+    private static void RequireFinite(ReadOnlySpan<double> values, string name)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"{name}[{i}] is {values[i]}; every angle must be a finite number."), name);
+            }
+        }
+    }
+}
