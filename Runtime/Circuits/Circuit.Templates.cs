@@ -78,8 +78,8 @@ public sealed partial class Circuit
     }
 
     /// <summary>
-    /// A hardware-efficient ansatz: per layer, RY then RZ with fresh weights on every qubit, then a CNOT ladder
-    /// q → q+1 for q = 0 … n−2 (NegLR's standard benchmark workload).
+    /// A hardware-efficient ansatz: per layer, RY with a fresh weight on every qubit, then RZ on every qubit, then a
+    /// CNOT ladder q → q+1 for q = 0 … n−2 (NegLR's standard benchmark workload; weights in that gate order).
     /// </summary>
     public Circuit HardwareEfficient(int layers)
     {
@@ -89,6 +89,10 @@ public sealed partial class Circuit
             for (int q = 0; q < Qubits; q++)
             {
                 RY(q, Weight());
+            }
+
+            for (int q = 0; q < Qubits; q++)
+            {
                 RZ(q, Weight());
             }
 

@@ -34,8 +34,7 @@ public sealed partial class CircuitInterpreter
             if (ins.IsTrainable)
             {
                 // ∂E/∂θ = 2 Im⟨λ_k|G|φ_k⟩ for U = exp(−iθG), φ_k the state just after step k.
-                var overlap = StateKernels.PauliOverlap(lambdaAmps, phiAmps, ins.GeneratorControl, ins.GeneratorX, ins.GeneratorZ,
-                    System.Numerics.BitOperations.PopCount((uint)(ins.GeneratorX & ins.GeneratorZ)));
+                var overlap = GeneratorOverlap(ins, lambdaAmps, phiAmps);
                 gradient[ins.Angle.Index] += ins.Angle.Scale * 2 * ins.GeneratorScale * overlap.Imaginary;
             }
 
@@ -52,6 +51,18 @@ public sealed partial class CircuitInterpreter
     /// <summary>Adjoint gradient of a circuit without data inputs.</summary>
     public double EvaluateWithGradient(ReadOnlySpan<double> weights, PauliSum observable, Span<double> gradient, SimulationWorkspace workspace) =>
         EvaluateWithGradient(weights, ReadOnlySpan<double>.Empty, observable, gradient, workspace);
+
+    /// <summary>⟨λ|Π·P|φ⟩ for a step's generator, with vectorised paths for the single-qubit rotations.</summary>
+    private static System.Numerics.Complex GeneratorOverlap(in Instruction ins, ReadOnlySpan<System.Numerics.Complex> lambda,
+        ReadOnlySpan<System.Numerics.Complex> phi) => ins.Kind switch
+    {
+        GateKind.RX => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, 'X'),
+        GateKind.RY => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, 'Y'),
+        GateKind.RZ => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, 'Z'),
+        GateKind.PhaseShift => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, '1'),
+        _ => StateKernels.PauliOverlap(lambda, phi, ins.GeneratorControl, ins.GeneratorX, ins.GeneratorZ,
+            System.Numerics.BitOperations.PopCount((uint)(ins.GeneratorX & ins.GeneratorZ))),
+    };
 
     private void RequireGradientLength(Span<double> gradient)
     {

@@ -37,6 +37,25 @@ public static partial class StateKernels
             return;
         }
 
+        if (control < target)
+        {
+            // Inside each target block, the indices with the control bit set form runs of 2^control.
+            for (int block = 0; block < state.Length; block += t << 1)
+            {
+                for (int run = block + c; run < block + t; run += c << 1)
+                {
+                    for (int i = run; i < run + c; i++)
+                    {
+                        ref Complex a = ref Unsafe.Add(ref s, i);
+                        ref Complex b = ref Unsafe.Add(ref s, i + t);
+                        (a, b) = (b, a);
+                    }
+                }
+            }
+
+            return;
+        }
+
         for (int k = 0; k < quarter; k++)
         {
             int i = BitIndex.InsertZeros(k, control, target) | c;

@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace NegLR.Benchmarks;
+
+public static class Program
+{
+    /// <summary>
+    /// Runs the benchmarks named by BenchmarkDotNet's usual arguments (e.g. <c>--filter *Interpreter*</c>).
+    /// <c>--quick</c> uses a short in-process job (a few iterations): for a first look, not for the tables in docs/.
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        bool quick = System.Array.IndexOf(args, "--quick") >= 0;
+        args = System.Array.FindAll(args, a => a != "--quick");
+        var config = DefaultConfig.Instance;
+        if (quick)
+        {
+            config = config.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("quick"));
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+
+namespace NegLR.Tests.Workloads;
+
+public class StandardWorkloadTests
+{
+    [Fact]
+    public void HardwareEfficientFourQubitsFourLayers_ExpectationOfZ0Z1_MatchesThreeIndependentSimulators()
+    {
+        // The Runtime issue's cross-check: RY, RZ per qubit then CNOT q→q+1, L = n = 4, θ_k = 0.1·(k+1) in gate order,
+        // ⟨Z0 Z1⟩ = 0.101245759661362 (computed there with three independent simulators).
+        var circuit = new Circuit(4).HardwareEfficient(layers: 4);
+        Assert.Equal(32, circuit.WeightCount);
+        var weights = new double[circuit.WeightCount];
+        for (int k = 0; k < weights.Length; k++)
+        {
+            weights[k] = 0.1 * (k + 1);
+        }
+
+        var interpreter = new CircuitInterpreter(circuit);
+        var observable = new PauliSum(new[] { new PauliTerm(1, 0, 0b11) });
+        Assert.Equal(0.101245759661362, interpreter.Evaluate(weights, observable, interpreter.CreateWorkspace()), 1e-13);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(6)]
+    public void HardwareEfficient_AdjointGradient_EqualsParameterShiftAndFiniteDifferences(int qubits)
+    {
+        var circuit = new Circuit(qubits).HardwareEfficient(layers: 3);
+        var interpreter = new CircuitInterpreter(circuit);
+        var ws = interpreter.CreateWorkspace();
+        var random = new SeededRandom(7);
+        var weights = new double[circuit.WeightCount];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = random.NextDouble(-3, 3);
+        }
+
+        // A local and a non-diagonal term, so every generator overlap path is exercised.
+        var observable = new PauliSum(new[] { new PauliTerm(0.7, 0, 0b11), new PauliTerm(-0.4, 0b100, 0b100) });
+        var adjoint = new double[weights.Length];
+        var shift = new double[weights.Length];
+        var fd = new double[weights.Length];
+        double e1 = interpreter.EvaluateWithGradient(weights, observable, adjoint, ws);
+        double e2 = interpreter.ParameterShiftGradient(weights, ReadOnlySpan<double>.Empty, observable, shift, ws);
+        interpreter.FiniteDifferenceGradient(weights, ReadOnlySpan<double>.Empty, observable, fd, ws);
+        Assert.Equal(e1, e2, 1e-12);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            Assert.Equal(shift[i], adjoint[i], 1e-10);
+            Assert.Equal(shift[i], fd[i], 1e-7);
+        }
+
+        Assert.Contains(adjoint, g => Math.Abs(g) > 1e-3);
+    }
+}
