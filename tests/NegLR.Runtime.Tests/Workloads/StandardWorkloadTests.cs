@@ -55,3 +55,27 @@ public class StandardWorkloadTests
         Assert.Contains(adjoint, g => Math.Abs(g) > 1e-3);
     }
 }
+
+public class CircuitFactsTests
+{
+    [Fact]
+    public void Draw_BellCircuit_ShowsControlAndTargetOnTheirWires()
+    {
+        var c = new Circuit(3);
+        c.H(0).CNOT(0, 2).RY(1, c.Weight());
+        Assert.Equal(
+            "q0: ─H─●──────────\n" +
+            "q1: ───│─RY(w[0])─\n" +
+            "q2: ───X──────────",
+            c.Draw());
+    }
+
+    [Fact]
+    public void Depth_CountsMomentsOfParallelGates()
+    {
+        var c = new Circuit(4).HardwareEfficient(layers: 1);
+        // RY layer, RZ layer, then CNOT(0,1), CNOT(1,2), CNOT(2,3) in sequence.
+        Assert.Equal(5, c.Depth);
+        Assert.Equal(3, c.MultiQubitGateCount);
+    }
+}
