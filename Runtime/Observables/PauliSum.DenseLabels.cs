@@ -10,7 +10,8 @@ public sealed partial class PauliSum
     /// <summary>
     /// Builds a sum from dense labels, one letter (I, X, Y, Z) per qubit, e.g. Qiskit's <c>("IIZZ", 0.12)</c>. Qiskit
     /// writes the <b>rightmost</b> letter for qubit 0 (the default); pass <paramref name="rightmostIsQubit0"/> = false for
-    /// OpenFermion/symmer strings, whose leftmost letter is qubit 0. All labels must have the same length (1 to 30).
+    /// OpenFermion/symmer strings, whose leftmost letter is qubit 0. All labels must have the same length (1 to 30);
+    /// letters may be lower case. Like terms merge and all-I labels go into <see cref="Constant"/>, as in the constructor.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> or a label is null.</exception>
     /// <exception cref="ArgumentException">A label is empty, too long, of another length than the first, has a letter

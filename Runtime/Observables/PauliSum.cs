@@ -49,6 +49,12 @@ public sealed partial class PauliSum
             }
         }
 
+        // Merging can overflow (e.g. two terms of 1e308): check the sums, not just the inputs.
+        if (!double.IsFinite(constant) || merged.Values.Any(c => !double.IsFinite(c)))
+        {
+            throw new ArgumentException("The terms add up to a coefficient that is not a finite number.", nameof(terms));
+        }
+
         Terms = order.Where(k => merged[k] != 0).Select(k => new PauliTerm(merged[k], k.X, k.Z)).ToImmutableArray();
         Constant = constant;
         int support = 0;

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Numerics;
+
+namespace NegLR;
+
+/// <summary>
+/// Estimates ⟨O⟩ the way a device does: the observable's terms are split into qubit-wise commuting groups, the shot
+/// budget is split across the groups (<see cref="ShotAllocation.Proportional"/>), and for each group a copy of the state
+/// is rotated into the group's basis, sampled, and every term's ±1 parity averaged. The estimator is immutable and
+/// thread-safe; per-call buffers live in a <see cref="ShotWorkspace"/>, so estimates allocate nothing.
+/// </summary>
+public sealed class ShotEstimator
+{
+    private readonly double[] _weights;
+
+    /// <summary>Plans the measurement of <paramref name="observable"/> on a <paramref name="qubits"/>-qubit register.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="observable"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="qubits"/> is outside 1 to 30.</exception>
+    /// <exception cref="ArgumentException">The observable acts on a qubit beyond the register.</exception>
+    public ShotEstimator(PauliSum observable, int qubits)
+    {
+        ArgumentNullException.ThrowIfNull(observable);
+        ArgumentOutOfRangeException.ThrowIfLessThan(qubits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(qubits, Circuit.MaxQubits);
+        if (observable.MinQubits > qubits)
+        {
+            throw new ArgumentException(Invariant($"The observable acts on qubit {observable.MinQubits - 1}, but the register has {qubits} qubits."), nameof(observable));
+        }
+
+        Observable = observable;
+        Qubits = qubits;
+        Groups = PauliGrouping.QubitWiseCommuting(observable);
+        _weights = new double[Groups.Length];
+        for (int g = 0; g < Groups.Length; g++)
+        {
+            _weights[g] = Groups[g].Weight;
+        }
+    }
+
+    /// <summary>The observable being estimated.</summary>
+    public PauliSum Observable { get; }
+
+    /// <summary>Register size.</summary>
+    public int Qubits { get; }
+
+    /// <summary>The measurement settings (QWC groups), in the order shots are drawn.</summary>
+    public ImmutableArray<MeasurementGroup> Groups { get; }
+
+    /// <summary>The smallest budget an estimate accepts: one shot per group.</summary>
+    public int MinimumShots => Groups.Length;
+
+    /// <summary>Buffers for one thread (two 2^n arrays); reuse them across calls.</summary>
+    public ShotWorkspace CreateWorkspace() => new(Qubits, Groups.Length);
+
+    /// <summary>Writes how <paramref name="totalShots"/> would be split over <see cref="Groups"/> (see <see cref="ShotAllocation.Proportional"/>).</summary>
+    public void AllocateShots(int totalShots, Span<int> shotsPerGroup) => ShotAllocation.Proportional(_weights, totalShots, shotsPerGroup);
+
+    /// <summary>Estimates ⟨O⟩ for <paramref name="state"/> with <paramref name="totalShots"/> shots.</summary>
+    public ShotEstimate Estimate(StateVector state, int totalShots, SeededRandom random, ShotWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Estimate(state.Amplitudes, totalShots, random, workspace);
+    }
+
+    /// <summary>
+    /// Estimates ⟨O⟩ for a normalised state with <paramref name="totalShots"/> shots in all, at least
+    /// <see cref="MinimumShots"/>. The value is the constant plus, per group, the mean over its shots of
+    /// Σ_t c_t (−1)^{parity}; the standard error combines the groups' sample variances, s²_g / m_g (a group with a single
+    /// shot uses the bound (Σ|c|)², the largest variance a value in [−Σ|c|, Σ|c|] can have). The input is not modified.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> or <paramref name="workspace"/> is null.</exception>
+    /// <exception cref="ArgumentException">The state has the wrong length or is zero, the workspace belongs to another
+    /// register, or the budget is below <see cref="MinimumShots"/>.</exception>
+    public ShotEstimate Estimate(ReadOnlySpan<Complex> state, int totalShots, SeededRandom random, ShotWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (state.Length != 1 << Qubits)
+        {
+            throw new ArgumentException(Invariant($"The estimator is for {Qubits} qubits ({1 << Qubits} amplitudes), but the state has {state.Length}."), nameof(state));
+        }
+
+        if (workspace.Qubits != Qubits || workspace.GroupCapacity != Groups.Length)
+        {
+            throw new ArgumentException("The workspace was made for another estimator; create it with this estimator's CreateWorkspace().", nameof(workspace));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(totalShots);
+        var shots = workspace.GroupShots;
+        ShotAllocation.Proportional(_weights, totalShots, shots);
+        double value = Observable.Constant, variance = 0;
+        int used = 0;
+        for (int g = 0; g < Groups.Length; g++)
+        {
+            var (mean, varianceOfMean) = EstimateGroup(Groups[g], state, shots[g], random, workspace);
+            value += mean;
+            variance += varianceOfMean;
+            used += shots[g];
+        }
+
+        return new ShotEstimate(value, Math.Sqrt(variance), used);
+    }
+
+    private static (double Mean, double VarianceOfMean) EstimateGroup(MeasurementGroup group, ReadOnlySpan<Complex> state,
+        int shots, SeededRandom random, ShotWorkspace workspace)
+    {
+        ReadOnlySpan<Complex> source = state;
+        if (group.NeedsRotation)
+        {
+            var rotated = workspace.Rotated.AsSpan();
+            state.CopyTo(rotated);
+            MeasurementBasis.Rotate(rotated, group.BasisXMask, group.BasisZMask);
+            source = rotated;
+        }
+
+        ShotSampler.BuildCumulative(source, workspace.Cumulative);
+        ReadOnlySpan<double> table = workspace.Cumulative;
+        var coefficients = group.Coefficients;
+        var supports = group.Supports;
+
+        // Welford's running mean and sum of squared deviations: stable, one pass, no buffer of outcomes.
+        double mean = 0, m2 = 0;
+        for (int s = 1; s <= shots; s++)
+        {
+            int b = ShotSampler.SampleFromCumulative(table, random);
+            double y = 0;
+            for (int t = 0; t < coefficients.Length; t++)
+            {
+                y += (BitOperations.PopCount((uint)(b & supports[t])) & 1) != 0 ? -coefficients[t] : coefficients[t];
+            }
+
+            double delta = y - mean;
+            mean += delta / s;
+            m2 += delta * (y - mean);
+        }
+
+        double sampleVariance = shots > 1 ? m2 / (shots - 1) : group.Weight * group.Weight;
+        return (mean, sampleVariance / shots);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

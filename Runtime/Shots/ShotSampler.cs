@@ -1,0 +1,179 @@
+using System;
+using System.Globalization;
+using System.Numerics;
+
+namespace NegLR;
+
+/// <summary>
+/// Simulated measurement in the computational basis: draws basis indices (bitstrings, qubit 0 = least-significant
+/// bit) with probability |a_i|². Deterministic for a given <see cref="SeededRandom"/>, and allocation-free given the
+/// caller's buffers.
+/// </summary>
+/// <remarks>
+/// Sampling is inversion of the cumulative distribution by binary search: one uniform per shot, O(2^n) to build the
+/// table and O(n) per shot. Only additions and comparisons touch the probabilities, so the same seed gives the same
+/// shots on every machine (no <c>Math.Pow</c>/<c>Math.Log</c>, whose last bit may differ between platforms). The table
+/// is scaled by its own total, so a state that is normalised only to rounding is sampled correctly.
+/// </remarks>
+public static class ShotSampler
+{
+    /// <summary>
+    /// Writes the running sums of |a_i|² into <paramref name="cumulative"/> and returns the total (1 for a normalised state).
+    /// </summary>
+    /// <exception cref="ArgumentException">The state is not 2^n long (n ≥ 1), the buffer's length differs, or the state is zero or not finite.</exception>
+    public static double BuildCumulative(ReadOnlySpan<Complex> state, Span<double> cumulative)
+    {
+        RequireState(state.Length, nameof(state));
+        if (cumulative.Length != state.Length)
+        {
+            throw new ArgumentException(Invariant($"The cumulative buffer needs {state.Length} entries, one per amplitude, but has {cumulative.Length}."), nameof(cumulative));
+        }
+
+        double total = 0;
+        for (int i = 0; i < state.Length; i++)
+        {
+            var a = state[i];
+            total += (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
+            cumulative[i] = total;
+        }
+
+        if (!(total > 0) || !double.IsFinite(total))
+        {
+            throw new ArgumentException(Invariant($"The state's squared norm is {total}; it must be a positive finite number to sample from."), nameof(state));
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// One shot from a table made by <see cref="BuildCumulative"/>: the smallest index whose running sum exceeds
+    /// u·total, u uniform in [0, 1). Outcomes of probability zero are never drawn.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentException">The table is empty or its total is not positive.</exception>
+    public static int SampleFromCumulative(ReadOnlySpan<double> cumulative, SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (cumulative.IsEmpty || !(cumulative[^1] > 0))
+        {
+            throw new ArgumentException("The cumulative table must be non-empty with a positive total.", nameof(cumulative));
+        }
+
+        double total = cumulative[^1];
+        double u = random.NextDouble() * total;
+        // The product can round up to the total itself; then take the last outcome of non-zero probability.
+        if (u >= total)
+        {
+            u = Math.BitDecrement(total);
+        }
+
+        int lo = 0, hi = cumulative.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > u)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="outcomes"/> with independent shots (basis indices, in the order drawn), using
+    /// <paramref name="cumulative"/> (length 2^n) as scratch. Allocates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or the state is zero or not finite.</exception>
+    public static void Sample(ReadOnlySpan<Complex> state, SeededRandom random, Span<int> outcomes, Span<double> cumulative)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        BuildCumulative(state, cumulative);
+        ReadOnlySpan<double> table = cumulative;
+        for (int s = 0; s < outcomes.Length; s++)
+        {
+            outcomes[s] = SampleFromCumulative(table, random);
+        }
+    }
+
+    /// <summary>
+    /// Draws <paramref name="shots"/> shots and writes how often each basis index occurred into
+    /// <paramref name="counts"/> (length 2^n, overwritten). Same draws as <see cref="Sample(ReadOnlySpan{Complex}, SeededRandom, Span{int}, Span{double})"/>
+    /// with the same generator state. Allocates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shots"/> is negative.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or the state is zero or not finite.</exception>
+    public static void SampleCounts(ReadOnlySpan<Complex> state, SeededRandom random, int shots, Span<int> counts, Span<double> cumulative)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegative(shots);
+        if (counts.Length != state.Length)
+        {
+            throw new ArgumentException(Invariant($"The counts buffer needs {state.Length} entries, one per basis state, but has {counts.Length}."), nameof(counts));
+        }
+
+        BuildCumulative(state, cumulative);
+        counts.Clear();
+        ReadOnlySpan<double> table = cumulative;
+        for (int s = 0; s < shots; s++)
+        {
+            counts[SampleFromCumulative(table, random)]++;
+        }
+    }
+
+    /// <summary><paramref name="shots"/> shots from <paramref name="state"/> (allocates the result and a scratch table).</summary>
+    public static int[] Sample(StateVector state, int shots, SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(shots);
+        var outcomes = new int[shots];
+        Sample(state.Amplitudes, random, outcomes, new double[state.Length]);
+        return outcomes;
+    }
+
+    /// <summary>A histogram of <paramref name="shots"/> shots, indexed by basis state (allocates the result and a scratch table).</summary>
+    public static int[] SampleCounts(StateVector state, int shots, SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var counts = new int[state.Length];
+        SampleCounts(state.Amplitudes, random, shots, counts, new double[state.Length]);
+        return counts;
+    }
+
+    /// <summary>
+    /// A basis index as a bitstring with qubit 0 <b>rightmost</b> (Qiskit's order), e.g. index 5 on 4 qubits → <c>0101</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="qubits"/> is outside 1 to 30 or the index outside 0 to 2^qubits − 1.</exception>
+    public static string ToBitString(int index, int qubits)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(qubits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(qubits, Circuit.MaxQubits);
+        if ((uint)index >= (1u << qubits))
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, Invariant($"A basis index on {qubits} qubits lies in 0 to {(1 << qubits) - 1}."));
+        }
+
+        return string.Create(qubits, index, static (chars, value) =>
+        {
+            for (int c = 0; c < chars.Length; c++)
+            {
+                chars[chars.Length - 1 - c] = ((value >> c) & 1) != 0 ? '1' : '0';
+            }
+        });
+    }
+
+    private static void RequireState(int length, string name)
+    {
+        if (length < 2 || !BitOperations.IsPow2(length))
+        {
+            throw new ArgumentException(Invariant($"A state has 2^n amplitudes (n ≥ 1), but {length} were given."), name);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
