@@ -1,0 +1,29 @@
+namespace NegLR;
+
+/// <summary>How <see cref="OpenQasm"/> turns a program into a <see cref="Circuit"/>.</summary>
+public sealed class QasmImportOptions
+{
+    /// <summary>The defaults: every angle a constant.</summary>
+    public static QasmImportOptions Default { get; } = new();
+
+    /// <summary>
+    /// When true, every rotation angle of the flattened program becomes a fresh trainable weight, in program order, and
+    /// its value goes into <see cref="QasmProgram.InitialWeights"/>; the gradient with respect to the weights is then the
+    /// gradient with respect to the program's angles. When false (the default) angles are constants.
+    /// </summary>
+    /// <remarks>
+    /// "Rotation angle" means one parameter of one application of a built-in gate (<c>U</c> or a <c>qelib1.inc</c> gate
+    /// such as <c>rx</c>, <c>u3</c>, <c>crz</c>, <c>cu3</c>) after user-defined gates are expanded and registers are
+    /// broadcast: <c>rx(0.1) q;</c> on a 3-qubit register gives three weights, a user gate whose body applies
+    /// <c>rx(a)</c> and <c>ry(2*a)</c> gives two. Constants inside <c>qelib1.inc</c>'s own definitions (the
+    /// <c>pi/4</c> of <c>c3x</c>, say) stay constants, and <c>u0</c>'s duration parameter is not an angle.
+    /// </remarks>
+    public bool AnglesAsWeights { get; init; }
+
+    /// <summary>
+    /// Upper bound on the number of NegLR gates an import may produce. Gate definitions can double in size at every
+    /// nesting level, so a few lines can ask for 2^40 gates; this turns that into a <see cref="QasmException"/>.
+    /// Internal so tests can lower it.
+    /// </summary>
+    internal int MaxGates { get; init; } = 4_000_000;
+}
