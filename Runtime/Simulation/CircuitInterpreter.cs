@@ -88,9 +88,20 @@ public sealed partial class CircuitInterpreter
                 theta += shift;
             }
 
+            if (!double.IsFinite(theta))
+            {
+                // Finite weights and inputs can still overflow an affine angle (10·w with w = 1e308).
+                throw NonFiniteAngle(ins, theta);
+            }
+
             InstructionExecutor.Apply(ins, theta, amplitudes, inverse: false);
         }
     }
+
+    private ArgumentException NonFiniteAngle(in Instruction ins, double theta) => new(
+        string.Create(CultureInfo.InvariantCulture,
+            $"Gate {ins.GateIndex} ({Circuit.Gates[ins.GateIndex]}) has the angle {ins.Angle} = {theta}; every angle must be a finite number."),
+        ins.Angle.Source == AngleSource.Input ? "inputs" : "weights");
 
     internal void CheckCall(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, PauliSum observable, SimulationWorkspace workspace)
     {
