@@ -130,7 +130,8 @@ public readonly struct Angle : IEquatable<Angle>
     public override bool Equals(object? obj) => obj is Angle a && Equals(a);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Source, Index, Scale, Offset);
+    public override int GetHashCode() =>
+        Guard.Combine(Guard.Combine(Guard.Combine((int)Source, Index), Scale.GetHashCode()), Offset.GetHashCode());
 
     /// <summary>Value equality.</summary>
     public static bool operator ==(Angle left, Angle right) => left.Equals(right);
@@ -160,7 +161,7 @@ public readonly struct Angle : IEquatable<Angle>
 
     internal static void RequireFinite(double value, string paramName)
     {
-        if (!double.IsFinite(value))
+        if (!Guard.IsFinite(value))
         {
             throw new ArgumentException($"An angle must be a finite number, but got {value.ToString(CultureInfo.InvariantCulture)}.", paramName);
         }

@@ -112,7 +112,7 @@ public sealed partial class Circuit
     /// </summary>
     public Circuit QaoaMaxCut((int U, int V)[] edges, int layers)
     {
-        ArgumentNullException.ThrowIfNull(edges);
+        Guard.NotNull(edges, nameof(edges));
         RequireLayers(layers);
         foreach (var (u, v) in edges)
         {

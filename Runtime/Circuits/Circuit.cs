@@ -108,11 +108,11 @@ public sealed partial class Circuit
 
     /// <summary>Rot(φ, θ, ω) = RZ(ω) RY(θ) RZ(φ) on <paramref name="qubit"/> (PennyLane's Rot).</summary>
     public Circuit Rot(int qubit, Angle phi, Angle theta, Angle omega) =>
-        Append(GateKind.Rot, Qs(qubit), ImmutableArray.Create(phi, theta, omega));
+        AppendNamed(GateKind.Rot, Qs(qubit), ImmutableArray.Create(phi, theta, omega));
 
     /// <summary>U3(θ, φ, λ) on <paramref name="qubit"/> (Qiskit's U, OpenQASM 3's U).</summary>
     public Circuit U3(int qubit, Angle theta, Angle phi, Angle lambda) =>
-        Append(GateKind.U3, Qs(qubit), ImmutableArray.Create(theta, phi, lambda));
+        AppendNamed(GateKind.U3, Qs(qubit), ImmutableArray.Create(theta, phi, lambda));
 
     /// <summary>Controlled NOT with <paramref name="control"/> and <paramref name="target"/>.</summary>
     public Circuit CNOT(int control, int target) => Add(GateKind.CNOT, control, target);
@@ -156,13 +156,13 @@ public sealed partial class Circuit
     /// <summary>MultiRZ(θ) = exp(−iθ Z⊗…⊗Z/2) on <paramref name="qubits"/>.</summary>
     public Circuit MultiRZ(Angle theta, params int[] qubits)
     {
-        ArgumentNullException.ThrowIfNull(qubits);
+        Guard.NotNull(qubits, nameof(qubits));
         if (qubits.Length == 0)
         {
             throw new ArgumentException("MultiRZ needs at least one qubit.", nameof(qubits));
         }
 
-        return Append(GateKind.MultiRZ, ImmutableArray.Create(qubits), ImmutableArray.Create(theta));
+        return AppendNamed(GateKind.MultiRZ, ImmutableArray.Create(qubits), ImmutableArray.Create(theta));
     }
 
     /// <summary>
@@ -171,8 +171,8 @@ public sealed partial class Circuit
     /// </summary>
     public Circuit PauliRot(Angle theta, string word, params int[] qubits)
     {
-        ArgumentNullException.ThrowIfNull(word);
-        ArgumentNullException.ThrowIfNull(qubits);
+        Guard.NotNull(word, nameof(word));
+        Guard.NotNull(qubits, nameof(qubits));
         if (word.Length == 0 || word.Length != qubits.Length)
         {
             throw new ArgumentException(
@@ -187,16 +187,16 @@ public sealed partial class Circuit
             }
         }
 
-        return Append(GateKind.PauliRot, ImmutableArray.Create(qubits), ImmutableArray.Create(theta), word);
+        return AppendNamed(GateKind.PauliRot, ImmutableArray.Create(qubits), ImmutableArray.Create(theta), word);
     }
 
     /// <summary>Toffoli (CCX) with controls <paramref name="control0"/>, <paramref name="control1"/>.</summary>
     public Circuit Toffoli(int control0, int control1, int target) =>
-        Append(GateKind.Toffoli, ImmutableArray.Create(control0, control1, target), ImmutableArray<Angle>.Empty);
+        AppendNamed(GateKind.Toffoli, ImmutableArray.Create(control0, control1, target), ImmutableArray<Angle>.Empty);
 
     /// <summary>Controlled SWAP (Fredkin) of <paramref name="a"/> and <paramref name="b"/>.</summary>
     public Circuit CSWAP(int control, int a, int b) =>
-        Append(GateKind.CSWAP, ImmutableArray.Create(control, a, b), ImmutableArray<Angle>.Empty);
+        AppendNamed(GateKind.CSWAP, ImmutableArray.Create(control, a, b), ImmutableArray<Angle>.Empty);
 
     /// <summary>Appends a single-angle rotation about <paramref name="axis"/>.</summary>
     public Circuit Rotate(Rotation axis, int qubit, Angle theta) => axis switch
@@ -208,7 +208,13 @@ public sealed partial class Circuit
     };
 
     /// <summary>Appends a gate of any kind; the general form behind the named methods (used by importers).</summary>
-    public Circuit Append(GateKind kind, ImmutableArray<int> qubits, ImmutableArray<Angle> angles, string? pauliWord = null)
+    public Circuit Append(GateKind kind, ImmutableArray<int> qubits, ImmutableArray<Angle> angles, string? pauliWord = null) =>
+        AppendCore(kind, qubits, angles, pauliWord, namedMethod: false);
+
+    private Circuit AppendNamed(GateKind kind, ImmutableArray<int> qubits, ImmutableArray<Angle> angles, string? pauliWord = null) =>
+        AppendCore(kind, qubits, angles, pauliWord, namedMethod: true);
+
+    private Circuit AppendCore(GateKind kind, ImmutableArray<int> qubits, ImmutableArray<Angle> angles, string? pauliWord, bool namedMethod)
     {
         var info = GateInfo.Of(kind);
         if (info.Qubits > 0 && qubits.Length != info.Qubits)
@@ -228,13 +234,14 @@ public sealed partial class Circuit
 
         for (int i = 0; i < qubits.Length; i++)
         {
-            CheckQubit(qubits[i], kind);
+            CheckQubit(qubits[i], kind, namedMethod ? QubitParameterName(kind, i) : nameof(qubits));
             for (int j = 0; j < i; j++)
             {
                 if (qubits[j] == qubits[i])
                 {
                     throw new ArgumentException(
-                        $"{kind} names qubit {qubits[i]} twice; a gate's qubits must all differ.", nameof(qubits));
+                        $"{kind} names qubit {qubits[i]} twice; a gate's qubits must all differ.",
+                        namedMethod ? QubitParameterName(kind, i) : nameof(qubits));
                 }
             }
         }
@@ -260,7 +267,7 @@ public sealed partial class Circuit
     /// <summary>Appends every gate of <paramref name="other"/> (same weight and input indices).</summary>
     public Circuit Append(Circuit other)
     {
-        ArgumentNullException.ThrowIfNull(other);
+        Guard.NotNull(other, nameof(other));
         if (other.Qubits > Qubits)
         {
             throw new ArgumentException($"Cannot append a {other.Qubits}-qubit circuit to a {Qubits}-qubit one.", nameof(other));
@@ -279,22 +286,34 @@ public sealed partial class Circuit
         $"Circuit({Qubits.ToString(CultureInfo.InvariantCulture)} qubits, {_gates.Count.ToString(CultureInfo.InvariantCulture)} gates, " +
         $"{WeightCount.ToString(CultureInfo.InvariantCulture)} weights, {InputCount.ToString(CultureInfo.InvariantCulture)} inputs)";
 
-    private Circuit Add(GateKind kind, int q) => Append(kind, Qs(q), ImmutableArray<Angle>.Empty);
+    private Circuit Add(GateKind kind, int q) => AppendNamed(kind, Qs(q), ImmutableArray<Angle>.Empty);
 
-    private Circuit Add(GateKind kind, int q, Angle a) => Append(kind, Qs(q), ImmutableArray.Create(a));
+    private Circuit Add(GateKind kind, int q, Angle a) => AppendNamed(kind, Qs(q), ImmutableArray.Create(a));
 
-    private Circuit Add(GateKind kind, int q0, int q1) => Append(kind, ImmutableArray.Create(q0, q1), ImmutableArray<Angle>.Empty);
+    private Circuit Add(GateKind kind, int q0, int q1) => AppendNamed(kind, ImmutableArray.Create(q0, q1), ImmutableArray<Angle>.Empty);
 
-    private Circuit Add(GateKind kind, int q0, int q1, Angle a) => Append(kind, ImmutableArray.Create(q0, q1), ImmutableArray.Create(a));
+    private Circuit Add(GateKind kind, int q0, int q1, Angle a) => AppendNamed(kind, ImmutableArray.Create(q0, q1), ImmutableArray.Create(a));
 
     private static ImmutableArray<int> Qs(int q) => ImmutableArray.Create(q);
 
-    private void CheckQubit(int qubit, GateKind kind)
+    /// <summary>The name of the named method's parameter at <paramref name="position"/>, for exceptions users can act on.</summary>
+    private static string QubitParameterName(GateKind kind, int position) => kind switch
+    {
+        GateKind.CNOT or GateKind.CY or GateKind.CZ or GateKind.CRX or GateKind.CRY or GateKind.CRZ or GateKind.CPhase =>
+            position == 0 ? "control" : "target",
+        GateKind.SWAP or GateKind.ISWAP or GateKind.RXX or GateKind.RYY or GateKind.RZZ => position == 0 ? "a" : "b",
+        GateKind.Toffoli => position switch { 0 => "control0", 1 => "control1", _ => "target" },
+        GateKind.CSWAP => position switch { 0 => "control", 1 => "a", _ => "b" },
+        GateKind.MultiRZ or GateKind.PauliRot => "qubits",
+        _ => "qubit",
+    };
+
+    private void CheckQubit(int qubit, GateKind kind, string paramName)
     {
         if (qubit < 0 || qubit >= Qubits)
         {
             throw new ArgumentOutOfRangeException(
-                "qubit", qubit, $"{kind} acts on qubit {qubit}, but this circuit has qubits 0 to {Qubits - 1}.");
+                paramName, qubit, $"{kind} acts on qubit {qubit}, but this circuit has qubits 0 to {Qubits - 1}.");
         }
     }
 }

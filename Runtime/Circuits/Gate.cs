@@ -43,19 +43,18 @@ public sealed class Gate : IEquatable<Gate>
     /// <inheritdoc/>
     public override int GetHashCode()
     {
-        var hash = new HashCode();
-        hash.Add(Kind);
+        int hash = (int)Kind;
         foreach (int q in Qubits)
         {
-            hash.Add(q);
+            hash = Guard.Combine(hash, q);
         }
 
         foreach (var a in Angles)
         {
-            hash.Add(a);
+            hash = Guard.Combine(hash, a.GetHashCode());
         }
 
-        return hash.ToHashCode();
+        return hash;
     }
 
     /// <summary>Text such as <c>RY(w[0]) q1</c> or <c>CNOT q0, q1</c>.</summary>

@@ -79,10 +79,13 @@ public class BadInputTests
         var c = new Circuit(3);
         Throws<ArgumentOutOfRangeException>("qubit", "qubits 0 to 2", () => c.RX(3, 0.1));
         Throws<ArgumentOutOfRangeException>("qubit", "qubit -1", () => c.H(-1));
-        Throws<ArgumentOutOfRangeException>("qubit", "qubit 5", () => c.CNOT(0, 5));
-        Throws<ArgumentOutOfRangeException>("qubit", "qubit 3", () => c.Toffoli(0, 1, 3));
-        Throws<ArgumentOutOfRangeException>("qubit", "qubit 7", () => c.MultiRZ(0.3, 0, 7));
-        Throws<ArgumentOutOfRangeException>("qubit", "qubit 4", () => c.PauliRot(0.3, "XY", 4, 0));
+        Throws<ArgumentOutOfRangeException>("target", "qubit 5", () => c.CNOT(0, 5));
+        Throws<ArgumentOutOfRangeException>("control", "qubit 9", () => c.CRX(9, 0, 0.1));
+        Throws<ArgumentOutOfRangeException>("b", "qubit 6", () => c.RZZ(0, 6, 0.1));
+        Throws<ArgumentOutOfRangeException>("qubits", "qubit 8", () => c.Append(GateKind.CNOT, System.Collections.Immutable.ImmutableArray.Create(0, 8), System.Collections.Immutable.ImmutableArray<Angle>.Empty));
+        Throws<ArgumentOutOfRangeException>("target", "qubit 3", () => c.Toffoli(0, 1, 3));
+        Throws<ArgumentOutOfRangeException>("qubits", "qubit 7", () => c.MultiRZ(0.3, 0, 7));
+        Throws<ArgumentOutOfRangeException>("qubits", "qubit 4", () => c.PauliRot(0.3, "XY", 4, 0));
         Assert.Empty(c.Gates);
     }
 
@@ -90,11 +93,11 @@ public class BadInputTests
     public void SameQubitTwiceInOneGate_IsRejected()
     {
         var c = new Circuit(3);
-        Throws<ArgumentException>("qubits", "names qubit 1 twice", () => c.CNOT(1, 1));
-        Throws<ArgumentException>("qubits", "names qubit 0 twice", () => c.CRX(0, 0, 0.2));
-        Throws<ArgumentException>("qubits", "names qubit 2 twice", () => c.RZZ(2, 2, 0.2));
-        Throws<ArgumentException>("qubits", "names qubit 0 twice", () => c.Toffoli(0, 1, 0));
-        Throws<ArgumentException>("qubits", "names qubit 2 twice", () => c.CSWAP(1, 2, 2));
+        Throws<ArgumentException>("target", "names qubit 1 twice", () => c.CNOT(1, 1));
+        Throws<ArgumentException>("target", "names qubit 0 twice", () => c.CRX(0, 0, 0.2));
+        Throws<ArgumentException>("b", "names qubit 2 twice", () => c.RZZ(2, 2, 0.2));
+        Throws<ArgumentException>("target", "names qubit 0 twice", () => c.Toffoli(0, 1, 0));
+        Throws<ArgumentException>("b", "names qubit 2 twice", () => c.CSWAP(1, 2, 2));
         Throws<ArgumentException>("qubits", "names qubit 2 twice", () => c.MultiRZ(0.1, 2, 1, 2));
         Throws<ArgumentException>("qubits", "names qubit 1 twice", () => c.PauliRot(0.1, "XY", 1, 1));
         Assert.Empty(c.Gates);

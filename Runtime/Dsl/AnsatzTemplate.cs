@@ -1,0 +1,14 @@
+namespace NegLR;
+
+/// <summary>Templates an <see cref="AnsatzAttribute"/> can name instead of a circuit body.</summary>
+public enum AnsatzTemplate
+{
+    /// <summary>No template: the type has a <see cref="CircuitAttribute"/> method.</summary>
+    None,
+    /// <summary><see cref="Circuit.HardwareEfficient"/>.</summary>
+    HardwareEfficient,
+    /// <summary><see cref="Circuit.BasicEntanglerLayers"/> with RX.</summary>
+    BasicEntanglerLayers,
+    /// <summary><see cref="Circuit.StronglyEntanglingLayers"/>.</summary>
+    StronglyEntanglingLayers,
+}

@@ -1,0 +1,74 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.Numerics;
+
+namespace NegLR;
+
+/// <summary>
+/// Argument checks and small helpers that generated ansatz code calls, so its errors read exactly like the
+/// interpreter's. Not meant to be called by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedCodeSupport
+{
+    /// <summary>Checks the weights, inputs and state spans of a generated call.</summary>
+    public static void CheckArguments(string ansatz, int weightCount, int inputCount, int stateLength,
+        ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, int stateSpanLength)
+    {
+        if (weights.Length != weightCount)
+        {
+            throw new ArgumentException($"{ansatz} has {weightCount} weights, but {weights.Length} were given.", nameof(weights));
+        }
+
+        if (inputs.Length < inputCount)
+        {
+            throw new ArgumentException($"{ansatz} reads {inputCount} inputs, but {inputs.Length} were given.", nameof(inputs));
+        }
+
+        if (stateSpanLength != stateLength)
+        {
+            throw new ArgumentException($"{ansatz} needs a state span of {stateLength} amplitudes, but it has {stateSpanLength}.", "state");
+        }
+
+        RequireFinite(weights, nameof(weights));
+        RequireFinite(inputs, nameof(inputs));
+    }
+
+    /// <summary>Checks a gradient span and the adjoint workspace of a generated gradient call.</summary>
+    public static void CheckGradient(string ansatz, int weightCount, int stateLength, int gradientLength, int adjointLength)
+    {
+        if (gradientLength != weightCount)
+        {
+            throw new ArgumentException($"{ansatz}'s gradient span needs {weightCount} entries (one per weight), but has {gradientLength}.", "gradient");
+        }
+
+        if (adjointLength != stateLength)
+        {
+            throw new ArgumentException($"{ansatz} needs an adjoint span of {stateLength} amplitudes, but it has {adjointLength}.", "adjoint");
+        }
+    }
+
+    /// <summary>The exception a generated stub throws when the generator could not compile the declaration.</summary>
+    public static InvalidOperationException NotCompiled(string ansatz, string reason) =>
+        new($"NegLR could not compile the ansatz {ansatz}: {reason} The build reports an NLR diagnostic at the cause; fix it and rebuild.");
+
+    /// <summary>Resets <paramref name="state"/> to |0…0⟩.</summary>
+    public static void ResetState(Span<Complex> state)
+    {
+        state.Clear();
+        state[0] = Complex.One;
+    }
+
+    private static void RequireFinite(ReadOnlySpan<double> values, string name)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"{name}[{i}] is {values[i]}; every angle must be a finite number."), name);
+            }
+        }
+    }
+}
