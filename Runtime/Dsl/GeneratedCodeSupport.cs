@@ -12,6 +12,12 @@ namespace NegLR;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedCodeSupport
 {
+    /// <summary>c₊ = (√2 + 1)/(4√2) of the four-term shift rule (Wierichs et al. 2022) for CRX, CRY, CRZ.</summary>
+    public static readonly double FourTermPlus = (Math.Sqrt(2) + 1) / (4 * Math.Sqrt(2));
+
+    /// <summary>c₋ = (√2 − 1)/(4√2) of the four-term shift rule.</summary>
+    public static readonly double FourTermMinus = (Math.Sqrt(2) - 1) / (4 * Math.Sqrt(2));
+
     /// <summary>Checks the weights, inputs and state spans of a generated call.</summary>
     public static void CheckArguments(string ansatz, int weightCount, int inputCount, int stateLength,
         ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, int stateSpanLength)

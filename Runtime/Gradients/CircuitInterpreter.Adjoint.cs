@@ -60,8 +60,7 @@ public sealed partial class CircuitInterpreter
         GateKind.RY => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, 'Y'),
         GateKind.RZ => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, 'Z'),
         GateKind.PhaseShift => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, '1'),
-        _ => StateKernels.PauliOverlap(lambda, phi, ins.GeneratorControl, ins.GeneratorX, ins.GeneratorZ,
-            System.Numerics.BitOperations.PopCount((uint)(ins.GeneratorX & ins.GeneratorZ))),
+        _ => StateKernels.PauliOverlap(lambda, phi, ins.GeneratorControl, ins.GeneratorX, ins.GeneratorZ, ins.GeneratorY),
     };
 
     private void RequireGradientLength(Span<double> gradient)

@@ -6,9 +6,6 @@ namespace NegLR;
 // do. Two terms for generators with eigenvalues one apart, four for the controlled rotations (Wierichs et al. 2022).
 public sealed partial class CircuitInterpreter
 {
-    private static readonly double FourTermPlus = (Math.Sqrt(2) + 1) / (4 * Math.Sqrt(2));
-    private static readonly double FourTermMinus = (Math.Sqrt(2) - 1) / (4 * Math.Sqrt(2));
-
     /// <summary>
     /// Writes the exact gradient by parameter shift (2 runs per trainable angle, 4 for CRX/CRY/CRZ) and returns ⟨O⟩.
     /// A weight used by several gates sums their shifted derivatives, each times its angle's scale.
@@ -65,6 +62,6 @@ public sealed partial class CircuitInterpreter
         }
 
         double far = Shifted(3 * half, weights, inputs) - Shifted(-3 * half, weights, inputs);
-        return (FourTermPlus * near) - (FourTermMinus * far);
+        return (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
     }
 }

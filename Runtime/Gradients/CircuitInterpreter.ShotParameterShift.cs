@@ -116,8 +116,8 @@ public sealed partial class CircuitInterpreter
         double far = farPlus.Value - farMinus.Value;
         double farVariance = Square(farPlus.StandardError) + Square(farMinus.StandardError);
         spent += (long)farPlus.Shots + farMinus.Shots;
-        return ((FourTermPlus * near) - (FourTermMinus * far),
-            (Square(FourTermPlus) * nearVariance) + (Square(FourTermMinus) * farVariance), spent);
+        return ((GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far),
+            (Square(GeneratedCodeSupport.FourTermPlus) * nearVariance) + (Square(GeneratedCodeSupport.FourTermMinus) * farVariance), spent);
     }
 
     private void CheckShotCall(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator, SeededRandom random,
