@@ -4,6 +4,7 @@ namespace NegLR.Benchmarks;
 
 /// <summary>The interpreter on the standard workload: expectation and full adjoint gradient, single thread.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class InterpreterBenchmarks
 {
     private CircuitInterpreter _interpreter = null!;
