@@ -14,6 +14,15 @@ internal static class Guard
     /// <summary>True for a number that is neither NaN nor infinite.</summary>
     public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
+    /// <summary>Number of set bits (BitOperations.PopCount is not in netstandard2.0).</summary>
+    public static int PopCount(int value)
+    {
+        uint v = (uint)value;
+        v -= (v >> 1) & 0x55555555u;
+        v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+        return (int)((((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+    }
+
     /// <summary>Order-dependent hash combination (FNV-style), stable within a process.</summary>
     public static int Combine(int hash, int value) => unchecked((hash * 16777619) ^ value);
 }

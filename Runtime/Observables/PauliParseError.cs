@@ -1,5 +1,6 @@
 using System.Globalization;
 
+// Linked into the Generator and the Analyzers (netstandard2.0) with the parser.
 namespace NegLR;
 
 /// <summary>
@@ -22,7 +23,7 @@ public sealed class PauliParseError
     public string Description { get; }
 
     /// <summary>The position and description, e.g. <c>at position 7: expected a qubit index after 'Z'</c>.</summary>
-    public string Message => string.Create(CultureInfo.InvariantCulture, $"at position {Position}: {Description}");
+    public string Message => string.Format(CultureInfo.InvariantCulture, "at position {0}: {1}", Position, Description);
 
     /// <inheritdoc/>
     public override string ToString() => Message;

@@ -16,7 +16,7 @@ public sealed partial class PauliSum : IParsable<PauliSum>
     public static PauliSum Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return PauliSumParser.Parse(text, out var error) ?? throw new PauliParseException(error!);
+        return FromParsedTerms(PauliSumParser.ParseTerms(text, out var error)) ?? throw new PauliParseException(error!);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed partial class PauliSum : IParsable<PauliSum>
             return false;
         }
 
-        result = PauliSumParser.Parse(text, out error);
+        result = FromParsedTerms(PauliSumParser.ParseTerms(text, out error));
         return result is not null;
     }
 
@@ -46,5 +46,21 @@ public sealed partial class PauliSum : IParsable<PauliSum>
         bool ok = TryParse(s, out PauliSum? parsed, out _);
         result = parsed;
         return ok;
+    }
+
+    private static PauliSum? FromParsedTerms(System.Collections.Generic.List<(double Coefficient, int XMask, int ZMask)>? terms)
+    {
+        if (terms is null)
+        {
+            return null;
+        }
+
+        var list = new PauliTerm[terms.Count];
+        for (int i = 0; i < list.Length; i++)
+        {
+            list[i] = new PauliTerm(terms[i].Coefficient, terms[i].XMask, terms[i].ZMask);
+        }
+
+        return new PauliSum(list);
     }
 }

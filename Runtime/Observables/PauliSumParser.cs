@@ -17,6 +17,8 @@ namespace NegLR;
 /// index    := digits, 0 to Circuit.MaxQubits − 1
 /// </code>
 /// Letters may be lower case; '−' (U+2212) reads as '-'. Errors are returned, not thrown, so TryParse costs no exception.
+/// This file is also linked into the Generator and the Analyzers (netstandard2.0): it yields plain
+/// (coefficient, X mask, Z mask) terms, so the compiler side can read observables and point into the text.
 /// </remarks>
 internal sealed class PauliSumParser
 {
@@ -26,13 +28,16 @@ internal sealed class PauliSumParser
     private static readonly string[] NonFiniteWords = { "infinity", "nan", "inf" };
 
     private readonly string _text;
-    private readonly List<(PauliTerm Term, int Position)> _terms = new();
+    private readonly List<(double Coefficient, int XMask, int ZMask, int Position)> _terms = new();
     private int _pos;
 
     private PauliSumParser(string text) => _text = text;
 
-    /// <summary>Parses <paramref name="text"/>; on failure returns null and sets <paramref name="error"/>.</summary>
-    public static PauliSum? Parse(string text, out PauliParseError? error)
+    /// <summary>
+    /// Parses <paramref name="text"/> into terms in written order (identity terms have both masks 0); on failure returns
+    /// null and sets <paramref name="error"/>.
+    /// </summary>
+    public static List<(double Coefficient, int XMask, int ZMask)>? ParseTerms(string text, out PauliParseError? error)
     {
         var parser = new PauliSumParser(text);
         error = parser.ParseSum();
@@ -170,7 +175,7 @@ internal sealed class PauliSumParser
             return Error(start, $"expected a coefficient or a Pauli operator (X, Y, Z or I), found {Found}");
         }
 
-        _terms.Add((new PauliTerm(sign * coefficient, x, z), start));
+        _terms.Add((sign * coefficient, x, z, start));
         return null;
     }
 
@@ -201,7 +206,7 @@ internal sealed class PauliSumParser
 
         if (index > MaxIndex)
         {
-            return Error(indexPos, $"qubit index {_text[indexPos.._pos]} is out of range; indices run from 0 to {MaxIndex}");
+            return Error(indexPos, $"qubit index {_text.Substring(indexPos, _pos - indexPos)} is out of range; indices run from 0 to {MaxIndex}");
         }
 
         int bit = 1 << (int)index;
@@ -261,12 +266,13 @@ internal sealed class PauliSumParser
             else
             {
                 value = 0;
-                return Error(p, $"expected the digits of an exponent after '{_text[start..p]}'");
+                return Error(p, $"expected the digits of an exponent after '{_text.Substring(start, p - start)}'");
             }
         }
 
-        value = double.Parse(_text.AsSpan(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture);
-        return double.IsFinite(value) ? null : Error(start, $"coefficients must be finite numbers; '{_text[start.._pos]}' is too large");
+        string number = _text.Substring(start, _pos - start);
+        value = double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Guard.IsFinite(value) ? null : Error(start, $"coefficients must be finite numbers; '{number}' is too large");
     }
 
     private bool IsNumberStart() =>
@@ -299,14 +305,15 @@ internal sealed class PauliSumParser
     }
 
     /// <summary>Merges the terms, checking that no sum of like terms overflows (PauliSum's constructor would throw).</summary>
-    private PauliSum? Build(out PauliParseError? error)
+    private List<(double Coefficient, int XMask, int ZMask)>? Build(out PauliParseError? error)
     {
         var totals = new Dictionary<(int X, int Z), double>();
-        foreach (var (term, position) in _terms)
+        foreach (var (coefficient, x, z, position) in _terms)
         {
-            var key = (term.XMask, term.ZMask);
-            double total = totals.GetValueOrDefault(key) + term.Coefficient;
-            if (!double.IsFinite(total))
+            var key = (x, z);
+            totals.TryGetValue(key, out double sum);
+            double total = sum + coefficient;
+            if (!Guard.IsFinite(total))
             {
                 error = Error(position, "the coefficients of like terms add up to a number too large for a double");
                 return null;
@@ -315,14 +322,14 @@ internal sealed class PauliSumParser
             totals[key] = total;
         }
 
-        var terms = new PauliTerm[_terms.Count];
-        for (int i = 0; i < terms.Length; i++)
+        var terms = new List<(double Coefficient, int XMask, int ZMask)>(_terms.Count);
+        foreach (var (coefficient, x, z, _) in _terms)
         {
-            terms[i] = _terms[i].Term;
+            terms.Add((coefficient, x, z));
         }
 
         error = null;
-        return new PauliSum(terms);
+        return terms;
     }
 
     private static PauliParseError Error(int position, string description) => new(position, description);

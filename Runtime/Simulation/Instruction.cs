@@ -1,3 +1,4 @@
+// Linked into the Generator too (netstandard2.0): the emitter walks the same steps the interpreter runs.
 namespace NegLR.Simulation;
 
 /// <summary>
@@ -19,7 +20,7 @@ internal readonly struct Instruction
         AngleSlot = angleSlot;
         PauliX = pauliX;
         PauliZ = pauliZ;
-        PauliY = System.Numerics.BitOperations.PopCount((uint)(pauliX & pauliZ));
+        PauliY = Guard.PopCount(pauliX & pauliZ);
         (GeneratorControl, GeneratorX, GeneratorZ, GeneratorScale) = Generator(kind, q0, q1, pauliX, pauliZ);
     }
 
@@ -48,6 +49,9 @@ internal readonly struct Instruction
     public double GeneratorScale { get; }
 
     public bool IsTrainable => HasAngle && Angle.Source == AngleSource.Weight;
+
+    /// <summary>Number of Y letters in the generator's Pauli string.</summary>
+    public int GeneratorY => Guard.PopCount(GeneratorX & GeneratorZ);
 
     public ShiftRule ShiftRule => GateInfo.Of(Kind).ShiftRule;
 

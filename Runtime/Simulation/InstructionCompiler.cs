@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 
+// Linked into the Generator too (netstandard2.0): the emitter walks the same steps the interpreter runs.
 namespace NegLR.Simulation;
 
 /// <summary>Turns a recorded <see cref="Circuit"/> into the flat list of primitive steps the interpreter runs.</summary>
