@@ -79,3 +79,37 @@ public class CircuitFactsTests
         Assert.Equal(3, c.MultiQubitGateCount);
     }
 }
+
+public class LightConeTests
+{
+    [Fact]
+    public void BackwardLightCone_LocalCostOnShallowLadder_SeesOnlyGatesThatCanReachIt()
+    {
+        // RY on every qubit, then CNOT 0→1, 1→2, 2→3. Z0 is reached by CNOT(0,1) only (it acts on qubit 0), whose cone
+        // then includes qubit 1 and so RY(w[1]); the later CNOTs touch qubit 1 but come after — walking backwards they are
+        // seen first, while the cone is still {0}, so they stay outside.
+        var c = new Circuit(4);
+        for (int q = 0; q < 4; q++)
+        {
+            c.RY(q, c.Weight());
+        }
+
+        c.CNOT(0, 1).CNOT(1, 2).CNOT(2, 3);
+        var (mask, weights) = c.BackwardLightCone(0b0001);
+        Assert.Equal(0b0011, mask);
+        Assert.Equal(new[] { 0, 1 }, weights);
+        var (lastMask, lastWeights) = c.BackwardLightCone(0b1000);
+        Assert.Equal(0b1111, lastMask);
+        Assert.Equal(new[] { 0, 1, 2, 3 }, lastWeights);
+    }
+
+    [Fact]
+    public void EntanglingDepth_IgnoresSingleQubitGates()
+    {
+        var c = new Circuit(4).HardwareEfficient(layers: 2);
+        // Ladder 1: CNOT(0,1)@0, (1,2)@1, (2,3)@2. Ladder 2 overlaps it: CNOT(0,1) waits for qubit 1 (free at 2),
+        // then (1,2)@3 and (2,3)@4 — five moments in all.
+        Assert.Equal(5, c.EntanglingDepth);
+        Assert.Equal(0, new Circuit(3).H(0).RX(1, 0.2).EntanglingDepth);
+    }
+}
