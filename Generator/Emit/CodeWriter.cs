@@ -1,0 +1,45 @@
+using System;
+using System.Text;
+
+namespace NegLR.Generator.Emit;
+
+/// <summary>An indenting text writer that always ends lines with '\n', so output is identical on every OS.</summary>
+internal sealed class CodeWriter
+{
+    private readonly StringBuilder _sb = new();
+    private int _indent;
+
+    public void Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _sb.Append(' ', _indent * 4).Append(text);
+        }
+
+        _sb.Append('\n');
+    }
+
+    /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the returned scope is disposed.</summary>
+    public IDisposable Block(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return new Scope(this);
+    }
+
+    public override string ToString() => _sb.ToString();
+
+    private sealed class Scope : IDisposable
+    {
+        private readonly CodeWriter _writer;
+
+        public Scope(CodeWriter writer) => _writer = writer;
+
+        public void Dispose()
+        {
+            _writer._indent--;
+            _writer.Line("}");
+        }
+    }
+}

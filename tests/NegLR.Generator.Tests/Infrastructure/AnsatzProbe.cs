@@ -1,0 +1,63 @@
+using System;
+using System.Numerics;
+using System.Reflection;
+
+namespace NegLR.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Calls a generated ansatz loaded by reflection through <see cref="IAnsatz"/>'s static abstract members (spans cannot
+/// cross reflection, so the generic methods here take arrays and are closed over the loaded type).
+/// </summary>
+internal static class AnsatzProbe
+{
+    public static Type Find(Assembly assembly, string typeName) =>
+        assembly.GetType(typeName, throwOnError: true)!;
+
+    public static T Call<T>(Type ansatz, string method, params object[] args) =>
+        (T)typeof(AnsatzProbe).GetMethod(method, BindingFlags.Static | BindingFlags.NonPublic)!
+            .MakeGenericMethod(ansatz).Invoke(null, args)!;
+
+    private static int Qubits<TA>() where TA : IAnsatz => TA.Qubits;
+
+    private static int WeightCount<TA>() where TA : IAnsatz => TA.WeightCount;
+
+    private static int InputCount<TA>() where TA : IAnsatz => TA.InputCount;
+
+    private static Circuit CreateCircuit<TA>() where TA : IAnsatz => TA.CreateCircuit();
+
+    private static PauliSum Cost<TA>() where TA : IAnsatz => TA.Cost;
+
+    private static Complex[] Prepare<TA>(double[] w, double[] x) where TA : IAnsatz
+    {
+        var state = new Complex[TA.StateLength];
+        TA.Prepare(w, x, state);
+        return state;
+    }
+
+    private static double Evaluate<TA>(double[] w, double[] x) where TA : IAnsatz => TA.Evaluate(w, x, new Complex[TA.StateLength]);
+
+    private static double[] Gradient<TA>(double[] w, double[] x) where TA : IAnsatz
+    {
+        var g = new double[TA.WeightCount];
+        TA.EvaluateWithGradient(w, x, g, new Complex[TA.StateLength], new Complex[TA.StateLength]);
+        return g;
+    }
+
+    /// <summary>Bytes allocated by 100 evaluations and gradients after a warm-up (must be 0).</summary>
+    private static long AllocatedPerCall<TA>(double[] w, double[] x) where TA : IAnsatz
+    {
+        var state = new Complex[TA.StateLength];
+        var adjoint = new Complex[TA.StateLength];
+        var g = new double[TA.WeightCount];
+        TA.Evaluate(w, x, state);
+        TA.EvaluateWithGradient(w, x, g, state, adjoint);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            TA.Evaluate(w, x, state);
+            TA.EvaluateWithGradient(w, x, g, state, adjoint);
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
