@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -73,7 +74,7 @@ internal static class CircuitBodyReader
         if (model.GetDiagnostics(method.Span, cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError) is { } error)
         {
             problems.Add(new BodyProblem(BodyProblemKind.UnsupportedConstruct,
-                $"The [Circuit] method does not compile, so its circuit cannot be read: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
+                $"The [Circuit] method does not compile, so its circuit cannot be read: {error.GetMessage(CultureInfo.InvariantCulture)}",
                 error.Location));
             return null;
         }
@@ -105,7 +106,7 @@ internal static class CircuitBodyReader
         catch (ArgumentException exception)
         {
             problems.Add(new BodyProblem(BodyProblemKind.InvalidGateArgument,
-                $"The ansatz declares {qubits.ToString(System.Globalization.CultureInfo.InvariantCulture)} qubits: {ExceptionText.Clean(exception)}", method.Identifier.GetLocation()));
+                $"The ansatz declares {qubits.ToString(CultureInfo.InvariantCulture)} qubits: {ExceptionText.Clean(exception)}", method.Identifier.GetLocation()));
             return null;
         }
     }
