@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 
 namespace NegLR;
 
@@ -45,27 +44,11 @@ public sealed partial class CircuitInterpreter
         });
     }
 
-    private int CheckBatch(ReadOnlyMemory<double> inputs, int inputStride, PauliSum observable,
-        Memory<double> results, BatchWorkspace workspace)
+    private int CheckBatch(ReadOnlyMemory<double> inputs, int inputStride, PauliSum observable, Memory<double> results, BatchWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(observable);
         ArgumentNullException.ThrowIfNull(workspace);
-        if (inputStride < InputCount || inputStride < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(inputStride), inputStride, $"Each row needs at least {Math.Max(1, InputCount)} values.");
-        }
-
-        if (inputs.Length % inputStride != 0)
-        {
-            throw new ArgumentException($"The inputs ({inputs.Length} values) are not a whole number of rows of {inputStride}.", nameof(inputs));
-        }
-
-        int rows = inputs.Length / inputStride;
-        if (results.Length != rows)
-        {
-            throw new ArgumentException($"The results need one entry per row ({rows}), but have {results.Length}.", nameof(results));
-        }
-
+        int rows = BatchRows.Count(inputs.Length, inputStride, InputCount, results.Length);
         if (workspace.Workers[0].Qubits != Qubits || workspace.Workers[0].ShiftedWeights.Length != WeightCount)
         {
             throw new ArgumentException("The batch workspace was made for another circuit; create it with CreateBatchWorkspace().", nameof(workspace));
@@ -74,28 +57,6 @@ public sealed partial class CircuitInterpreter
         return rows;
     }
 
-    private static void ForEachChunk(int rows, BatchWorkspace workspace, Action<SimulationWorkspace, int> body)
-    {
-        int workers = Math.Min(workspace.WorkerCount, rows);
-        if (workers <= 1)
-        {
-            for (int row = 0; row < rows; row++)
-            {
-                body(workspace.Workers[0], row);
-            }
-
-            return;
-        }
-
-        // Contiguous chunks: worker w takes rows [w·rows/W, (w+1)·rows/W). Results do not depend on the split.
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-        {
-            int start = (int)((long)w * rows / workers), end = (int)((long)(w + 1) * rows / workers);
-            var ws = workspace.Workers[w];
-            for (int row = start; row < end; row++)
-            {
-                body(ws, row);
-            }
-        });
-    }
+    private static void ForEachChunk(int rows, BatchWorkspace workspace, Action<SimulationWorkspace, int> body) =>
+        BatchRows.ForEach(rows, workspace.WorkerCount, (w, row) => body(workspace.Workers[w], row));
 }
