@@ -15,7 +15,7 @@ internal static class Snapshot
     public static void Match(string actual, string hintName, string testClass, [CallerMemberName] string testMethod = "",
         [CallerFilePath] string testFile = "")
     {
-        string folder = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        string folder = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         string stem = $"{testClass}.{testMethod}#{hintName.Replace(".cs", "", StringComparison.Ordinal)}";
         string verified = Path.Combine(folder, stem + ".verified.cs");
         string received = Path.Combine(folder, stem + ".received.cs");
@@ -38,5 +38,28 @@ internal static class Snapshot
         Assert.Fail(File.Exists(verified)
             ? $"Generated code differs from {verified}; see {received}. If the change is intended, review it and rerun with NEGLR_ACCEPT_SNAPSHOTS=1."
             : $"No snapshot {verified} yet; the output is in {received}. Review it and rerun with NEGLR_ACCEPT_SNAPSHOTS=1 to accept.");
+    }
+
+    /// <summary>
+    /// The test file on disk. CI builds set ContinuousIntegrationBuild, which maps source paths to <c>/_/</c>; map them
+    /// back to the repository (the folder holding NegLR.sln above the test binaries).
+    /// </summary>
+    private static string SourcePath(string callerFile)
+    {
+        const string Mapped = "/_/";
+        if (File.Exists(callerFile) || !callerFile.StartsWith(Mapped, StringComparison.Ordinal))
+        {
+            return callerFile;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NegLR.sln")))
+            {
+                return Path.Combine(dir.FullName, callerFile.Substring(Mapped.Length));
+            }
+        }
+
+        throw new InvalidOperationException($"Cannot find the repository of {callerFile} above {AppContext.BaseDirectory}.");
     }
 }
