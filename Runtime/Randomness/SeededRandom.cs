@@ -77,6 +77,48 @@ public sealed class SeededRandom
     /// <summary>A uniform double in [<paramref name="min"/>, <paramref name="max"/>).</summary>
     public double NextDouble(double min, double max) => min + ((max - min) * NextDouble());
 
+    /// <summary>
+    /// Writes the generator's 256-bit state (four words) into <paramref name="state"/>, so a checkpoint can later continue
+    /// the exact same sequence with <see cref="RestoreState"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="state"/> does not hold exactly four words.</exception>
+    public void SaveState(Span<ulong> state)
+    {
+        if (state.Length != 4)
+        {
+            throw new ArgumentException($"The state needs exactly 4 words, but the span has {state.Length}.", nameof(state));
+        }
+
+        state[0] = _s0;
+        state[1] = _s1;
+        state[2] = _s2;
+        state[3] = _s3;
+    }
+
+    /// <summary>
+    /// Continues from a state written by <see cref="SaveState"/>: the next numbers are those the saved generator would have
+    /// drawn. <see cref="Seed"/> keeps reporting this generator's own seed.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="state"/> is not four words, or is all zero (xoshiro's one
+    /// invalid state, which no saved generator can be in).</exception>
+    public void RestoreState(ReadOnlySpan<ulong> state)
+    {
+        if (state.Length != 4)
+        {
+            throw new ArgumentException($"The state needs exactly 4 words, but the span has {state.Length}.", nameof(state));
+        }
+
+        if ((state[0] | state[1] | state[2] | state[3]) == 0)
+        {
+            throw new ArgumentException("The state is all zero, which xoshiro256** never reaches; it was not written by SaveState.", nameof(state));
+        }
+
+        _s0 = state[0];
+        _s1 = state[1];
+        _s2 = state[2];
+        _s3 = state[3];
+    }
+
     /// <summary>An independent generator derived from this one's seed and a stream number (for per-worker streams).</summary>
     public static SeededRandom ForStream(ulong seed, ulong stream)
     {

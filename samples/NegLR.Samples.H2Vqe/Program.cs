@@ -1,5 +1,6 @@
 // VQE for H2 in STO-3G at 0.735 Å: a 4-qubit Jordan–Wigner Hamiltonian (Qiskit Nature's coefficients, block spin
-// order), a particle-conserving ansatz, exact adjoint gradients and Adam. Prints the energy against the exact one.
+// order), a particle-conserving ansatz, exact adjoint gradients and Adam, driven by the Trainer. Prints the energy
+// against the exact one.
 using System;
 using System.Globalization;
 using NegLR;
@@ -21,28 +22,30 @@ var hamiltonian = Hamiltonians.H2Sto3g4Qubits();
 double nuclear = Hamiltonians.H2Sto3gNuclearRepulsion;
 double exact = ExactSolver.GroundState(hamiltonian, 4).Energy + nuclear;
 
-var interpreter = new CircuitInterpreter(circuit);
-var workspace = interpreter.CreateWorkspace();
-var weights = new double[interpreter.WeightCount];
-var gradient = new double[interpreter.WeightCount];
+var weights = new double[circuit.WeightCount];
 var adam = new Adam(weights.Length, learningRate: 0.05);
 
-Console.WriteLine($"H2 / STO-3G at 0.735 Å: {hamiltonian.Terms.Length} Pauli terms on 4 qubits, {weights.Length} weight(s), Adam η = {adam.LearningRate}");
-Console.WriteLine("step   energy (Ha)       error (Ha)");
-double energy = 0;
-for (int step = 0; step <= steps; step++)
+// The callback sees the energy at the parameters each step starts from; the trainer's FinalLoss is the energy after
+// the last step.
+var options = new TrainerOptions
 {
-    energy = interpreter.EvaluateWithGradient(weights, hamiltonian, gradient, workspace) + nuclear;
-    if (step % 10 == 0 || step == steps)
+    MaxSteps = steps,
+    OnStep = (in TrainingStep step) =>
     {
-        Console.WriteLine($"{step,4}   {energy,15:F10}   {energy - exact,12:E2}");
-    }
+        if (step.Iteration % 10 == 0)
+        {
+            double e = step.Loss + nuclear;
+            Console.WriteLine($"{step.Iteration,4}   {e,15:F10}   {e - exact,12:E2}");
+        }
+    },
+};
+var trainer = new Trainer(circuit, hamiltonian, adam, options);
 
-    if (step < steps)
-    {
-        adam.Step(weights, gradient);
-    }
-}
+Console.WriteLine($"H2 / STO-3G at 0.735 Å: {hamiltonian.Terms.Length} Pauli terms on 4 qubits, {weights.Length} weight(s), Adam η = {adam.Schedule}");
+Console.WriteLine("step   energy (Ha)       error (Ha)");
+var result = trainer.Run(weights);
+double energy = result.FinalLoss + nuclear;
+Console.WriteLine($"{result.Steps,4}   {energy,15:F10}   {energy - exact,12:E2}");
 
 const double ChemicalAccuracy = 1.6e-3;
 double error = energy - exact;
@@ -50,4 +53,5 @@ Console.WriteLine();
 Console.WriteLine($"VQE energy   {energy:F10} Ha");
 Console.WriteLine($"exact energy {exact:F10} Ha (exact diagonalisation of the same Hamiltonian + nuclear repulsion)");
 Console.WriteLine($"error        {error:E2} Ha: {(Math.Abs(error) < ChemicalAccuracy ? "within" : "outside")} chemical accuracy (1.6 mHa)");
+Console.WriteLine($"cost         {result.CircuitEvaluations} circuit evaluations ({trainer.EvaluationsPerStep} per step: adjoint = forward + backward), {result.Elapsed.TotalMilliseconds:F1} ms");
 return Math.Abs(error) < ChemicalAccuracy ? 0 : 1;

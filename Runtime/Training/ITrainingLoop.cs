@@ -1,0 +1,20 @@
+using System;
+using System.Threading;
+
+namespace NegLR;
+
+/// <summary>The generic loop behind the public trainers (one implementation per model type).</summary>
+internal interface ITrainingLoop
+{
+    GradientMethod Method { get; }
+
+    long EvaluationsPerStep { get; }
+
+    long ShotsPerStep { get; }
+
+    TrainingResult Run(Span<double> parameters, CancellationToken cancellationToken);
+
+    TrainingResult Resume(string checkpointPath, Span<double> parameters, CancellationToken cancellationToken);
+
+    double ExactLoss(ReadOnlySpan<double> parameters);
+}

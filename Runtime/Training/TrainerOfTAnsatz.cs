@@ -1,0 +1,20 @@
+namespace NegLR;
+
+/// <summary>
+/// Trains a generated ansatz: the loop is specialised for <typeparamref name="TAnsatz"/> by the JIT, and exact values and
+/// adjoint gradients run its generated code; the cost observable is <see cref="IAnsatz.Cost"/>.
+/// </summary>
+/// <typeparam name="TAnsatz">An <c>[Ansatz]</c> type (the generator implements <see cref="IAnsatz"/>).</typeparam>
+public sealed class Trainer<TAnsatz> : TrainerBase
+    where TAnsatz : IAnsatz
+{
+    /// <summary>Creates the trainer.</summary>
+    /// <param name="optimizer">Made for <c>TAnsatz.WeightCount</c> parameters.</param>
+    /// <param name="options">Run options; default <see cref="TrainerOptions.Default"/>.</param>
+    /// <param name="objective">What to minimise; default ⟨Cost⟩ itself.</param>
+    public Trainer(IOptimizer optimizer, TrainerOptions? options = null, TrainingObjective? objective = null)
+        : base(new TrainingLoop<AnsatzModel<TAnsatz>>(new AnsatzModel<TAnsatz>(options?.Shots is not null), optimizer, options, objective),
+            optimizer, options, objective)
+    {
+    }
+}

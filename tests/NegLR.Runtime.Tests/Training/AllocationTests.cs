@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+
+namespace NegLR.Tests.Training;
+
+/// <summary>Once the trainer is set up, a step in exact mode allocates nothing.</summary>
+public class AllocationTests
+{
+    /// <summary>Bytes allocated on this thread between the callbacks of steps 3 and <paramref name="steps"/> − 1.</summary>
+    private static long AllocatedDuringSteps(Func<TrainerOptions, TrainerBase> build, double[] parameters, int steps = 25)
+    {
+        long before = 0, after = -1;
+        var options = new TrainerOptions
+        {
+            MaxSteps = steps,
+            OnStep = (in TrainingStep s) =>
+            {
+                if (s.Iteration == 3)
+                {
+                    before = GC.GetAllocatedBytesForCurrentThread();
+                }
+                else if (s.Iteration == steps - 1)
+                {
+                    after = GC.GetAllocatedBytesForCurrentThread();
+                }
+            },
+        };
+        var trainer = build(options);
+        trainer.Run((double[])parameters.Clone()); // warm-up: JIT, lazy statics
+        trainer.Run(parameters);
+        return after - before;
+    }
+
+    [Fact]
+    public void ExactMode_Steps_AllocateNothing()
+    {
+        var (x, y) = TrainingProblems.Dataset(12, 3);
+        var full = TrainingObjective.Classification(x, 2, y, ClassificationLoss.CrossEntropy);
+        var batched = TrainingObjective.Classification(x, 2, y, batchSize: 5);
+        var tfimStart = TrainingProblems.Start(12, 1);
+        var clsStart = TrainingProblems.Start(8, 1);
+        var cases = new (string Name, Func<TrainerOptions, TrainerBase> Build, double[] Start)[]
+        {
+            ("Adam, adjoint", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new Adam(12), o), tfimStart),
+            ("NLR Lookahead", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new NegativeLearningRate(new Adam(12, 0.2)), o), tfimStart),
+            ("NLR Plateau + Momentum", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim,
+                new NegativeLearningRate(new Momentum(12), new PlateauPolicy(10, 2), new NlrOptions { PhaseLength = 2 }), o), tfimStart),
+            ("NLR Stochastic", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new NegativeLearningRate(new RmsProp(12), new StochasticPolicy(0.3)), o), tfimStart),
+            ("parameter shift", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new Nesterov(12),
+                new TrainerOptions { MaxSteps = o.MaxSteps, OnStep = o.OnStep, Gradient = GradientMethod.ParameterShift }), tfimStart),
+            ("finite differences", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new Adagrad(12),
+                new TrainerOptions { MaxSteps = o.MaxSteps, OnStep = o.OnStep, Gradient = GradientMethod.FiniteDifference }), tfimStart),
+            ("SPSA", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new Spsa(12), o), tfimStart),
+            ("dataset, full batch, NLR", o => new Trainer(TrainingProblems.ClassifierCircuit(), TrainingProblems.Readout, new NegativeLearningRate(new Adam(8)), o, full), clsStart),
+            ("dataset, shuffled mini-batches", o => new Trainer(TrainingProblems.ClassifierCircuit(), TrainingProblems.Readout, new Adam(8), o, batched), clsStart),
+            ("generated-ansatz path", o => new Trainer<H2Ansatz>(new NegativeLearningRate(new Adam(1, 0.05)), o), new double[1]),
+        };
+
+        var failures = new List<string>();
+        foreach (var (name, build, start) in cases)
+        {
+            long bytes = AllocatedDuringSteps(build, (double[])start.Clone());
+            if (bytes != 0)
+            {
+                failures.Add($"{name}: {bytes} bytes");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Allocating steps: " + string.Join("; ", failures));
+    }
+}
