@@ -1,0 +1,367 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace NegLR.Experiments.Reporting;
+
+// The summary.json document. docs/experiments.md documents every field; SummarySchema.Json is its JSON Schema.
+// Numbers that can be undefined (a CI with too few seeds, a ratio against 0) are null.
+
+internal sealed class Summary
+{
+    public const string SchemaId = "https://neglr.dev/schemas/experiments-summary-v1.json";
+
+    [JsonPropertyName("$schema")]
+    public string Schema { get; set; } = SchemaId;
+
+    [JsonPropertyName("schemaVersion")]
+    public int SchemaVersion { get; set; } = 1;
+
+    [JsonPropertyName("command")]
+    public string Command { get; set; } = string.Empty;
+
+    [JsonPropertyName("preset")]
+    public string Preset { get; set; } = string.Empty;
+
+    [JsonPropertyName("protocol")]
+    public ProtocolSection Protocol { get; set; } = new();
+
+    [JsonPropertyName("benchmarks")]
+    public List<BenchmarkEntry> Benchmarks { get; set; } = new();
+
+    [JsonPropertyName("optimizers")]
+    public List<OptimizerEntry> Optimizers { get; set; } = new();
+
+    [JsonPropertyName("results")]
+    public List<ResultEntry> Results { get; set; } = new();
+
+    [JsonPropertyName("comparisons")]
+    public List<ComparisonEntry> Comparisons { get; set; } = new();
+
+    [JsonPropertyName("winTieLoss")]
+    public List<WinTieLossEntry> WinTieLoss { get; set; } = new();
+
+    [JsonPropertyName("headlines")]
+    public List<HeadlineEntry> Headlines { get; set; } = new();
+}
+
+internal sealed class ProtocolSection
+{
+    [JsonPropertyName("seeds")]
+    public List<int> Seeds { get; set; } = new();
+
+    [JsonPropertyName("modes")]
+    public List<string> Modes { get; set; } = new();
+
+    [JsonPropertyName("budgetSteps")]
+    public int BudgetSteps { get; set; }
+
+    [JsonPropertyName("budgetRule")]
+    public string BudgetRule { get; set; } = string.Empty;
+
+    [JsonPropertyName("trainRows")]
+    public int TrainRows { get; set; }
+
+    [JsonPropertyName("testRows")]
+    public int TestRows { get; set; }
+
+    /// <summary>Classification rows per step; 0 = full batch.</summary>
+    [JsonPropertyName("batchRows")]
+    public int BatchRows { get; set; }
+
+    [JsonPropertyName("headlineOptimizer")]
+    public string HeadlineOptimizer { get; set; } = string.Empty;
+
+    [JsonPropertyName("alpha")]
+    public double Alpha { get; set; }
+
+    [JsonPropertyName("bootstrapResamples")]
+    public int BootstrapResamples { get; set; }
+
+    [JsonPropertyName("confidenceLevel")]
+    public double ConfidenceLevel { get; set; }
+
+    [JsonPropertyName("tuning")]
+    public TuningSection Tuning { get; set; } = new();
+}
+
+internal sealed class TuningSection
+{
+    [JsonPropertyName("command")]
+    public string Command { get; set; } = string.Empty;
+
+    [JsonPropertyName("problems")]
+    public List<string> Problems { get; set; } = new();
+
+    [JsonPropertyName("seeds")]
+    public List<int> Seeds { get; set; } = new();
+
+    [JsonPropertyName("steps")]
+    public int Steps { get; set; }
+
+    [JsonPropertyName("description")]
+    public string Description { get; set; } = string.Empty;
+}
+
+internal sealed class BenchmarkEntry
+{
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = string.Empty;
+
+    [JsonPropertyName("family")]
+    public string Family { get; set; } = string.Empty;
+
+    [JsonPropertyName("description")]
+    public string Description { get; set; } = string.Empty;
+
+    [JsonPropertyName("metric")]
+    public string Metric { get; set; } = string.Empty;
+
+    [JsonPropertyName("qubits")]
+    public int Qubits { get; set; }
+
+    [JsonPropertyName("weights")]
+    public int Weights { get; set; }
+
+    [JsonPropertyName("rows")]
+    public int Rows { get; set; }
+
+    [JsonPropertyName("budgets")]
+    public List<BudgetEntry> Budgets { get; set; } = new();
+}
+
+internal sealed class BudgetEntry
+{
+    [JsonPropertyName("mode")]
+    public string Mode { get; set; } = string.Empty;
+
+    [JsonPropertyName("shotsPerEvaluation")]
+    public int ShotsPerEvaluation { get; set; }
+
+    [JsonPropertyName("circuitEvaluations")]
+    public long CircuitEvaluations { get; set; }
+
+    [JsonPropertyName("shots")]
+    public long Shots { get; set; }
+
+    [JsonPropertyName("evaluationsPerGradientStep")]
+    public long EvaluationsPerGradientStep { get; set; }
+}
+
+internal sealed class OptimizerEntry
+{
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = string.Empty;
+
+    [JsonPropertyName("name")]
+    public string Name { get; set; } = string.Empty;
+
+    [JsonPropertyName("isNlr")]
+    public bool IsNlr { get; set; }
+
+    [JsonPropertyName("description")]
+    public string Description { get; set; } = string.Empty;
+
+    [JsonPropertyName("hyperparameters")]
+    public Optimizers.OptimizerSettings Hyperparameters { get; set; } = new();
+}
+
+/// <summary>Distribution of one number over seeds.</summary>
+internal sealed class Distribution
+{
+    [JsonPropertyName("n")]
+    public int N { get; set; }
+
+    [JsonPropertyName("mean")]
+    public double? Mean { get; set; }
+
+    [JsonPropertyName("std")]
+    public double? Std { get; set; }
+
+    [JsonPropertyName("median")]
+    public double? Median { get; set; }
+
+    [JsonPropertyName("q1")]
+    public double? Q1 { get; set; }
+
+    [JsonPropertyName("q3")]
+    public double? Q3 { get; set; }
+
+    [JsonPropertyName("min")]
+    public double? Min { get; set; }
+
+    [JsonPropertyName("max")]
+    public double? Max { get; set; }
+
+    [JsonPropertyName("ci95")]
+    public double?[]? Ci95 { get; set; }
+}
+
+internal sealed class ResultEntry
+{
+    [JsonPropertyName("benchmark")]
+    public string Benchmark { get; set; } = string.Empty;
+
+    [JsonPropertyName("mode")]
+    public string Mode { get; set; } = string.Empty;
+
+    [JsonPropertyName("optimizer")]
+    public string Optimizer { get; set; } = string.Empty;
+
+    [JsonPropertyName("metric")]
+    public Distribution Metric { get; set; } = new();
+
+    [JsonPropertyName("initialMetric")]
+    public Distribution InitialMetric { get; set; } = new();
+
+    [JsonPropertyName("extras")]
+    public SortedDictionary<string, Distribution> Extras { get; set; } = new(StringComparer.Ordinal);
+
+    [JsonPropertyName("steps")]
+    public Distribution Steps { get; set; } = new();
+
+    [JsonPropertyName("evaluationsUsed")]
+    public Distribution EvaluationsUsed { get; set; } = new();
+
+    [JsonPropertyName("ascentFraction")]
+    public double AscentFraction { get; set; }
+
+    /// <summary>Final metric per seed, in the order of protocol.seeds.</summary>
+    [JsonPropertyName("perSeed")]
+    public List<double> PerSeed { get; set; } = new();
+}
+
+internal sealed class WilcoxonEntry
+{
+    [JsonPropertyName("n")]
+    public int N { get; set; }
+
+    [JsonPropertyName("zeros")]
+    public int Zeros { get; set; }
+
+    [JsonPropertyName("wPlus")]
+    public double WPlus { get; set; }
+
+    [JsonPropertyName("wMinus")]
+    public double WMinus { get; set; }
+
+    [JsonPropertyName("p")]
+    public double P { get; set; }
+
+    [JsonPropertyName("exact")]
+    public bool Exact { get; set; }
+
+    [JsonPropertyName("z")]
+    public double? Z { get; set; }
+}
+
+internal sealed class ComparisonEntry
+{
+    [JsonPropertyName("benchmark")]
+    public string Benchmark { get; set; } = string.Empty;
+
+    [JsonPropertyName("family")]
+    public string Family { get; set; } = string.Empty;
+
+    [JsonPropertyName("mode")]
+    public string Mode { get; set; } = string.Empty;
+
+    [JsonPropertyName("optimizer")]
+    public string Optimizer { get; set; } = string.Empty;
+
+    [JsonPropertyName("baseline")]
+    public string Baseline { get; set; } = string.Empty;
+
+    [JsonPropertyName("isBestBaseline")]
+    public bool IsBestBaseline { get; set; }
+
+    [JsonPropertyName("meanOptimizer")]
+    public double MeanOptimizer { get; set; }
+
+    [JsonPropertyName("meanBaseline")]
+    public double MeanBaseline { get; set; }
+
+    /// <summary>100·(mean baseline − mean NLR)/mean baseline: positive when NLR is better.</summary>
+    [JsonPropertyName("improvementPercent")]
+    public double? ImprovementPercent { get; set; }
+
+    [JsonPropertyName("improvementCi95")]
+    public double?[]? ImprovementCi95 { get; set; }
+
+    [JsonPropertyName("wilcoxon")]
+    public WilcoxonEntry Wilcoxon { get; set; } = new();
+
+    /// <summary>win, tie or loss for NLR (two-sided p &lt; alpha decides).</summary>
+    [JsonPropertyName("outcome")]
+    public string Outcome { get; set; } = string.Empty;
+
+    [JsonPropertyName("seedWins")]
+    public int SeedWins { get; set; }
+
+    [JsonPropertyName("seedTies")]
+    public int SeedTies { get; set; }
+
+    [JsonPropertyName("seedLosses")]
+    public int SeedLosses { get; set; }
+}
+
+internal sealed class WinTieLossEntry
+{
+    [JsonPropertyName("optimizer")]
+    public string Optimizer { get; set; } = string.Empty;
+
+    [JsonPropertyName("baseline")]
+    public string Baseline { get; set; } = string.Empty;
+
+    [JsonPropertyName("family")]
+    public string Family { get; set; } = string.Empty;
+
+    [JsonPropertyName("wins")]
+    public int Wins { get; set; }
+
+    [JsonPropertyName("ties")]
+    public int Ties { get; set; }
+
+    [JsonPropertyName("losses")]
+    public int Losses { get; set; }
+}
+
+internal sealed class HeadlineEntry
+{
+    [JsonPropertyName("family")]
+    public string Family { get; set; } = string.Empty;
+
+    [JsonPropertyName("mode")]
+    public string Mode { get; set; } = string.Empty;
+
+    [JsonPropertyName("optimizer")]
+    public string Optimizer { get; set; } = string.Empty;
+
+    [JsonPropertyName("configurations")]
+    public int Configurations { get; set; }
+
+    /// <summary>Geometric mean over configurations of mean(NLR)/mean(best baseline).</summary>
+    [JsonPropertyName("geometricMeanRatio")]
+    public double? GeometricMeanRatio { get; set; }
+
+    [JsonPropertyName("improvementPercent")]
+    public double? ImprovementPercent { get; set; }
+
+    [JsonPropertyName("improvementCi95")]
+    public double?[]? ImprovementCi95 { get; set; }
+
+    [JsonPropertyName("wins")]
+    public int Wins { get; set; }
+
+    [JsonPropertyName("ties")]
+    public int Ties { get; set; }
+
+    [JsonPropertyName("losses")]
+    public int Losses { get; set; }
+
+    [JsonPropertyName("notHelping")]
+    public List<string> NotHelping { get; set; } = new();
+
+    [JsonPropertyName("text")]
+    public string Text { get; set; } = string.Empty;
+}
