@@ -27,5 +27,7 @@ public sealed partial class NegLRGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(ansatze, static (spc, spec) =>
             spc.AddSource(spec.Hierarchy.HintName + ".Ansatz.g.cs", Emitter.Emit(spec, spc.CancellationToken)));
+
+        InitializeOptimizers(context);
     }
 }

@@ -5,4 +5,13 @@ public static class TrackingNames
 {
     /// <summary>[Ansatz] declarations read into <c>AnsatzSpec</c> models.</summary>
     public const string AnsatzSpecs = nameof(AnsatzSpecs);
+
+    /// <summary>
+    /// Types carrying an optimizer attribute ([Adam], [NegativeLearningRate], [CosineSchedule], …) read into
+    /// <c>OptimizerModel</c>s; null for every attribute but the one that owns the type's file.
+    /// </summary>
+    public const string OptimizerDeclarations = nameof(OptimizerDeclarations);
+
+    /// <summary>The owning declarations only: one <c>OptimizerModel</c> per optimizer type.</summary>
+    public const string OptimizerModels = nameof(OptimizerModels);
 }

@@ -6,14 +6,23 @@ namespace NegLR.Generator.Parsing;
 internal sealed class BodyProblem
 {
     public BodyProblem(BodyProblemKind kind, string message, Location location)
+        : this(kind, message, location, BodyProblemDetail.None)
+    {
+    }
+
+    public BodyProblem(BodyProblemKind kind, string message, Location location, BodyProblemDetail detail)
     {
         Kind = kind;
         Message = message;
         Location = location;
+        Detail = detail;
     }
 
     /// <summary>What went wrong.</summary>
     public BodyProblemKind Kind { get; }
+
+    /// <summary>A finer reason within <see cref="Kind"/>, where the analyzers report it apart.</summary>
+    public BodyProblemDetail Detail { get; }
 
     /// <summary>A sentence that names the problem and, where there is one, the fix.</summary>
     public string Message { get; }

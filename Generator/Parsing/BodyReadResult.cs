@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace NegLR.Generator.Parsing;
 
@@ -6,10 +7,18 @@ namespace NegLR.Generator.Parsing;
 internal sealed class BodyReadResult
 {
     public BodyReadResult(Circuit? circuit, ImmutableArray<BodyProblem> problems)
+        : this(circuit, problems, default, default)
+    {
+    }
+
+    public BodyReadResult(Circuit? circuit, ImmutableArray<BodyProblem> problems, ImmutableArray<Location> gateSites,
+        ImmutableArray<Location?> weightSites)
     {
         // A partly recorded circuit is never handed out: the generator must not emit code for a body it did not fully read.
         Circuit = problems.IsDefaultOrEmpty ? circuit : null;
         Problems = problems.IsDefault ? ImmutableArray<BodyProblem>.Empty : problems;
+        GateSites = Circuit is null || gateSites.IsDefault ? ImmutableArray<Location>.Empty : gateSites;
+        WeightSites = Circuit is null || weightSites.IsDefault ? ImmutableArray<Location?>.Empty : weightSites;
     }
 
     /// <summary>The recorded circuit; <see langword="null"/> when there is any problem.</summary>
@@ -17,6 +26,18 @@ internal sealed class BodyReadResult
 
     /// <summary>Every problem found, in source order where the reader could keep going.</summary>
     public ImmutableArray<BodyProblem> Problems { get; }
+
+    /// <summary>
+    /// For each gate of <see cref="Circuit"/>, the call that recorded it (a gate method, or the template call that
+    /// recorded a whole block), from the method name to the closing parenthesis; empty when there is no circuit.
+    /// </summary>
+    public ImmutableArray<Location> GateSites { get; }
+
+    /// <summary>
+    /// For each weight index, the <c>Weight()</c> or <c>Weight(k)</c> call that first named it, or null when the
+    /// weight came from a template or was skipped over by <c>Weight(k)</c>; empty when there is no circuit.
+    /// </summary>
+    public ImmutableArray<Location?> WeightSites { get; }
 
     /// <summary>True when the body was read without problems.</summary>
     public bool Succeeded => Problems.IsEmpty;

@@ -100,7 +100,7 @@ internal sealed partial class BodyRunner
             // The circuit's own check (qubit out of range, same qubit twice, NaN angle): an independent problem, so keep going.
             _failedCalls.Add(invocation);
             _problems.Add(new BodyProblem(BodyProblemKind.InvalidGateArgument, ExceptionText.Clean(exception),
-                ArgumentLocation(invocation, arguments, exception)));
+                ArgumentLocation(invocation, arguments, exception), Detail(method, exception)));
             return Fallback(invocation);
         }
 
@@ -109,7 +109,51 @@ internal sealed partial class BodyRunner
             throw GateBudgetExceeded(invocation);
         }
 
+        RecordSites(invocation, circuit, result);
         return result;
+    }
+
+    /// <summary>Remembers the call behind each new gate and weight (one location per call site, made once).</summary>
+    private void RecordSites(IInvocationOperation invocation, Circuit circuit, BodyValue result)
+    {
+        if (circuit.Gates.Count > _sites.Gates.Count)
+        {
+            _sites.RecordGates(circuit.Gates.Count, Site(invocation));
+        }
+        else if (result.Type == BodyType.Angle && result.AsAngle() is { Source: AngleSource.Weight } weight)
+        {
+            _sites.RecordWeight(weight.Index, Site(invocation));
+        }
+    }
+
+    private Location Site(IInvocationOperation invocation)
+    {
+        if (!_siteLocations.TryGetValue(invocation, out var site))
+        {
+            site = BodyLocations.CallSite(invocation);
+            _siteLocations.Add(invocation, site);
+        }
+
+        return site;
+    }
+
+    /// <summary>Which circuit fact an argument exception is, for the analyzers' separate diagnostics.</summary>
+    private static BodyProblemDetail Detail(CircuitMethod method, ArgumentException exception)
+    {
+        if (method.Name is "Weight" or "Input" || exception.ParamName == "firstInput")
+        {
+            return exception is ArgumentOutOfRangeException ? BodyProblemDetail.NegativeIndex : BodyProblemDetail.None;
+        }
+
+        // The circuit's messages: "CNOT acts on qubit 7, but this circuit has qubits 0 to 3." and "CNOT names qubit 3 twice; …".
+        if (exception is ArgumentOutOfRangeException && exception.Message.Contains(" acts on qubit "))
+        {
+            return BodyProblemDetail.QubitOutOfRange;
+        }
+
+        return exception is not ArgumentOutOfRangeException && exception.Message.Contains(" twice;")
+            ? BodyProblemDetail.RepeatedQubit
+            : BodyProblemDetail.None;
     }
 
     /// <summary>What a failed call returns so the run can go on: the circuit, or a zero angle for Weight/Input.</summary>

@@ -22,10 +22,14 @@ internal sealed partial class BodyRunner
     private readonly int _stepBudget;
     private readonly CancellationToken _cancellationToken;
     private readonly List<BodyProblem> _problems;
+    private readonly BodySites _sites;
     private readonly Dictionary<ILocalSymbol, LocalSlot> _locals = new(SymbolEqualityComparer.Default);
 
     // Resolved dispatch-table entries per call site, so a loop does not look the same method up a million times.
     private readonly Dictionary<IOperation, object> _targets = new();
+
+    // One location per call site, shared by every gate it records.
+    private readonly Dictionary<IOperation, Location> _siteLocations = new();
 
     // Call sites whose circuit call already failed: reported once, then skipped, so a bad call in a loop is one problem.
     private readonly HashSet<IOperation> _failedCalls = new();
@@ -33,8 +37,10 @@ internal sealed partial class BodyRunner
     private int _steps;
     private IOperation? _loop;
 
-    private BodyRunner(Circuit circuit, int gateBudget, int stepBudget, List<BodyProblem> problems, CancellationToken cancellationToken)
+    private BodyRunner(Circuit circuit, int gateBudget, int stepBudget, List<BodyProblem> problems, BodySites sites,
+        CancellationToken cancellationToken)
     {
+        _sites = sites;
         _circuit = circuit;
         _gateBudget = gateBudget;
         _stepBudget = stepBudget;
@@ -44,9 +50,9 @@ internal sealed partial class BodyRunner
 
     /// <summary>Runs <paramref name="body"/> (already checked by <see cref="BodyChecker"/>) on <paramref name="circuit"/>.</summary>
     public static void Run(IOperation body, Circuit circuit, int gateBudget, int stepBudget, List<BodyProblem> problems,
-        CancellationToken cancellationToken)
+        BodySites sites, CancellationToken cancellationToken)
     {
-        var runner = new BodyRunner(circuit, gateBudget, stepBudget, problems, cancellationToken);
+        var runner = new BodyRunner(circuit, gateBudget, stepBudget, problems, sites, cancellationToken);
         try
         {
             runner.Execute(body);

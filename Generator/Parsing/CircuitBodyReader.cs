@@ -30,14 +30,20 @@ internal static class CircuitBodyReader
     public const int DefaultStepBudget = 2_000_000;
 
     /// <summary>Reads <paramref name="method"/>'s body into a circuit on <paramref name="qubits"/> qubits.</summary>
+    /// <param name="checkCompilerErrors">
+    /// Ask the compiler for the method's errors first (the default) and stop with one problem if there are any. The
+    /// analyzers pass false to skip that second binding on the common, clean path: a body with compiler errors then
+    /// shows up as problems (invalid operations, unreadable values), and they ask the compiler only in that case.
+    /// </param>
     public static BodyReadResult Read(MethodDeclarationSyntax method, SemanticModel model, int qubits, CancellationToken cancellationToken,
-        int gateBudget = DefaultGateBudget, int stepBudget = DefaultStepBudget)
+        int gateBudget = DefaultGateBudget, int stepBudget = DefaultStepBudget, bool checkCompilerErrors = true)
     {
         var problems = new List<BodyProblem>();
+        var sites = new BodySites();
         Circuit? circuit = null;
         try
         {
-            circuit = ReadCore(method, model, qubits, gateBudget, stepBudget, problems, cancellationToken);
+            circuit = ReadCore(method, model, qubits, gateBudget, stepBudget, checkCompilerErrors, problems, sites, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -52,11 +58,12 @@ internal static class CircuitBodyReader
         }
 
         // Source order: the checker finds problems in that order, the runner in execution order (a later line can fail first).
-        return new BodyReadResult(circuit, problems.OrderBy(p => p.Location.SourceSpan.Start).ToImmutableArray());
+        return new BodyReadResult(circuit, problems.OrderBy(p => p.Location.SourceSpan.Start).ToImmutableArray(),
+            sites.Gates.ToImmutableArray(), sites.WeightSites(circuit));
     }
 
     private static Circuit? ReadCore(MethodDeclarationSyntax method, SemanticModel model, int qubits, int gateBudget, int stepBudget,
-        List<BodyProblem> problems, CancellationToken cancellationToken)
+        bool checkCompilerErrors, List<BodyProblem> problems, BodySites sites, CancellationToken cancellationToken)
     {
         if (model.GetDeclaredSymbol(method, cancellationToken) is not IMethodSymbol symbol
             || CircuitSignature.Check(method, symbol, problems) is not { } circuitParameter)
@@ -71,11 +78,11 @@ internal static class CircuitBodyReader
 
         // Code that does not compile has no meaning to run; the compiler reports the error itself, this is its echo.
         // Warnings promoted to errors (an unused local) do not change what the body means, so they do not stop the read.
-        if (model.GetDiagnostics(method.Span, cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError) is { } error)
+        if (checkCompilerErrors && model.GetDiagnostics(method.Span, cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError) is { } error)
         {
             problems.Add(new BodyProblem(BodyProblemKind.UnsupportedConstruct,
                 $"The [Circuit] method does not compile, so its circuit cannot be read: {error.GetMessage(CultureInfo.InvariantCulture)}",
-                error.Location));
+                error.Location, BodyProblemDetail.DoesNotCompile));
             return null;
         }
 
@@ -93,7 +100,7 @@ internal static class CircuitBodyReader
             return null;
         }
 
-        BodyRunner.Run(body, circuit, gateBudget, stepBudget, problems, cancellationToken);
+        BodyRunner.Run(body, circuit, gateBudget, stepBudget, problems, sites, cancellationToken);
         return problems.Count == 0 ? circuit : null;
     }
 

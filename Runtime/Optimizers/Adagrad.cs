@@ -14,8 +14,8 @@ public sealed class Adagrad : GradientOptimizer
     /// <param name="parameterCount">Number of parameters.</param>
     /// <param name="learningRate">η or a schedule; default 0.01.</param>
     /// <param name="epsilon">ε &gt; 0 against division by zero; default 1e-10.</param>
-    public Adagrad(int parameterCount, LearningRateSchedule? learningRate = null, double epsilon = 1e-10)
-        : base(parameterCount, learningRate ?? 0.01)
+    public Adagrad(int parameterCount, LearningRateSchedule? learningRate = null, double epsilon = OptimizerDefaults.AdagradEpsilon)
+        : base(parameterCount, learningRate ?? OptimizerDefaults.LearningRate)
     {
         RequirePositive(epsilon, nameof(epsilon), "1e-10 is PyTorch's default.");
         Epsilon = epsilon;

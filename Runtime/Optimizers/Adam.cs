@@ -21,9 +21,9 @@ public sealed class Adam : GradientOptimizer
     /// <param name="beta2">Decay of the second moment, in [0, 1); default 0.999.</param>
     /// <param name="epsilon">ε &gt; 0; default 1e-8.</param>
     /// <param name="amsGrad">Use the running maximum of v (AMSGrad); default off.</param>
-    public Adam(int parameterCount, LearningRateSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999,
-        double epsilon = 1e-8, bool amsGrad = false)
-        : base(parameterCount, learningRate ?? 0.01)
+    public Adam(int parameterCount, LearningRateSchedule? learningRate = null, double beta1 = OptimizerDefaults.AdamBeta1,
+        double beta2 = OptimizerDefaults.AdamBeta2, double epsilon = OptimizerDefaults.AdamEpsilon, bool amsGrad = OptimizerDefaults.AdamAmsGrad)
+        : base(parameterCount, learningRate ?? OptimizerDefaults.LearningRate)
     {
         RequireUnitInterval(beta1, nameof(beta1), "0.9 is the usual choice.");
         RequireUnitInterval(beta2, nameof(beta2), "0.999 (PyTorch) or 0.99 (PennyLane) are usual.");

@@ -12,7 +12,7 @@ public sealed class GradientDescent : GradientOptimizer
     /// <param name="parameterCount">Number of parameters.</param>
     /// <param name="learningRate">η or a schedule; default 0.01.</param>
     public GradientDescent(int parameterCount, LearningRateSchedule? learningRate = null)
-        : base(parameterCount, learningRate ?? 0.01)
+        : base(parameterCount, learningRate ?? OptimizerDefaults.LearningRate)
     {
     }
 

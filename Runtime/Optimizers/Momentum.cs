@@ -15,8 +15,8 @@ public sealed class Momentum : GradientOptimizer
     /// <param name="parameterCount">Number of parameters.</param>
     /// <param name="learningRate">η or a schedule; default 0.01.</param>
     /// <param name="momentum">μ in [0, 1); default 0.9.</param>
-    public Momentum(int parameterCount, LearningRateSchedule? learningRate = null, double momentum = 0.9)
-        : base(parameterCount, learningRate ?? 0.01)
+    public Momentum(int parameterCount, LearningRateSchedule? learningRate = null, double momentum = OptimizerDefaults.Momentum)
+        : base(parameterCount, learningRate ?? OptimizerDefaults.LearningRate)
     {
         RequireUnitInterval(momentum, nameof(momentum), "0.9 is the usual choice.");
         MomentumFactor = momentum;

@@ -15,8 +15,8 @@ public sealed class RmsProp : GradientOptimizer
     /// <param name="learningRate">η or a schedule; default 0.01.</param>
     /// <param name="alpha">Decay α of the mean square, in [0, 1); default 0.99.</param>
     /// <param name="epsilon">ε &gt; 0; default 1e-8.</param>
-    public RmsProp(int parameterCount, LearningRateSchedule? learningRate = null, double alpha = 0.99, double epsilon = 1e-8)
-        : base(parameterCount, learningRate ?? 0.01)
+    public RmsProp(int parameterCount, LearningRateSchedule? learningRate = null, double alpha = OptimizerDefaults.RmsPropAlpha, double epsilon = OptimizerDefaults.RmsPropEpsilon)
+        : base(parameterCount, learningRate ?? OptimizerDefaults.LearningRate)
     {
         RequireUnitInterval(alpha, nameof(alpha), "0.99 (PyTorch) or 0.9 (PennyLane) are usual.");
         RequirePositive(epsilon, nameof(epsilon), "1e-8 is the usual choice.");

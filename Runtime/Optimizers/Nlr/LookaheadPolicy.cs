@@ -15,7 +15,7 @@ public sealed class LookaheadPolicy : INlrPolicy
     /// <summary>Creates the policy.</summary>
     /// <param name="tolerance">How much worse the trial may be and still count as "not worse", ≥ 0; default 0 (any
     /// increase ascends). With shot noise, a tolerance of about the loss's standard error avoids ascending on noise.</param>
-    public LookaheadPolicy(double tolerance = 0)
+    public LookaheadPolicy(double tolerance = OptimizerDefaults.Tolerance)
     {
         if (!(tolerance >= 0) || !double.IsFinite(tolerance))
         {

@@ -12,13 +12,13 @@ namespace NegLR;
 public sealed class NlrOptions
 {
     /// <summary>η⁻/η⁺ when neither <see cref="NegativeRate"/> nor <see cref="NegativeRatio"/> is set.</summary>
-    public const double DefaultNegativeRatio = 0.25;
+    public const double DefaultNegativeRatio = OptimizerDefaults.NegativeRatio;
 
     private readonly double? _negativeRate;
     private readonly double? _negativeRatio;
-    private readonly int _phaseLength = 1;
-    private readonly int _maxAscentSteps = 1;
-    private readonly int _cooldown = 3;
+    private readonly int _phaseLength = OptimizerDefaults.PhaseLength;
+    private readonly int _maxAscentSteps = OptimizerDefaults.MaxAscentSteps;
+    private readonly int _cooldown = OptimizerDefaults.Cooldown;
 
     /// <summary>
     /// A fixed ascent rate η⁻ &gt; 0, used at every step whatever the base schedule does. Set this or
@@ -113,14 +113,14 @@ public sealed class NlrOptions
     /// better: the gradient seen on an ascent step is still information about the landscape). When false, the ascent
     /// uses the direction the base would produce now, but its state stays as it was.
     /// </summary>
-    public bool UpdateBaseStateDuringAscent { get; init; } = true;
+    public bool UpdateBaseStateDuringAscent { get; init; } = OptimizerDefaults.UpdateBaseStateDuringAscent;
 
     /// <summary>
     /// Remember the parameters with the lowest loss seen (the loss each step starts from) and return them at the end;
     /// default false. With exact losses it is safe; with shot estimates it picks the luckiest noisy estimate (winner's
     /// curse) and measurably hurt in the tuning runs.
     /// </summary>
-    public bool KeepBest { get; init; }
+    public bool KeepBest { get; init; } = OptimizerDefaults.KeepBest;
 
     /// <summary>The options with every default.</summary>
     public static NlrOptions Default { get; } = new();

@@ -14,7 +14,7 @@ public sealed class PeriodicPolicy : INlrPolicy
     /// <summary>Creates the policy.</summary>
     /// <param name="positiveSteps">P ≥ 1 descent steps per period; default 10.</param>
     /// <param name="negativeSteps">N ≥ 1 ascent steps per period; default 1.</param>
-    public PeriodicPolicy(int positiveSteps = 10, int negativeSteps = 1)
+    public PeriodicPolicy(int positiveSteps = OptimizerDefaults.PeriodicPositiveSteps, int negativeSteps = OptimizerDefaults.PeriodicNegativeSteps)
     {
         if (positiveSteps < 1)
         {

@@ -19,7 +19,8 @@ public sealed class PlateauPolicy : INlrPolicy
     /// <param name="threshold">τ &gt; 0 for the gradient-norm EMA; default 1e-3.</param>
     /// <param name="window">W ≥ 1 consecutive steps below τ; default 10.</param>
     /// <param name="decay">β in [0, 1) of the EMA; default 0.9 (about 10 steps of memory).</param>
-    public PlateauPolicy(double threshold = 1e-3, int window = 10, double decay = 0.9)
+    public PlateauPolicy(double threshold = OptimizerDefaults.PlateauThreshold, int window = OptimizerDefaults.PlateauWindow,
+        double decay = OptimizerDefaults.PlateauDecay)
     {
         if (!(threshold > 0) || !double.IsFinite(threshold))
         {

@@ -14,7 +14,7 @@ public sealed class ReactivePolicy : INlrPolicy
 
     /// <summary>Creates the policy.</summary>
     /// <param name="tolerance">Increase that still does not count, ≥ 0; default 0.</param>
-    public ReactivePolicy(double tolerance = 0)
+    public ReactivePolicy(double tolerance = OptimizerDefaults.Tolerance)
     {
         if (!(tolerance >= 0) || !double.IsFinite(tolerance))
         {

@@ -14,7 +14,7 @@ public sealed class StochasticPolicy : INlrPolicy
     /// <summary>Creates the policy.</summary>
     /// <param name="probability">p in [0, 1]; default 0.1.</param>
     /// <param name="seed">Seed of the draws.</param>
-    public StochasticPolicy(double probability = 0.1, ulong seed = 0)
+    public StochasticPolicy(double probability = OptimizerDefaults.StochasticProbability, ulong seed = OptimizerDefaults.StochasticSeed)
     {
         if (!(probability >= 0 && probability <= 1))
         {

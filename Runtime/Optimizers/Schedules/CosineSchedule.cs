@@ -12,7 +12,7 @@ public sealed class CosineSchedule : LearningRateSchedule
     /// <param name="initialRate">η₀ &gt; 0.</param>
     /// <param name="totalSteps">T, at least 1: usually the run's step count.</param>
     /// <param name="minimumRate">η_min in [0, η₀]. A rate of 0 is allowed here: the last steps then barely move.</param>
-    public CosineSchedule(double initialRate, int totalSteps, double minimumRate = 0)
+    public CosineSchedule(double initialRate, int totalSteps, double minimumRate = OptimizerDefaults.CosineMinimumRate)
     {
         RequirePositive(initialRate, nameof(initialRate));
         if (totalSteps < 1)

@@ -13,7 +13,7 @@ public sealed class LinearWarmupSchedule : LearningRateSchedule
     /// <param name="after">The schedule after warm-up (a plain double converts to a constant rate).</param>
     /// <param name="warmupSteps">W, at least 1.</param>
     /// <param name="startFactor">f in (0, 1]: the first step's fraction of the target rate; PyTorch's default is 1/3.</param>
-    public LinearWarmupSchedule(LearningRateSchedule after, int warmupSteps, double startFactor = 1.0 / 3)
+    public LinearWarmupSchedule(LearningRateSchedule after, int warmupSteps, double startFactor = OptimizerDefaults.WarmupStartFactor)
     {
         ArgumentNullException.ThrowIfNull(after);
         if (warmupSteps < 1)

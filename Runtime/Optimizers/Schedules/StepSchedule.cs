@@ -9,7 +9,7 @@ public sealed class StepSchedule : LearningRateSchedule
     /// <param name="initialRate">η₀ &gt; 0.</param>
     /// <param name="stepSize">Steps between drops, at least 1.</param>
     /// <param name="gamma">Factor per drop, in (0, 1]; PyTorch's default is 0.1.</param>
-    public StepSchedule(double initialRate, int stepSize, double gamma = 0.1)
+    public StepSchedule(double initialRate, int stepSize, double gamma = OptimizerDefaults.StepScheduleGamma)
     {
         RequirePositive(initialRate, nameof(initialRate));
         if (stepSize < 1)

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NegLR.Analyzers;
+using NegLR.Analyzers.Trainability;
+
+namespace NegLR.CodeFixes;
+
+/// <summary>
+/// NLR0302 and NLR0303: reduces the number of layers to the configured trainable depth
+/// (⌊neglr.max_entangling_depth_factor × log₂ n⌋): <c>Layers = …</c> of a template, or the constant that bounds the
+/// [Circuit] body's layer loop (<c>const int Layers = 12</c>, or a literal <c>layer &lt; 12</c>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReduceLayersCodeFix)), Shared]
+public sealed class ReduceLayersCodeFix : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.DeepLocalCostId, DiagnosticDescriptors.TwoDesignDepthId);
+
+    /// <inheritdoc/>
+    public override FixAllProvider? GetFixAllProvider() => null;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var diagnostic = context.Diagnostics[0];
+        if (!diagnostic.Properties.TryGetValue(TrainabilityAnalyzer.TrainableLayersProperty, out var text)
+            || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int layers) || layers < 1)
+        {
+            return;
+        }
+
+        var document = context.Document;
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        string title = $"Reduce to {layers} layer(s), the configured trainable depth";
+        if (node?.FirstAncestorOrSelf<AttributeArgumentSyntax>() is { NameEquals.Name.Identifier.ValueText: "Layers" } argument)
+        {
+            context.RegisterCodeFix(CodeAction.Create(title,
+                _ => Task.FromResult(document.WithSyntaxRoot(root!.ReplaceNode(argument.Expression, Literal(layers).WithTriviaFrom(argument.Expression)))),
+                nameof(ReduceLayersCodeFix)), diagnostic);
+            return;
+        }
+
+        if (node?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
+            || await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is not { } model
+            || FindLayerBound(method, model, context.CancellationToken) is not { } bound)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(CodeAction.Create(title, ct => Apply(document.Project.Solution, bound, layers, ct), nameof(ReduceLayersCodeFix)), diagnostic);
+    }
+
+    /// <summary>
+    /// The expression to set: the initializer of the const that bounds a layer loop (<c>for (int layer = 0; layer &lt; Layers; …)</c>,
+    /// recognised by "layer" in the loop variable's or the constant's name), or the loop's literal bound.
+    /// </summary>
+    private static ExpressionSyntax? FindLayerBound(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var loop in method.DescendantNodes().OfType<ForStatementSyntax>())
+        {
+            if (loop.Condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LessThanExpression, Left: IdentifierNameSyntax variable } condition)
+            {
+                continue;
+            }
+
+            var right = condition.Right;
+            bool named = variable.Identifier.ValueText.IndexOf("layer", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (right is LiteralExpressionSyntax literal && named)
+            {
+                return literal;
+            }
+
+            if (model.GetSymbolInfo(right, cancellationToken).Symbol is { } symbol
+                && (symbol is IFieldSymbol { IsConst: true } || symbol is ILocalSymbol { IsConst: true })
+                && (named || symbol.Name.IndexOf("layer", StringComparison.OrdinalIgnoreCase) >= 0)
+                && symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value })
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<Solution> Apply(Solution solution, ExpressionSyntax bound, int layers, CancellationToken cancellationToken)
+    {
+        var document = solution.GetDocument(bound.SyntaxTree);
+        if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+        {
+            return solution;
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(bound, Literal(layers).WithTriviaFrom(bound))).Project.Solution;
+    }
+
+    private static LiteralExpressionSyntax Literal(int value) =>
+        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value));
+}

@@ -1,0 +1,234 @@
+using Microsoft.CodeAnalysis;
+
+namespace NegLR.Analyzers;
+
+/// <summary>
+/// Every NegLR diagnostic, in one place. IDs are <c>NLR</c> + four digits, one range per category:
+/// NLR00xx declarations, NLR01xx circuit bodies, NLR02xx quantum facts, NLR03xx trainability, NLR04xx resources,
+/// NLR05xx optimizer schedules (reserved). Each has a help page <c>docs/diagnostics/NLRxxxx.md</c>.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>Where the help pages are published; <c>{id}.md</c> is appended. The one place to change when the repository moves.</summary>
+    public const string HelpLinkBase = "https://github.com/NegLR/NegLR/blob/main/docs/diagnostics/";
+
+    public const string DeclarationsCategory = "NegLR.Declarations";
+    public const string CircuitBodyCategory = "NegLR.CircuitBody";
+    public const string QuantumFactsCategory = "NegLR.QuantumFacts";
+    public const string TrainabilityCategory = "NegLR.Trainability";
+    public const string ResourcesCategory = "NegLR.Resources";
+
+    // NLR00xx — declarations
+    public const string NotPartialId = "NLR0001";
+    public const string QubitCountOutOfRangeId = "NLR0002";
+    public const string MissingCircuitId = "NLR0003";
+    public const string SeveralCircuitsId = "NLR0004";
+    public const string InvalidCircuitSignatureId = "NLR0005";
+    public const string ObservableDoesNotParseId = "NLR0006";
+    public const string ObservableQubitOutOfRangeId = "NLR0007";
+    public const string MissingObservableId = "NLR0008";
+    public const string TemplateAndCircuitId = "NLR0009";
+    public const string TemplateLayersOutOfRangeId = "NLR0010";
+    public const string AnalyzerFailureId = "NLR0099";
+
+    // NLR01xx — circuit bodies
+    public const string UnsupportedConstructId = "NLR0101";
+    public const string NonConstantValueId = "NLR0102";
+    public const string NonConstantLoopBoundId = "NLR0103";
+    public const string NotAGateId = "NLR0104";
+    public const string UnrollBudgetExceededId = "NLR0105";
+    public const string InvalidGateArgumentId = "NLR0106";
+
+    // NLR02xx — quantum facts
+    public const string QubitOutOfRangeId = "NLR0201";
+    public const string RepeatedQubitId = "NLR0202";
+    public const string NegativeIndexId = "NLR0203";
+    public const string DeadWeightId = "NLR0204";
+    public const string UnusedQubitId = "NLR0205";
+    public const string IneffectiveGateId = "NLR0206";
+
+    // NLR03xx — trainability
+    public const string GlobalCostId = "NLR0301";
+    public const string DeepLocalCostId = "NLR0302";
+    public const string TwoDesignDepthId = "NLR0303";
+
+    // NLR04xx — resources
+    public const string StateVectorMemoryId = "NLR0401";
+
+    /// <summary>Format: <c>"The type '{0}' must be declared partial{1}, so the generator can add the ansatz members"</c>.</summary>
+    public static readonly DiagnosticDescriptor NotPartial = Error(NotPartialId, DeclarationsCategory,
+        "An [Ansatz] type must be partial",
+        "The type '{0}' must be declared partial{1}, so the generator can add the ansatz members",
+        "The source generator adds the simulation and gradient members to the [Ansatz] type in another part of it, which needs the type and every type containing it to be partial.");
+
+    /// <summary>Format: <c>"{0}"</c> (the problem and the allowed range).</summary>
+    public static readonly DiagnosticDescriptor QubitCountOutOfRange = Error(QubitCountOutOfRangeId, DeclarationsCategory,
+        "Qubit count out of range",
+        "{0}",
+        "[Ansatz(Qubits = n)] needs n from 1 to 30: a state vector of 2^n amplitudes is what the generated code simulates.");
+
+    /// <summary>Format: <c>"'{0}' has no [Circuit] method and no Template; add a [Circuit] static void Build(Circuit c) or name a Template"</c>.</summary>
+    public static readonly DiagnosticDescriptor MissingCircuit = Error(MissingCircuitId, DeclarationsCategory,
+        "The ansatz has no circuit",
+        "'{0}' has no [Circuit] method and no Template; add a [Circuit] static void Build(Circuit c) method or set Template = …",
+        "An [Ansatz] type describes its circuit with exactly one [Circuit] method, or with a Template and Layers.");
+
+    /// <summary>Format: <c>"'{0}' has {1} [Circuit] methods; keep one"</c>.</summary>
+    public static readonly DiagnosticDescriptor SeveralCircuits = Error(SeveralCircuitsId, DeclarationsCategory,
+        "More than one [Circuit] method",
+        "'{0}' has {1} [Circuit] methods; an ansatz has exactly one, so keep one and remove [Circuit] from the others",
+        "The generator compiles exactly one [Circuit] method per [Ansatz] type.");
+
+    /// <summary>Format: <c>"{0}"</c> (the reader's message naming what is wrong).</summary>
+    public static readonly DiagnosticDescriptor InvalidCircuitSignature = Error(InvalidCircuitSignatureId, DeclarationsCategory,
+        "Wrong [Circuit] method signature",
+        "{0}",
+        "A [Circuit] method must be 'static void Name(Circuit c)' with a body: the generator runs it at compile time and the runtime calls it with a Circuit.");
+
+    /// <summary>Format: <c>"The observable \"{0}\" does not parse: {1}"</c>.</summary>
+    public static readonly DiagnosticDescriptor ObservableDoesNotParse = Error(ObservableDoesNotParseId, DeclarationsCategory,
+        "Observable text does not parse",
+        "The observable does not parse: {0}",
+        "[Observable] takes sparse Pauli-sum text such as \"0.5 Z0 Z1 - 1.2 X2 + 0.3\": terms of an optional coefficient and Pauli letters X, Y, Z (or I) each followed by a qubit index.");
+
+    /// <summary>Format: <c>"'{0}' acts on qubit {1}, but '{2}' has qubits 0 to {3}"</c>.</summary>
+    public static readonly DiagnosticDescriptor ObservableQubitOutOfRange = Error(ObservableQubitOutOfRangeId, DeclarationsCategory,
+        "Observable names a qubit the ansatz does not have",
+        "'{0}' acts on qubit {1}, but '{2}' has qubits 0 to {3}",
+        "Every Pauli letter of an observable must name a qubit of the ansatz.");
+
+    /// <summary>Format: <c>"'{0}' declares no [Observable(\"…\")]; add the cost, e.g. [Observable(\"Z0\")]"</c>.</summary>
+    public static readonly DiagnosticDescriptor MissingObservable = Error(MissingObservableId, DeclarationsCategory,
+        "The ansatz has no observable",
+        "'{0}' declares no [Observable(\"…\")]; add its cost, e.g. [Observable(\"Z0\")]",
+        "The first [Observable] of an ansatz is its cost: Evaluate and EvaluateWithGradient need it.");
+
+    /// <summary>Format: <c>"'{0}' names Template = {1} and also has the [Circuit] method '{2}'; keep one"</c>.</summary>
+    public static readonly DiagnosticDescriptor TemplateAndCircuit = Error(TemplateAndCircuitId, DeclarationsCategory,
+        "Template together with a [Circuit] method",
+        "'{0}' names Template = {1} and also has the [Circuit] method '{2}'; keep one of them",
+        "An ansatz is either a Template with Layers or a [Circuit] method, not both.");
+
+    /// <summary>Format: <c>"Layers = {0}; a template needs at least one layer"</c>.</summary>
+    public static readonly DiagnosticDescriptor TemplateLayersOutOfRange = Error(TemplateLayersOutOfRangeId, DeclarationsCategory,
+        "Template layer count out of range",
+        "Layers = {0}; a template needs at least one layer",
+        "With a Template, Layers is the number of template layers and must be 1 or more.");
+
+    /// <summary>Format: <c>"The NegLR analyzers failed on '{0}' ({1}); please report this as a NegLR bug"</c>.</summary>
+    public static readonly DiagnosticDescriptor AnalyzerFailure = new(AnalyzerFailureId,
+        "NegLR analyzer failure",
+        "The NegLR analyzers failed on '{0}' ({1}); please report this as a NegLR bug",
+        DeclarationsCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "An analyzer threw instead of reporting; its exception is converted into this warning so the build goes on.",
+        helpLinkUri: HelpLinkBase + AnalyzerFailureId + ".md");
+
+    /// <summary>Format: <c>"{0}"</c> (the construct, named, and the fix).</summary>
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Error(UnsupportedConstructId, CircuitBodyCategory,
+        "Construct outside the [Circuit] subset",
+        "{0}",
+        "A [Circuit] body runs at compile time, so it may only use a subset of C#: for loops with constant bounds, foreach over local arrays, if on known values, int/double/bool/Angle locals, const values, Math functions and calls on the Circuit parameter.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor NonConstantValue = Error(NonConstantValueId, CircuitBodyCategory,
+        "Value not known at compile time",
+        "{0}",
+        "A [Circuit] body is run at compile time, so every value it uses must be known then: literals, const fields and locals, not fields, properties or parameters.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor NonConstantLoopBound = Error(NonConstantLoopBoundId, CircuitBodyCategory,
+        "Loop bound not a compile-time constant",
+        "{0}",
+        "Loops in a [Circuit] body are unrolled at compile time, so their bounds must fold to constants.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor NotAGate = Error(NotAGateId, CircuitBodyCategory,
+        "Call that is not a gate",
+        "{0}",
+        "A [Circuit] body may only call gate and template methods on its Circuit parameter and pure Math functions.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor UnrollBudgetExceeded = Error(UnrollBudgetExceededId, CircuitBodyCategory,
+        "Circuit too large to unroll",
+        "{0}",
+        "The generator unrolls the circuit into straight-line code; a body that records more than 20,000 gates or takes more than 2,000,000 steps is too large.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidGateArgument = Error(InvalidGateArgumentId, CircuitBodyCategory,
+        "The body would throw at run time",
+        "{0}",
+        "An argument the Circuit rejects (a non-finite angle, a bad Pauli word, a template argument out of range) or arithmetic that would throw, found while running the body at compile time.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor QubitOutOfRange = Error(QubitOutOfRangeId, QuantumFactsCategory,
+        "Qubit index out of range",
+        "{0}",
+        "Every qubit a gate names must lie in 0 to n − 1 for an ansatz of n qubits.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor RepeatedQubit = Error(RepeatedQubitId, QuantumFactsCategory,
+        "The same qubit twice in one gate",
+        "{0}",
+        "A multi-qubit gate acts on distinct qubits; naming one twice (CNOT(1, 1)) has no meaning.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor NegativeIndex = Error(NegativeIndexId, QuantumFactsCategory,
+        "Negative weight or input index",
+        "{0}",
+        "Weights and inputs are numbered from 0: c.Weight(k) and c.Input(i) need k, i ≥ 0.");
+
+    /// <summary>Format: <c>"{0}"</c> (which weights, why their gradient is identically zero).</summary>
+    public static readonly DiagnosticDescriptor DeadWeight = Warning(DeadWeightId, QuantumFactsCategory,
+        "Weight that can never change the cost",
+        "{0}",
+        "A weight whose gates lie outside the backward light cone of every observable term cannot change any expectation: its gradient is identically zero, so training never moves it and its gate only costs time.");
+
+    /// <summary>Format: <c>"No gate touches {0}{1}"</c> (e.g. "qubits 2 and 3").</summary>
+    public static readonly DiagnosticDescriptor UnusedQubit = Info(UnusedQubitId, QuantumFactsCategory,
+        "Qubit no gate touches",
+        "No gate touches {0}{1}",
+        "A qubit that no gate acts on stays in |0⟩; it doubles the state vector for nothing.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor IneffectiveGate = Info(IneffectiveGateId, QuantumFactsCategory,
+        "Gate that does nothing where it stands",
+        "{0}",
+        "A diagonal gate (RZ, Z, S, T, PhaseShift, CZ, CPhase, MultiRZ, …) acting only on qubits still in |0⟩ multiplies the state by a global phase, which no expectation can see.");
+
+    /// <summary>Format: <c>"{0}"</c> (the term, its locality, the estimated variance).</summary>
+    public static readonly DiagnosticDescriptor GlobalCost = Warning(GlobalCostId, TrainabilityCategory,
+        "Global cost: gradients vanish exponentially",
+        "{0}",
+        "A cost whose terms act on many qubits at once has gradients that vanish exponentially in that number, however shallow the circuit (Cerezo et al. 2021, Nat. Commun. 12, 1791). Threshold: neglr.global_cost_min_qubits; variance threshold: neglr.min_gradient_variance.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor DeepLocalCost = Warning(DeepLocalCostId, TrainabilityCategory,
+        "Local cost with an entangling depth beyond log₂ n",
+        "{0}",
+        "A local cost stays trainable while its light cone is O(log n) entangling layers deep; beyond that its gradients shrink exponentially with the light cone (Cerezo et al. 2021, Nat. Commun. 12, 1791). Threshold: neglr.max_entangling_depth_factor; variance threshold: neglr.min_gradient_variance.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor TwoDesignDepth = Warning(TwoDesignDepthId, TrainabilityCategory,
+        "Circuit deep enough to approach a 2-design",
+        "{0}",
+        "A random circuit deep enough to form an approximate 2-design over the cost's light cone has gradient variance ≈ 2^−w on w qubits (McClean et al. 2018, Nat. Commun. 9, 4812). Threshold: neglr.two_design_depth_factor; variance threshold: neglr.min_gradient_variance.");
+
+    /// <summary>Format: <c>"{0}"</c>.</summary>
+    public static readonly DiagnosticDescriptor StateVectorMemory = Warning(StateVectorMemoryId, ResourcesCategory,
+        "State vector beyond the memory threshold",
+        "{0}",
+        "A state vector of n qubits holds 2^n complex doubles (16 bytes each); the adjoint gradient needs two. Threshold: neglr.max_state_vector_mb.");
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message, string description) =>
+        Create(id, category, title, message, description, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string message, string description) =>
+        Create(id, category, title, message, description, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Info(string id, string category, string title, string message, string description) =>
+        Create(id, category, title, message, description, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description,
+        DiagnosticSeverity severity) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
+}

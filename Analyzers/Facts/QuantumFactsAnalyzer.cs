@@ -1,0 +1,299 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NegLR.Analyzers.Infrastructure;
+using NegLR.Generator.Parsing;
+
+namespace NegLR.Analyzers.Facts;
+
+/// <summary>
+/// NLR02xx: provable facts about the recorded circuit — qubits out of range or repeated, negative weight and input
+/// indices, weights outside every observable's backward light cone (gradient identically zero), qubits no gate
+/// touches, and gates that do nothing where they stand.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
+{
+    /// <summary>Diagnostic property: "true" when every gate the call records is dead, so removing the call is safe.</summary>
+    public const string AllGatesProperty = "AllGates";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = With(
+        DiagnosticDescriptors.QubitOutOfRange,
+        DiagnosticDescriptors.RepeatedQubit,
+        DiagnosticDescriptors.NegativeIndex,
+        DiagnosticDescriptors.DeadWeight,
+        DiagnosticDescriptors.UnusedQubit,
+        DiagnosticDescriptors.IneffectiveGate);
+
+    /// <inheritdoc/>
+    private protected override void Analyze(AnsatzDeclaration ansatz, AnalyzerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        if (ansatz.Body is { } body && ansatz.QubitsInRange)
+        {
+            foreach (var problem in body.Problems)
+            {
+                var descriptor = problem.Detail switch
+                {
+                    BodyProblemDetail.QubitOutOfRange => DiagnosticDescriptors.QubitOutOfRange,
+                    BodyProblemDetail.RepeatedQubit => DiagnosticDescriptors.RepeatedQubit,
+                    BodyProblemDetail.NegativeIndex => DiagnosticDescriptors.NegativeIndex,
+                    _ => null,
+                };
+
+                if (descriptor is not null)
+                {
+                    report(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+                }
+            }
+        }
+
+        if (ansatz.Circuit is not { } circuit)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        UnusedQubits(ansatz, circuit, report);
+        IneffectiveGates(ansatz, circuit, report);
+        if (ansatz.ObservablesValid)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            DeadWeights(ansatz, circuit, report);
+        }
+    }
+
+    private static void DeadWeights(AnsatzDeclaration ansatz, Circuit circuit, Action<Diagnostic> report)
+    {
+        // The union of the backward light cones of every term of every observable. The union of cones is the cone of the
+        // union of supports (a gate joins one exactly when it touches one of them), so one backward pass does it.
+        int support = 0;
+        foreach (var observable in ansatz.Observables)
+        {
+            foreach (var term in observable.Terms!)
+            {
+                support |= term.Support;
+            }
+        }
+
+        var visible = new HashSet<int>(circuit.BackwardLightCone(support).Weights);
+        if (visible.Count == circuit.WeightCount)
+        {
+            // Every weight is seen, so every weight is used by a gate too: nothing is dead (the common case).
+            return;
+        }
+        var used = new bool[circuit.WeightCount];
+        foreach (var (site, gates) in ansatz.GatesBySite())
+        {
+            List<int>? dead = null;
+            int weighted = 0;
+            foreach (int g in gates)
+            {
+                bool hasWeight = false, allDead = true;
+                foreach (var angle in circuit.Gates[g].Angles)
+                {
+                    if (angle.Source == AngleSource.Weight)
+                    {
+                        hasWeight = true;
+                        used[angle.Index] = true;
+                        allDead &= !visible.Contains(angle.Index);
+                    }
+                }
+
+                if (hasWeight)
+                {
+                    weighted++;
+                    if (allDead)
+                    {
+                        (dead ??= new List<int>()).Add(g);
+                    }
+                }
+            }
+
+            if (dead is null)
+            {
+                continue;
+            }
+
+            bool all = dead.Count == gates.Count;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(AllGatesProperty, all ? "true" : "false");
+            report(Diagnostic.Create(DiagnosticDescriptors.DeadWeight, site, properties, DeadMessage(circuit, gates.Count, weighted, dead)));
+        }
+
+        // Weights no gate uses at all (c.Weight() never passed to a gate, or indices skipped by c.Weight(k)).
+        for (int k = 0; k < circuit.WeightCount; k++)
+        {
+            if (used[k])
+            {
+                continue;
+            }
+
+            var site = ansatz.Body is { WeightSites: { IsEmpty: false } sites } && k < sites.Length && sites[k] is { } s ? s : ansatz.CircuitLocation;
+            report(Diagnostic.Create(DiagnosticDescriptors.DeadWeight, site,
+                ImmutableDictionary<string, string?>.Empty.Add(AllGatesProperty, "false"),
+                $"The weight w[{Int(k)}] is never used by a gate, so its gradient is identically zero; pass it to a gate or remove it"));
+        }
+    }
+
+    private static string DeadMessage(Circuit circuit, int gates, int weighted, List<int> dead)
+    {
+        var weights = dead.SelectMany(g => circuit.Gates[g].Angles.Where(a => a.Source == AngleSource.Weight).Select(a => "w[" + Int(a.Index) + "]"))
+            .Distinct().ToList();
+        string list = string.Join(", ", weights.Take(8)) + (weights.Count > 8 ? $", … ({Int(weights.Count)} in all)" : "");
+        if (gates == 1)
+        {
+            var gate = circuit.Gates[dead[0]];
+            return $"{gate.Kind} on {Qubits(gate)} lies outside the backward light cone of every observable term, so {list} can never change the cost " +
+                   "(its gradient is identically zero); remove the gate or measure what it acts on";
+        }
+
+        var example = circuit.Gates[dead[0]];
+        string which = dead.Count == weighted ? $"All {Int(dead.Count)} weighted gates" : $"{Int(dead.Count)} of the {Int(weighted)} weighted gates";
+        return $"{which} this call records (e.g. {example.Kind} on {Qubits(example)}) lie outside the backward light cone of every observable term: " +
+               $"{list} can never change the cost (gradient identically zero)";
+    }
+
+    private static void UnusedQubits(AnsatzDeclaration ansatz, Circuit circuit, Action<Diagnostic> report)
+    {
+        int touched = 0;
+        foreach (var gate in circuit.Gates)
+        {
+            if (gate.Kind != GateKind.I)
+            {
+                foreach (int q in gate.Qubits)
+                {
+                    touched |= 1 << q;
+                }
+            }
+        }
+
+        var unused = Enumerable.Range(0, circuit.Qubits).Where(q => ((touched >> q) & 1) == 0).ToList();
+        if (unused.Count == 0)
+        {
+            return;
+        }
+
+        int measured = 0;
+        foreach (var observable in ansatz.Observables)
+        {
+            foreach (var term in observable.Terms ?? (IReadOnlyList<ObservableTerm>)Array.Empty<ObservableTerm>())
+            {
+                measured |= term.Support;
+            }
+        }
+
+        string qubits = unused.Count == 1 ? "qubit " + Int(unused[0]) : "qubits " + JoinAnd(unused.Select(Int).ToList());
+        string note = unused.Any(q => ((measured >> q) & 1) != 0)
+            ? "; an observable acts on it, but it stays in |0⟩, so that part of the cost is a constant"
+            : $"; it stays in |0⟩ and only doubles the state vector (declare Qubits = {Int(circuit.Qubits - unused.Count)} and renumber, or add its gates)";
+        report(Diagnostic.Create(DiagnosticDescriptors.UnusedQubit, ansatz.QubitsLocation, qubits, unused.Count == 1 ? note : note.Replace(" it ", " they ").Replace("it stays", "they stay")));
+    }
+
+    private static void IneffectiveGates(AnsatzDeclaration ansatz, Circuit circuit, Action<Diagnostic> report)
+    {
+        // Forward from |0…0⟩: a qubit is 'fresh' until a gate that can move it out of |0⟩ acts on it.
+        var fresh = new bool[circuit.Qubits];
+        for (int q = 0; q < fresh.Length; q++)
+        {
+            fresh[q] = true;
+        }
+
+        var reasons = new string?[circuit.Gates.Count];
+        for (int g = 0; g < circuit.Gates.Count; g++)
+        {
+            var gate = circuit.Gates[g];
+            reasons[g] = Ineffective(gate, fresh);
+            if (reasons[g] is null && !gate.Info.IsDiagonal)
+            {
+                foreach (int q in Moved(gate))
+                {
+                    fresh[q] = false;
+                }
+            }
+        }
+
+        if (Array.TrueForAll(reasons, r => r is null))
+        {
+            return;
+        }
+
+        foreach (var (site, gates) in ansatz.GatesBySite())
+        {
+            if (gates.TrueForAll(g => reasons[g] is not null))
+            {
+                string reason = reasons[gates[0]]!;
+                string message = gates.Count == 1
+                    ? reason
+                    : $"All {Int(gates.Count)} gates this call records do nothing where they stand (e.g. {reason})";
+                report(Diagnostic.Create(DiagnosticDescriptors.IneffectiveGate, site, ImmutableDictionary<string, string?>.Empty.Add(AllGatesProperty, "true"), message));
+            }
+        }
+    }
+
+    /// <summary>Why <paramref name="gate"/> does nothing on the current state, or null when it may do something.</summary>
+    private static string? Ineffective(Gate gate, bool[] fresh)
+    {
+        var q = gate.Qubits;
+        switch (gate.Kind)
+        {
+            case GateKind.I:
+                return null;
+            case GateKind.CNOT:
+            case GateKind.CY:
+            case GateKind.CRX:
+            case GateKind.CRY:
+            case GateKind.CRZ:
+            case GateKind.CSWAP:
+                return fresh[q[0]] ? $"{gate.Kind} on {Qubits(gate)} does nothing here: its control qubit {Int(q[0])} is still in |0⟩" : null;
+            case GateKind.Toffoli:
+                return fresh[q[0]] || fresh[q[1]]
+                    ? $"Toffoli on {Qubits(gate)} does nothing here: control qubit {Int(fresh[q[0]] ? q[0] : q[1])} is still in |0⟩"
+                    : null;
+            case GateKind.CZ:
+            case GateKind.CPhase:
+                // Symmetric: a phase on |11⟩ only, so one qubit in |0⟩ is enough.
+                return fresh[q[0]] || fresh[q[1]]
+                    ? $"{gate.Kind} on {Qubits(gate)} does nothing here: qubit {Int(fresh[q[0]] ? q[0] : q[1])} is still in |0⟩, and {gate.Kind} only changes the phase of |11⟩"
+                    : null;
+            default:
+                return gate.Info.IsDiagonal && AllFresh(q, fresh)
+                    ? $"{gate.Kind} on {Qubits(gate)} does nothing here: {(q.Length == 1 ? "the qubit is" : "its qubits are")} still in |0⟩, where a diagonal gate only multiplies the state by a global phase"
+                    : null;
+        }
+    }
+
+    private static bool AllFresh(System.Collections.Immutable.ImmutableArray<int> qubits, bool[] fresh)
+    {
+        foreach (int q in qubits)
+        {
+            if (!fresh[q])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The qubits an effective gate can move out of |0⟩ (a controlled gate's target, not its control).</summary>
+    private static IEnumerable<int> Moved(Gate gate) => gate.Kind switch
+    {
+        GateKind.CNOT or GateKind.CY or GateKind.CRX or GateKind.CRY => new[] { gate.Qubits[1] },
+        GateKind.Toffoli => new[] { gate.Qubits[2] },
+        GateKind.CSWAP => new[] { gate.Qubits[1], gate.Qubits[2] },
+        _ => gate.Qubits,
+    };
+
+    private static string Qubits(Gate gate) =>
+        gate.Qubits.Length == 1 ? "qubit " + Int(gate.Qubits[0]) : "qubits " + string.Join(", ", gate.Qubits.Select(Int));
+
+    private static string JoinAnd(List<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace NegLR.Analyzers.Performance;
+
+/// <summary>The NegLR analyzers' plumbing with no rules: what merely running an analyzer this way costs.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class NoOpAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("NOOP0001", "never", "never", "none", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterSymbolStartAction(symbol =>
+        {
+            symbol.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.MethodDeclaration);
+            symbol.RegisterSymbolEndAction(_ => { });
+        }, SymbolKind.NamedType));
+    }
+}
+
+/// <summary>
+/// Stands for the operation-based analyzers every SDK build runs (CA1416 and the other .NET analyzers on by default):
+/// it asks for the operation tree of every method body and does nothing with it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class OperationNoOpAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("NOOP0002", "never", "never", "none", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(_ => { }, Microsoft.CodeAnalysis.OperationKind.Invocation);
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NegLR.Analyzers.Infrastructure;
+
+namespace NegLR.Analyzers.Trainability;
+
+/// <summary>
+/// NLR03xx: barren plateaus. The cost's gradient variance over random initialisations is estimated at compile time
+/// (<see cref="GradientVarianceModel"/>); when it falls below <c>neglr.min_gradient_variance</c> the warning names the
+/// mechanism the literature gives for it — a global cost (NLR0301), a local cost whose light cone is deeper than
+/// log₂ n entangling layers (NLR0302), or a light cone deep enough to approach a 2-design (NLR0303) — with the
+/// estimated scale and the reason.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TrainabilityAnalyzer : AnsatzAnalyzer
+{
+    /// <summary>Diagnostic property: the number of layers the configured depth allows (for the "reduce layers" fix).</summary>
+    public const string TrainableLayersProperty = "TrainableLayers";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = With(
+        DiagnosticDescriptors.GlobalCost,
+        DiagnosticDescriptors.DeepLocalCost,
+        DiagnosticDescriptors.TwoDesignDepth);
+
+    /// <summary>Which rule, if any, a cost's estimate triggers under <paramref name="settings"/>.</summary>
+    internal static DiagnosticDescriptor? Classify(CostTrainability cost, AnalyzerSettings settings)
+    {
+        if (cost.Dominant is not { } term || cost.RelativeVariance >= settings.MinGradientVariance)
+        {
+            return null;
+        }
+
+        if (term.Locality >= settings.GlobalCostMinQubits)
+        {
+            return DiagnosticDescriptors.GlobalCost;
+        }
+
+        if (term.ConeWidth >= 2 && term.ConeDepth + 1 >= settings.TwoDesignDepthFactor * term.ConeWidth)
+        {
+            return DiagnosticDescriptors.TwoDesignDepth;
+        }
+
+        return EffectiveDepth(term) > settings.MaxEntanglingDepthFactor * AnalyzerSettings.Log2(cost.Qubits)
+            ? DiagnosticDescriptors.DeepLocalCost
+            : null;
+    }
+
+    /// <summary>
+    /// Entangling layers the cone stands for: its depth, or the brickwork layers it would take to spread this far
+    /// beyond the term's own qubits (a CNOT ladder spreads a light cone across the register in one layer).
+    /// </summary>
+    internal static int EffectiveDepth(TermTrainability term) =>
+        Math.Max(term.ConeDepth, (term.ConeWidth - term.Locality + 1) / 2);
+
+    /// <inheritdoc/>
+    private protected override void Analyze(AnsatzDeclaration ansatz, AnalyzerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        if (ansatz.Circuit is not { } circuit || !ansatz.ObservablesValid || circuit.WeightCount == 0)
+        {
+            return;
+        }
+
+        var cost = ansatz.Observables[0];
+        var terms = cost.Terms!.Select(t => (t.Coefficient, t.X, t.Z)).ToList();
+        if (terms.Count == 0)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var estimate = GradientVarianceModel.Estimate(circuit, terms);
+        var rule = Classify(estimate, settings);
+        if (rule is null)
+        {
+            return;
+        }
+
+        var term = estimate.Dominant!;
+        var written = cost.Terms![term.Index];
+        string scale = Scale(estimate.RelativeVariance, settings.MinGradientVariance);
+        int trainable = TrainableLayers(ansatz, terms, settings);
+        var properties = trainable < 1
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(TrainableLayersProperty, trainable.ToString(CultureInfo.InvariantCulture));
+        string message;
+        Location location;
+        if (rule == DiagnosticDescriptors.GlobalCost)
+        {
+            string spread = written.Locality >= settings.GlobalCostMinQubits
+                ? $"The cost term '{written.Label}' acts on {Int(written.Locality)} qubits at once (a global cost)"
+                : $"The cost term '{written.Label}' acts on {Int(written.Locality)} qubit(s), but the Clifford gates after the last rotations spread it over {Int(term.Locality)} (a global cost in effect)";
+            message = $"{spread}: {scale} (locality {Int(term.Locality)} ≥ neglr.global_cost_min_qubits = {Int(settings.GlobalCostMinQubits)}); " +
+                      "use a sum of local terms instead, e.g. \"Z0 + Z1 + …\" for \"Z0 Z1 …\" (Cerezo et al. 2021)";
+            location = cost.Location;
+        }
+        else if (rule == DiagnosticDescriptors.TwoDesignDepth)
+        {
+            message = $"The light cone of the cost term '{written.Label}' spans {Int(term.ConeWidth)} qubits through {Int(term.ConeDepth)} entangling layers " +
+                      $"(≥ neglr.two_design_depth_factor = {Num(settings.TwoDesignDepthFactor)} × its width), deep enough to approach a 2-design: {scale}, " +
+                      $"~2^-{Int(term.ConeWidth + 1)} at the 2-design limit; {Advice(trainable)} (McClean et al. 2018)";
+            location = ansatz.LayersArgument?.GetLocation() ?? ansatz.CircuitLocation;
+        }
+        else
+        {
+            message = $"The light cone of the local cost term '{written.Label}' spans {Int(term.ConeWidth)} qubits through {Int(EffectiveDepth(term))} entangling layers, " +
+                      $"beyond neglr.max_entangling_depth_factor × log₂ {Int(circuit.Qubits)} = {Num(settings.MaxEntanglingDepthFactor * AnalyzerSettings.Log2(circuit.Qubits))}: " +
+                      $"{scale}; {Advice(trainable)} (Cerezo et al. 2021)";
+            location = ansatz.LayersArgument?.GetLocation() ?? ansatz.CircuitLocation;
+        }
+
+        report(Diagnostic.Create(rule, location, properties, message));
+    }
+
+    /// <summary>
+    /// The layer count the "reduce layers" fix offers: for a template, the most layers below the current count that
+    /// raise no warning (each candidate is built and estimated); for a [Circuit] body, ⌊factor × log₂ n⌋; 0 for none.
+    /// </summary>
+    private static int TrainableLayers(AnsatzDeclaration ansatz, System.Collections.Generic.List<(double, int, int)> terms, AnalyzerSettings settings)
+    {
+        if (ansatz.Template == AnsatzTemplate.None)
+        {
+            return settings.TrainableLayers(ansatz.Qubits);
+        }
+
+        for (int layers = ansatz.Layers - 1; layers >= 1; layers--)
+        {
+            var candidate = NegLR.Generator.Templates.Build(ansatz.Template, ansatz.Qubits, layers);
+            if (Classify(GradientVarianceModel.Estimate(candidate, terms), settings) is null)
+            {
+                return layers;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Advice(int trainable) => trainable >= 1
+        ? $"use at most {Int(trainable)} layer(s)"
+        : "fewer layers alone do not help here; use a shallower entangler or a more local cost";
+
+    private static string Scale(double variance, double threshold) =>
+        $"estimated gradient variance ~2^{Num(AnalyzerSettings.Log2(variance), "F1")} of Σc² (≈ {Num(variance, "G2")}), below neglr.min_gradient_variance = {Num(threshold, "G3")}";
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
+}
