@@ -28,6 +28,19 @@ internal sealed class CodeWriter
         return new Scope(this);
     }
 
+    /// <summary>Writes the lines of <paramref name="inner"/> (written from indent 0) at the current indent.</summary>
+    public void Append(CodeWriter inner)
+    {
+        string text = inner.ToString();
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            Line(text.Substring(start, end - start));
+            start = end + 1;
+        }
+    }
+
     public override string ToString() => _sb.ToString();
 
     private sealed class Scope : IDisposable

@@ -18,6 +18,28 @@ public static class GeneratedCodeSupport
     /// <summary>c₋ = (√2 − 1)/(4√2) of the four-term shift rule.</summary>
     public static readonly double FourTermMinus = (Math.Sqrt(2) - 1) / (4 * Math.Sqrt(2));
 
+    private static bool _registerTiles = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated;
+
+    /// <summary>
+    /// Whether generated ansätze run their register-tiled passes (256-bit SIMD, fused gates; the default where the
+    /// hardware has it) or one Runtime kernel call per gate (the path for machines without 256-bit SIMD). Both agree
+    /// to rounding; switching off is for diagnosis and for testing the fallback on a machine that has SIMD.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">Switching on where 256-bit SIMD is not accelerated.</exception>
+    public static bool RegisterTiles
+    {
+        get => _registerTiles;
+        set
+        {
+            if (value && !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                throw new PlatformNotSupportedException("Register tiles need 256-bit SIMD, which this machine does not accelerate.");
+            }
+
+            _registerTiles = value;
+        }
+    }
+
     /// <summary>Checks the weights, inputs and state spans of a generated call.</summary>
     public static void CheckArguments(string ansatz, int weightCount, int inputCount, int stateLength,
         ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, int stateSpanLength)

@@ -40,6 +40,39 @@ internal static class RandomAnsatzSource
             """;
     }
 
+    /// <summary>
+    /// A random block of statements repeated <c>Repeats</c> (6 to 12) times by an outer loop: long circuits whose
+    /// layers repeat, the shape the generator compiles into a loop over one emitted block.
+    /// </summary>
+    public static string LayeredDeclaration(string name, int qubits, SeededRandom random)
+    {
+        var body = new StringBuilder();
+        int statements = 2 + random.NextInt(4);
+        for (int i = 0; i < statements; i++)
+        {
+            body.Append(Statement(qubits, random, depth: 1));
+        }
+
+        return $$"""
+            [global::NegLR.Ansatz(Qubits = {{qubits}})]
+            [global::NegLR.Observable("{{Observable(qubits, random)}}")]
+            public partial struct {{name}}
+            {
+                private const int Layers = 1; // bounds the inner loops
+                private const int Repeats = {{6 + random.NextInt(7)}};
+
+                [global::NegLR.Circuit]
+                static void Build(global::NegLR.Circuit c)
+                {
+                    for (int layer = 0; layer < Repeats; layer++)
+                    {
+            {{body}}            }
+                }
+            }
+
+            """;
+    }
+
     private static string Statement(int n, SeededRandom r, int depth)
     {
         int kind = r.NextInt(depth < 2 ? 10 : 8);

@@ -1,0 +1,299 @@
+using System.Collections.Generic;
+using NegLR.Simulation;
+
+namespace NegLR.Generator.Emit;
+
+/// <summary>Knobs of the tiled emission, each chosen by benchmark (docs/performance.md, "Generated kernels").</summary>
+internal sealed class TileOptions
+{
+    /// <summary>Qubits per forward tile besides qubit 0: 2^4 = 16 registers of two amplitudes.</summary>
+    public int ForwardTileQubits { get; set; } = 4;
+
+    /// <summary>Qubits per adjoint tile besides qubit 0: 2 × 2^3 registers (φ and λ).</summary>
+    public int BackwardTileQubits { get; set; } = 3;
+
+    /// <summary>Most steps per pass method (keeps each method well inside the JIT's optimisation limits).</summary>
+    public int MaxStepsPerPass { get; set; } = 48;
+
+    /// <summary>Circuits with more steps than this are searched for a repeated block, emitted once inside a loop.</summary>
+    public int UnrollLimit { get; set; } = 64;
+
+    /// <summary>Fuse each run of two or more diagonal gates in a pass into one phase table (when the pass loops).</summary>
+    public bool PhaseTables { get; set; } = true;
+
+    /// <summary>Most qubits of a forward sweep's block (2^12 amplitudes = 64 KB): consecutive passes inside it run block by block.</summary>
+    public int ForwardBlockQubits { get; set; } = 12;
+
+    /// <summary>Most qubits of an adjoint sweep's block (two states).</summary>
+    public int BackwardBlockQubits { get; set; } = 11;
+
+    /// <summary>A tile whose qubits are all at least this high also takes qubit 1 (0: never).</summary>
+    public int FarQubit { get; set; } = 6;
+
+    /// <summary>Every step as a whole-state kernel call (the path for machines without 256-bit SIMD).</summary>
+    public bool KernelsOnly { get; set; }
+}
+
+/// <summary>
+/// A run of steps emitted once: <see cref="Repeats"/> iterations of <see cref="Length"/> steps from
+/// <see cref="Start"/>; iteration l uses argument slots shifted by l·<see cref="SlotsPerIteration"/> and weights
+/// shifted by l·<see cref="WeightStride"/> (a layered ansatz becomes a loop over its layers).
+/// </summary>
+internal sealed class TileRegion
+{
+    public int Start { get; set; }
+    public int Length { get; set; }
+    public int Repeats { get; set; } = 1;
+    public int SlotStart { get; set; }
+    public int SlotsPerIteration { get; set; }
+    public int WeightStride { get; set; }
+    public List<TilePass> Forward { get; set; } = new();
+    public List<TilePass> Backward { get; set; } = new();
+}
+
+/// <summary>How a circuit's steps become passes: regions (repeated blocks become loops), each grouped into tiles.</summary>
+internal sealed class TilePlan
+{
+    private TilePlan(Instruction[] steps, int qubits, int[] slot, int arguments, List<TileRegion> regions)
+    {
+        Steps = steps;
+        Qubits = qubits;
+        Slot = slot;
+        ArgumentCount = arguments;
+        Regions = regions;
+    }
+
+    public Instruction[] Steps { get; }
+    public int Qubits { get; }
+
+    /// <summary>Argument slot of each step with an angle (in step order), −1 otherwise.</summary>
+    public int[] Slot { get; }
+
+    /// <summary>Angles in the circuit: the length of the argument buffer.</summary>
+    public int ArgumentCount { get; }
+
+    public List<TileRegion> Regions { get; }
+
+    public static TilePlan Build(Instruction[] steps, int qubits, TileOptions options)
+    {
+        var slot = new int[steps.Length];
+        int arguments = 0;
+        for (int k = 0; k < steps.Length; k++)
+        {
+            slot[k] = steps[k].HasAngle ? arguments++ : -1;
+        }
+
+        var regions = new List<TileRegion>();
+        var (start, period, repeats, stride) = steps.Length > options.UnrollLimit ? Periodicity.Find(steps) : (0, 0, 0, 0);
+        if (repeats >= 2)
+        {
+            Add(regions, steps, slot, 0, start, 1, 0);
+            Add(regions, steps, slot, start, period, repeats, stride);
+            Add(regions, steps, slot, start + (period * repeats), steps.Length - start - (period * repeats), 1, 0);
+        }
+        else
+        {
+            Add(regions, steps, slot, 0, steps.Length, 1, 0);
+        }
+
+        foreach (var region in regions)
+        {
+            var order = new List<int>();
+            for (int k = region.Start; k < region.Start + region.Length; k++)
+            {
+                order.Add(k);
+            }
+
+            if (options.KernelsOnly)
+            {
+                region.Forward = order.ConvertAll(k => new TilePass(k));
+                order.Reverse();
+                region.Backward = order.ConvertAll(k => new TilePass(k));
+                continue;
+            }
+
+            region.Forward = TileSchedule.Group(steps, order, qubits, options.ForwardTileQubits, options.MaxStepsPerPass, options.FarQubit);
+            order.Reverse();
+            region.Backward = TileSchedule.Group(steps, order, qubits, options.BackwardTileQubits, options.MaxStepsPerPass, options.FarQubit);
+            Sweeps(region.Forward, qubits, options.ForwardBlockQubits);
+            Sweeps(region.Backward, qubits, options.BackwardBlockQubits);
+        }
+
+        return new TilePlan(steps, qubits, slot, arguments, regions);
+    }
+
+    /// <summary>
+    /// Groups consecutive tile passes into sweeps whose qubits (the union of their tiles, and qubit 0) fit a block of
+    /// at most 2^<paramref name="blockQubits"/> amplitudes. The passes of a sweep only mix amplitudes inside a block,
+    /// so running all of them on one block before the next is the same as running each over the whole state — with
+    /// one trip through memory instead of one per pass.
+    /// </summary>
+    private static void Sweeps(List<TilePass> passes, int qubits, int blockQubits)
+    {
+        int all = qubits >= 31 ? -1 : (1 << qubits) - 1;
+        int sweep = -1, block = 0;
+        foreach (var pass in passes)
+        {
+            if (pass.IsKernel)
+            {
+                sweep++;
+                block = 0;
+                continue;
+            }
+
+            // Only tiles inside the lowest blockQubits qubits share sweeps: their blocks are contiguous. A block made of
+            // high qubits would be short runs 2^q apart, which share cache sets and evict each other.
+            int low = (1 << System.Math.Min(blockQubits, 30)) - 1;
+            bool inside = (pass.TileQubits & ~low) == 0;
+            if (block == 0 || !inside || (block & ~low) != 0)
+            {
+                sweep++;
+                block = 1 | pass.TileQubits | (inside ? 0 : 1 << 30);
+            }
+
+            block |= pass.TileQubits;
+            pass.Sweep = sweep;
+        }
+
+        // Each pass runs on its sweep's whole block; a sweep that would cover (nearly) the whole state covers all of it.
+        var masks = new Dictionary<int, int>();
+        foreach (var pass in passes)
+        {
+            if (!pass.IsKernel)
+            {
+                masks[pass.Sweep] = masks.TryGetValue(pass.Sweep, out int m) ? m | 1 | pass.TileQubits : 1 | pass.TileQubits;
+            }
+        }
+
+        foreach (var pass in passes)
+        {
+            if (!pass.IsKernel)
+            {
+                int low = (1 << System.Math.Min(blockQubits, 30)) - 1;
+                bool inside = (masks[pass.Sweep] & ~low) == 0;
+                pass.BlockQubits = qubits <= blockQubits || !inside ? all : low;
+            }
+        }
+    }
+
+    private static void Add(List<TileRegion> regions, Instruction[] steps, int[] slot, int start, int length, int repeats, int stride)
+    {
+        if (length <= 0)
+        {
+            return;
+        }
+
+        int first = 0, count = 0;
+        bool found = false;
+        for (int k = start; k < start + length; k++)
+        {
+            if (slot[k] >= 0)
+            {
+                if (!found)
+                {
+                    first = slot[k];
+                    found = true;
+                }
+
+                count++;
+            }
+        }
+
+        if (!found)
+        {
+            // No angle here: slots start wherever the next angle will be.
+            for (int k = start; k < steps.Length && !found; k++)
+            {
+                if (slot[k] >= 0)
+                {
+                    first = slot[k];
+                    found = true;
+                }
+            }
+        }
+
+        regions.Add(new TileRegion
+        {
+            Start = start,
+            Length = length,
+            Repeats = repeats,
+            SlotStart = first,
+            SlotsPerIteration = count,
+            WeightStride = stride,
+        });
+    }
+}
+
+/// <summary>Finds the longest block of steps repeated back to back (the layers of a layered ansatz).</summary>
+internal static class Periodicity
+{
+    /// <summary>Longest period examined, which bounds the search at O(steps · MaxPeriod).</summary>
+    private const int MaxPeriod = 4096;
+
+    /// <summary>
+    /// The (start, period, repeats, weight stride) covering the most steps, or repeats 0. Iteration l + 1 must repeat
+    /// iteration l gate for gate — same kind, qubits and trainability, the same weight scale, and weights shifted by
+    /// one common stride — so one emitted block serves every iteration. Angles may differ otherwise: they are read
+    /// from the argument buffer.
+    /// </summary>
+    public static (int Start, int Period, int Repeats, int Stride) Find(Instruction[] steps)
+    {
+        int n = steps.Length;
+        (int Start, int Period, int Repeats, int Stride) best = (0, 0, 0, 0);
+        int bestCover = 0;
+        for (int p = 1; p <= n / 2 && p <= MaxPeriod; p++)
+        {
+            int runStart = 0;
+            int? stride = null;
+            for (int k = 0; k <= n - p; k++)
+            {
+                bool match = k < n - p && Same(steps[k], steps[k + p], ref stride);
+                if (match)
+                {
+                    continue;
+                }
+
+                // Steps [runStart, k) each equal the step p later: iterations of p steps from runStart.
+                int repeats = ((k - runStart) / p) + 1;
+                if (repeats >= 2 && repeats * p > bestCover)
+                {
+                    bestCover = repeats * p;
+                    best = (runStart, p, repeats, stride ?? 0);
+                }
+
+                runStart = k + 1;
+                stride = null;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Same(in Instruction a, in Instruction b, ref int? stride)
+    {
+        if (a.Kind != b.Kind || a.Q0 != b.Q0 || a.Q1 != b.Q1 || a.Q2 != b.Q2 || a.PauliX != b.PauliX || a.PauliZ != b.PauliZ
+            || a.HasAngle != b.HasAngle || a.IsTrainable != b.IsTrainable)
+        {
+            return false;
+        }
+
+        if (!a.IsTrainable)
+        {
+            return true;
+        }
+
+        if (a.Angle.Scale != b.Angle.Scale)
+        {
+            return false;
+        }
+
+        int d = b.Angle.Index - a.Angle.Index;
+        if (stride is null)
+        {
+            stride = d;
+            return true;
+        }
+
+        return stride == d;
+    }
+}
