@@ -38,6 +38,41 @@ public class VerbTests : ScratchTest
     }
 
     [Fact]
+    public void Variance_SameSeed_SameNumbers_OtherSeed_OtherNumbers()
+    {
+        // Every block of the probe draws its circuit and its seed from the point's own stream, so a point depends on the
+        // seed alone (not on --jobs or on which worker ran it).
+        var a = Variance.VarianceRunner.Measure("random", "global", 4, 3, 30, 11, default)!;
+        var b = Variance.VarianceRunner.Measure("random", "global", 4, 3, 30, 11, default)!;
+        var c = Variance.VarianceRunner.Measure("random", "global", 4, 3, 30, 12, default)!;
+        Assert.Equal((a.MeanFirst, a.VarianceFirst, a.VarianceFirstSe, a.VarianceAll, a.VarianceAllSe),
+            (b.MeanFirst, b.VarianceFirst, b.VarianceFirstSe, b.VarianceAll, b.VarianceAllSe));
+        Assert.NotEqual(a.VarianceAll, c.VarianceAll);
+        Assert.Equal(4 * 3, a.Weights);
+        Assert.Equal(30, a.Samples);
+    }
+
+    [Fact]
+    public void Variance_JobCount_DoesNotChangeTheOutput()
+    {
+        string one = Temp("variance-jobs1"), two = Temp("variance-jobs2");
+        string[] common = { "variance", "--qubits", "2,3", "--layers", "2", "--samples", "12", "--no-plots", "--no-progress" };
+        var first = TestSupport.Run([.. common, "--jobs", "1", "--out", one]);
+        var second = TestSupport.Run([.. common, "--jobs", "2", "--out", two]);
+        Assert.True(first.Exit == 0 && second.Exit == 0, first.Error + second.Error);
+        Assert.Equal(File.ReadAllText(Path.Combine(one, "variance.csv")), File.ReadAllText(Path.Combine(two, "variance.csv")));
+    }
+
+    [Fact]
+    public void Variance_FewerThanFourSamples_IsAUsageError()
+    {
+        // Two blocks of two samples are the least that gives both a variance per block and a standard error.
+        var (exit, _, error) = TestSupport.Run("variance", "--samples", "3", "--no-progress");
+        Assert.Equal(2, exit);
+        Assert.Contains("--samples", error);
+    }
+
+    [Fact]
     public void Simulate_Qasm_ExpectationAndGradientInProgramOrder()
     {
         string dir = Temp("simulate");

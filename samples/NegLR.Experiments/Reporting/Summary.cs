@@ -305,7 +305,30 @@ internal sealed class ComparisonEntry
     public int SeedLosses { get; set; }
 }
 
-internal sealed class WinTieLossEntry
+/// <summary>
+/// NLR's win, tie and loss counts over a set of comparisons, shared by <see cref="WinTieLossEntry"/> and
+/// <see cref="HeadlineEntry"/>. System.Text.Json writes a base class's properties after the derived class's; the
+/// explicit order keeps them there and lets a derived class put fields after them, so the JSON field order is fixed.
+/// </summary>
+internal abstract class OutcomeCounts
+{
+    /// <summary>The <see cref="JsonPropertyOrderAttribute"/> of the counts; derived fields meant to follow them use a higher one.</summary>
+    protected const int CountsOrder = 1;
+
+    [JsonPropertyName("wins")]
+    [JsonPropertyOrder(CountsOrder)]
+    public int Wins { get; set; }
+
+    [JsonPropertyName("ties")]
+    [JsonPropertyOrder(CountsOrder)]
+    public int Ties { get; set; }
+
+    [JsonPropertyName("losses")]
+    [JsonPropertyOrder(CountsOrder)]
+    public int Losses { get; set; }
+}
+
+internal sealed class WinTieLossEntry : OutcomeCounts
 {
     [JsonPropertyName("optimizer")]
     public string Optimizer { get; set; } = string.Empty;
@@ -315,18 +338,9 @@ internal sealed class WinTieLossEntry
 
     [JsonPropertyName("family")]
     public string Family { get; set; } = string.Empty;
-
-    [JsonPropertyName("wins")]
-    public int Wins { get; set; }
-
-    [JsonPropertyName("ties")]
-    public int Ties { get; set; }
-
-    [JsonPropertyName("losses")]
-    public int Losses { get; set; }
 }
 
-internal sealed class HeadlineEntry
+internal sealed class HeadlineEntry : OutcomeCounts
 {
     [JsonPropertyName("family")]
     public string Family { get; set; } = string.Empty;
@@ -350,18 +364,11 @@ internal sealed class HeadlineEntry
     [JsonPropertyName("improvementCi95")]
     public double?[]? ImprovementCi95 { get; set; }
 
-    [JsonPropertyName("wins")]
-    public int Wins { get; set; }
-
-    [JsonPropertyName("ties")]
-    public int Ties { get; set; }
-
-    [JsonPropertyName("losses")]
-    public int Losses { get; set; }
-
     [JsonPropertyName("notHelping")]
+    [JsonPropertyOrder(CountsOrder + 1)]
     public List<string> NotHelping { get; set; } = new();
 
     [JsonPropertyName("text")]
+    [JsonPropertyOrder(CountsOrder + 1)]
     public string Text { get; set; } = string.Empty;
 }

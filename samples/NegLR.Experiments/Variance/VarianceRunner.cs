@@ -125,9 +125,9 @@ internal sealed class VarianceSummary
 }
 
 /// <summary>
-/// The variance verb: Var[∂C/∂θ] over uniformly random weights (and, for McClean's random circuits, random gate axes
-/// per sample), against qubit count and depth, for a local (Z0) and a global (Z on every qubit) cost; exponential
-/// decay rates fitted with their standard errors. Gradients are exact (adjoint).
+/// The variance verb: Var[∂C/∂θ] over uniformly random weights (and, for McClean's random circuits, random gate axes),
+/// against qubit count and depth, for a local (Z0) and a global (Z on every qubit) cost; exponential decay rates fitted
+/// with their standard errors. The sampling is the Runtime's barren-plateau probe (exact adjoint gradients).
 /// </summary>
 internal static class VarianceRunner
 {
@@ -212,67 +212,61 @@ internal static class VarianceRunner
     public static PauliSum Observable(string cost, int n) =>
         cost == "local" ? PauliSum.Z(0) : new PauliSum(new[] { new PauliTerm(1, 0, (1 << n) - 1) });
 
-    /// <summary>Samples the gradient at one point; null when cancelled.</summary>
+    /// <summary>Most blocks (probe calls) per <c>hea</c> point: enough for a standard error, few enough to lose little (one degree of freedom each).</summary>
+    public const int HeaBlocks = 20;
+
+    /// <summary>
+    /// Gradient statistics at one point, measured by the Runtime's <see cref="BarrenPlateauProbe"/> in blocks of samples;
+    /// null when cancelled. The probe varies the weights of one circuit. McClean's ensemble varies the gate axes too, so
+    /// <c>random</c> draws a fresh circuit for every block, and its blocks hold the probe's minimum of 2 samples so that
+    /// as many circuits as possible are drawn; the hardware-efficient circuit is fixed, so its blocks (at most
+    /// <see cref="HeaBlocks"/>) only serve the standard error. The mean of the block variances is unbiased for the
+    /// ensemble variance: each block's is unbiased for its circuit, and every circuit's mean gradient is exactly 0 (a
+    /// derivative averaged over a full period of its angle), so Var = E_circuit[Var | circuit]. Blocks are independent,
+    /// so SE = sd(block variances)/√blocks.
+    /// </summary>
     public static VariancePoint? Measure(string ansatz, string cost, int n, int layers, int samples, ulong seed, CancellationToken cancellationToken)
     {
-        var random = SeededRandom.ForStream(seed, Aggregator.StableHash($"{ansatz}|{cost}|{n}|{layers}"));
-        var observable = Observable(cost, n);
-        CircuitInterpreter? fixedInterpreter = null;
-        SimulationWorkspace? fixedWorkspace = null;
-        if (ansatz == "hea")
+        if (samples < 4)
         {
-            fixedInterpreter = new CircuitInterpreter(new Circuit(n).HardwareEfficient(layers));
-            fixedWorkspace = fixedInterpreter.CreateWorkspace();
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, "A point needs at least 4 samples: 2 blocks of 2.");
         }
 
-        int k = ansatz == "hea" ? 2 * n * layers : n * layers;
-        var gradients = new double[samples][];
-        for (int s = 0; s < samples; s++)
+        var random = SeededRandom.ForStream(seed, Aggregator.StableHash($"{ansatz}|{cost}|{n}|{layers}"));
+        var observable = Observable(cost, n);
+        var hea = ansatz == "hea" ? new Circuit(n).HardwareEfficient(layers) : null;
+        int blocks = hea is null ? samples / 2 : Math.Min(HeaBlocks, samples / 2);
+        var varianceFirst = new double[blocks];
+        var varianceAll = new double[blocks];
+        double meanFirst = 0;
+        int weights = 0;
+        for (int b = 0; b < blocks; b++)
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 return null;
             }
 
-            var interpreter = fixedInterpreter ?? new CircuitInterpreter(RandomCircuits.McClean(n, layers, random));
-            var workspace = fixedWorkspace ?? interpreter.CreateWorkspace();
-            var weights = new double[interpreter.WeightCount];
-            for (int i = 0; i < weights.Length; i++)
+            // The samples split as evenly as they go: the first (samples mod blocks) blocks take one more.
+            int size = (samples / blocks) + (b < samples % blocks ? 1 : 0);
+            var circuit = hea ?? RandomCircuits.McClean(n, layers, random);
+            GradientVarianceReport report;
+            try
             {
-                weights[i] = random.NextDouble(0, 2 * Math.PI);
+                // One worker: the verb already runs a point per processor (--jobs).
+                report = BarrenPlateauProbe.Measure(circuit, observable, size, random.NextUInt64(), workers: 1, cancellationToken: cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return null;
             }
 
-            gradients[s] = new double[k];
-            interpreter.EvaluateWithGradient(weights, observable, gradients[s], workspace);
+            varianceFirst[b] = report.Variance[0];
+            varianceAll[b] = report.MeanVariance;
+            meanFirst += report.Mean[0] * size / samples;
+            weights = report.Variance.Length;
         }
 
-        var means = new double[k];
-        foreach (var g in gradients)
-        {
-            for (int i = 0; i < k; i++)
-            {
-                means[i] += g[i] / samples;
-            }
-        }
-
-        // Per-sample squared deviations: their mean (× N/(N−1)) is the variance, their spread its standard error.
-        var qFirst = new double[samples];
-        var qAll = new double[samples];
-        for (int s = 0; s < samples; s++)
-        {
-            double d0 = gradients[s][0] - means[0];
-            qFirst[s] = d0 * d0;
-            double sum = 0;
-            for (int i = 0; i < k; i++)
-            {
-                double deviation = gradients[s][i] - means[i];
-                sum += deviation * deviation;
-            }
-
-            qAll[s] = sum / k;
-        }
-
-        double bessel = samples / (samples - 1.0);
         double d = Math.Pow(2, n);
         return new VariancePoint
         {
@@ -280,13 +274,13 @@ internal static class VarianceRunner
             Cost = cost,
             Qubits = n,
             Layers = layers,
-            Weights = k,
+            Weights = weights,
             Samples = samples,
-            MeanFirst = means[0],
-            VarianceFirst = bessel * Descriptive.Mean(qFirst),
-            VarianceFirstSe = bessel * Descriptive.StandardDeviation(qFirst) / Math.Sqrt(samples),
-            VarianceAll = bessel * Descriptive.Mean(qAll),
-            VarianceAllSe = bessel * Descriptive.StandardDeviation(qAll) / Math.Sqrt(samples),
+            MeanFirst = meanFirst,
+            VarianceFirst = Descriptive.Mean(varianceFirst),
+            VarianceFirstSe = Descriptive.StandardDeviation(varianceFirst) / Math.Sqrt(blocks),
+            VarianceAll = Descriptive.Mean(varianceAll),
+            VarianceAllSe = Descriptive.StandardDeviation(varianceAll) / Math.Sqrt(blocks),
             TwoDesignPrediction = d * d / (2 * ((d * d) - 1) * (d + 1)),
         };
     }
