@@ -5,7 +5,7 @@ namespace NegLR.Analyzers;
 /// <summary>
 /// Every NegLR diagnostic, in one place. IDs are <c>NLR</c> + four digits, one range per category:
 /// NLR00xx declarations, NLR01xx circuit bodies, NLR02xx quantum facts, NLR03xx trainability, NLR04xx resources,
-/// NLR05xx optimizer schedules (reserved). Each has a help page <c>docs/diagnostics/NLRxxxx.md</c>.
+/// NLR05xx optimizer declarations. Each has a help page <c>docs/diagnostics/NLRxxxx.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -17,6 +17,7 @@ internal static class DiagnosticDescriptors
     public const string QuantumFactsCategory = "NegLR.QuantumFacts";
     public const string TrainabilityCategory = "NegLR.Trainability";
     public const string ResourcesCategory = "NegLR.Resources";
+    public const string OptimizersCategory = "NegLR.Optimizers";
 
     // NLR00xx — declarations
     public const string NotPartialId = "NLR0001";
@@ -54,6 +55,20 @@ internal static class DiagnosticDescriptors
 
     // NLR04xx — resources
     public const string StateVectorMemoryId = "NLR0401";
+
+    // NLR05xx — optimizer declarations ([Adam], [NegativeLearningRate], the schedules): one ID per ScheduleProblemKind
+    public const string OptimizerNotPartialId = "NLR0501";
+    public const string OptimizerTypeUnsupportedId = "NLR0502";
+    public const string ConflictingOptimizerAttributesId = "NLR0503";
+    public const string MissingBaseOptimizerId = "NLR0504";
+    public const string InvalidLearningRateId = "NLR0505";
+    public const string NegativePhaseTooLongId = "NLR0506";
+    public const string UnboundedAscentId = "NLR0507";
+    public const string WarmupTooLongId = "NLR0508";
+    public const string InvalidStepCountId = "NLR0509";
+    public const string PeriodicPhaseCutId = "NLR0510";
+    public const string OptimizerValueOutOfRangeId = "NLR0511";
+    public const string InapplicableOptimizerArgumentId = "NLR0512";
 
     /// <summary>Format: <c>"The type '{0}' must be declared partial{1}, so the generator can add the ansatz members"</c>.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error(NotPartialId, DeclarationsCategory,
@@ -218,6 +233,69 @@ internal static class DiagnosticDescriptors
         "State vector beyond the memory threshold",
         "{0}",
         "A state vector of n qubits holds 2^n complex doubles (16 bytes each); the adjoint gradient needs two. Threshold: neglr.max_state_vector_mb.");
+
+    // NLR05xx: every rule is an error, because the generator refuses each of these declarations (it emits a stub that throws).
+    // Format of each: "{0}", the shared validation's message, which names the attribute, the argument and the fix.
+
+    public static readonly DiagnosticDescriptor OptimizerNotPartial = Error(OptimizerNotPartialId, OptimizersCategory,
+        "An optimizer type must be partial",
+        "{0}",
+        "The source generator adds the optimizer's members to the declaring type in another part of it, which needs the type and every type containing it to be partial.");
+
+    public static readonly DiagnosticDescriptor OptimizerTypeUnsupported = Error(OptimizerTypeUnsupportedId, OptimizersCategory,
+        "Optimizer declared on a static class or ref struct",
+        "{0}",
+        "A declared optimizer is an object with state that the trainer holds as an IOptimizer: a static class has no instances and a ref struct cannot be stored or boxed.");
+
+    public static readonly DiagnosticDescriptor ConflictingOptimizerAttributes = Error(ConflictingOptimizerAttributesId, OptimizersCategory,
+        "Conflicting or duplicate optimizer attributes",
+        "{0}",
+        "A type declares one optimizer: at most one base optimizer ([Adam], [Sgd], [Momentum], [Nesterov], [Adagrad], [RmsProp]), at most one main schedule ([StepSchedule], [ExponentialSchedule], [CosineSchedule]) and each attribute once.");
+
+    public static readonly DiagnosticDescriptor MissingBaseOptimizer = Error(MissingBaseOptimizerId, OptimizersCategory,
+        "NLR or a schedule without a base optimizer",
+        "{0}",
+        "[NegativeLearningRate] wraps a base optimizer's update direction and the schedule attributes shape its learning rate, so both need a base optimizer on the same type.");
+
+    public static readonly DiagnosticDescriptor InvalidLearningRate = Error(InvalidLearningRateId, OptimizersCategory,
+        "Learning rate not positive",
+        "{0}",
+        "LearningRate (η⁺), NegativeRate (η⁻) and NegativeRatio (η⁻/η⁺) must be positive finite numbers, and a cosine schedule's MinimumRate must lie in [0, LearningRate].");
+
+    public static readonly DiagnosticDescriptor NegativePhaseTooLong = Error(NegativePhaseTooLongId, OptimizersCategory,
+        "Periodic negative phase longer than the positive one",
+        "{0}",
+        "Under the Periodic policy, NegativeSteps (ascent steps per period) must not exceed PositiveSteps: a period that climbs more than it descends drifts uphill.");
+
+    public static readonly DiagnosticDescriptor UnboundedAscent = Error(UnboundedAscentId, OptimizersCategory,
+        "Unbounded run of ascent steps",
+        "{0}",
+        "A declared NLR optimizer caps consecutive ascent steps with MaxAscentSteps from 1 to int.MaxValue − 1; 0, a negative number or int.MaxValue would let a run of ascent steps go on for ever.");
+
+    public static readonly DiagnosticDescriptor WarmupTooLong = Error(WarmupTooLongId, OptimizersCategory,
+        "Warm-up not shorter than the run",
+        "{0}",
+        "[LinearWarmup(WarmupSteps = W, TotalSteps = T)] needs W < T: otherwise the run ends before the learning rate reaches its declared value.");
+
+    public static readonly DiagnosticDescriptor InvalidStepCount = Error(InvalidStepCountId, OptimizersCategory,
+        "Step count missing or out of range",
+        "{0}",
+        "Step counts are whole numbers of steps: StepSize, TotalSteps and WarmupSteps (required where their schedule needs them), PhaseLength, PositiveSteps, NegativeSteps and Window are at least 1, Cooldown is 0 or more.");
+
+    public static readonly DiagnosticDescriptor PeriodicPhaseCut = Error(PeriodicPhaseCutId, OptimizersCategory,
+        "Periodic phase cut short by the ascent cap or the cooldown",
+        "{0}",
+        "Under the Periodic policy, MaxAscentSteps below NegativeSteps would cut every negative phase short, and a Cooldown longer than PositiveSteps would swallow the next one.");
+
+    public static readonly DiagnosticDescriptor OptimizerValueOutOfRange = Error(OptimizerValueOutOfRangeId, OptimizersCategory,
+        "Optimizer hyperparameter out of range",
+        "{0}",
+        "Hyperparameters must lie in the ranges the runtime optimizers accept: ε, τ > 0; μ, α, β₁, β₂ and the EMA decay in [0, 1); γ and StartFactor in (0, 1]; the tolerance ≥ 0; p in [0, 1]; Policy one of the NlrPolicy values.");
+
+    public static readonly DiagnosticDescriptor InapplicableOptimizerArgument = Error(InapplicableOptimizerArgumentId, OptimizersCategory,
+        "Optimizer argument that does not apply",
+        "{0}",
+        "An argument that another argument makes meaningless is almost always a mistake: a knob of another NLR policy (usually a forgotten Policy = …), PhaseLength under Periodic, or NegativeRate together with NegativeRatio.");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message, string description) =>
         Create(id, category, title, message, description, DiagnosticSeverity.Error);

@@ -38,12 +38,12 @@ internal static class OptimizerEmitter
         if (model.Settings is { } settings)
         {
             OptimizerDescription.WriteTypeDoc(w, settings);
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NegLR.Generator\", \"1.0.0\")]");
+            WriteGeneratedCode(w, model);
             using (w.Block(Declaration(self.Keyword, self.Name) + " : " + Interfaces(settings)))
             {
                 if (model.Shape == OptimizerTypeShape.Struct)
                 {
-                    StructHandleWriter.Write(w, settings, constructorName);
+                    StructHandleWriter.Write(w, settings, constructorName, model.SharesTypeWithAnsatz);
                     w.Line();
                     w.Line("/// <summary>The optimizer's state and steps; the struct is a handle to one instance, so its copies share it.</summary>");
                     using (w.Block("private sealed class __Core"))
@@ -53,7 +53,7 @@ internal static class OptimizerEmitter
                 }
                 else
                 {
-                    new OptimizerWriter(w, settings, constructorName, cancellationToken).Write();
+                    new OptimizerWriter(w, settings, constructorName, cancellationToken, model.SharesTypeWithAnsatz).Write();
                 }
             }
         }
@@ -62,7 +62,7 @@ internal static class OptimizerEmitter
             w.Line("/// <summary>");
             w.Line("/// Not compiled: " + Literals.Xml(model.Failure ?? "") + " Every member throws an exception saying so.");
             w.Line("/// </summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NegLR.Generator\", \"1.0.0\")]");
+            WriteGeneratedCode(w, model);
             string header = Declaration(self.Keyword, self.Name);
             if (model.Shape is OptimizerTypeShape.Class or OptimizerTypeShape.Struct)
             {
@@ -81,6 +81,18 @@ internal static class OptimizerEmitter
         }
 
         return w.ToString();
+    }
+
+    /// <summary>
+    /// [GeneratedCode] on the type, unless the type is also an [Ansatz]: the ansatz part puts it there already and C#
+    /// allows it once per type (CS0579).
+    /// </summary>
+    private static void WriteGeneratedCode(CodeWriter w, OptimizerModel model)
+    {
+        if (!model.SharesTypeWithAnsatz)
+        {
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NegLR.Generator\", \"1.0.0\")]");
+        }
     }
 
     /// <summary>The interfaces the runtime twin implements: a plain gradient method, or NLR with keep-best.</summary>

@@ -81,4 +81,15 @@ internal static class OptimizerMembers
     /// <summary>The member's declaration up to <c>=&gt;</c>, e.g. <c>public double LearningRate(long step)</c>.</summary>
     public static string Declaration(OptimizerMember m, string modifiers) =>
         modifiers + m.Type + " " + m.Name + (m.Parameters is null ? "" : "(" + m.Parameters + ")");
+
+    /// <summary>
+    /// Whether an [Ansatz] part of the same type declares a member of this name: the ansatz's <c>const int StepCount</c>
+    /// (simulation steps) meets IOptimizer's <c>long StepCount</c>. On such a type the optimizer's member is implemented
+    /// explicitly (<see cref="ExplicitDeclaration"/>), so both parts compile and the interface still sees it.
+    /// </summary>
+    public static bool ClashesWithAnsatz(OptimizerMember m) => m.Name == StepCount.Name;
+
+    /// <summary>An explicit IOptimizer implementation of a clashing member, e.g. <c>long global::NegLR.IOptimizer.StepCount</c>.</summary>
+    public static string ExplicitDeclaration(OptimizerMember m, string modifiers) =>
+        modifiers + m.Type + " global::NegLR.IOptimizer." + m.Name + (m.Parameters is null ? "" : "(" + m.Parameters + ")");
 }

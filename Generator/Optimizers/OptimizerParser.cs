@@ -5,8 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NegLR.Generator.Model;
 using NegLR.Generator.Optimizers.Model;
 
@@ -29,9 +27,11 @@ internal static class OptimizerParser
 
         List<DeclaredAttribute> declared;
         DeclaredAttribute? owner;
+        bool alsoAnsatz;
         try
         {
             var all = type.GetAttributes();
+            alsoAnsatz = IsAlsoAnsatz(all);
             declared = OptimizerAttributeReader.Read(all);
             owner = OptimizerAttributes.Owner(declared);
             if (owner is null || !IsAmong(all[owner.Index], context.Attributes))
@@ -48,19 +48,19 @@ internal static class OptimizerParser
         cancellationToken.ThrowIfCancellationRequested();
         var hierarchy = Hierarchy(type);
         string hintName = HintName(type);
-        var shape = Shape(type);
+        var shape = OptimizerTypeFacts.Shape(type);
         try
         {
-            var problems = ScheduleValidation.ValidateType(hierarchy.DisplayName, owner, shape, IsPartialEverywhere(type, cancellationToken))
+            var problems = ScheduleValidation.ValidateType(hierarchy.DisplayName, owner, shape, OptimizerTypeFacts.IsPartialEverywhere(type, cancellationToken))
                 .AddRange(ScheduleValidation.Validate(hierarchy.DisplayName, declared, out var settings));
             return problems.Length == 0
-                ? new OptimizerModel(hierarchy, hintName, shape, settings, null)
-                : new OptimizerModel(hierarchy, hintName, shape, null, string.Join(" ", problems.Select(p => p.Message)));
+                ? new OptimizerModel(hierarchy, hintName, shape, settings, null, alsoAnsatz)
+                : new OptimizerModel(hierarchy, hintName, shape, null, string.Join(" ", problems.Select(p => p.Message)), alsoAnsatz);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Never throw into the compiler; the stub explains at run time.
-            return new OptimizerModel(hierarchy, hintName, shape, null, "internal error while reading the declaration (" + ex.GetType().Name + ").");
+            return new OptimizerModel(hierarchy, hintName, shape, null, "internal error while reading the declaration (" + ex.GetType().Name + ").", alsoAnsatz);
         }
     }
 
@@ -91,8 +91,7 @@ internal static class OptimizerParser
         var types = new List<NegLR.Generator.Model.TypeInfo>();
         for (var t = type; t is not null; t = t.ContainingType)
         {
-            string name = t.TypeParameters.Length == 0 ? t.Name : t.Name + "<" + string.Join(", ", t.TypeParameters.Select(p => p.Name)) + ">";
-            types.Insert(0, new NegLR.Generator.Model.TypeInfo(Keyword(t), name));
+            types.Insert(0, new NegLR.Generator.Model.TypeInfo(Keyword(t), OptimizerTypeFacts.Name(t)));
         }
 
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
@@ -126,26 +125,20 @@ internal static class OptimizerParser
         _ => "class",
     };
 
-    private static OptimizerTypeShape Shape(INamedTypeSymbol type) => type.TypeKind switch
+    /// <summary>
+    /// Whether the type is also an [Ansatz]: the ansatz part then carries the type-level [GeneratedCode] (allowed once)
+    /// and its own <c>StepCount</c> constant, so the optimizer part leaves the one out and implements the other explicitly.
+    /// </summary>
+    private static bool IsAlsoAnsatz(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
-        TypeKind.Struct => type.IsRefLikeType ? OptimizerTypeShape.RefStruct : OptimizerTypeShape.Struct,
-        _ => type.IsStatic ? OptimizerTypeShape.StaticClass : OptimizerTypeShape.Class,
-    };
-
-    private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken ct)
-    {
-        for (var t = type; t is not null; t = t.ContainingType)
+        foreach (var a in attributes)
         {
-            foreach (var reference in t.DeclaringSyntaxReferences)
+            if (a.AttributeClass?.ToDisplayString() == NegLRGenerator.AnsatzAttributeName)
             {
-                if (reference.GetSyntax(ct) is TypeDeclarationSyntax declaration &&
-                    !declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
-                {
-                    return false;
-                }
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 }

@@ -12,9 +12,10 @@ internal static class OptimizerStubWriter
 {
     public static void Write(CodeWriter w, OptimizerModel model, string typeName)
     {
-        string fail = "throw __Fail()";
+        // Not __Fail: the [Ansatz] stub of a type that is both an ansatz and an optimizer declares that name.
+        string fail = "throw __OptimizerFailure()";
         w.Line("// Why the declaration was not compiled.");
-        w.Line("private static global::System.InvalidOperationException __Fail() => " + OptimizerEmitter.Support + ".NotCompiled(" +
+        w.Line("private static global::System.InvalidOperationException __OptimizerFailure() => " + OptimizerEmitter.Support + ".NotCompiled(" +
                Literals.String(model.DisplayName) + ", " + Literals.String(model.Failure ?? "") + ");");
         if (model.Shape == OptimizerTypeShape.StaticClass)
         {
@@ -32,9 +33,21 @@ internal static class OptimizerStubWriter
         w.Line("public " + typeName + "(int parameterCount) => " + fail + ";");
         foreach (var m in OptimizerMembers.Union())
         {
+            string declaration = OptimizerMembers.Declaration(m, modifiers);
+            if (model.SharesTypeWithAnsatz && OptimizerMembers.ClashesWithAnsatz(m))
+            {
+                // The ansatz part owns the name; only a type that implements IOptimizer (class, struct) can take it explicitly.
+                if (model.Shape == OptimizerTypeShape.RefStruct)
+                {
+                    continue;
+                }
+
+                declaration = OptimizerMembers.ExplicitDeclaration(m, model.Shape == OptimizerTypeShape.Class ? "" : "readonly ");
+            }
+
             w.Line();
             w.Line(m.Doc == "/// <inheritdoc/>" && model.Shape == OptimizerTypeShape.RefStruct ? "/// <summary>Throws: the declaration could not be compiled.</summary>" : m.Doc);
-            w.Line(OptimizerMembers.Declaration(m, modifiers) + " => " + fail + ";");
+            w.Line(declaration + " => " + fail + ";");
         }
     }
 }

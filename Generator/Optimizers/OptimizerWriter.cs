@@ -21,9 +21,15 @@ internal sealed partial class OptimizerWriter
     private readonly NlrSettings? _nlr;
     private readonly string _typeName;
     private readonly CancellationToken _ct;
+    private readonly bool _explicitStepCount;
 
-    public OptimizerWriter(CodeWriter writer, OptimizerSettings settings, string typeName, CancellationToken cancellationToken)
+    /// <param name="explicitStepCount">
+    /// Implement IOptimizer.StepCount explicitly: the members go straight into a type that is also an [Ansatz], whose
+    /// part declares its own <c>StepCount</c> (<see cref="OptimizerMembers.ClashesWithAnsatz"/>).
+    /// </param>
+    public OptimizerWriter(CodeWriter writer, OptimizerSettings settings, string typeName, CancellationToken cancellationToken, bool explicitStepCount = false)
     {
+        _explicitStepCount = explicitStepCount;
         _w = writer;
         _s = settings;
         _base = settings.Base;
@@ -163,7 +169,7 @@ internal sealed partial class OptimizerWriter
         _w.Line("public int ParameterCount => __parameterCount;");
         _w.Line();
         _w.Line("/// <inheritdoc/>");
-        _w.Line("public long StepCount => __stepCount;");
+        _w.Line(_explicitStepCount ? "long global::NegLR.IOptimizer.StepCount => __stepCount;" : "public long StepCount => __stepCount;");
         _w.Line();
         _w.Line("/// <inheritdoc/>");
         _w.Line("public int MaxTrialEvaluationsPerStep => " + (_nlr is { NeedsTrial: true } ? "1" : "0") + ";");

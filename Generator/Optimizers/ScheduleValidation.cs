@@ -67,9 +67,10 @@ internal sealed class DeclaredAttribute
 /// One thing wrong with an optimizer declaration: the attribute it belongs to (short name, e.g. <c>NegativeLearningRate</c>,
 /// and its <see cref="DeclaredAttribute.Index"/> among the type's attributes, so duplicates are told apart), the named
 /// argument at fault (null when it is the attribute as a whole, or an argument that was not written), and a message that
-/// names the fix. The generator puts the messages in its stub; the analyzers (NLR05xx) report them at the argument.
+/// names the fix, and the <see cref="ScheduleProblemKind"/> of rule it breaks. The generator puts the messages in its stub;
+/// the analyzers (NLR05xx) report them at the argument, with an ID per kind.
 /// </summary>
-internal sealed record ScheduleProblem(string Attribute, int AttributeIndex, string? Argument, string Message);
+internal sealed record ScheduleProblem(string Attribute, int AttributeIndex, string? Argument, string Message, ScheduleProblemKind Kind);
 
 /// <summary>The optimizer attributes the generator reads, by short name and metadata name.</summary>
 internal static class OptimizerAttributes
@@ -164,16 +165,16 @@ internal static class ScheduleValidation
         var problems = ImmutableArray.CreateBuilder<ScheduleProblem>();
         if (!isPartialEverywhere)
         {
-            problems.Add(new(owner.Name, owner.Index, null, $"{typeName} (and every type containing it) must be declared partial, so the generator can add the optimizer's members."));
+            problems.Add(new(owner.Name, owner.Index, null, $"{typeName} (and every type containing it) must be declared partial, so the generator can add the optimizer's members.", ScheduleProblemKind.NotPartial));
         }
 
         if (shape == OptimizerTypeShape.StaticClass)
         {
-            problems.Add(new(owner.Name, owner.Index, null, $"{typeName} is a static class, but an optimizer is an object with state; remove 'static'."));
+            problems.Add(new(owner.Name, owner.Index, null, $"{typeName} is a static class, but an optimizer is an object with state; remove 'static'.", ScheduleProblemKind.UnsupportedType));
         }
         else if (shape == OptimizerTypeShape.RefStruct)
         {
-            problems.Add(new(owner.Name, owner.Index, null, $"{typeName} is a ref struct, which the trainer cannot hold as an IOptimizer; declare a partial class or struct."));
+            problems.Add(new(owner.Name, owner.Index, null, $"{typeName} is a ref struct, which the trainer cannot hold as an IOptimizer; declare a partial class or struct.", ScheduleProblemKind.UnsupportedType));
         }
 
         return problems.ToImmutable();
@@ -197,7 +198,7 @@ internal static class ScheduleValidation
         {
             if (!seen.Add(a.Name))
             {
-                problems.Add(new(a.Name, a.Index, null, $"[{a.Name}] is declared more than once on {typeName}; keep one."));
+                problems.Add(new(a.Name, a.Index, null, $"[{a.Name}] is declared more than once on {typeName}; keep one.", ScheduleProblemKind.ConflictingAttributes));
                 continue;
             }
 
@@ -210,7 +211,7 @@ internal static class ScheduleValidation
                 else
                 {
                     problems.Add(new(a.Name, a.Index, null,
-                        $"{typeName} declares two base optimizers, [{baseAttribute.Name}] and [{a.Name}]; keep one (and add [NegativeLearningRate] to wrap it in NLR)."));
+                        $"{typeName} declares two base optimizers, [{baseAttribute.Name}] and [{a.Name}]; keep one (and add [NegativeLearningRate] to wrap it in NLR).", ScheduleProblemKind.ConflictingAttributes));
                 }
             }
             else if (a.Name == OptimizerAttributes.NegativeLearningRate)
@@ -228,7 +229,7 @@ internal static class ScheduleValidation
             else
             {
                 problems.Add(new(a.Name, a.Index, null,
-                    $"{typeName} declares two schedules, [{schedule.Name}] and [{a.Name}]; keep one ([LinearWarmup] can go in front of it)."));
+                    $"{typeName} declares two schedules, [{schedule.Name}] and [{a.Name}]; keep one ([LinearWarmup] can go in front of it).", ScheduleProblemKind.ConflictingAttributes));
             }
         }
 
@@ -237,7 +238,7 @@ internal static class ScheduleValidation
             if (nlr is not null)
             {
                 problems.Add(new(nlr.Name, nlr.Index, null,
-                    $"[NegativeLearningRate] on {typeName} has no base optimizer to wrap; add one of {BaseList}."));
+                    $"[NegativeLearningRate] on {typeName} has no base optimizer to wrap; add one of {BaseList}.", ScheduleProblemKind.MissingBaseOptimizer));
             }
 
             foreach (var s in new[] { warmup, schedule })
@@ -245,7 +246,7 @@ internal static class ScheduleValidation
                 if (s is not null)
                 {
                     problems.Add(new(s.Name, s.Index, null,
-                        $"[{s.Name}] on {typeName} schedules the learning rate of a base optimizer, but {typeName} declares none; add one of {BaseList}."));
+                        $"[{s.Name}] on {typeName} schedules the learning rate of a base optimizer, but {typeName} declares none; add one of {BaseList}.", ScheduleProblemKind.MissingBaseOptimizer));
                 }
             }
 
@@ -273,7 +274,7 @@ internal static class ScheduleValidation
 
         public BaseOptimizerSettings ReadBase(DeclaredAttribute a)
         {
-            double rate = Positive(a, "LearningRate", OptimizerDefaults.LearningRate, "the learning rate η", "0.01");
+            double rate = Positive(a, "LearningRate", OptimizerDefaults.LearningRate, "the learning rate η", "0.01", ScheduleProblemKind.InvalidRate);
             double momentum = OptimizerDefaults.Momentum, alpha = OptimizerDefaults.RmsPropAlpha;
             double beta1 = OptimizerDefaults.AdamBeta1, beta2 = OptimizerDefaults.AdamBeta2, epsilon = 0;
             bool amsGrad = OptimizerDefaults.AdamAmsGrad;
@@ -290,18 +291,18 @@ internal static class ScheduleValidation
                     break;
                 case OptimizerAttributes.Adagrad:
                     kind = BaseOptimizerKind.Adagrad;
-                    epsilon = Positive(a, "Epsilon", OptimizerDefaults.AdagradEpsilon, "ε", "1e-10");
+                    epsilon = Positive(a, "Epsilon", OptimizerDefaults.AdagradEpsilon, "ε", "1e-10", ScheduleProblemKind.ValueOutOfRange);
                     break;
                 case OptimizerAttributes.RmsProp:
                     kind = BaseOptimizerKind.RmsProp;
                     alpha = UnitInterval(a, "Alpha", OptimizerDefaults.RmsPropAlpha, "the decay α", "0.99");
-                    epsilon = Positive(a, "Epsilon", OptimizerDefaults.RmsPropEpsilon, "ε", "1e-8");
+                    epsilon = Positive(a, "Epsilon", OptimizerDefaults.RmsPropEpsilon, "ε", "1e-8", ScheduleProblemKind.ValueOutOfRange);
                     break;
                 default:
                     kind = BaseOptimizerKind.Adam;
                     beta1 = UnitInterval(a, "Beta1", OptimizerDefaults.AdamBeta1, "β₁", "0.9");
                     beta2 = UnitInterval(a, "Beta2", OptimizerDefaults.AdamBeta2, "β₂", "0.999");
-                    epsilon = Positive(a, "Epsilon", OptimizerDefaults.AdamEpsilon, "ε", "1e-8");
+                    epsilon = Positive(a, "Epsilon", OptimizerDefaults.AdamEpsilon, "ε", "1e-8", ScheduleProblemKind.ValueOutOfRange);
                     amsGrad = Flag(a, "AmsGrad", OptimizerDefaults.AdamAmsGrad);
                     break;
             }
@@ -331,7 +332,7 @@ internal static class ScheduleValidation
                     minimum = Number(schedule, "MinimumRate", OptimizerDefaults.CosineMinimumRate);
                     if (!(minimum >= 0 && minimum <= rate))
                     {
-                        Add(schedule, "MinimumRate", $"MinimumRate = {Format(minimum)}: η_min must lie in [0, LearningRate] = [0, {Format(rate)}].");
+                        Add(schedule, "MinimumRate", $"MinimumRate = {Format(minimum)}: η_min must lie in [0, LearningRate] = [0, {Format(rate)}].", ScheduleProblemKind.InvalidRate);
                         minimum = OptimizerDefaults.CosineMinimumRate;
                     }
 
@@ -348,12 +349,12 @@ internal static class ScheduleValidation
                     int run = Count(warmup, "TotalSteps", 0);
                     if (run < 1)
                     {
-                        Add(warmup, "TotalSteps", $"TotalSteps = {run}: the declared run length must be at least 1 step (or leave it out).");
+                        Add(warmup, "TotalSteps", $"TotalSteps = {run}: the declared run length must be at least 1 step (or leave it out).", ScheduleProblemKind.InvalidStepCount);
                     }
                     else if (warmupSteps >= run)
                     {
                         Add(warmup, "WarmupSteps",
-                            $"WarmupSteps = {warmupSteps}: the warm-up is not shorter than the declared run (TotalSteps = {run}), so the learning rate {Format(rate)} would never be reached; shorten the warm-up or lengthen the run.");
+                            $"WarmupSteps = {warmupSteps}: the warm-up is not shorter than the declared run (TotalSteps = {run}), so the learning rate {Format(rate)} would never be reached; shorten the warm-up or lengthen the run.", ScheduleProblemKind.WarmupTooLong);
                     }
                 }
             }
@@ -373,7 +374,7 @@ internal static class ScheduleValidation
                 }
                 else
                 {
-                    Add(a, "Policy", $"Policy = {Format(p)} is not an NlrPolicy; use Lookahead, Reactive, Plateau, Periodic or Stochastic.");
+                    Add(a, "Policy", $"Policy = {Format(p)} is not an NlrPolicy; use Lookahead, Reactive, Plateau, Periodic or Stochastic.", ScheduleProblemKind.ValueOutOfRange);
                 }
             }
 
@@ -382,17 +383,17 @@ internal static class ScheduleValidation
             double ratio = Number(a, "NegativeRatio", double.NaN);
             if (!double.IsNaN(rate) && !(rate > 0 && !double.IsInfinity(rate)))
             {
-                Add(a, "NegativeRate", $"NegativeRate = {Format(rate)}: the ascent rate η⁻ must be a positive finite number (e.g. 0.02).");
+                Add(a, "NegativeRate", $"NegativeRate = {Format(rate)}: the ascent rate η⁻ must be a positive finite number (e.g. 0.02).", ScheduleProblemKind.InvalidRate);
             }
 
             if (!double.IsNaN(ratio) && !(ratio > 0 && !double.IsInfinity(ratio)))
             {
-                Add(a, "NegativeRatio", $"NegativeRatio = {Format(ratio)}: η⁻/η⁺ must be a positive finite number (e.g. 0.25).");
+                Add(a, "NegativeRatio", $"NegativeRatio = {Format(ratio)}: η⁻/η⁺ must be a positive finite number (e.g. 0.25).", ScheduleProblemKind.InvalidRate);
             }
 
             if (!double.IsNaN(rate) && !double.IsNaN(ratio))
             {
-                Add(a, "NegativeRatio", "NegativeRatio is set together with NegativeRate; keep one: NegativeRate for a fixed η⁻, NegativeRatio for η⁻ = ratio·η⁺.");
+                Add(a, "NegativeRatio", "NegativeRatio is set together with NegativeRate; keep one: NegativeRate for a fixed η⁻, NegativeRatio for η⁻ = ratio·η⁺.", ScheduleProblemKind.InapplicableArgument);
             }
 
             int phaseLength = AtLeast(a, "PhaseLength", OptimizerDefaults.PhaseLength, 1, "the phase length K");
@@ -400,12 +401,12 @@ internal static class ScheduleValidation
             if (cap < 1)
             {
                 Add(a, "MaxAscentSteps",
-                    $"MaxAscentSteps = {cap} would leave ascent runs unbounded; a declared NLR optimizer caps them at 1 or more consecutive steps (default 1).");
+                    $"MaxAscentSteps = {cap} would leave ascent runs unbounded; a declared NLR optimizer caps them at 1 or more consecutive steps (default 1).", ScheduleProblemKind.UnboundedAscent);
             }
             else if (cap == int.MaxValue)
             {
                 Add(a, "MaxAscentSteps",
-                    $"MaxAscentSteps = {cap} means no cap, so a run of ascent steps could go on forever; give a finite cap (e.g. 3).");
+                    $"MaxAscentSteps = {cap} means no cap, so a run of ascent steps could go on forever; give a finite cap (e.g. 3).", ScheduleProblemKind.UnboundedAscent);
             }
 
             int cooldown = AtLeast(a, "Cooldown", OptimizerDefaults.Cooldown, 0, "the cooldown C");
@@ -415,10 +416,10 @@ internal static class ScheduleValidation
             double tolerance = Number(a, "Tolerance", OptimizerDefaults.Tolerance);
             if (!(tolerance >= 0) || double.IsInfinity(tolerance))
             {
-                Add(a, "Tolerance", $"Tolerance = {Format(tolerance)}: the tolerance must be 0 or a positive finite loss difference.");
+                Add(a, "Tolerance", $"Tolerance = {Format(tolerance)}: the tolerance must be 0 or a positive finite loss difference.", ScheduleProblemKind.ValueOutOfRange);
             }
 
-            double threshold = Positive(a, "Threshold", OptimizerDefaults.PlateauThreshold, "the gradient-norm threshold τ", "1e-3");
+            double threshold = Positive(a, "Threshold", OptimizerDefaults.PlateauThreshold, "the gradient-norm threshold τ", "1e-3", ScheduleProblemKind.ValueOutOfRange);
             int window = AtLeast(a, "Window", OptimizerDefaults.PlateauWindow, 1, "the window W");
             double decay = UnitInterval(a, "Decay", OptimizerDefaults.PlateauDecay, "the EMA decay β", "0.9");
             int positiveSteps = AtLeast(a, "PositiveSteps", OptimizerDefaults.PeriodicPositiveSteps, 1, "the positive steps P per period");
@@ -426,7 +427,7 @@ internal static class ScheduleValidation
             double probability = Number(a, "Probability", OptimizerDefaults.StochasticProbability);
             if (!(probability >= 0 && probability <= 1))
             {
-                Add(a, "Probability", $"Probability = {Format(probability)}: p must lie in [0, 1] (e.g. 0.1).");
+                Add(a, "Probability", $"Probability = {Format(probability)}: p must lie in [0, 1] (e.g. 0.1).", ScheduleProblemKind.ValueOutOfRange);
             }
 
             ulong seed = OptimizerDefaults.StochasticSeed;
@@ -438,7 +439,7 @@ internal static class ScheduleValidation
                 }
                 else
                 {
-                    Add(a, "Seed", "Seed must be a constant unsigned 64-bit number.");
+                    Add(a, "Seed", "Seed must be a constant unsigned 64-bit number.", ScheduleProblemKind.NotConstant);
                 }
             }
 
@@ -453,7 +454,7 @@ internal static class ScheduleValidation
             RequirePolicy(a, policy, "Seed", NlrPolicy.Stochastic);
             if (policy == NlrPolicy.Periodic && a.TryGet("PhaseLength", out _))
             {
-                Add(a, "PhaseLength", "PhaseLength is not used by the Periodic policy (NegativeSteps is its phase length); remove it.");
+                Add(a, "PhaseLength", "PhaseLength is not used by the Periodic policy (NegativeSteps is its phase length); remove it.", ScheduleProblemKind.InapplicableArgument);
             }
 
             if (policy == NlrPolicy.Periodic && positiveSteps >= 1 && negativeSteps >= 1)
@@ -461,18 +462,18 @@ internal static class ScheduleValidation
                 if (negativeSteps > positiveSteps)
                 {
                     Add(a, "NegativeSteps",
-                        $"NegativeSteps = {negativeSteps}: under Periodic the negative phase must not be longer than the positive one (PositiveSteps = {positiveSteps}).");
+                        $"NegativeSteps = {negativeSteps}: under Periodic the negative phase must not be longer than the positive one (PositiveSteps = {positiveSteps}).", ScheduleProblemKind.NegativePhaseTooLong);
                 }
                 else if (cap >= 1 && negativeSteps > cap)
                 {
                     Add(a, "NegativeSteps",
-                        $"NegativeSteps = {negativeSteps} exceeds MaxAscentSteps = {cap}: the cap would cut every negative phase to {cap} step(s); set MaxAscentSteps = {negativeSteps} or more.");
+                        $"NegativeSteps = {negativeSteps} exceeds MaxAscentSteps = {cap}: the cap would cut every negative phase to {cap} step(s); set MaxAscentSteps = {negativeSteps} or more.", ScheduleProblemKind.PeriodicPhaseCut);
                 }
 
                 if (cooldown > positiveSteps)
                 {
                     Add(a, "Cooldown",
-                        $"Cooldown = {cooldown} exceeds PositiveSteps = {positiveSteps}: the cooldown after each negative phase would swallow the next one; use a cooldown of at most {positiveSteps}.");
+                        $"Cooldown = {cooldown} exceeds PositiveSteps = {positiveSteps}: the cooldown after each negative phase would swallow the next one; use a cooldown of at most {positiveSteps}.", ScheduleProblemKind.PeriodicPhaseCut);
                 }
             }
 
@@ -496,10 +497,11 @@ internal static class ScheduleValidation
             }
 
             string names = owners.Length == 1 ? owners[0] + " policy" : owners[0] + " and " + owners[1] + " policies";
-            Add(a, argument, $"{argument} applies to the {names} only, but Policy is {policy}; set Policy = NlrPolicy.{owners[0]} or remove {argument}.");
+            Add(a, argument, $"{argument} applies to the {names} only, but Policy is {policy}; set Policy = NlrPolicy.{owners[0]} or remove {argument}.",
+                ScheduleProblemKind.InapplicableArgument);
         }
 
-        private double Positive(DeclaredAttribute a, string argument, double fallback, string what, string example)
+        private double Positive(DeclaredAttribute a, string argument, double fallback, string what, string example, ScheduleProblemKind kind)
         {
             double value = Number(a, argument, fallback);
             if (value > 0 && !double.IsInfinity(value))
@@ -507,7 +509,7 @@ internal static class ScheduleValidation
                 return value;
             }
 
-            Add(a, argument, $"{argument} = {Format(value)}: {what} must be a positive finite number (e.g. {example}).");
+            Add(a, argument, $"{argument} = {Format(value)}: {what} must be a positive finite number (e.g. {example}).", kind);
             return fallback;
         }
 
@@ -519,7 +521,7 @@ internal static class ScheduleValidation
                 return value;
             }
 
-            Add(a, argument, $"{argument} = {Format(value)}: {what} must lie in [0, 1) (e.g. {example}).");
+            Add(a, argument, $"{argument} = {Format(value)}: {what} must lie in [0, 1) (e.g. {example}).", ScheduleProblemKind.ValueOutOfRange);
             return fallback;
         }
 
@@ -527,7 +529,7 @@ internal static class ScheduleValidation
         {
             if (required && !a.TryGet(argument, out _))
             {
-                Add(a, argument, $"needs {argument}, {what} in (0, 1], e.g. [{a.Name}({argument} = {example})].");
+                Add(a, argument, $"needs {argument}, {what} in (0, 1], e.g. [{a.Name}({argument} = {example})].", ScheduleProblemKind.ValueOutOfRange);
                 return 1;
             }
 
@@ -537,7 +539,7 @@ internal static class ScheduleValidation
                 return value;
             }
 
-            Add(a, argument, $"{argument} = {Format(value)}: {what} must lie in (0, 1] (e.g. {example}).");
+            Add(a, argument, $"{argument} = {Format(value)}: {what} must lie in (0, 1] (e.g. {example}).", ScheduleProblemKind.ValueOutOfRange);
             return 1;
         }
 
@@ -545,7 +547,7 @@ internal static class ScheduleValidation
         {
             if (!a.TryGet(argument, out _))
             {
-                Add(a, argument, $"needs {argument}, {what} (at least 1), e.g. {example}.");
+                Add(a, argument, $"needs {argument}, {what} (at least 1), e.g. {example}.", ScheduleProblemKind.InvalidStepCount);
                 return 1;
             }
 
@@ -560,7 +562,8 @@ internal static class ScheduleValidation
                 return value;
             }
 
-            Add(a, argument, $"{argument} = {value}: {what} must be {(minimum == 0 ? "0 or more" : "at least " + minimum.ToString(CultureInfo.InvariantCulture))}.");
+            Add(a, argument, $"{argument} = {value}: {what} must be {(minimum == 0 ? "0 or more" : "at least " + minimum.ToString(CultureInfo.InvariantCulture))}.",
+                ScheduleProblemKind.InvalidStepCount);
             return fallback;
         }
 
@@ -580,7 +583,7 @@ internal static class ScheduleValidation
                 case float f:
                     return f;
                 default:
-                    Add(a, argument, $"{argument} must be a constant number.");
+                    Add(a, argument, $"{argument} must be a constant number.", ScheduleProblemKind.NotConstant);
                     return fallback;
             }
         }
@@ -597,7 +600,7 @@ internal static class ScheduleValidation
                 return i;
             }
 
-            Add(a, argument, $"{argument} must be a constant whole number.");
+            Add(a, argument, $"{argument} must be a constant whole number.", ScheduleProblemKind.NotConstant);
             return fallback;
         }
 
@@ -613,12 +616,12 @@ internal static class ScheduleValidation
                 return b;
             }
 
-            Add(a, argument, $"{argument} must be true or false.");
+            Add(a, argument, $"{argument} must be true or false.", ScheduleProblemKind.NotConstant);
             return fallback;
         }
 
-        private void Add(DeclaredAttribute a, string argument, string message) =>
-            _problems.Add(new ScheduleProblem(a.Name, a.Index, argument, $"[{a.Name}] {message}"));
+        private void Add(DeclaredAttribute a, string argument, string message, ScheduleProblemKind kind) =>
+            _problems.Add(new ScheduleProblem(a.Name, a.Index, argument, $"[{a.Name}] {message}", kind));
     }
 
     /// <summary>A value as C# would print it under the invariant culture, round-trip for doubles.</summary>

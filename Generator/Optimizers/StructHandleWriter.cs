@@ -10,7 +10,8 @@ namespace NegLR.Generator.Optimizers;
 /// </summary>
 internal static class StructHandleWriter
 {
-    public static void Write(CodeWriter w, OptimizerSettings settings, string typeName)
+    /// <param name="sharesTypeWithAnsatz">Whether the type is also an [Ansatz] (see <see cref="OptimizerMembers.ClashesWithAnsatz"/>).</param>
+    public static void Write(CodeWriter w, OptimizerSettings settings, string typeName, bool sharesTypeWithAnsatz)
     {
         w.Line("// The state lives in __Core; this struct only holds a reference to it.");
         w.Line("private readonly __Core? __core;");
@@ -28,7 +29,10 @@ internal static class StructHandleWriter
         {
             w.Line();
             w.Line(m.Doc);
-            w.Line(OptimizerMembers.Declaration(m, "public readonly ") + " => __Self." + m.Name + (m.Parameters is null ? "" : "(" + m.Arguments + ")") + ";");
+            string declaration = sharesTypeWithAnsatz && OptimizerMembers.ClashesWithAnsatz(m)
+                ? OptimizerMembers.ExplicitDeclaration(m, "readonly ")
+                : OptimizerMembers.Declaration(m, "public readonly ");
+            w.Line(declaration + " => __Self." + m.Name + (m.Parameters is null ? "" : "(" + m.Arguments + ")") + ";");
         }
     }
 }

@@ -11,12 +11,17 @@ namespace NegLR.Generator.Optimizers.Model;
 /// <param name="Shape">What kind of type to reopen.</param>
 /// <param name="Settings">The validated settings, or null when <paramref name="Failure"/> is set.</param>
 /// <param name="Failure">Why the declaration cannot be compiled (the stub's message), or null.</param>
+/// <param name="SharesTypeWithAnsatz">
+/// Whether the type is also an [Ansatz], whose generated part already puts [GeneratedCode] on the type and declares
+/// <c>StepCount</c>.
+/// </param>
 internal sealed record OptimizerModel(
     HierarchyInfo Hierarchy,
     string HintName,
     OptimizerTypeShape Shape,
     OptimizerSettings? Settings,
-    string? Failure)
+    string? Failure,
+    bool SharesTypeWithAnsatz)
 {
     /// <summary>The type's name as users write it, e.g. <c>Outer.IrisOptimizer</c>.</summary>
     public string DisplayName => Hierarchy.DisplayName;

@@ -47,6 +47,7 @@ public sealed class DescriptorTests
                 "NLR02" => DiagnosticDescriptors.QuantumFactsCategory,
                 "NLR03" => DiagnosticDescriptors.TrainabilityCategory,
                 "NLR04" => DiagnosticDescriptors.ResourcesCategory,
+                "NLR05" => DiagnosticDescriptors.OptimizersCategory,
                 _ => "unexpected range",
             };
             Assert.Equal(expected, descriptor.Category);

@@ -106,6 +106,7 @@ internal sealed class AllAnalyzersTest : CSharpAnalyzerTest<analyzers::NegLR.Ana
         new analyzers::NegLR.Analyzers.Facts.QuantumFactsAnalyzer(),
         new analyzers::NegLR.Analyzers.Trainability.TrainabilityAnalyzer(),
         new analyzers::NegLR.Analyzers.Resources.ResourceAnalyzer(),
+        new analyzers::NegLR.Analyzers.Schedules.OptimizerScheduleAnalyzer(),
     };
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers();

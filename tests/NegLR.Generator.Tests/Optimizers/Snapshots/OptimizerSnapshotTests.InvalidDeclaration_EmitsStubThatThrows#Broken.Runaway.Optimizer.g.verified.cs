@@ -11,73 +11,73 @@ namespace Broken
     partial struct Runaway : global::NegLR.IGradientOptimizer, global::NegLR.IKeepsBest
     {
         // Why the declaration was not compiled.
-        private static global::System.InvalidOperationException __Fail() => global::NegLR.GeneratedOptimizerSupport.NotCompiled("Runaway", "[Momentum] LearningRate = -0.5: the learning rate η must be a positive finite number (e.g. 0.01). [NegativeLearningRate] MaxAscentSteps = 0 would leave ascent runs unbounded; a declared NLR optimizer caps them at 1 or more consecutive steps (default 1).");
+        private static global::System.InvalidOperationException __OptimizerFailure() => global::NegLR.GeneratedOptimizerSupport.NotCompiled("Runaway", "[Momentum] LearningRate = -0.5: the learning rate η must be a positive finite number (e.g. 0.01). [NegativeLearningRate] MaxAscentSteps = 0 would leave ascent runs unbounded; a declared NLR optimizer caps them at 1 or more consecutive steps (default 1).");
 
         /// <summary>Throws: the declaration could not be compiled.</summary>
         /// <param name="parameterCount">Unused.</param>
-        public Runaway(int parameterCount) => throw __Fail();
+        public Runaway(int parameterCount) => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly string Name => throw __Fail();
+        public readonly string Name => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly int ParameterCount => throw __Fail();
+        public readonly int ParameterCount => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly long StepCount => throw __Fail();
+        public readonly long StepCount => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly int MaxTrialEvaluationsPerStep => throw __Fail();
+        public readonly int MaxTrialEvaluationsPerStep => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly global::NegLR.LearningRateSchedule Schedule => throw __Fail();
+        public readonly global::NegLR.LearningRateSchedule Schedule => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly double LearningRate(long step) => throw __Fail();
+        public readonly double LearningRate(long step) => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly void ComputeDirection(global::System.ReadOnlySpan<double> gradient, global::System.Span<double> direction, bool advance = true) => throw __Fail();
+        public readonly void ComputeDirection(global::System.ReadOnlySpan<double> gradient, global::System.Span<double> direction, bool advance = true) => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradient) => throw __Fail();
+        public readonly void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradient) => throw __OptimizerFailure();
 
         /// <summary>η⁺_t, the base optimizer's scheduled rate at step <paramref name="step"/>.</summary>
-        public readonly double PositiveRate(long step) => throw __Fail();
+        public readonly double PositiveRate(long step) => throw __OptimizerFailure();
 
         /// <summary>η⁻_t, the ascent rate at step <paramref name="step"/>.</summary>
-        public readonly double NegativeRate(long step) => throw __Fail();
+        public readonly double NegativeRate(long step) => throw __OptimizerFailure();
 
         /// <summary>Phase of the last step (null before the first).</summary>
-        public readonly global::NegLR.NlrPhase? LastPhase => throw __Fail();
+        public readonly global::NegLR.NlrPhase? LastPhase => throw __OptimizerFailure();
 
         /// <summary>Ascent steps in a row up to now.</summary>
-        public readonly int ConsecutiveAscents => throw __Fail();
+        public readonly int ConsecutiveAscents => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly bool KeepsBest => throw __Fail();
+        public readonly bool KeepsBest => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly double BestLoss => throw __Fail();
+        public readonly double BestLoss => throw __OptimizerFailure();
 
         /// <summary>Whether <see cref="BestParameters"/> holds parameters.</summary>
-        public readonly bool HasBest => throw __Fail();
+        public readonly bool HasBest => throw __OptimizerFailure();
 
         /// <summary>The parameters at which <see cref="BestLoss"/> was seen (valid when <see cref="HasBest"/>).</summary>
-        public readonly global::System.ReadOnlySpan<double> BestParameters => throw __Fail();
+        public readonly global::System.ReadOnlySpan<double> BestParameters => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly bool TryCopyBest(global::System.Span<double> destination) => throw __Fail();
+        public readonly bool TryCopyBest(global::System.Span<double> destination) => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly global::NegLR.OptimizerStep Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradient, double loss, global::NegLR.ITrialEvaluator? trial) => throw __Fail();
+        public readonly global::NegLR.OptimizerStep Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradient, double loss, global::NegLR.ITrialEvaluator? trial) => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly void Reset() => throw __Fail();
+        public readonly void Reset() => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly void SaveState(global::NegLR.CheckpointWriter writer) => throw __Fail();
+        public readonly void SaveState(global::NegLR.CheckpointWriter writer) => throw __OptimizerFailure();
 
         /// <inheritdoc/>
-        public readonly void RestoreState(global::NegLR.CheckpointReader reader) => throw __Fail();
+        public readonly void RestoreState(global::NegLR.CheckpointReader reader) => throw __OptimizerFailure();
     }
 }
