@@ -51,13 +51,13 @@ internal static class AnsatzProbe
         var g = new double[TA.WeightCount];
         TA.Evaluate(w, x, state);
         TA.EvaluateWithGradient(w, x, g, state, adjoint);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
+        return AllocationMeter.Least(() =>
         {
-            TA.Evaluate(w, x, state);
-            TA.EvaluateWithGradient(w, x, g, state, adjoint);
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 0; i < 100; i++)
+            {
+                TA.Evaluate(w, x, state);
+                TA.EvaluateWithGradient(w, x, g, state, adjoint);
+            }
+        });
     }
 }

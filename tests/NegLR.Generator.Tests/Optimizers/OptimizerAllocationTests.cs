@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using NegLR.Generator.Tests.Infrastructure;
 
 namespace NegLR.Generator.Tests.Optimizers;
 
@@ -40,20 +41,18 @@ public class OptimizerAllocationTests
         var theta = WavyLandscape.Start;
         var gradient = new double[theta.Length];
         var direction = new double[theta.Length];
-        long before = 0;
-        for (int t = 0; t < 220; t++)
+        void Steps(int count)
         {
-            if (t == 20)
+            for (int t = 0; t < count; t++)
             {
-                before = GC.GetAllocatedBytesForCurrentThread();
+                WavyLandscape.Gradient(theta, gradient);
+                optimizer.ComputeDirection(gradient, direction, advance: false);
+                optimizer.Step(theta, gradient);
             }
-
-            WavyLandscape.Gradient(theta, gradient);
-            optimizer.ComputeDirection(gradient, direction, advance: false);
-            optimizer.Step(theta, gradient);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        Steps(20);
+        return AllocationMeter.Least(() => Steps(200));
     }
 
     /// <summary>Bytes allocated by 200 steps after a warm-up (the trial evaluator itself allocates nothing).</summary>
@@ -64,9 +63,7 @@ public class OptimizerAllocationTests
         var theta = WavyLandscape.Start;
         var gradient = new double[theta.Length];
         Run(optimizer, theta, gradient, trials, 20);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(optimizer, theta, gradient, trials, 200);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return AllocationMeter.Least(() => Run(optimizer, theta, gradient, trials, 200));
     }
 
     private static void Run<T>(T optimizer, double[] theta, double[] gradient, WavyLandscape trials, int steps)
