@@ -144,15 +144,12 @@ internal static class Aggregator
                     var cs = summary.Comparisons.Where(c => c.Optimizer == n.Id
                         && (baseline == "best" ? c.IsBestBaseline : c.Baseline == baseline)
                         && (family == "all" || c.Family == family)).ToList();
-                    summary.WinTieLoss.Add(new WinTieLossEntry
+                    summary.WinTieLoss.Add(WithOutcomes(new WinTieLossEntry
                     {
                         Optimizer = n.Id,
                         Baseline = baseline,
                         Family = family,
-                        Wins = cs.Count(c => c.Outcome == "win"),
-                        Ties = cs.Count(c => c.Outcome == "tie"),
-                        Losses = cs.Count(c => c.Outcome == "loss"),
-                    });
+                    }, cs));
                 }
             }
         }
@@ -325,7 +322,7 @@ internal static class Aggregator
             ci = new double?[] { Finite(interval.Lower), Finite(interval.Upper) };
         }
 
-        var entry = new HeadlineEntry
+        var entry = WithOutcomes(new HeadlineEntry
         {
             Family = family,
             Mode = mode,
@@ -334,13 +331,23 @@ internal static class Aggregator
             GeometricMeanRatio = Finite(gmr),
             ImprovementPercent = Finite(100 * (1 - gmr)),
             ImprovementCi95 = ci,
-            Wins = cs.Count(c => c.Outcome == "win"),
-            Ties = cs.Count(c => c.Outcome == "tie"),
-            Losses = cs.Count(c => c.Outcome == "loss"),
             NotHelping = cs.Where(c => c.Outcome != "win").Select(c => c.Benchmark).ToList(),
-        };
+        }, cs);
         var names = config.Optimizers.ToDictionary(o => o.Id, o => o.Display, StringComparer.Ordinal);
         entry.Text = HeadlineText(entry, nlr, cs, names);
+        return entry;
+    }
+
+    /// <summary>
+    /// Fills in NLR's win, tie and loss counts over <paramref name="comparisons"/>: the win/tie/loss table and the
+    /// headlines count the same way, so one place decides how.
+    /// </summary>
+    private static T WithOutcomes<T>(T entry, IReadOnlyCollection<ComparisonEntry> comparisons)
+        where T : OutcomeCounts
+    {
+        entry.Wins = comparisons.Count(c => c.Outcome == "win");
+        entry.Ties = comparisons.Count(c => c.Outcome == "tie");
+        entry.Losses = comparisons.Count(c => c.Outcome == "loss");
         return entry;
     }
 

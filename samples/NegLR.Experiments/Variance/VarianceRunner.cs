@@ -7,7 +7,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using NegLR.Experiments.Benchmarks;
@@ -16,113 +15,6 @@ using NegLR.Experiments.Reporting;
 using NegLR.Experiments.Stats;
 
 namespace NegLR.Experiments.Variance;
-
-/// <summary>Gradient statistics at one (ansatz, cost, qubits, layers) point.</summary>
-internal sealed class VariancePoint
-{
-    [JsonPropertyName("ansatz")]
-    public string Ansatz { get; set; } = string.Empty;
-
-    [JsonPropertyName("cost")]
-    public string Cost { get; set; } = string.Empty;
-
-    [JsonPropertyName("qubits")]
-    public int Qubits { get; set; }
-
-    [JsonPropertyName("layers")]
-    public int Layers { get; set; }
-
-    [JsonPropertyName("weights")]
-    public int Weights { get; set; }
-
-    [JsonPropertyName("samples")]
-    public int Samples { get; set; }
-
-    /// <summary>Mean of ∂C/∂θ₁ (should be ≈ 0).</summary>
-    [JsonPropertyName("meanFirst")]
-    public double MeanFirst { get; set; }
-
-    /// <summary>Sample variance of ∂C/∂θ₁, the first weight (McClean et al.'s statistic).</summary>
-    [JsonPropertyName("varianceFirst")]
-    public double VarianceFirst { get; set; }
-
-    [JsonPropertyName("varianceFirstSe")]
-    public double VarianceFirstSe { get; set; }
-
-    /// <summary>Sample variance of ∂C/∂θ_k averaged over every weight k.</summary>
-    [JsonPropertyName("varianceAll")]
-    public double VarianceAll { get; set; }
-
-    [JsonPropertyName("varianceAllSe")]
-    public double VarianceAllSe { get; set; }
-
-    /// <summary>Unitary-2-design prediction for a Pauli-string cost and a Pauli-rotation weight: d²/(2(d²−1)(d+1)) ≈ 2^−(n+1).</summary>
-    [JsonPropertyName("twoDesignPrediction")]
-    public double TwoDesignPrediction { get; set; }
-}
-
-/// <summary>An exponential fit Var ≈ A·2^(−κ n) over qubit counts at fixed ansatz, cost and depth.</summary>
-internal sealed class VarianceFit
-{
-    [JsonPropertyName("ansatz")]
-    public string Ansatz { get; set; } = string.Empty;
-
-    [JsonPropertyName("cost")]
-    public string Cost { get; set; } = string.Empty;
-
-    [JsonPropertyName("layers")]
-    public int Layers { get; set; }
-
-    [JsonPropertyName("statistic")]
-    public string Statistic { get; set; } = string.Empty;
-
-    [JsonPropertyName("qubits")]
-    public List<int> Qubits { get; set; } = new();
-
-    /// <summary>d ln Var / d n.</summary>
-    [JsonPropertyName("slopeLn")]
-    public double? SlopeLn { get; set; }
-
-    [JsonPropertyName("slopeLnSe")]
-    public double? SlopeLnSe { get; set; }
-
-    /// <summary>κ in Var ∝ 2^(−κ n): −slope/ln 2.</summary>
-    [JsonPropertyName("decayRateBits")]
-    public double? DecayRateBits { get; set; }
-
-    [JsonPropertyName("decayRateBitsSe")]
-    public double? DecayRateBitsSe { get; set; }
-
-    [JsonPropertyName("interceptLn")]
-    public double? InterceptLn { get; set; }
-
-    [JsonPropertyName("reducedChiSquared")]
-    public double? ReducedChiSquared { get; set; }
-}
-
-internal sealed class VarianceSummary
-{
-    [JsonPropertyName("schemaVersion")]
-    public int SchemaVersion { get; set; } = 1;
-
-    [JsonPropertyName("command")]
-    public string Command { get; set; } = string.Empty;
-
-    [JsonPropertyName("seed")]
-    public ulong Seed { get; set; }
-
-    [JsonPropertyName("samples")]
-    public int Samples { get; set; }
-
-    [JsonPropertyName("fitMinQubits")]
-    public int FitMinQubits { get; set; }
-
-    [JsonPropertyName("points")]
-    public List<VariancePoint> Points { get; set; } = new();
-
-    [JsonPropertyName("fits")]
-    public List<VarianceFit> Fits { get; set; } = new();
-}
 
 /// <summary>
 /// The variance verb: Var[∂C/∂θ] over uniformly random weights (and, for McClean's random circuits, random gate axes),
