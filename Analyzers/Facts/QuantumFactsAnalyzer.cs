@@ -81,12 +81,13 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
             }
         }
 
-        var visible = new HashSet<int>(circuit.BackwardLightCone(support).Weights);
-        if (visible.Count == circuit.WeightCount)
+        var visible = VisibleWeights(circuit, support, out int visibleCount);
+        if (visibleCount == circuit.WeightCount)
         {
             // Every weight is seen, so every weight is used by a gate too: nothing is dead (the common case).
             return;
         }
+
         var used = new bool[circuit.WeightCount];
         foreach (var (site, gates) in ansatz.GatesBySite())
         {
@@ -101,7 +102,7 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
                     {
                         hasWeight = true;
                         used[angle.Index] = true;
-                        allDead &= !visible.Contains(angle.Index);
+                        allDead &= !IsVisible(visible, angle.Index);
                     }
                 }
 
@@ -140,10 +141,76 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
         }
     }
 
+    /// <summary>
+    /// The weights inside the backward light cone of <paramref name="support"/> (what <c>Circuit.BackwardLightCone</c>
+    /// lists, as flags by index, without building a sorted list): a gate joins the cone when it touches it.
+    /// </summary>
+    private static bool[] VisibleWeights(Circuit circuit, int support, out int count)
+    {
+        var gates = circuit.Gates;
+        var visible = new bool[circuit.WeightCount];
+        var beyond = (HashSet<int>?)null;
+        int cone = support;
+        count = 0;
+        for (int i = gates.Count - 1; i >= 0; i--)
+        {
+            var gate = gates[i];
+            int mask = 0;
+            foreach (int q in gate.Qubits)
+            {
+                mask |= 1 << q;
+            }
+
+            if ((mask & cone) == 0)
+            {
+                continue;
+            }
+
+            cone |= mask;
+            foreach (var angle in gate.Angles)
+            {
+                if (angle.Source != AngleSource.Weight)
+                {
+                    continue;
+                }
+
+                if ((uint)angle.Index < (uint)visible.Length)
+                {
+                    if (!visible[angle.Index])
+                    {
+                        visible[angle.Index] = true;
+                        count++;
+                    }
+                }
+                else if ((beyond ??= new HashSet<int>()).Add(angle.Index))
+                {
+                    // Not expected (the circuit counts every weight a gate names), but counted as the light cone counts it.
+                    count++;
+                }
+            }
+        }
+
+        return visible;
+    }
+
+    private static bool IsVisible(bool[] visible, int index) => (uint)index < (uint)visible.Length && visible[index];
+
     private static string DeadMessage(Circuit circuit, int gates, int weighted, List<int> dead)
     {
-        var weights = dead.SelectMany(g => circuit.Gates[g].Angles.Where(a => a.Source == AngleSource.Weight).Select(a => "w[" + Int(a.Index) + "]"))
-            .Distinct().ToList();
+        // The dead weights in order of first appearance, each once.
+        var weights = new List<string>();
+        var seen = new HashSet<int>();
+        foreach (int g in dead)
+        {
+            foreach (var angle in circuit.Gates[g].Angles)
+            {
+                if (angle.Source == AngleSource.Weight && seen.Add(angle.Index))
+                {
+                    weights.Add("w[" + Int(angle.Index) + "]");
+                }
+            }
+        }
+
         string list = string.Join(", ", weights.Take(8)) + (weights.Count > 8 ? $", … ({Int(weights.Count)} in all)" : "");
         if (gates == 1)
         {
@@ -170,6 +237,13 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
                     touched |= 1 << q;
                 }
             }
+        }
+
+        int all = circuit.Qubits >= 31 ? -1 : (1 << circuit.Qubits) - 1;
+        if ((touched & all) == all)
+        {
+            // Every qubit is touched (the common case): nothing to report, nothing to allocate.
+            return;
         }
 
         var unused = Enumerable.Range(0, circuit.Qubits).Where(q => ((touched >> q) & 1) == 0).ToList();
@@ -210,10 +284,7 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
             reasons[g] = Ineffective(gate, fresh);
             if (reasons[g] is null && !gate.Info.IsDiagonal)
             {
-                foreach (int q in Moved(gate))
-                {
-                    fresh[q] = false;
-                }
+                Move(gate, fresh);
             }
         }
 
@@ -280,14 +351,31 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
         return true;
     }
 
-    /// <summary>The qubits an effective gate can move out of |0⟩ (a controlled gate's target, not its control).</summary>
-    private static IEnumerable<int> Moved(Gate gate) => gate.Kind switch
+    /// <summary>Marks the qubits an effective gate can move out of |0⟩ (a controlled gate's target, not its control).</summary>
+    private static void Move(Gate gate, bool[] fresh)
     {
-        GateKind.CNOT or GateKind.CY or GateKind.CRX or GateKind.CRY => new[] { gate.Qubits[1] },
-        GateKind.Toffoli => new[] { gate.Qubits[2] },
-        GateKind.CSWAP => new[] { gate.Qubits[1], gate.Qubits[2] },
-        _ => gate.Qubits,
-    };
+        var q = gate.Qubits;
+        switch (gate.Kind)
+        {
+            case GateKind.CNOT or GateKind.CY or GateKind.CRX or GateKind.CRY:
+                fresh[q[1]] = false;
+                break;
+            case GateKind.Toffoli:
+                fresh[q[2]] = false;
+                break;
+            case GateKind.CSWAP:
+                fresh[q[1]] = false;
+                fresh[q[2]] = false;
+                break;
+            default:
+                foreach (int qubit in q)
+                {
+                    fresh[qubit] = false;
+                }
+
+                break;
+        }
+    }
 
     private static string Qubits(Gate gate) =>
         gate.Qubits.Length == 1 ? "qubit " + Int(gate.Qubits[0]) : "qubits " + string.Join(", ", gate.Qubits.Select(Int));

@@ -19,21 +19,37 @@ namespace NegLR.Analyzers.Infrastructure;
 /// </summary>
 internal static class AnsatzReader
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, AnsatzDeclaration>> Cache = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, Entry>> Cache = new();
 
     /// <summary>The declaration of <paramref name="type"/>, read on first request in this compilation.</summary>
     public static AnsatzDeclaration Get(Compilation compilation, KnownSymbols known, INamedTypeSymbol type, AttributeData ansatz,
         CircuitMethodSyntax? circuitMethod, CancellationToken cancellationToken)
     {
-        var perCompilation = Cache.GetValue(compilation, static _ => new ConcurrentDictionary<INamedTypeSymbol, AnsatzDeclaration>(SymbolEqualityComparer.Default));
-        if (perCompilation.TryGetValue(type, out var cached))
+        var perCompilation = Cache.GetValue(compilation, static _ => new ConcurrentDictionary<INamedTypeSymbol, Entry>(SymbolEqualityComparer.Default));
+        var entry = perCompilation.GetOrAdd(type, static _ => new Entry());
+        if (Volatile.Read(ref entry.Declaration) is { } cached)
         {
             return cached;
         }
 
-        // Two families may read at once; both get the same answer and the first stored wins. A cancelled read stores nothing.
-        var read = Read(known, type, ansatz, circuitMethod, cancellationToken);
-        return perCompilation.GetOrAdd(type, read);
+        // The families' end actions for one type run concurrently: the first reads, the others wait for its answer
+        // rather than reading again. A cancelled read stores nothing, so the next family reads with its own token.
+        lock (entry)
+        {
+            if (entry.Declaration is { } read)
+            {
+                return read;
+            }
+
+            read = Read(known, type, ansatz, circuitMethod, cancellationToken);
+            Volatile.Write(ref entry.Declaration, read);
+            return read;
+        }
+    }
+
+    private sealed class Entry
+    {
+        public AnsatzDeclaration? Declaration;
     }
 
     private static AnsatzDeclaration Read(KnownSymbols known, INamedTypeSymbol type, AttributeData ansatz, CircuitMethodSyntax? circuitMethod,
@@ -167,12 +183,24 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol ObservableAttribute { get; }
 
-    public static KnownSymbols? Create(Compilation compilation) =>
+    /// <summary>The NegLR attribute types of <paramref name="compilation"/>, looked up once per compilation for every family.</summary>
+    public static KnownSymbols? Create(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new Box(Find(c))).Value;
+
+    private static readonly ConditionalWeakTable<Compilation, Box> PerCompilation = new();
+
+    private static KnownSymbols? Find(Compilation compilation) =>
         compilation.GetTypeByMetadataName("NegLR.AnsatzAttribute") is { } ansatz
         && compilation.GetTypeByMetadataName("NegLR.CircuitAttribute") is { } circuit
         && compilation.GetTypeByMetadataName("NegLR.ObservableAttribute") is { } observable
             ? new KnownSymbols(ansatz, circuit, observable)
             : null;
+
+    private sealed class Box
+    {
+        public Box(KnownSymbols? value) => Value = value;
+
+        public KnownSymbols? Value { get; }
+    }
 
     /// <summary>The [Ansatz] attribute on <paramref name="type"/>, if any.</summary>
     public AttributeData? AnsatzOf(INamedTypeSymbol type)

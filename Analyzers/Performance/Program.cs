@@ -15,18 +15,22 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 // Measures what the NegLR analyzers add to a compilation: the same compilation's diagnostics with and without them,
-// fresh compilations each round (so no bound tree is reused), median of the warm rounds, plus each analyzer's own
-// execution time as Roslyn's telemetry reports it. Usage:
-//   dotnet run --project Analyzers/Performance -c Release [-- --ansatze 50 --qubits 12 --layers 12 --rounds 15]
-//   dotnet run --project Analyzers/Performance -c Release -- --show File.cs   (prints the NegLR diagnostics of a file)
+// fresh compilations each round (so no bound tree is reused), analysis concurrent as in a build, the median of the
+// per-round differences after warm-up, plus each analyzer's own execution time as Roslyn's telemetry reports it. Usage:
+//   DOTNET_TieredCompilation=0 dotnet run --project Analyzers/Performance -c Release [-- --ansatze 50 --qubits 12 --layers 12 --rounds 31 --warmup 3]
+//   ... -- --only NoOp | NoOpEach | Operations | NegLRWithOperations | <analyzer name part>   (other analyzer sets)
+//   ... -- --profile            (each step on its own, thread CPU time)
+//   ... -- --loop 200           (only the analysed compilation, repeatedly: for perf with DOTNET_PerfMapEnabled=1)
+//   ... -- --show File.cs       (prints the NegLR diagnostics of a file)
 var options = Options.Parse(args);
 var references = References();
-var analyzersUnderTest = ImmutableArray.Create<DiagnosticAnalyzer>(
-    new analyzers::NegLR.Analyzers.Declarations.AnsatzDeclarationAnalyzer(),
-    new analyzers::NegLR.Analyzers.Body.CircuitBodyAnalyzer(),
-    new analyzers::NegLR.Analyzers.Facts.QuantumFactsAnalyzer(),
-    new analyzers::NegLR.Analyzers.Trainability.TrainabilityAnalyzer(),
-    new analyzers::NegLR.Analyzers.Resources.ResourceAnalyzer());
+
+// Every analyzer the NegLR analyzer assembly ships (as the compiler loads them: each [DiagnosticAnalyzer] type in it).
+var analyzersUnderTest = typeof(analyzers::NegLR.Analyzers.Infrastructure.AnsatzAnalyzer).Assembly.GetTypes()
+    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), false))
+    .OrderBy(t => t.FullName, StringComparer.Ordinal)
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
 
 if (options.Only == "NoOp")
 {
@@ -40,10 +44,10 @@ else if (options.Only == "NegLRWithOperations")
 {
     analyzersUnderTest = analyzersUnderTest.Add(new NegLR.Analyzers.Performance.OperationNoOpAnalyzer());
 }
-else if (options.Only == "NoOp5")
+else if (options.Only == "NoOpEach")
 {
-    // The same plumbing five times over, as the five NegLR rule families register it.
-    analyzersUnderTest = Enumerable.Range(0, 5).Select(_ => (DiagnosticAnalyzer)new NegLR.Analyzers.Performance.NoOpAnalyzer()).ToImmutableArray();
+    // The same plumbing once per NegLR analyzer, as the rule families register it.
+    analyzersUnderTest = analyzersUnderTest.Select(_ => (DiagnosticAnalyzer)new NegLR.Analyzers.Performance.NoOpAnalyzer()).ToImmutableArray();
 }
 else if (options.Only is { } only)
 {
@@ -168,57 +172,136 @@ if (options.Show is { } file)
     return;
 }
 
+Console.WriteLine("analyzers: " + string.Join(", ", analyzersUnderTest.Select(a => a.GetType().Name)));
 var sources = Enumerable.Range(0, options.Ansatze).Select(i => Ansatz(i, options.Qubits, options.Layers)).ToArray();
-Console.WriteLine($"{options.Ansatze} ansätze of {options.Qubits} qubits × {options.Layers} layers, {options.Rounds} rounds (first is warm-up)");
+Console.WriteLine($"{options.Ansatze} ansätze of {options.Qubits} qubits × {options.Layers} layers, {options.Warmup} warm-up + {options.Rounds} measured rounds, " +
+                  $"concurrent analysis, {Environment.ProcessorCount} cores");
+
+// Each round compiles the same sources twice on fresh compilations (so no bound tree is reused): once for the compiler's
+// diagnostics alone, once with the analyzers under test attached as a build attaches them (concurrent analysis, no
+// execution-time logging: csc logs only with /reportanalyzer). The order alternates between rounds, so neither run
+// always goes first after the GC; the overhead is the median of the per-round differences (paired, so load on the
+// machine that slows both runs of a round cancels out), with its quartiles and range.
+if (options.Loop > 0)
+{
+    // For an external profiler (perf with DOTNET_PerfMapEnabled=1): only the analysed compilation, over and over.
+    for (int i = 0; i < options.Loop; i++)
+    {
+        RunAnalysed();
+    }
+
+    return;
+}
 
 var without = new List<double>();
 var with = new List<double>();
 var withoutCpu = new List<double>();
 var withCpu = new List<double>();
-var perAnalyzer = new Dictionary<string, List<double>>();
+var added = new List<double>();
+var addedCpu = new List<double>();
 int reported = 0;
-for (int round = 0; round < options.Rounds; round++)
+for (int round = 0; round < options.Warmup + options.Rounds; round++)
 {
-    // Without: every compiler diagnostic (which binds every method body), on a fresh compilation.
+    bool analysedFirst = round % 2 == 1;
+    (double Wall, double Cpu) plain, analysed;
+    if (analysedFirst)
+    {
+        analysed = RunAnalysed();
+        plain = RunPlain();
+    }
+    else
+    {
+        plain = RunPlain();
+        analysed = RunAnalysed();
+    }
+
+    if (round == 0)
+    {
+        Console.WriteLine($"cold (JIT included): compile {plain.Wall:F1} ms, compile + analyzers {analysed.Wall:F1} ms");
+    }
+
+    if (round < options.Warmup)
+    {
+        continue;
+    }
+
+    without.Add(plain.Wall);
+    with.Add(analysed.Wall);
+    withoutCpu.Add(plain.Cpu);
+    withCpu.Add(analysed.Cpu);
+    added.Add(analysed.Wall - plain.Wall);
+    addedCpu.Add(analysed.Cpu - plain.Cpu);
+}
+
+(double Wall, double Cpu) RunPlain()
+{
     var plain = Compile(references, sources);
     GC.Collect();
+    GC.WaitForPendingFinalizers();
     double cpu = ThreadClock.ProcessMilliseconds;
     var watch = Stopwatch.StartNew();
     var compilerOnly = plain.GetDiagnostics();
     watch.Stop();
-    double plainMs = watch.Elapsed.TotalMilliseconds;
-    double plainCpu = ThreadClock.ProcessMilliseconds - cpu;
-
-    // With: the same plus the NegLR analyzers, as a build runs them.
-    var analysed = Compile(references, sources);
-    var withAnalyzers = analysed.WithAnalyzers(analyzersUnderTest, new CompilationWithAnalyzersOptions(
-        AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
-    GC.Collect();
-    cpu = ThreadClock.ProcessMilliseconds;
-    watch.Restart();
-    var all = withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-    watch.Stop();
-    double analysedMs = watch.Elapsed.TotalMilliseconds;
-    double analysedCpu = ThreadClock.ProcessMilliseconds - cpu;
-    reported = all.Count(d => d.Id.StartsWith("NLR", StringComparison.Ordinal));
+    double cpuMs = ThreadClock.ProcessMilliseconds - cpu;
     if (compilerOnly.Any(d => d.Severity == DiagnosticSeverity.Error))
     {
         throw new InvalidOperationException("The workload does not compile: " + compilerOnly.First(d => d.Severity == DiagnosticSeverity.Error));
     }
 
-    if (round == 0)
+    return (watch.Elapsed.TotalMilliseconds, cpuMs);
+}
+
+(double Wall, double Cpu) RunAnalysed()
+{
+    var analysed = Compile(references, sources);
+    var withAnalyzers = analysed.WithAnalyzers(analyzersUnderTest, new CompilationWithAnalyzersOptions(
+        AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    double cpu = ThreadClock.ProcessMilliseconds;
+    var watch = Stopwatch.StartNew();
+    var all = withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+    watch.Stop();
+    double cpuMs = ThreadClock.ProcessMilliseconds - cpu;
+    reported = all.Count(d => d.Id.StartsWith("NLR", StringComparison.Ordinal));
+    if (all.FirstOrDefault(d => d.Id == analyzers::NegLR.Analyzers.DiagnosticDescriptors.AnalyzerFailureId || d.Id == "AD0001") is { } failure)
     {
-        Console.WriteLine($"cold (JIT included): compile {plainMs:F1} ms, compile + analyzers {analysedMs:F1} ms");
-        continue;
+        throw new InvalidOperationException("An analyzer failed: " + failure);
     }
 
-    without.Add(plainMs);
-    with.Add(analysedMs);
-    withoutCpu.Add(plainCpu);
-    withCpu.Add(analysedCpu);
-    foreach (var analyzer in analyzersUnderTest)
+    return (watch.Elapsed.TotalMilliseconds, cpuMs);
+}
+
+static double Quantile(List<double> xs, double q)
+{
+    // Linear interpolation between order statistics (type 7); q = 0.5 is the usual median.
+    var sorted = xs.OrderBy(x => x).ToList();
+    double h = (sorted.Count - 1) * q;
+    int lo = (int)Math.Floor(h);
+    int hi = Math.Min(lo + 1, sorted.Count - 1);
+    return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+}
+
+static double Median(List<double> xs) => Quantile(xs, 0.5);
+
+Console.WriteLine($"NLR diagnostics reported: {reported}");
+Console.WriteLine($"wall clock, median: compile {Median(without):F1} ms, compile + analyzers {Median(with):F1} ms");
+Console.WriteLine($"added wall clock (paired): median {Median(added):F1} ms, quartiles {Quantile(added, 0.25):F1}–{Quantile(added, 0.75):F1} ms, " +
+                  $"range {added.Min():F1}–{added.Max():F1} ms over {added.Count} rounds");
+Console.WriteLine($"process CPU, median: compile {Median(withoutCpu):F1} ms, compile + analyzers {Median(withCpu):F1} ms");
+Console.WriteLine($"added process CPU (paired): median {Median(addedCpu):F1} ms, quartiles {Quantile(addedCpu, 0.25):F1}–{Quantile(addedCpu, 0.75):F1} ms, " +
+                  $"range {addedCpu.Min():F1}–{addedCpu.Max():F1} ms");
+
+// Where it goes: each analyzer's own callback time as Roslyn's telemetry reports it (separate runs, since logging the
+// time costs time; sequential, so one analyzer's time is not counted while another waits for a core).
+var perAnalyzer = new Dictionary<string, List<double>>();
+for (int round = 0; round < Math.Min(options.Rounds, 9); round++)
+{
+    var analysed = Compile(references, sources).WithAnalyzers(analyzersUnderTest, new CompilationWithAnalyzersOptions(
+        AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+    var result = analysed.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+    foreach (var (analyzer, info) in result.AnalyzerTelemetryInfo)
     {
-        var info = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).Result;
         string name = analyzer.GetType().Name;
         if (!perAnalyzer.TryGetValue(name, out var list))
         {
@@ -229,24 +312,14 @@ for (int round = 0; round < options.Rounds; round++)
     }
 }
 
-double Median(List<double> xs)
-{
-    var sorted = xs.OrderBy(x => x).ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
-Console.WriteLine($"NLR diagnostics reported: {reported}");
-Console.WriteLine($"warm median, wall clock: compile {Median(without):F1} ms, compile + analyzers {Median(with):F1} ms, overhead {Median(with) - Median(without):F1} ms");
-Console.WriteLine($"warm median, process CPU: compile {Median(withoutCpu):F1} ms, compile + analyzers {Median(withCpu):F1} ms, overhead {Median(withCpu) - Median(withoutCpu):F1} ms");
-Console.WriteLine($"warm minimum, process CPU: compile {withoutCpu.Min():F1} ms, compile + analyzers {withCpu.Min():F1} ms, overhead {withCpu.Min() - withoutCpu.Min():F1} ms");
 double total = 0;
 foreach (var (name, times) in perAnalyzer)
 {
     total += Median(times);
-    Console.WriteLine($"  {name,-28} {Median(times),7:F2} ms (analyzer execution time, median)");
+    Console.WriteLine($"  {name,-28} {Median(times),7:F2} ms (callback time, median of {times.Count} logged runs)");
 }
 
-Console.WriteLine($"  {"all NegLR analyzers",-28} {total,7:F2} ms (sum of execution times)");
+Console.WriteLine($"  {"sum",-28} {total,7:F2} ms");
 
 static CSharpCompilation Compile(ImmutableArray<MetadataReference> references, IEnumerable<string> sources) =>
     CSharpCompilation.Create("Workload",
@@ -300,7 +373,7 @@ static string Ansatz(int i, int qubits, int layers)
         """;
 }
 
-internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, string? Show, string? Only = null, bool Profile = false)
+internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, string? Show, string? Only = null, bool Profile = false, int Warmup = 3, int Loop = 0)
 {
     public static Options Parse(string[] args)
     {
@@ -320,6 +393,8 @@ internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, 
                 "--qubits" => o with { Qubits = Int() },
                 "--layers" => o with { Layers = Int() },
                 "--rounds" => o with { Rounds = Int() },
+                "--warmup" => o with { Warmup = Int() },
+                "--loop" => o with { Loop = Int() },
                 "--show" => o with { Show = args[i + 1] },
                 "--only" => o with { Only = args[i + 1] },
                 _ => throw new ArgumentException("Unknown option " + args[i]),

@@ -170,8 +170,20 @@ internal static class BodyArithmetic
                 return BodyValue.Of(a | b);
             case BinaryOperatorKind.ExclusiveOr:
                 return BodyValue.Of(a ^ b);
+            case BinaryOperatorKind.Equals:
+                return BodyValue.Of(a == b);
+            case BinaryOperatorKind.NotEquals:
+                return BodyValue.Of(a != b);
+            case BinaryOperatorKind.LessThan:
+                return BodyValue.Of(a < b);
+            case BinaryOperatorKind.LessThanOrEqual:
+                return BodyValue.Of(a <= b);
+            case BinaryOperatorKind.GreaterThan:
+                return BodyValue.Of(a > b);
+            case BinaryOperatorKind.GreaterThanOrEqual:
+                return BodyValue.Of(a >= b);
             default:
-                return Compare(op, a.CompareTo(b), BodyValue.Of(a), BodyValue.Of(b));
+                throw Unexpected(op.ToString(), BodyValue.Of(a), BodyValue.Of(b));
         }
     }
 
@@ -216,17 +228,6 @@ internal static class BodyArithmetic
         BinaryOperatorKind.Equals => BodyValue.Of(a == b),
         BinaryOperatorKind.NotEquals => BodyValue.Of(a != b),
         _ => throw Unexpected(op.ToString(), BodyValue.Of(a), BodyValue.Of(b)),
-    };
-
-    private static BodyValue Compare(BinaryOperatorKind op, int order, BodyValue a, BodyValue b) => op switch
-    {
-        BinaryOperatorKind.Equals => BodyValue.Of(order == 0),
-        BinaryOperatorKind.NotEquals => BodyValue.Of(order != 0),
-        BinaryOperatorKind.LessThan => BodyValue.Of(order < 0),
-        BinaryOperatorKind.LessThanOrEqual => BodyValue.Of(order <= 0),
-        BinaryOperatorKind.GreaterThan => BodyValue.Of(order > 0),
-        BinaryOperatorKind.GreaterThanOrEqual => BodyValue.Of(order >= 0),
-        _ => throw Unexpected(op.ToString(), a, b),
     };
 
     private static InvalidOperationException Unexpected(string op, BodyValue a, BodyValue b) =>

@@ -12,8 +12,11 @@ internal sealed class BodyReadResult
     }
 
     public BodyReadResult(Circuit? circuit, ImmutableArray<BodyProblem> problems, ImmutableArray<Location> gateSites,
-        ImmutableArray<Location?> weightSites)
+        ImmutableArray<Location?> weightSites, int steps = 0, int recordedGates = 0)
     {
+        Steps = steps;
+        RecordedGates = recordedGates;
+
         // A partly recorded circuit is never handed out: the generator must not emit code for a body it did not fully read.
         Circuit = problems.IsDefaultOrEmpty ? circuit : null;
         Problems = problems.IsDefault ? ImmutableArray<BodyProblem>.Empty : problems;
@@ -38,6 +41,15 @@ internal sealed class BodyReadResult
     /// weight came from a template or was skipped over by <c>Weight(k)</c>; empty when there is no circuit.
     /// </summary>
     public ImmutableArray<Location?> WeightSites { get; }
+
+    /// <summary>
+    /// The steps the run of the body took (evaluated operations, loop iterations, array elements, gates a property
+    /// scanned): never more than the step budget, which is what bounds the reader's work on any body.
+    /// </summary>
+    public int Steps { get; }
+
+    /// <summary>The gates the circuit held when the run ended (also when it stopped with a problem); 0 when it did not run.</summary>
+    public int RecordedGates { get; }
 
     /// <summary>True when the body was read without problems.</summary>
     public bool Succeeded => Problems.IsEmpty;

@@ -10,19 +10,20 @@ internal sealed partial class BodyRunner
 {
     private BodyValue Invoke(IInvocationOperation invocation)
     {
-        if (!_targets.TryGetValue(invocation, out var target))
+        if (!_calls.TryGetValue(invocation, out var call))
         {
             var method = invocation.TargetMethod;
-            target = (object?)CircuitMethods.Find(method)
+            call = new CallSite((object?)CircuitMethods.Find(method)
                      ?? (object?)MathFunctions.Find(method)
                      ?? AngleMembers.Find(method)
-                     ?? throw Unexpected(invocation);
-            _targets.Add(invocation, target);
+                     ?? throw Unexpected(invocation));
+            _calls.Add(invocation, call);
         }
 
+        var target = call.Target;
         if (target is CircuitMethod circuitMethod)
         {
-            return CallCircuit(invocation, circuitMethod);
+            return CallCircuit(invocation, call, circuitMethod);
         }
 
         // A pure function: an Angle instance method gets its receiver first, then the arguments.
@@ -33,20 +34,20 @@ internal sealed partial class BodyRunner
             arguments[0] = Evaluate(instance);
         }
 
-        EvaluateArguments(invocation, arguments, offset);
+        EvaluateArguments(invocation, call, arguments, offset);
         return CallPure(invocation, (Func<BodyValue[], BodyValue>)target, arguments, KnownTypes.IsAngle(invocation.TargetMethod.ContainingType));
     }
 
     /// <summary>Calls a Math function or an Angle operator; what it throws, the body would throw at run time.</summary>
     private BodyValue CallPure(IOperation at, IMethodSymbol method, BodyValue[] arguments)
     {
-        if (!_targets.TryGetValue(at, out var target))
+        if (!_calls.TryGetValue(at, out var call))
         {
-            target = MathFunctions.Find(method) ?? AngleMembers.Find(method) ?? throw Unexpected(at);
-            _targets.Add(at, target);
+            call = new CallSite(MathFunctions.Find(method) ?? AngleMembers.Find(method) ?? throw Unexpected(at));
+            _calls.Add(at, call);
         }
 
-        return CallPure(at, (Func<BodyValue[], BodyValue>)target, arguments, KnownTypes.IsAngle(method.ContainingType));
+        return CallPure(at, (Func<BodyValue[], BodyValue>)call.Target, arguments, KnownTypes.IsAngle(method.ContainingType));
     }
 
     private static BodyValue CallPure(IOperation at, Func<BodyValue[], BodyValue> function, BodyValue[] arguments, bool isAngle)
@@ -73,9 +74,9 @@ internal sealed partial class BodyRunner
         }
     }
 
-    private BodyValue CallCircuit(IInvocationOperation invocation, CircuitMethod method)
+    private BodyValue CallCircuit(IInvocationOperation invocation, CallSite call, CircuitMethod method)
     {
-        if (_failedCalls.Contains(invocation))
+        if (call.Failed)
         {
             // Reported on an earlier iteration; the result is already void, so the rest of the run only looks for other problems.
             return Fallback(invocation);
@@ -84,7 +85,7 @@ internal sealed partial class BodyRunner
         // The receiver first: in c.H(0).CNOT(0, 1) it is the call that records H.
         var circuit = Evaluate(invocation.Instance!).AsCircuit();
         var arguments = new BodyValue[method.Parameters.Length];
-        EvaluateArguments(invocation, arguments, 0);
+        EvaluateArguments(invocation, call, arguments, 0);
         if (method.PredictGates is { } predict && circuit.Gates.Count + predict(circuit, arguments) > _gateBudget)
         {
             throw GateBudgetExceeded(invocation);
@@ -98,7 +99,7 @@ internal sealed partial class BodyRunner
         catch (ArgumentException exception)
         {
             // The circuit's own check (qubit out of range, same qubit twice, NaN angle): an independent problem, so keep going.
-            _failedCalls.Add(invocation);
+            call.Failed = true;
             _problems.Add(new BodyProblem(BodyProblemKind.InvalidGateArgument, ExceptionText.Clean(exception),
                 ArgumentLocation(invocation, arguments, exception), Detail(method, exception)));
             return Fallback(invocation);
@@ -109,32 +110,21 @@ internal sealed partial class BodyRunner
             throw GateBudgetExceeded(invocation);
         }
 
-        RecordSites(invocation, circuit, result);
+        RecordSites(invocation, call, circuit, result);
         return result;
     }
 
     /// <summary>Remembers the call behind each new gate and weight (one location per call site, made once).</summary>
-    private void RecordSites(IInvocationOperation invocation, Circuit circuit, BodyValue result)
+    private void RecordSites(IInvocationOperation invocation, CallSite call, Circuit circuit, BodyValue result)
     {
         if (circuit.Gates.Count > _sites.Gates.Count)
         {
-            _sites.RecordGates(circuit.Gates.Count, Site(invocation));
+            _sites.RecordGates(circuit.Gates.Count, call.Location ??= BodyLocations.CallSite(invocation));
         }
         else if (result.Type == BodyType.Angle && result.AsAngle() is { Source: AngleSource.Weight } weight)
         {
-            _sites.RecordWeight(weight.Index, Site(invocation));
+            _sites.RecordWeight(weight.Index, call.Location ??= BodyLocations.CallSite(invocation));
         }
-    }
-
-    private Location Site(IInvocationOperation invocation)
-    {
-        if (!_siteLocations.TryGetValue(invocation, out var site))
-        {
-            site = BodyLocations.CallSite(invocation);
-            _siteLocations.Add(invocation, site);
-        }
-
-        return site;
     }
 
     /// <summary>Which circuit fact an argument exception is, for the analyzers' separate diagnostics.</summary>
@@ -161,11 +151,27 @@ internal sealed partial class BodyRunner
         BodyTypes.Classify(invocation.TargetMethod.ReturnType) == BodyType.Angle ? BodyValue.Of(Angle.Constant(0)) : BodyValue.Of(_circuit);
 
     /// <summary>Evaluates arguments in source order (named arguments may be reordered) into their parameters' slots.</summary>
-    private void EvaluateArguments(IInvocationOperation invocation, BodyValue[] slots, int offset)
+    private void EvaluateArguments(IInvocationOperation invocation, CallSite call, BodyValue[] slots, int offset)
     {
-        foreach (var argument in invocation.Arguments)
+        var values = call.ArgumentValues;
+        var ordinals = call.ArgumentSlots;
+        if (values is null || ordinals is null)
         {
-            slots[argument.Parameter!.Ordinal + offset] = Evaluate(argument.Value);
+            var arguments = invocation.Arguments;
+            values = new IOperation[arguments.Length];
+            ordinals = new int[arguments.Length];
+            for (int i = 0; i < arguments.Length; i++)
+            {
+                values[i] = arguments[i].Value;
+                ordinals[i] = arguments[i].Parameter!.Ordinal;
+            }
+
+            (call.ArgumentValues, call.ArgumentSlots) = (values, ordinals);
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            slots[ordinals[i] + offset] = Evaluate(values[i]);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class BodyRunner
         switch (op.Kind)
         {
             case OperationKind.LocalReference:
-                return Load(new Place(Slot(((ILocalReferenceOperation)op).Local)));
+                return Load(new Place(Slot(op, ((ILocalReferenceOperation)op).Local)));
             case OperationKind.ParameterReference:
                 // The checker let through only the Circuit parameter.
                 return BodyValue.Of(_circuit);
@@ -98,14 +98,14 @@ internal sealed partial class BodyRunner
             return BodyValue.Of(instance.AsArray().Length);
         }
 
-        if (!_targets.TryGetValue(property, out var target))
+        if (!_calls.TryGetValue(property, out var call))
         {
-            target = CircuitMethods.FindProperty(property.Property) ?? throw Unexpected(property);
-            _targets.Add(property, target);
+            call = new CallSite(CircuitMethods.FindProperty(property.Property) ?? throw Unexpected(property));
+            _calls.Add(property, call);
         }
 
         var circuit = instance.AsCircuit();
-        var read = (CircuitProperty)target;
+        var read = (CircuitProperty)call.Target;
         if (read.ScansGates)
         {
             Steps(property, circuit.Gates.Count);

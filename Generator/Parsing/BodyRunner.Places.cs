@@ -13,9 +13,9 @@ internal sealed partial class BodyRunner
         switch (target)
         {
             case IVariableDeclaratorOperation declarator:
-                return new Place(Slot(declarator.Symbol));
+                return new Place(Slot(declarator, declarator.Symbol));
             case ILocalReferenceOperation local:
-                return new Place(Slot(local.Local));
+                return new Place(Slot(local, local.Local));
             case IArrayElementReferenceOperation element:
                 var array = Evaluate(element.ArrayReference).AsArray();
                 int index = Evaluate(element.Indices[0]).AsInt();
@@ -80,6 +80,18 @@ internal sealed partial class BodyRunner
 
         // A discard.
         return value;
+    }
+
+    /// <summary>The storage of <paramref name="local"/> as <paramref name="node"/> names it (looked up by symbol once per node).</summary>
+    private LocalSlot Slot(IOperation node, ILocalSymbol local)
+    {
+        if (!_slotsByNode.TryGetValue(node, out var slot))
+        {
+            slot = Slot(local);
+            _slotsByNode.Add(node, slot);
+        }
+
+        return slot;
     }
 
     /// <summary>The storage of <paramref name="local"/>, created on first use.</summary>

@@ -38,7 +38,7 @@ internal sealed partial class BodyRunner
                     {
                         if (declarator.Initializer is { } initializer)
                         {
-                            Assign(declarator, new Place(Slot(declarator.Symbol)), Evaluate(initializer.Value));
+                            Assign(declarator, new Place(Slot(declarator, declarator.Symbol)), Evaluate(initializer.Value));
                         }
                     }
                 }

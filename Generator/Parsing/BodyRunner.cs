@@ -25,14 +25,13 @@ internal sealed partial class BodyRunner
     private readonly BodySites _sites;
     private readonly Dictionary<ILocalSymbol, LocalSlot> _locals = new(SymbolEqualityComparer.Default);
 
-    // Resolved dispatch-table entries per call site, so a loop does not look the same method up a million times.
-    private readonly Dictionary<IOperation, object> _targets = new();
+    // The storage each local reference and declarator names, by node: a loop reads the same few locals thousands of
+    // times, and a lookup by node identity is much cheaper than one by symbol equality.
+    private readonly Dictionary<IOperation, LocalSlot> _slotsByNode = new(NodeComparer.Instance);
 
-    // One location per call site, shared by every gate it records.
-    private readonly Dictionary<IOperation, Location> _siteLocations = new();
-
-    // Call sites whose circuit call already failed: reported once, then skipped, so a bad call in a loop is one problem.
-    private readonly HashSet<IOperation> _failedCalls = new();
+    // What each call site resolved to (dispatch-table entry, argument order, location, failure), made on first visit,
+    // so a loop does not look the same method up a million times.
+    private readonly Dictionary<IOperation, CallSite> _calls = new(NodeComparer.Instance);
 
     private int _steps;
     private IOperation? _loop;
@@ -49,7 +48,8 @@ internal sealed partial class BodyRunner
     }
 
     /// <summary>Runs <paramref name="body"/> (already checked by <see cref="BodyChecker"/>) on <paramref name="circuit"/>.</summary>
-    public static void Run(IOperation body, Circuit circuit, int gateBudget, int stepBudget, List<BodyProblem> problems,
+    /// <returns>The steps the run took, at most <paramref name="stepBudget"/> (a run that needs more stops there).</returns>
+    public static int Run(IOperation body, Circuit circuit, int gateBudget, int stepBudget, List<BodyProblem> problems,
         BodySites sites, CancellationToken cancellationToken)
     {
         var runner = new BodyRunner(circuit, gateBudget, stepBudget, problems, sites, cancellationToken);
@@ -61,6 +61,9 @@ internal sealed partial class BodyRunner
         {
             problems.Add(stop.Problem);
         }
+
+        // The step that crossed the budget was counted but never taken.
+        return Math.Min(runner._steps, stepBudget);
     }
 
     /// <summary>Counts one step of work; past the budget the run stops at the innermost loop (or here, outside loops).</summary>
@@ -106,6 +109,36 @@ internal sealed partial class BodyRunner
         Fail(at, $"'{UnsupportedConstructs.Snippet(at.Syntax)}' would throw at run time: {ExceptionText.Describe(exception)}.");
 
     private static string Format(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A call site (invocation, property read or user-defined operator) as resolved on its first visit.</summary>
+    private sealed class CallSite
+    {
+        public CallSite(object target) => Target = target;
+
+        /// <summary>A <see cref="CircuitMethod"/>, a <see cref="CircuitProperty"/> or a pure function.</summary>
+        public object Target { get; }
+
+        /// <summary>The location every gate the call records shares; made on the first gate.</summary>
+        public Location? Location { get; set; }
+
+        /// <summary>The circuit call already failed: reported once, then skipped, so a bad call in a loop is one problem.</summary>
+        public bool Failed { get; set; }
+
+        /// <summary>The argument values in source order and the parameter slot each fills (named arguments may be reordered).</summary>
+        public IOperation[]? ArgumentValues { get; set; }
+
+        public int[]? ArgumentSlots { get; set; }
+    }
+
+    /// <summary>Operation nodes by identity (each node of a body's tree is one object).</summary>
+    private sealed class NodeComparer : IEqualityComparer<IOperation>
+    {
+        public static readonly NodeComparer Instance = new();
+
+        public bool Equals(IOperation? x, IOperation? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOperation obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 
     /// <summary>Ends the run with a problem; thrown once per read, so exceptions cost nothing on the normal path.</summary>
     private sealed class Stop : Exception

@@ -8,19 +8,21 @@ namespace NegLR.Generator.Parsing;
 /// anything else before the body runs), so there is no "unknown" state. Arrays share their element store, as C# arrays
 /// do; tuples are never mutated in place, so sharing theirs is safe.
 /// </summary>
+/// <remarks>
+/// Kept small (24 bytes), since the runner copies values at every step: an angle, the one large value, is held boxed
+/// (it is immutable, so sharing the box is safe).
+/// </remarks>
 internal readonly struct BodyValue
 {
     private readonly int _int;
     private readonly double _double;
-    private readonly Angle _angle;
     private readonly object? _reference;
 
-    private BodyValue(BodyType type, int i = 0, double d = 0, Angle angle = default, object? reference = null)
+    private BodyValue(BodyType type, int i = 0, double d = 0, object? reference = null)
     {
         Type = type;
         _int = i;
         _double = d;
-        _angle = angle;
         _reference = reference;
     }
 
@@ -35,7 +37,7 @@ internal readonly struct BodyValue
 
     public static BodyValue Of(bool value) => new(BodyType.Bool, i: value ? 1 : 0);
 
-    public static BodyValue Of(Angle value) => new(BodyType.Angle, angle: value);
+    public static BodyValue Of(Angle value) => new(BodyType.Angle, reference: value);
 
     public static BodyValue Of(string? value) => new(BodyType.String, reference: value);
 
@@ -59,7 +61,7 @@ internal readonly struct BodyValue
     /// <summary>The angle; numbers become constant angles, as <c>Angle</c>'s implicit conversion makes them.</summary>
     public Angle AsAngle() => Type switch
     {
-        BodyType.Angle => _angle,
+        BodyType.Angle => (Angle)_reference!,
         BodyType.Double or BodyType.Int => Angle.Constant(AsDouble()),
         _ => throw Mismatch("an angle"),
     };
@@ -112,7 +114,7 @@ internal readonly struct BodyValue
         BodyType.Int => _int.ToString(CultureInfo.InvariantCulture),
         BodyType.Double => _double.ToString("R", CultureInfo.InvariantCulture),
         BodyType.Bool => _int != 0 ? "true" : "false",
-        BodyType.Angle => _angle.ToString(),
+        BodyType.Angle => ((Angle)_reference!).ToString(),
         BodyType.String => _reference is string s ? "\"" + s + "\"" : "null",
         BodyType.Circuit => "circuit",
         BodyType.Array => "array[" + AsArray().Length.ToString(CultureInfo.InvariantCulture) + "]",

@@ -40,10 +40,11 @@ internal static class CircuitBodyReader
     {
         var problems = new List<BodyProblem>();
         var sites = new BodySites();
+        var work = new ReadWork();
         Circuit? circuit = null;
         try
         {
-            circuit = ReadCore(method, model, qubits, gateBudget, stepBudget, checkCompilerErrors, problems, sites, cancellationToken);
+            circuit = ReadCore(method, model, qubits, gateBudget, stepBudget, checkCompilerErrors, problems, sites, work, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -59,11 +60,11 @@ internal static class CircuitBodyReader
 
         // Source order: the checker finds problems in that order, the runner in execution order (a later line can fail first).
         return new BodyReadResult(circuit, problems.OrderBy(p => p.Location.SourceSpan.Start).ToImmutableArray(),
-            sites.Gates.ToImmutableArray(), sites.WeightSites(circuit));
+            sites.Gates.ToImmutableArray(), sites.WeightSites(circuit), work.Steps, work.RecordedGates);
     }
 
     private static Circuit? ReadCore(MethodDeclarationSyntax method, SemanticModel model, int qubits, int gateBudget, int stepBudget,
-        bool checkCompilerErrors, List<BodyProblem> problems, BodySites sites, CancellationToken cancellationToken)
+        bool checkCompilerErrors, List<BodyProblem> problems, BodySites sites, ReadWork work, CancellationToken cancellationToken)
     {
         if (model.GetDeclaredSymbol(method, cancellationToken) is not IMethodSymbol symbol
             || CircuitSignature.Check(method, symbol, problems) is not { } circuitParameter)
@@ -100,8 +101,17 @@ internal static class CircuitBodyReader
             return null;
         }
 
-        BodyRunner.Run(body, circuit, gateBudget, stepBudget, problems, sites, cancellationToken);
+        work.Steps = BodyRunner.Run(body, circuit, gateBudget, stepBudget, problems, sites, cancellationToken);
+        work.RecordedGates = circuit.Gates.Count;
         return problems.Count == 0 ? circuit : null;
+    }
+
+    /// <summary>How much running the body did, kept even when the run stopped with a problem.</summary>
+    private sealed class ReadWork
+    {
+        public int Steps { get; set; }
+
+        public int RecordedGates { get; set; }
     }
 
     private static Circuit? CreateCircuit(MethodDeclarationSyntax method, int qubits, List<BodyProblem> problems)
