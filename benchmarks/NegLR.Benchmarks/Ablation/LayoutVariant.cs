@@ -1,0 +1,41 @@
+extern alias generator;
+
+using TileOptions = generator::NegLR.Generator.Emit.TileOptions;
+
+namespace NegLR.Benchmarks.Ablation;
+
+/// <summary>The code layouts the ablation compares; <see cref="Default"/> is what the compiler emits.</summary>
+public enum LayoutVariant
+{
+    /// <summary>The shipped settings: 2^(1+4)-amplitude forward tiles, 2^(1+3) adjoint tiles, layers looped past 64 steps, phase tables.</summary>
+    Default,
+
+    /// <summary>Every step written out, however long the circuit (no loop over repeated layers).</summary>
+    FullyUnrolled,
+
+    /// <summary>Diagonal runs applied gate by gate inside the tiles instead of as one phase table.</summary>
+    NoPhaseTables,
+
+    /// <summary>Smaller tiles: 2^(1+3) forward, 2^(1+2) adjoint amplitudes per register block.</summary>
+    SmallTiles,
+
+    /// <summary>Larger tiles: 2^(1+5) forward, 2^(1+4) adjoint amplitudes per register block.</summary>
+    LargeTiles,
+
+    /// <summary>No fusion: one Runtime kernel call per step (the fallback for machines without 256-bit SIMD).</summary>
+    KernelPerGate,
+}
+
+internal static class LayoutVariants
+{
+    public static TileOptions Options(LayoutVariant variant) => variant switch
+    {
+        LayoutVariant.Default => new TileOptions(),
+        LayoutVariant.FullyUnrolled => new TileOptions { UnrollLimit = int.MaxValue },
+        LayoutVariant.NoPhaseTables => new TileOptions { PhaseTables = false },
+        LayoutVariant.SmallTiles => new TileOptions { ForwardTileQubits = 3, BackwardTileQubits = 2 },
+        LayoutVariant.LargeTiles => new TileOptions { ForwardTileQubits = 5, BackwardTileQubits = 4 },
+        LayoutVariant.KernelPerGate => new TileOptions { KernelsOnly = true },
+        _ => throw new System.ArgumentOutOfRangeException(nameof(variant), variant, "Unknown layout variant."),
+    };
+}
