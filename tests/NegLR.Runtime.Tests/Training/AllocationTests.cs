@@ -6,7 +6,7 @@ namespace NegLR.Tests.Training;
 /// <summary>Once the trainer is set up, a step in exact mode allocates nothing.</summary>
 public class AllocationTests
 {
-    /// <summary>Bytes allocated on this thread between the callbacks of steps 3 and <paramref name="steps"/> − 1.</summary>
+    /// <summary>Bytes allocated on this thread between the callbacks of steps 3 and <paramref name="steps"/> − 1 (least of three runs).</summary>
     private static long AllocatedDuringSteps(Func<TrainerOptions, TrainerBase> build, double[] parameters, int steps = 25)
     {
         long before = 0, after = -1;
@@ -27,8 +27,17 @@ public class AllocationTests
         };
         var trainer = build(options);
         trainer.Run((double[])parameters.Clone()); // warm-up: JIT, lazy statics
-        trainer.Run(parameters);
-        return after - before;
+
+        // The least of three runs: a per-step allocation shows in every run, while the runtime's one-off allocations on
+        // this thread (a method promoted to optimised code mid-run while other test assemblies load the machine) do not.
+        long least = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            trainer.Run((double[])parameters.Clone());
+            least = Math.Min(least, after - before);
+        }
+
+        return least;
     }
 
     [Fact]
