@@ -51,6 +51,22 @@ internal static class EquivalenceAssert
         }
     }
 
+    /// <summary>Runs <paramref name="check"/> on the register tiles (when the machine has them), then on the per-gate kernels.</summary>
+    public static void OnBothPaths(Action check)
+    {
+        bool original = GeneratedCodeSupport.RegisterTiles;
+        try
+        {
+            check();
+            GeneratedCodeSupport.RegisterTiles = false;
+            check();
+        }
+        finally
+        {
+            GeneratedCodeSupport.RegisterTiles = original;
+        }
+    }
+
     /// <summary>Weights uniform in [−π, π) and inputs in [0, π), from <paramref name="seed"/>.</summary>
     public static (double[] Weights, double[] Inputs) RandomArguments(int weights, int inputs, ulong seed)
     {

@@ -38,17 +38,7 @@ public class SampleEquivalenceTests
         foreach (var type in ansatze)
         {
             int qubits = AnsatzProbe.Call<int>(type, "Qubits");
-            EquivalenceAssert.MatchesOracles(type, seed: 3, dense: qubits <= 6);
-            bool original = GeneratedCodeSupport.RegisterTiles;
-            try
-            {
-                GeneratedCodeSupport.RegisterTiles = false;
-                EquivalenceAssert.MatchesOracles(type, seed: 4, dense: false);
-            }
-            finally
-            {
-                GeneratedCodeSupport.RegisterTiles = original;
-            }
+            EquivalenceAssert.OnBothPaths(() => EquivalenceAssert.MatchesOracles(type, seed: 3, dense: qubits <= 6));
         }
     }
 }

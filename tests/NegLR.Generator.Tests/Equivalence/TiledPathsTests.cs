@@ -40,7 +40,7 @@ public class TiledPathsTests
     public void Shape_BothPaths_EqualInterpreter(string name)
     {
         var type = AnsatzProbe.Find(Shapes.Value, "Tiled." + name);
-        OnBothPaths(() => EquivalenceAssert.MatchesOracles(type, seed: 7, dense: false));
+        EquivalenceAssert.OnBothPaths(() => EquivalenceAssert.MatchesOracles(type, seed: 7, dense: false));
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public class TiledPathsTests
     {
         var type = AnsatzProbe.Find(Shapes.Value, "Tiled." + name);
         var (w, x) = EquivalenceAssert.RandomArguments(AnsatzProbe.Call<int>(type, "WeightCount"), AnsatzProbe.Call<int>(type, "InputCount"), 9);
-        OnBothPaths(() => Assert.Equal(0L, AnsatzProbe.Call<long>(type, "AllocatedPerCall", w, x)));
+        EquivalenceAssert.OnBothPaths(() => Assert.Equal(0L, AnsatzProbe.Call<long>(type, "AllocatedPerCall", w, x)));
     }
 
     public static TheoryData<int> LayeredBatches() => new(0, 1, 2);
@@ -69,7 +69,7 @@ public class TiledPathsTests
             int qubits = AnsatzProbe.Call<int>(type, "Qubits");
 
             // The dense reference multiplies 2^n × 2^n matrices per gate: affordable for these long circuits up to 5 qubits.
-            OnBothPaths(() => EquivalenceAssert.MatchesOracles(type, seed: (ulong)(100 + i), dense: qubits <= 5));
+            EquivalenceAssert.OnBothPaths(() => EquivalenceAssert.MatchesOracles(type, seed: (ulong)(100 + i), dense: qubits <= 5));
             AssertShiftEqualsAdjoint(type, seed: (ulong)(200 + i));
         }
     }
@@ -85,23 +85,7 @@ public class TiledPathsTests
             w[k] = 0.1 * (k + 1);
         }
 
-        OnBothPaths(() => Assert.Equal(0.101245759661362, AnsatzProbe.Call<double>(type, "Evaluate", w, Array.Empty<double>()), 1e-12));
-    }
-
-    /// <summary>Runs <paramref name="check"/> on the register tiles (when the machine has them), then on the per-gate kernels.</summary>
-    private static void OnBothPaths(Action check)
-    {
-        bool original = GeneratedCodeSupport.RegisterTiles;
-        try
-        {
-            check();
-            GeneratedCodeSupport.RegisterTiles = false;
-            check();
-        }
-        finally
-        {
-            GeneratedCodeSupport.RegisterTiles = original;
-        }
+        EquivalenceAssert.OnBothPaths(() => Assert.Equal(0.101245759661362, AnsatzProbe.Call<double>(type, "Evaluate", w, Array.Empty<double>()), 1e-12));
     }
 
     private static void AssertShiftEqualsAdjoint(Type type, ulong seed)
