@@ -17,6 +17,38 @@ internal static class SimulationWriter
     private const string Complex = "global::System.Numerics.Complex";
     private const string Memory = "global::System.Runtime.InteropServices.MemoryMarshal";
 
+    /// <summary>
+    /// The body both entry points share: the argument buffer (with step <c>step</c>'s angle shifted when
+    /// <paramref name="shifted"/>), the reset state, then the forward pass as register tiles when
+    /// <paramref name="useTiles"/> holds, else as one kernel call per step.
+    /// </summary>
+    private static void WriteForwardPass(CodeWriter w, string allocate, int arguments, bool shifted, string useTiles)
+    {
+        w.Line(allocate);
+        w.Line($"var th = buffer.Slice(0, {Literals.Int(arguments)});");
+        w.Line($"var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)});");
+        w.Line("__Arguments(w, x, th);");
+        if (shifted)
+        {
+            using (w.Block("if (step >= 0)"))
+            {
+                w.Line("__ShiftArgument(th, step, shift);");
+            }
+        }
+
+        w.Line($"{Support}.ResetState(s);");
+        using (w.Block($"if ({useTiles})"))
+        {
+            w.Line("__F.CosSin(th, cs);");
+            w.Line("__ForwardTiles(s, th, cs);");
+        }
+
+        using (w.Block("else"))
+        {
+            w.Line("__ForwardSteps(s, th);");
+        }
+    }
+
     /// <summary>Buffers up to this many doubles live on the stack; larger ones in a per-thread array.</summary>
     private const int StackLimit = 16384;
 
@@ -46,50 +78,16 @@ internal static class SimulationWriter
         w.Line("/// <summary>The forward pass with <paramref name=\"shift\"/> added to step <paramref name=\"step\"/>'s angle (none when −1).</summary>");
         using (w.Block($"private static void __ForwardShifted({Weights} w, {Weights} x, {Span} s, int step, double shift)"))
         {
-            w.Line(allocate);
-            w.Line($"var th = buffer.Slice(0, {Literals.Int(arguments)});");
-            w.Line("__Arguments(w, x, th);");
-            using (w.Block("if (step >= 0)"))
-            {
-                w.Line("__ShiftArgument(th, step, shift);");
-            }
-
-            w.Line($"{Support}.ResetState(s);");
-            using (w.Block($"if ({Support}.RegisterTiles)"))
-            {
-                w.Line($"var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)});");
-                w.Line("__F.CosSin(th, cs);");
-                w.Line("__ForwardTiles(s, th, cs);");
-            }
-
-            using (w.Block("else"))
-            {
-                w.Line("__ForwardSteps(s, th);");
-            }
+            WriteForwardPass(w, allocate, arguments, shifted: true, useTiles: $"{Support}.RegisterTiles");
         }
 
         w.Line();
         using (w.Block($"private static double __Adjoint({Weights} w, {Weights} x, global::System.Span<double> g, {Span} s, {Span} a, global::NegLR.PauliSum observable)"))
         {
             w.Line("g.Clear();");
-            w.Line(allocate);
-            w.Line($"var th = buffer.Slice(0, {Literals.Int(arguments)});");
-            w.Line($"var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)});");
-            w.Line("__Arguments(w, x, th);");
-            w.Line($"{Support}.ResetState(s);");
             w.Line("// Read the switch once: both passes must take the same path.");
             w.Line($"bool tiles = {Support}.RegisterTiles;");
-            using (w.Block("if (tiles)"))
-            {
-                w.Line("__F.CosSin(th, cs);");
-                w.Line("__ForwardTiles(s, th, cs);");
-            }
-
-            using (w.Block("else"))
-            {
-                w.Line("__ForwardSteps(s, th);");
-            }
-
+            WriteForwardPass(w, allocate, arguments, shifted: false, useTiles: "tiles");
             w.Line("observable.Apply(s, a);");
             w.Line("double value = observable.Expectation(s);");
             using (w.Block("if (tiles)"))

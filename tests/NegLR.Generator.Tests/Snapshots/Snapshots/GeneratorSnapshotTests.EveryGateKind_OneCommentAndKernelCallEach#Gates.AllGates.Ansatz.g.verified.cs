@@ -181,6 +181,7 @@ namespace Gates
         {
             global::System.Span<double> buffer = stackalloc double[57];
             var th = buffer.Slice(0, 19);
+            var cs = buffer.Slice(19, 38);
             __Arguments(w, x, th);
             if (step >= 0)
             {
@@ -189,7 +190,6 @@ namespace Gates
             global::NegLR.GeneratedCodeSupport.ResetState(s);
             if (global::NegLR.GeneratedCodeSupport.RegisterTiles)
             {
-                var cs = buffer.Slice(19, 38);
                 __F.CosSin(th, cs);
                 __ForwardTiles(s, th, cs);
             }
@@ -202,13 +202,13 @@ namespace Gates
         private static double __Adjoint(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> g, global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::NegLR.PauliSum observable)
         {
             g.Clear();
+            // Read the switch once: both passes must take the same path.
+            bool tiles = global::NegLR.GeneratedCodeSupport.RegisterTiles;
             global::System.Span<double> buffer = stackalloc double[57];
             var th = buffer.Slice(0, 19);
             var cs = buffer.Slice(19, 38);
             __Arguments(w, x, th);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
-            // Read the switch once: both passes must take the same path.
-            bool tiles = global::NegLR.GeneratedCodeSupport.RegisterTiles;
             if (tiles)
             {
                 __F.CosSin(th, cs);

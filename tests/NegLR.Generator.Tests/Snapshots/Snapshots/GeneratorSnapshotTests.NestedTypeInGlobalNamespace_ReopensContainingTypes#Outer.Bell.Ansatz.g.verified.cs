@@ -148,6 +148,7 @@ partial class Outer
         {
             global::System.Span<double> buffer = stackalloc double[3];
             var th = buffer.Slice(0, 1);
+            var cs = buffer.Slice(1, 2);
             __Arguments(w, x, th);
             if (step >= 0)
             {
@@ -156,7 +157,6 @@ partial class Outer
             global::NegLR.GeneratedCodeSupport.ResetState(s);
             if (global::NegLR.GeneratedCodeSupport.RegisterTiles)
             {
-                var cs = buffer.Slice(1, 2);
                 __F.CosSin(th, cs);
                 __ForwardTiles(s, th, cs);
             }
@@ -169,13 +169,13 @@ partial class Outer
         private static double __Adjoint(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> g, global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::NegLR.PauliSum observable)
         {
             g.Clear();
+            // Read the switch once: both passes must take the same path.
+            bool tiles = global::NegLR.GeneratedCodeSupport.RegisterTiles;
             global::System.Span<double> buffer = stackalloc double[3];
             var th = buffer.Slice(0, 1);
             var cs = buffer.Slice(1, 2);
             __Arguments(w, x, th);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
-            // Read the switch once: both passes must take the same path.
-            bool tiles = global::NegLR.GeneratedCodeSupport.RegisterTiles;
             if (tiles)
             {
                 __F.CosSin(th, cs);

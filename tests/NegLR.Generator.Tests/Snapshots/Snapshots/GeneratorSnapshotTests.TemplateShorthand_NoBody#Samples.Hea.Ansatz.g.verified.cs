@@ -208,6 +208,7 @@ namespace Samples
         {
             global::System.Span<double> buffer = stackalloc double[90];
             var th = buffer.Slice(0, 30);
+            var cs = buffer.Slice(30, 60);
             __Arguments(w, x, th);
             if (step >= 0)
             {
@@ -216,7 +217,6 @@ namespace Samples
             global::NegLR.GeneratedCodeSupport.ResetState(s);
             if (global::NegLR.GeneratedCodeSupport.RegisterTiles)
             {
-                var cs = buffer.Slice(30, 60);
                 __F.CosSin(th, cs);
                 __ForwardTiles(s, th, cs);
             }
@@ -229,13 +229,13 @@ namespace Samples
         private static double __Adjoint(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> g, global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::NegLR.PauliSum observable)
         {
             g.Clear();
+            // Read the switch once: both passes must take the same path.
+            bool tiles = global::NegLR.GeneratedCodeSupport.RegisterTiles;
             global::System.Span<double> buffer = stackalloc double[90];
             var th = buffer.Slice(0, 30);
             var cs = buffer.Slice(30, 60);
             __Arguments(w, x, th);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
-            // Read the switch once: both passes must take the same path.
-            bool tiles = global::NegLR.GeneratedCodeSupport.RegisterTiles;
             if (tiles)
             {
                 __F.CosSin(th, cs);
