@@ -7,7 +7,7 @@ namespace NegLR;
 /// A seeded xoshiro256** generator: the same seed gives the same sequence on every machine and .NET version,
 /// unlike <see cref="Random"/>, whose seeded algorithm is not guaranteed to stay the same.
 /// </summary>
-public sealed class SeededRandom
+public sealed partial class SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 

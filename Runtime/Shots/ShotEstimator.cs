@@ -8,7 +8,9 @@ namespace NegLR;
 /// <summary>
 /// Estimates ⟨O⟩ the way a device does: the observable's terms are split into qubit-wise commuting groups, the shot
 /// budget is split across the groups (<see cref="ShotAllocation.Proportional"/>), and for each group a copy of the state
-/// is rotated into the group's basis, sampled, and every term's ±1 parity averaged. The estimator is immutable and
+/// is rotated into the group's basis, sampled, and every term's ±1 parity averaged. Groups of a few terms are sampled by
+/// counting (one multinomial draw of the parity patterns, not one draw per shot), which is the same distribution at a
+/// fraction of the cost for the 100–10,000-shot budgets of training. The estimator is immutable and
 /// thread-safe; per-call buffers live in a <see cref="ShotWorkspace"/>, so estimates allocate nothing.
 /// </summary>
 public sealed class ShotEstimator
@@ -103,6 +105,12 @@ public sealed class ShotEstimator
         return new ShotEstimate(value, Math.Sqrt(variance), used);
     }
 
+    /// <summary>
+    /// Groups of up to this many terms are estimated by counting: a shot's value depends only on its terms' parities, so
+    /// the counts of the 2^T parity patterns are one multinomial draw. Larger groups draw shot by shot.
+    /// </summary>
+    internal const int MaxCountedTerms = 4;
+
     private static (double Mean, double VarianceOfMean) EstimateGroup(MeasurementGroup group, ReadOnlySpan<Complex> state,
         int shots, SeededRandom random, ShotWorkspace workspace)
     {
@@ -115,6 +123,99 @@ public sealed class ShotEstimator
             source = rotated;
         }
 
+        return group.Coefficients.Length <= MaxCountedTerms
+            ? EstimateByCounting(group, source, shots, random)
+            : EstimateShotByShot(group, source, shots, random, workspace);
+    }
+
+    /// <summary>
+    /// The same estimate as drawing every shot, in distribution: the shots' values are a function of which parity
+    /// pattern each shot shows, so drawing the pattern counts (multinomial, as successive binomials) and forming the mean
+    /// and sample variance from them gives identically distributed results, at a cost of O(2^n·T + shots·min(p, 1 − p))
+    /// instead of O(shots·n).
+    /// </summary>
+    private static (double Mean, double VarianceOfMean) EstimateByCounting(MeasurementGroup group, ReadOnlySpan<Complex> source,
+        int shots, SeededRandom random)
+    {
+        var coefficients = group.Coefficients;
+        var supports = group.Supports;
+        int terms = coefficients.Length;
+        int patterns = 1 << terms;
+        Span<double> probability = stackalloc double[1 << MaxCountedTerms];
+        probability = probability[..patterns];
+        probability.Clear();
+        double total = 0;
+        for (int b = 0; b < source.Length; b++)
+        {
+            var a = source[b];
+            double weight = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
+            int pattern = 0;
+            for (int t = 0; t < terms; t++)
+            {
+                pattern |= (BitOperations.PopCount((uint)(b & supports[t])) & 1) << t;
+            }
+
+            probability[pattern] += weight;
+            total += weight;
+        }
+
+        if (!(total > 0) || !double.IsFinite(total))
+        {
+            throw new ArgumentException(Invariant($"The state's squared norm is {total}; it must be a positive finite number to sample from."), "state");
+        }
+
+        // Multinomial counts as successive conditional binomials; the mass still to share out is summed afresh from the
+        // remaining patterns, so rounding in a running difference cannot push a conditional probability past 1.
+        Span<int> counts = stackalloc int[1 << MaxCountedTerms];
+        counts = counts[..patterns];
+        int left = shots;
+        for (int i = 0; i < patterns && left > 0; i++)
+        {
+            double rest = 0;
+            for (int j = i; j < patterns; j++)
+            {
+                rest += probability[j];
+            }
+
+            double conditional = rest > 0 ? Math.Min(1, probability[i] / rest) : 1;
+            int k = i == patterns - 1 ? left : random.NextBinomial(left, conditional);
+            counts[i] = k;
+            left -= k;
+        }
+
+        double mean = 0;
+        for (int i = 0; i < patterns; i++)
+        {
+            mean += counts[i] * PatternValue(coefficients, i);
+        }
+
+        mean = shots > 0 ? mean / shots : 0;
+        double m2 = 0;
+        for (int i = 0; i < patterns; i++)
+        {
+            double d = PatternValue(coefficients, i) - mean;
+            m2 += counts[i] * d * d;
+        }
+
+        double sampleVariance = shots > 1 ? m2 / (shots - 1) : group.Weight * group.Weight;
+        return (mean, sampleVariance / shots);
+    }
+
+    /// <summary>A shot's value when its term parities are the bits of <paramref name="pattern"/>: Σ_t c_t (−1)^{bit t}.</summary>
+    private static double PatternValue(double[] coefficients, int pattern)
+    {
+        double y = 0;
+        for (int t = 0; t < coefficients.Length; t++)
+        {
+            y += ((pattern >> t) & 1) != 0 ? -coefficients[t] : coefficients[t];
+        }
+
+        return y;
+    }
+
+    private static (double Mean, double VarianceOfMean) EstimateShotByShot(MeasurementGroup group, ReadOnlySpan<Complex> source,
+        int shots, SeededRandom random, ShotWorkspace workspace)
+    {
         ShotSampler.BuildCumulative(source, workspace.Cumulative);
         ReadOnlySpan<double> table = workspace.Cumulative;
         var coefficients = group.Coefficients;

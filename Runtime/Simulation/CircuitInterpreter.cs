@@ -78,8 +78,19 @@ public sealed partial class CircuitInterpreter
     internal void Run(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, StateVector state, int shiftedStep, double shift)
     {
         state.Reset();
+        RunSteps(weights, inputs, state, 0, _program.Length, shiftedStep, shift);
+    }
+
+    /// <summary>
+    /// Applies steps [<paramref name="from"/>, <paramref name="to"/>) to <paramref name="state"/> as it stands. Running
+    /// [0, k) and then [k, end) is bit-for-bit one full <see cref="Run"/>: the same kernels on the same values in the
+    /// same order, which is what lets shifted runs start from a shared prefix.
+    /// </summary>
+    internal void RunSteps(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, StateVector state, int from, int to,
+        int shiftedStep, double shift)
+    {
         var amplitudes = state.Amplitudes;
-        for (int k = 0; k < _program.Length; k++)
+        for (int k = from; k < to; k++)
         {
             ref readonly var ins = ref _program[k];
             double theta = ins.HasAngle ? ins.Angle.Evaluate(weights, inputs) : 0;

@@ -167,6 +167,71 @@ public class ShotEstimatorTests
         Assert.Equal(Math.Sqrt(0.25 + 0.0625), e.StandardError, 14);
     }
 
+    /// <summary>
+    /// Both sampling paths against the dense oracle: groups of up to <see cref="ShotEstimator.MaxCountedTerms"/> terms are
+    /// counted (one multinomial draw), larger ones drawn shot by shot; either way the estimates must have the exact mean
+    /// and the spread √(Var₁/m) of the single-shot value, and the reported error must match that spread.
+    /// </summary>
+    [Theory]
+    [InlineData("0.9 Z0", 2, 1)]
+    [InlineData("Z0 Z1 Z2 Z3", 4, 1)]
+    [InlineData("0.5 Z0 + 0.3 Z0 Z1 - 0.8 Z2", 3, 3)]
+    [InlineData("0.7 X0 X1 - 0.2 X1 + 0.4 X0 X2 + 0.1 X2", 3, 4)]
+    [InlineData("0.5 Z0 + 0.3 Z0 Z1 - 0.8 Z2 + 0.25 Z1 Z2 + 0.6 Z3", 4, 5)]
+    public void EitherSamplingPath_HasTheExactMeanAndSpread(string observable, int qubits, int termsInGroup)
+    {
+        var obs = PauliSum.Parse(observable);
+        var estimator = new ShotEstimator(obs, qubits);
+        Assert.Single(estimator.Groups);
+        Assert.Equal(termsInGroup, estimator.Groups[0].Terms.Length);
+        var psi = ObservableTestStates.Random(qubits, seed: 21);
+        double exact = obs.Expectation(psi);
+        double singleShotVariance = SingleShotVariance(estimator.Groups[0], psi, qubits);
+        const int shots = 250, repeats = 600;
+        var runs = Repeat(estimator, psi, shots, repeats, seed: 4);
+        var values = runs.Select(r => r.Value).ToList();
+        ShotStatistics.AssertWithinFourSigma(exact, values, observable);
+        double expectedSpread = Math.Sqrt(singleShotVariance / shots);
+        Assert.InRange(ShotStatistics.Summarise(values).StdDev / expectedSpread, 0.9, 1.1);
+        Assert.InRange(runs.Average(r => r.StandardError) / expectedSpread, 0.97, 1.03);
+        Assert.All(runs, r => Assert.Equal(shots, r.Shots));
+    }
+
+    [Fact]
+    public void CountedGroup_OnAStateWithOneOutcome_IsExact()
+    {
+        // |1⟩ on qubit 0 after X: Z0 = −1 on every shot, so the count is certain and the sample variance zero.
+        var c = new Circuit(2);
+        c.X(0);
+        var psi = Prepare(c);
+        var estimator = new ShotEstimator(PauliSum.Parse("0.5 Z0 + 0.25 Z1"), 2);
+        var e = estimator.Estimate(psi, 1000, new SeededRandom(2), estimator.CreateWorkspace());
+        Assert.Equal(-0.25, e.Value, 15);
+        Assert.Equal(0, e.StandardError);
+    }
+
+    /// <summary>Var of one shot's value Σ c_t (−1)^{parity} in the group's basis, from the dense rotated probabilities.</summary>
+    private static double SingleShotVariance(MeasurementGroup group, StateVector state, int qubits)
+    {
+        var rotated = state.Amplitudes.ToArray();
+        MeasurementBasis.Rotate(rotated, group.BasisXMask, group.BasisZMask);
+        double mean = 0, square = 0;
+        for (int b = 0; b < 1 << qubits; b++)
+        {
+            double probability = rotated[b].Magnitude * rotated[b].Magnitude;
+            double y = 0;
+            for (int t = 0; t < group.Terms.Length; t++)
+            {
+                y += (BitOperations.PopCount((uint)(b & group.Terms[t].Support)) & 1) != 0 ? -group.Terms[t].Coefficient : group.Terms[t].Coefficient;
+            }
+
+            mean += probability * y;
+            square += probability * y * y;
+        }
+
+        return square - (mean * mean);
+    }
+
     [Fact]
     public void BadInput_Throws()
     {
