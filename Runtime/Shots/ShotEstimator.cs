@@ -50,6 +50,12 @@ public sealed class ShotEstimator
     /// <summary>The measurement settings (QWC groups), in the order shots are drawn.</summary>
     public ImmutableArray<MeasurementGroup> Groups { get; }
 
+    /// <summary>
+    /// Draw every shot even where counting parity patterns would do: the same distribution, slower. For tests and
+    /// benchmarks that compare the two paths.
+    /// </summary>
+    internal bool DrawEveryShot { get; init; }
+
     /// <summary>The smallest budget an estimate accepts: one shot per group.</summary>
     public int MinimumShots => Groups.Length;
 
@@ -96,7 +102,7 @@ public sealed class ShotEstimator
         int used = 0;
         for (int g = 0; g < Groups.Length; g++)
         {
-            var (mean, varianceOfMean) = EstimateGroup(Groups[g], state, shots[g], random, workspace);
+            var (mean, varianceOfMean) = EstimateGroup(Groups[g], state, shots[g], random, workspace, DrawEveryShot);
             value += mean;
             variance += varianceOfMean;
             used += shots[g];
@@ -112,7 +118,7 @@ public sealed class ShotEstimator
     internal const int MaxCountedTerms = 4;
 
     private static (double Mean, double VarianceOfMean) EstimateGroup(MeasurementGroup group, ReadOnlySpan<Complex> state,
-        int shots, SeededRandom random, ShotWorkspace workspace)
+        int shots, SeededRandom random, ShotWorkspace workspace, bool drawEveryShot)
     {
         ReadOnlySpan<Complex> source = state;
         if (group.NeedsRotation)
@@ -123,7 +129,7 @@ public sealed class ShotEstimator
             source = rotated;
         }
 
-        return group.Coefficients.Length <= MaxCountedTerms
+        return group.Coefficients.Length <= MaxCountedTerms && !drawEveryShot
             ? EstimateByCounting(group, source, shots, random)
             : EstimateShotByShot(group, source, shots, random, workspace);
     }

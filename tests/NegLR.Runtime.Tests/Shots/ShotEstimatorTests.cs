@@ -173,15 +173,17 @@ public class ShotEstimatorTests
     /// and the spread √(Var₁/m) of the single-shot value, and the reported error must match that spread.
     /// </summary>
     [Theory]
-    [InlineData("0.9 Z0", 2, 1)]
-    [InlineData("Z0 Z1 Z2 Z3", 4, 1)]
-    [InlineData("0.5 Z0 + 0.3 Z0 Z1 - 0.8 Z2", 3, 3)]
-    [InlineData("0.7 X0 X1 - 0.2 X1 + 0.4 X0 X2 + 0.1 X2", 3, 4)]
-    [InlineData("0.5 Z0 + 0.3 Z0 Z1 - 0.8 Z2 + 0.25 Z1 Z2 + 0.6 Z3", 4, 5)]
-    public void EitherSamplingPath_HasTheExactMeanAndSpread(string observable, int qubits, int termsInGroup)
+    [InlineData("0.9 Z0", 2, 1, false)]
+    [InlineData("0.9 Z0", 2, 1, true)]
+    [InlineData("Z0 Z1 Z2 Z3", 4, 1, false)]
+    [InlineData("0.5 Z0 + 0.3 Z0 Z1 - 0.8 Z2", 3, 3, false)]
+    [InlineData("0.5 Z0 + 0.3 Z0 Z1 - 0.8 Z2", 3, 3, true)]
+    [InlineData("0.7 X0 X1 - 0.2 X1 + 0.4 X0 X2 + 0.1 X2", 3, 4, false)]
+    [InlineData("0.5 Z0 + 0.3 Z0 Z1 - 0.8 Z2 + 0.25 Z1 Z2 + 0.6 Z3", 4, 5, false)]
+    public void EitherSamplingPath_HasTheExactMeanAndSpread(string observable, int qubits, int termsInGroup, bool drawEveryShot)
     {
         var obs = PauliSum.Parse(observable);
-        var estimator = new ShotEstimator(obs, qubits);
+        var estimator = new ShotEstimator(obs, qubits) { DrawEveryShot = drawEveryShot };
         Assert.Single(estimator.Groups);
         Assert.Equal(termsInGroup, estimator.Groups[0].Terms.Length);
         var psi = ObservableTestStates.Random(qubits, seed: 21);
