@@ -50,6 +50,22 @@ public class CompareTests : ScratchTest
     }
 
     [Fact]
+    public void Compare_PlotBenchmarks_DrawsOnlyThoseFigures_AndTheReportSaysSo()
+    {
+        string dir = Temp("compare-plot-subset");
+        var (exit, output, error) = TestSupport.Run(TestSupport.TinyCompare(dir, "--plot-benchmarks", "vqe-*").ToArray());
+        Assert.True(exit == 0, output + error);
+        var plots = Directory.GetFiles(Path.Combine(dir, "plots")).Select(Path.GetFileName).ToList();
+        Assert.Contains("loss-vqe-h2-exact.png", plots);
+        Assert.Contains("improvement-all-exact.svg", plots);
+        Assert.DoesNotContain(plots, p => p!.Contains("cls-iris", StringComparison.Ordinal));
+        string report = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains("Per-benchmark figures were drawn for 1 of the 2 benchmarks (`vqe-h2`", report);
+        Assert.DoesNotContain("plots/loss-cls-iris", report, StringComparison.Ordinal);
+        Assert.Contains("--plot-benchmarks vqe-*", report.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_SummarySchema_RejectsABrokenSummary()
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Reporting", "summary.schema.json");

@@ -27,6 +27,7 @@ internal sealed class CompareConfig
         new("hyperparameters", "FILE", "Frozen hyperparameters (default: Tuning/hyperparameters.json beside the program)."),
         new("bootstrap", "N", "Bootstrap resamples for confidence intervals (default 10000)."),
         new("no-plots", null, "Skip the PNG/SVG plots."),
+        new("plot-benchmarks", "LIST", "Draw per-benchmark figures only for these (patterns as in --benchmarks); the summary figures are always drawn. Default: all."),
         new("no-progress", null, "Plain progress lines instead of a live bar."),
         new("list", null, "List the benchmarks and optimizers, then exit."),
         new("stop-after", "N", "Stop (as Ctrl-C would) after N runs finish; for testing --resume."),
@@ -57,6 +58,9 @@ internal sealed class CompareConfig
     public int BootstrapResamples { get; init; } = Stats.Bootstrap.DefaultResamples;
 
     public bool Plots { get; init; } = true;
+
+    /// <summary>Benchmarks that get per-benchmark figures; null means all (a large grid makes hundreds).</summary>
+    public IReadOnlySet<string>? PlotBenchmarks { get; init; }
 
     public bool LiveProgress { get; init; } = true;
 
@@ -120,6 +124,7 @@ internal sealed class CompareConfig
             HyperparametersPath = a.String("hyperparameters"),
             BootstrapResamples = a.Int("bootstrap", Stats.Bootstrap.DefaultResamples, 100, 10_000_000),
             Plots = !a.Has("no-plots"),
+            PlotBenchmarks = a.String("plot-benchmarks") is string pb ? BenchmarkCatalog.Select(pb).Select(x => x.Id).ToHashSet(StringComparer.Ordinal) : null,
             LiveProgress = !a.Has("no-progress"),
             StopAfter = a.Has("stop-after") ? a.Int("stop-after", 0, 0) : null,
             CommandLine = "dotnet run --project samples/NegLR.Experiments -c Release -- compare" + string.Concat(ReproducingArguments(raw).Select(r => " " + Quote(r))),

@@ -76,6 +76,11 @@ internal static class Plots
             foreach (var cell in cells)
             {
                 var benchmark = config.Benchmarks.First(b => b.Id == cell.Key.Benchmark);
+                if (config.PlotBenchmarks is { } chosen && !chosen.Contains(benchmark.Id))
+                {
+                    continue;
+                }
+
                 var runs = cell.ToList();
                 files.Add(LossCurves(benchmark, cell.Key.Mode, runs, config, names, metrics[benchmark.Id], directory));
                 files.Add(FinalBoxes(benchmark, cell.Key.Mode, runs, config, names, directory));

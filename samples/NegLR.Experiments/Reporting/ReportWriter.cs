@@ -66,7 +66,7 @@ internal static class ReportWriter
         WriteSetup(md, config, s, names);
         WriteResults(md, s, names, plots);
         WriteWinTieLoss(md, s, names);
-        WritePlots(md, s, plots);
+        WritePlots(md, s, plots, config);
         WriteNotes(md, s);
         return md.ToString();
     }
@@ -240,7 +240,7 @@ internal static class ReportWriter
         md.AppendLine();
     }
 
-    private static void WritePlots(StringBuilder md, Summary s, PlotResult plots)
+    private static void WritePlots(StringBuilder md, Summary s, PlotResult plots, CompareConfig config)
     {
         md.AppendLine("## Plots");
         md.AppendLine();
@@ -253,6 +253,13 @@ internal static class ReportWriter
 
         md.AppendLine("Each figure is in `plots/` as PNG and SVG. Colours: Okabe–Ito (colour-blind safe); every NLR variant in vermillion, told apart by its marker (the headline Lookahead has the thick plain line).");
         md.AppendLine();
+        if (config.PlotBenchmarks is { } chosen)
+        {
+            var drawn = s.Benchmarks.Where(b => chosen.Contains(b.Id)).Select(b => $"`{b.Id}`").ToList();
+            md.AppendLine(Inv($"Per-benchmark figures were drawn for {drawn.Count} of the {s.Benchmarks.Count} benchmarks ({(drawn.Count > 0 ? string.Join(", ", drawn) : "none")}; chosen with `--plot-benchmarks`); the command above without that option draws them all from the same runs."));
+            md.AppendLine();
+        }
+
         foreach (var f in plots.Files.Where(f => f.Kind == "improvement"))
         {
             md.AppendLine($"![{f.Title}]({f.Png})");
