@@ -14,7 +14,7 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<Benchmark> All => AllLazy.Value;
 
     /// <summary>
-    /// Ids of the quick preset: one to three of each family, small enough for a few minutes on two cores. Its
+    /// Ids of the quick preset: one to three of each family, small enough for under a minute on two cores. Its
     /// barren-plateau testbed is the 4-qubit one: a shot-mode step of the 6-qubit testbed alone costs as much as the rest.
     /// </summary>
     public static readonly string[] QuickIds =

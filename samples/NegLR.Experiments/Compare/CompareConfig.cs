@@ -12,7 +12,7 @@ internal sealed class CompareConfig
 {
     public static readonly OptionSpec[] Options =
     {
-        new("preset", "quick|paper", "Grid to run: quick (default; a few minutes on 2 cores) or paper (the full grid, hours)."),
+        new("preset", "quick|paper", "Grid to run: quick (default; under a minute on 2 cores) or paper (the full grid, about 7 CPU-hours)."),
         new("benchmarks", "LIST", "Comma-separated benchmark ids, prefixes ending in * (cls-iris-*), or families (classification, vqe, qaoa, bp)."),
         new("optimizers", "LIST", "Comma-separated optimizer ids, or all, baselines, nlr-all."),
         new("seeds", "N|LIST", "Number of seeds (0..N-1), or a list/range such as 0-9 (default 10)."),
