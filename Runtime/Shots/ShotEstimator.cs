@@ -165,15 +165,13 @@ public sealed class ShotEstimator
             total += weight;
         }
 
-        if (!(total > 0) || !double.IsFinite(total))
-        {
-            throw new ArgumentException(Invariant($"The state's squared norm is {total}; it must be a positive finite number to sample from."), "state");
-        }
+        ShotSampler.RequireSampleable(total);
 
         // Multinomial counts as successive conditional binomials; the mass still to share out is summed afresh from the
         // remaining patterns, so rounding in a running difference cannot push a conditional probability past 1.
         Span<int> counts = stackalloc int[1 << MaxCountedTerms];
         counts = counts[..patterns];
+        counts.Clear();
         int left = shots;
         for (int i = 0; i < patterns && left > 0; i++)
         {
@@ -203,9 +201,12 @@ public sealed class ShotEstimator
             m2 += counts[i] * d * d;
         }
 
-        double sampleVariance = shots > 1 ? m2 / (shots - 1) : group.Weight * group.Weight;
-        return (mean, sampleVariance / shots);
+        return (mean, VarianceOfMean(m2, shots, group));
     }
+
+    /// <summary>s²/m from the sum of squared deviations; a single shot uses the bound (Σ|c|)² instead.</summary>
+    private static double VarianceOfMean(double m2, int shots, MeasurementGroup group) =>
+        (shots > 1 ? m2 / (shots - 1) : group.Weight * group.Weight) / shots;
 
     /// <summary>A shot's value when its term parities are the bits of <paramref name="pattern"/>: Σ_t c_t (−1)^{bit t}.</summary>
     private static double PatternValue(double[] coefficients, int pattern)
@@ -243,8 +244,7 @@ public sealed class ShotEstimator
             m2 += delta * (y - mean);
         }
 
-        double sampleVariance = shots > 1 ? m2 / (shots - 1) : group.Weight * group.Weight;
-        return (mean, sampleVariance / shots);
+        return (mean, VarianceOfMean(m2, shots, group));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

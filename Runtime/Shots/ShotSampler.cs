@@ -37,10 +37,7 @@ public static class ShotSampler
             cumulative[i] = total;
         }
 
-        if (!(total > 0) || !double.IsFinite(total))
-        {
-            throw new ArgumentException(Invariant($"The state's squared norm is {total}; it must be a positive finite number to sample from."), nameof(state));
-        }
+        RequireSampleable(total);
 
         return total;
     }
@@ -165,6 +162,15 @@ public static class ShotSampler
                 chars[chars.Length - 1 - c] = ((value >> c) & 1) != 0 ? '1' : '0';
             }
         });
+    }
+
+    /// <summary>Throws unless a state's squared norm <paramref name="total"/> is a positive finite number.</summary>
+    internal static void RequireSampleable(double total)
+    {
+        if (!(total > 0) || !double.IsFinite(total))
+        {
+            throw new ArgumentException(Invariant($"The state's squared norm is {total}; it must be a positive finite number to sample from."), "state");
+        }
     }
 
     private static void RequireState(int length, string name)
