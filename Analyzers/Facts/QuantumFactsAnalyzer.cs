@@ -141,53 +141,15 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
         }
     }
 
-    /// <summary>
-    /// The weights inside the backward light cone of <paramref name="support"/> (what <c>Circuit.BackwardLightCone</c>
-    /// lists, as flags by index, without building a sorted list): a gate joins the cone when it touches it.
-    /// </summary>
+    /// <summary>The weights inside the backward light cone of <paramref name="support"/>, as flags by index, and how many.</summary>
     private static bool[] VisibleWeights(Circuit circuit, int support, out int count)
     {
-        var gates = circuit.Gates;
         var visible = new bool[circuit.WeightCount];
-        var beyond = (HashSet<int>?)null;
-        int cone = support;
+        circuit.MarkBackwardLightCone(support, visible);
         count = 0;
-        for (int i = gates.Count - 1; i >= 0; i--)
+        foreach (bool v in visible)
         {
-            var gate = gates[i];
-            int mask = 0;
-            foreach (int q in gate.Qubits)
-            {
-                mask |= 1 << q;
-            }
-
-            if ((mask & cone) == 0)
-            {
-                continue;
-            }
-
-            cone |= mask;
-            foreach (var angle in gate.Angles)
-            {
-                if (angle.Source != AngleSource.Weight)
-                {
-                    continue;
-                }
-
-                if ((uint)angle.Index < (uint)visible.Length)
-                {
-                    if (!visible[angle.Index])
-                    {
-                        visible[angle.Index] = true;
-                        count++;
-                    }
-                }
-                else if ((beyond ??= new HashSet<int>()).Add(angle.Index))
-                {
-                    // Not expected (the circuit counts every weight a gate names), but counted as the light cone counts it.
-                    count++;
-                }
-            }
+            count += v ? 1 : 0;
         }
 
         return visible;

@@ -54,8 +54,28 @@ public sealed partial class Circuit
     /// </summary>
     public (int QubitMask, IReadOnlyList<int> Weights) BackwardLightCone(int supportMask)
     {
+        var inside = new bool[WeightCount];
+        int cone = MarkBackwardLightCone(supportMask, inside);
+        var weights = new List<int>();
+        for (int k = 0; k < inside.Length; k++)
+        {
+            if (inside[k])
+            {
+                weights.Add(k);
+            }
+        }
+
+        return (cone, weights);
+    }
+
+    /// <summary>
+    /// The walk behind <see cref="BackwardLightCone"/>: sets <paramref name="inside"/>[k] (length
+    /// <see cref="WeightCount"/>; every gate's weight index is below it) for each weight in the cone and returns the
+    /// cone's qubit mask. Flags rather than a list, so the analyzers can test membership without building one.
+    /// </summary>
+    internal int MarkBackwardLightCone(int supportMask, bool[] inside)
+    {
         int cone = supportMask;
-        var weights = new SortedSet<int>();
         for (int i = _gates.Count - 1; i >= 0; i--)
         {
             var gate = _gates[i];
@@ -75,11 +95,11 @@ public sealed partial class Circuit
             {
                 if (a.Source == AngleSource.Weight)
                 {
-                    weights.Add(a.Index);
+                    inside[a.Index] = true;
                 }
             }
         }
 
-        return (cone, weights.ToList());
+        return cone;
     }
 }
