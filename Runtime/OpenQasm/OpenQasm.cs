@@ -167,6 +167,13 @@ public static class OpenQasm
 
         foreach (string name in options.MeasureAll ? new[] { q, c } : new[] { q })
         {
+            if (version == QasmVersion.OpenQasm2 && !char.IsAsciiLetterLower(name[0]))
+            {
+                throw new ArgumentException(
+                    $"OpenQASM 2.0 names start with a lower-case letter ([a-z][A-Za-z0-9_]*), but the register is named \"{name}\".",
+                    nameof(options));
+            }
+
             bool clash = QasmParser.IsReservedWord(name, version)
                 || (version == QasmVersion.OpenQasm3 ? Stdgates.Defines(name) : Qelib1.Defines(name))
                 || name is "U" or "CX" or "iswap" or "rxx" or "ryy" or "rzz" or "gphase"
