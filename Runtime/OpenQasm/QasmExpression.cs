@@ -160,7 +160,7 @@ internal sealed class QasmBinaryExpression(
             default:
                 if (!a.IsConstant || !b.IsConstant)
                 {
-                    throw NotAffine("raises a term that depends on an input to a power (or to the power of one)", environment);
+                    throw NotAffine("raises to a power with a term that depends on an input", environment);
                 }
 
                 return QasmValue.Constant(Math.Pow(a.Offset, b.Offset));
