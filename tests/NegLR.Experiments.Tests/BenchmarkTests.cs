@@ -12,7 +12,7 @@ public class BenchmarkTests
     public void Tfim_ExactEnergy_MatchesPfeutysClosedForm()
     {
         var b = VqeBenchmark.Tfim(6);
-        // REFERENCE.md: periodic ring at h = J = 1, E0 = −2J / sin(π/(2N)).
+        // Closed form (Pfeuty 1970): periodic ring at h = J = 1, E0 = −2J / sin(π/(2N)).
         Assert.Equal(-2 / Math.Sin(Math.PI / 12), b.ExactEnergy, 9);
         Assert.Equal(b.ClosedForm!.Value, b.ExactEnergy, 9);
     }
@@ -41,7 +41,7 @@ public class BenchmarkTests
     [Fact]
     public void Qaoa_P1Ring_ReachesTheRingOptimumThreeQuarters()
     {
-        // REFERENCE.md: rings at p = 1, ⟨C⟩/m = 1/2 + (1/4) sin 4β sin 2γ, maximal 3/4 at γ = π/4, β = π/8.
+        // Closed form (Farhi et al. arXiv:1411.4028; Wang et al., PRA 97, 022304 (2018)): rings at p = 1, ⟨C⟩/m = 1/2 + (1/4) sin 4β sin 2γ, maximal 3/4 at γ = π/4, β = π/8.
         var b = new QaoaBenchmark("ring6", 1);
         var instance = b.Create(0, BenchmarkSizes.Quick);
         var interpreter = new CircuitInterpreter(instance.Circuit);
