@@ -12,7 +12,8 @@ namespace NegLR;
 /// <remarks>
 /// <para><b>Export.</b> See <see cref="Export(Circuit, QasmVersion, IReadOnlyList{double}?, IReadOnlyList{double}?, QasmExportOptions?)"/>.
 /// OpenQASM 3 output is exact, global phase included; OpenQASM 2.0 output is exact up to a global phase that the
-/// program states in a comment. Importing an export gives back a circuit that prepares the same state.</para>
+/// program states in a comment. Importing an export gives back a circuit that prepares the same state (for OpenQASM 2.0,
+/// times that phase).</para>
 /// <para><b>OpenQASM 3 import</b> reads the subset the exporter writes: <c>include "stdgates.inc";</c> (built in),
 /// <c>qubit[n] q;</c> and <c>bit[n] c;</c> (and the old <c>qreg</c>/<c>creg</c>), <c>input float[64] name;</c> or
 /// <c>input angle name;</c> parameters, <c>gate</c> definitions, gate applications, <c>gphase</c>, <c>measure</c>
