@@ -17,15 +17,15 @@ internal static class SimulateCommand
 {
     public static readonly OptionSpec[] Options =
     {
-        new("qasm", "FILE", "The OpenQASM 2.0 program (required)."),
-        new("observable", "TEXT", "Pauli sum in sparse labels, e.g. \"0.5 Z0 Z1 - 1.2 X2 + 0.3\" (this or --observable-file)."),
-        new("observable-file", "FILE", "Read the Pauli sum from a file."),
-        new("gradient", null, "Also output d<O>/d(angle) for every rotation angle, in program order (adjoint; parameter shift with --shots)."),
-        new("method", "adjoint|shift", "Exact gradient method (default adjoint)."),
-        new("shots", "N", "Estimate from N shots per evaluation instead of exactly."),
-        new("seed", "N", "Seed of the shot sampler (default 0)."),
-        new("angles", "LIST", "Comma-separated values that replace the program's angles (same order and count)."),
-        new("out", "FILE", "Write the JSON to a file instead of standard output."),
+        OptionSpec.PathTo("qasm", "FILE", "The OpenQASM 2.0 program (required)."),
+        OptionSpec.Text("observable", "TEXT", "Pauli sum in sparse labels, e.g. \"0.5 Z0 Z1 - 1.2 X2 + 0.3\" (this or --observable-file)."),
+        OptionSpec.PathTo("observable-file", "FILE", "Read the Pauli sum from a file."),
+        OptionSpec.Flag("gradient", "Also output d<O>/d(angle) for every rotation angle, in program order (adjoint; parameter shift with --shots)."),
+        OptionSpec.Choice("method", "Exact gradient method (default adjoint).", "adjoint", "shift"),
+        OptionSpec.Integer("shots", "Estimate from N shots per evaluation instead of exactly.", 1),
+        OptionSpec.Integer("seed", "Seed of the shot sampler (default 0).", 0),
+        OptionSpec.Text("angles", "LIST", "Comma-separated values that replace the program's angles (same order and count)."),
+        OptionSpec.PathTo("out", "FILE", "Write the JSON to a file instead of standard output."),
     };
 
     public static int Run(ParsedArguments a, TextWriter output, TextWriter error)

@@ -19,13 +19,13 @@ internal sealed class TuneConfig
 {
     public static readonly OptionSpec[] Options =
     {
-        new("out", "FILE", "Where to write the frozen hyperparameters (default samples/NegLR.Experiments/Tuning/hyperparameters.json when run from the repository root)."),
-        new("optimizers", "LIST", "Optimizers to tune (default all); others keep their entry from --base."),
-        new("base", "FILE", "Existing hyperparameter file whose other entries are kept."),
-        new("seeds", "LIST", "Tuning seeds (default 1000-1004, disjoint from the comparison's 0-…)."),
-        new("steps", "N", "Budget in gradient steps per tuning run (default 40)."),
-        new("jobs", "N", "Runs in parallel (default: processor count)."),
-        new("no-progress", null, "Plain progress lines instead of a live bar."),
+        OptionSpec.PathTo("out", "FILE", "Where to write the frozen hyperparameters (default samples/NegLR.Experiments/Tuning/hyperparameters.json when run from the repository root)."),
+        OptionSpec.Text("optimizers", "LIST", "Optimizers to tune (default all); others keep their entry from --base."),
+        OptionSpec.PathTo("base", "FILE", "Existing hyperparameter file whose other entries are kept."),
+        OptionSpec.IntegerList("seeds", "Tuning seeds (default 1000-1004, disjoint from the comparison's 0-…).", 0),
+        OptionSpec.Integer("steps", "Budget in gradient steps per tuning run (default 40).", 1, 100_000),
+        OptionSpec.Integer("jobs", "Runs in parallel (default: processor count).", 1, 1024),
+        OptionSpec.Flag("no-progress", "Plain progress lines instead of a live bar."),
     };
 
     public required string OutputPath { get; init; }
