@@ -31,8 +31,14 @@ internal static class SimulateCommand
     public static int Run(ParsedArguments a, TextWriter output, TextWriter error)
     {
         string qasm = a.String("qasm") ?? throw new UsageException("--qasm FILE is required.");
+        RequireFile(qasm, "qasm");
+        if (a.String("out") is string outFile && Directory.Exists(outFile))
+        {
+            throw new UsageException($"--out: '{outFile}' is a folder; give the path of the JSON file to write.");
+        }
+
         string observableText = a.String("observable")
-            ?? (a.String("observable-file") is string f ? File.ReadAllText(f) : throw new UsageException("Give --observable TEXT or --observable-file FILE."));
+            ?? (a.String("observable-file") is string f ? File.ReadAllText(RequireFile(f, "observable-file")) : throw new UsageException("Give --observable TEXT or --observable-file FILE."));
         if (!PauliSum.TryParse(observableText.Trim(), out var observable, out var parseError))
         {
             throw new UsageException($"The observable does not parse at position {parseError.Position}: {parseError.Description}.");
@@ -150,6 +156,22 @@ internal static class SimulateCommand
         }
 
         return 0;
+    }
+
+    /// <summary>A folder or a missing file named where a file is expected: one clear line instead of an I/O exception.</summary>
+    private static string RequireFile(string path, string option)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--{option}: '{path}' is a folder; give the path of a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"--{option}: no file '{path}'.", path);
+        }
+
+        return path;
     }
 
     private static void WriteArray(Utf8JsonWriter json, string name, double[] values)
