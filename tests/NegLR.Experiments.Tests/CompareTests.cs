@@ -132,7 +132,7 @@ public class CompareTests : ScratchTest
         var run = TestSupport.Run("compare", "--benchmarks", "vqe-h2", "--optimizers", "nlr,adam,spsa", "--seeds", "1", "--steps", "5",
             "--shots", "0,100", "--no-plots", "--no-progress", "--out", dir);
         Assert.True(run.Exit == 0, run.Error);
-        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Select(RunRecord.Load).ToList();
+        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(RunRecord.ReadSealed).ToList();
         // H2: 2 layers × 8 rotations = 16 trainable angles → R = 32 shift runs, one gradient step = 33 evaluations.
         foreach (var r in records)
         {
@@ -154,6 +154,8 @@ public class CompareTests : ScratchTest
     public void Compare_PlotsCannotBeWritten_ReportAndSummaryStillWritten()
     {
         string dir = Temp("compare-noplots");
+        Assert.Equal(0, TestSupport.Run("compare", "--benchmarks", "vqe-h2", "--optimizers", "adam", "--seeds", "1", "--steps", "1",
+            "--shots", "0", "--no-progress", "--no-plots", "--out", dir).Exit);
         // A file where the plots folder should go makes every figure fail to save.
         File.WriteAllText(Path.Combine(dir, "plots"), "not a folder");
         var run = TestSupport.Run("compare", "--benchmarks", "vqe-h2", "--optimizers", "nlr,adam", "--seeds", "2", "--steps", "2",
@@ -171,7 +173,7 @@ public class CompareTests : ScratchTest
         var run = TestSupport.Run("compare", "--benchmarks", "cls-iris-hea-local-ce", "--optimizers", "nlr,adam", "--seeds", "1", "--steps", "3",
             "--shots", "0", "--train-rows", "12", "--test-rows", "4", "--batch-rows", "4", "--no-plots", "--no-progress", "--out", dir);
         Assert.True(run.Exit == 0, run.Error);
-        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Select(RunRecord.Load).ToList();
+        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(RunRecord.ReadSealed).ToList();
         // HEA, 2 layers on 4 qubits: 16 angles → R = 32; a step over 4 rows costs 4 × 33 = 132 evaluations.
         Assert.All(records, r => Assert.Equal(4, r.Rows));
         Assert.All(records, r => Assert.Equal(3 * 132, r.BudgetEvaluations));

@@ -74,6 +74,27 @@ internal sealed class CompareConfig
 
     public int? StopAfter { get; init; }
 
+    /// <summary>Run only this shard of the grid and write no summary (null: the whole grid).</summary>
+    public Distributed.Shard? Shard { get; init; }
+
+    /// <summary>Build the outputs from run files already on disk (the shards'); run nothing.</summary>
+    public bool Merge { get; init; }
+
+    /// <summary>Print ("print") or submit ("submit") a Slurm array script instead of running.</summary>
+    public string? Slurm { get; init; }
+
+    /// <summary>Shards of the Slurm array.</summary>
+    public int SlurmShards { get; init; } = 4;
+
+    /// <summary>Extra #SBATCH options.</summary>
+    public IReadOnlyList<string> SlurmOptions { get; init; } = Array.Empty<string>();
+
+    /// <summary>The analysis settings (success target, equivalence margin, modelled latency): part of the protocol.</summary>
+    public Reporting.AnalysisSettings Analysis { get; init; } = new();
+
+    /// <summary>The verb's arguments as given (for the Slurm script, which adds --shard, --merge and --out).</summary>
+    public IReadOnlyList<string> RawArguments { get; init; } = Array.Empty<string>();
+
     /// <summary>The command line that reproduces this configuration (for the report).</summary>
     public required string CommandLine { get; init; }
 
@@ -88,8 +109,10 @@ internal sealed class CompareConfig
         bool quick = preset == "quick";
         var benchmarks = a.String("benchmarks") is string b ? BenchmarkCatalog.Select(b)
             : quick ? BenchmarkCatalog.QuickIds.Select(BenchmarkCatalog.Get).ToList() : BenchmarkCatalog.All;
-        var optimizers = a.String("optimizers") is string o ? OptimizerCatalog.Select(o)
+        var selected = a.String("optimizers") is string o ? OptimizerCatalog.Select(o)
             : quick ? OptimizerCatalog.QuickIds.Select(OptimizerCatalog.Get).ToList() : OptimizerCatalog.All;
+        // Every NLR variant brings its primary control: its own base optimizer at its own rate.
+        var optimizers = OptimizerCatalog.WithControls(selected, HyperparameterFile.Load(a.String("hyperparameters")));
         if (optimizers.Count == 0)
         {
             throw new UsageException("--optimizers selected nothing.");
@@ -135,28 +158,51 @@ internal sealed class CompareConfig
             PlotBenchmarks = a.String("plot-benchmarks") is string pb ? BenchmarkCatalog.Select(pb).Select(x => x.Id).ToHashSet(StringComparer.Ordinal) : null,
             LiveProgress = !a.Has("no-progress"),
             StopAfter = a.Has("stop-after") ? a.Int("stop-after", 0, 0) : null,
+            Shard = a.String("shard") is string shard ? Distributed.Shard.Parse(shard, Environment.GetEnvironmentVariable) : null,
+            Merge = a.Has("merge"),
+            Slurm = a.String("slurm"),
+            SlurmShards = a.Int("shards", 4, 1, 10_000),
+            SlurmOptions = (a.String("slurm-options") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Analysis = new Reporting.AnalysisSettings
+            {
+                TargetFraction = Fraction(a, "target-fraction", 0.9),
+                EquivalenceMargin = Fraction(a, "equivalence-margin", 0.05),
+                JobLatencySeconds = a.Double("job-latency", 1.0) is double l && l >= 0 ? l : throw new UsageException("--job-latency must be 0 or more seconds."),
+            },
+            RawArguments = raw.ToList(),
             CommandLine = "dotnet run --project samples/NegLR.Experiments -c Release -- compare" + string.Concat(ReproducingArguments(raw).Select(r => " " + Quote(r))),
         };
     }
 
-    /// <summary>The arguments minus those that do not change results (resume, progress, jobs, stop-after).</summary>
+    private static double Fraction(ParsedArguments a, string name, double fallback)
+    {
+        double v = a.Double(name, fallback);
+        return v is > 0 and < 1 ? v : throw new UsageException($"--{name} must lie strictly between 0 and 1, not {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>Options that say how or where to run, not what: left out of the command a report reproduces.</summary>
+    private static readonly string[] Flags = { "--resume", "--no-progress", "--merge" };
+
+    private static readonly string[] Valued = { "--stop-after", "--jobs", "--shard", "--slurm", "--shards", "--slurm-options" };
+
+    /// <summary>The arguments minus those that do not change results (resume, progress, jobs, stop-after, sharding).</summary>
     private static IEnumerable<string> ReproducingArguments(IReadOnlyList<string> raw)
     {
         for (int i = 0; i < raw.Count; i++)
         {
             string r = raw[i];
-            if (r is "--resume" or "--no-progress")
+            if (Flags.Contains(r))
             {
                 continue;
             }
 
-            if (r is "--stop-after" or "--jobs")
+            if (Valued.Contains(r))
             {
                 i++;
                 continue;
             }
 
-            if (r.StartsWith("--stop-after=", StringComparison.Ordinal) || r.StartsWith("--jobs=", StringComparison.Ordinal))
+            if (Valued.Any(v => r.StartsWith(v + "=", StringComparison.Ordinal)))
             {
                 continue;
             }

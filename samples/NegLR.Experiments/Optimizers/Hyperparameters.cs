@@ -38,7 +38,17 @@ internal sealed class OptimizerSettings
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? TuningScore { get; set; }
 
-    public OptimizerSettings Clone() => (OptimizerSettings)MemberwiseClone();
+    /// <summary>Mean final score of the chosen setting on each tuning problem (chooses the best baseline per family, on tuning instances).</summary>
+    [JsonPropertyName("problemScores")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, double>? ProblemScores { get; set; }
+
+    public OptimizerSettings Clone()
+    {
+        var c = (OptimizerSettings)MemberwiseClone();
+        c.ProblemScores = ProblemScores is null ? null : new SortedDictionary<string, double>(ProblemScores, StringComparer.Ordinal);
+        return c;
+    }
 }
 
 /// <summary>The frozen hyperparameter file (Tuning/hyperparameters.json): written by the <c>tune</c> verb.</summary>
