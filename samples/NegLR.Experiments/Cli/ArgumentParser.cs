@@ -35,7 +35,7 @@ internal sealed class ParsedArguments
     {
         Option<string?> s => _result.GetValue(s),
         Option<long?> l => _result.GetValue(l)?.ToString(CultureInfo.InvariantCulture),
-        Option<List<int>?> list => _result.GetValue(list) is { } v ? string.Join(',', v) : null,
+        Option<List<int>?> list => _result.GetValue(list) is { Count: > 0 } v ? string.Join(',', v) : null,
         var o => _result.GetResult(o)?.Tokens.FirstOrDefault()?.Value,
     };
 
@@ -65,7 +65,7 @@ internal sealed class ParsedArguments
     public double Double(string name, double fallback) => Get(name) is Option<double?> o ? _result.GetValue(o) ?? fallback : fallback;
 
     /// <summary>The parsed integer list of a list option, or null when it was not given.</summary>
-    public List<int>? IntegerList(string name) => Get(name) is Option<List<int>?> o ? _result.GetValue(o) : null;
+    public List<int>? IntegerList(string name) => Get(name) is Option<List<int>?> o && _result.GetValue(o) is { Count: > 0 } v ? v : null;
 
     /// <summary>Comma-separated integers with ranges, e.g. "0,100,1000" or "2-12".</summary>
     public static List<int> IntList(string text, string option)

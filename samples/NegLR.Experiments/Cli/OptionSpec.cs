@@ -111,7 +111,12 @@ internal sealed record OptionSpec(string Name, string? Value, string Help)
                 var o = new Option<List<int>?>(name) { Description = Help, HelpName = Value, Arity = ArgumentArity.ExactlyOne };
                 o.CustomParser = r =>
                 {
-                    string t = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+                    if (r.Tokens.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    string t = r.Tokens[0].Value;
                     try
                     {
                         var list = ParsedArguments.IntList(t, Name);

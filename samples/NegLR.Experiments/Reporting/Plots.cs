@@ -408,8 +408,9 @@ internal static class Plots
         string stem = $"{kind}-{benchmark}-{mode}";
         string png = Path.Combine(directory, stem + ".png");
         string svg = Path.Combine(directory, stem + ".svg");
-        plt.SavePng(png, Width, height);
-        plt.SaveSvg(svg, Width, height);
+        // Atomic like every other output: a figure is whole or absent after a kill.
+        Storage.AtomicFile.WriteAllBytes(png, plt.GetImageBytes(Width, height, ImageFormat.Png));
+        Storage.AtomicFile.WriteAllText(svg, plt.GetSvgXml(Width, height));
         return new PlotFile(kind, benchmark, mode, "plots/" + stem + ".png", "plots/" + stem + ".svg", title);
     }
 }
