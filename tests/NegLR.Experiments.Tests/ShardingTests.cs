@@ -101,7 +101,7 @@ public class ShardingTests : ScratchTest
     }
 
     [Theory]
-    [InlineData("SLURM_ARRAY_TASK_ID=5,SLURM_ARRAY_TASK_MIN=4,SLURM_ARRAY_TASK_COUNT=3", 1, 3)]
+    [InlineData("SLURM_ARRAY_TASK_ID=2,SLURM_ARRAY_TASK_MIN=2,SLURM_ARRAY_TASK_COUNT=1,NEGLR_SHARD_COUNT=4", 2, 4)]
     [InlineData("SLURM_ARRAY_TASK_ID=2,SLURM_ARRAY_TASK_COUNT=4", 2, 4)]
     [InlineData("JOB_COMPLETION_INDEX=7,NEGLR_SHARD_COUNT=8", 7, 8)]
     public void ShardFromEnvironment_SlurmArrayOrIndexedJob(string variables, int index, int count)

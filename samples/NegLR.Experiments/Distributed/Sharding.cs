@@ -16,24 +16,39 @@ internal readonly record struct Shard(int Index, int Count)
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
 
     /// <summary>
-    /// Parses <c>K/N</c>, or <c>env</c>: a Slurm array task (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN of
-    /// SLURM_ARRAY_TASK_COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX of NEGLR_SHARD_COUNT).
+    /// Parses <c>K/N</c>, or <c>env</c>: K from SLURM_ARRAY_TASK_ID (a Slurm array task) or JOB_COMPLETION_INDEX (a
+    /// Kubernetes Indexed Job), N from NEGLR_SHARD_COUNT, or for a Slurm array numbered from 0 from
+    /// SLURM_ARRAY_TASK_COUNT. The generated Slurm script sets NEGLR_SHARD_COUNT, so a task re-submitted alone
+    /// (<c>sbatch --array=2 …</c>, an array of one) still runs shard 2 of the original N.
     /// </summary>
     public static Shard Parse(string text, Func<string, string?> environment)
     {
         if (text == "env")
         {
+            string? fixedCount = environment("NEGLR_SHARD_COUNT");
             if (environment("SLURM_ARRAY_TASK_ID") is string id)
             {
-                int task = Int(id, "SLURM_ARRAY_TASK_ID");
-                int min = environment("SLURM_ARRAY_TASK_MIN") is string m ? Int(m, "SLURM_ARRAY_TASK_MIN") : 0;
-                int count = Int(environment("SLURM_ARRAY_TASK_COUNT") ?? throw new UsageException("--shard env: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not."), "SLURM_ARRAY_TASK_COUNT");
-                return Make(task - min, count, "the Slurm array");
+                int count;
+                if (fixedCount is not null)
+                {
+                    count = Int(fixedCount, "NEGLR_SHARD_COUNT");
+                }
+                else
+                {
+                    if (environment("SLURM_ARRAY_TASK_MIN") is string min && min != "0")
+                    {
+                        throw new UsageException($"--shard env: this Slurm array starts at {min}, not 0; set NEGLR_SHARD_COUNT to the number of shards (the generated script does).");
+                    }
+
+                    count = Int(environment("SLURM_ARRAY_TASK_COUNT") ?? throw new UsageException("--shard env: SLURM_ARRAY_TASK_ID is set but neither NEGLR_SHARD_COUNT nor SLURM_ARRAY_TASK_COUNT is."), "SLURM_ARRAY_TASK_COUNT");
+                }
+
+                return Make(Int(id, "SLURM_ARRAY_TASK_ID"), count, "the Slurm array");
             }
 
             if (environment("JOB_COMPLETION_INDEX") is string index)
             {
-                int count = Int(environment("NEGLR_SHARD_COUNT") ?? throw new UsageException("--shard env: JOB_COMPLETION_INDEX is set; set NEGLR_SHARD_COUNT to the Job's completions too."), "NEGLR_SHARD_COUNT");
+                int count = Int(fixedCount ?? throw new UsageException("--shard env: JOB_COMPLETION_INDEX is set; set NEGLR_SHARD_COUNT to the Job's completions too."), "NEGLR_SHARD_COUNT");
                 return Make(Int(index, "JOB_COMPLETION_INDEX"), count, "the Indexed Job");
             }
 

@@ -29,7 +29,7 @@ internal static class SlurmScript
             return 0;
         }
 
-        string file = Path.Combine(Path.GetDirectoryName(outDir) ?? ".", Path.GetFileName(outDir) + ".slurm.sh");
+        string file = outDir + ".submit.sh";
         Storage.AtomicFile.WriteAllText(file, script);
         var info = new ProcessStartInfo("bash", new[] { file }) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(info) ?? throw new IOException("Could not start bash to submit the Slurm script.");
@@ -45,49 +45,50 @@ internal static class SlurmScript
         return 0;
     }
 
-    /// <summary>The submit script: sbatch of the array, then sbatch of the merge with afterok on the array.</summary>
+    /// <summary>
+    /// The submit script: it writes the array's task script and the merge script beside the output folder (literal
+    /// here-documents, so arguments reach the program exactly as quoted), submits the array, then the merge with
+    /// afterok on it.
+    /// </summary>
     public static string Text(CompareConfig config, string outDir, int shards, double[] loads)
     {
         string program = Path.Combine(AppContext.BaseDirectory, "NegLR.Experiments.dll");
-        var args = string.Join(" ", Strip(config.RawArguments).Select(Quote));
-        double mean = loads.Average();
+        string args = string.Join(" ", Strip(config.RawArguments).Select(Quote));
+        string n = shards.ToString(CultureInfo.InvariantCulture);
+        string name = Path.GetFileName(outDir);
+        string task = outDir + ".task.sbatch";
+        string merge = outDir + ".merge.sbatch";
+        var extra = string.Concat(config.SlurmOptions.Select(o => "#SBATCH " + o + "\n"));
         var sb = new StringBuilder();
         sb.Append("#!/usr/bin/env bash\n");
-        sb.Append("# NegLR.Experiments compare as a Slurm job array: ").Append(shards.ToString(CultureInfo.InvariantCulture)).Append(" shards balanced by the runner's cost model\n");
-        sb.Append(string.Create(CultureInfo.InvariantCulture, $"# (estimated work per shard: max {loads.Max() / mean:F3} × the mean). Each task writes its run files into\n"));
-        sb.Append("# the shared output folder; the merge job builds summary.json, report.md and plots once every task succeeded.\n");
-        sb.Append("# A task that died: re-run it alone with  sbatch --array=K --export=ALL \"$0.task\"  (it redoes only its missing runs),\n");
-        sb.Append("# then the merge:  sbatch \"$0.merge\".\n");
+        sb.Append("# NegLR.Experiments compare as a Slurm job array of ").Append(n).Append(" shards, balanced by the runner's cost model\n");
+        sb.Append(string.Create(CultureInfo.InvariantCulture, $"# (estimated work of the largest shard: {loads.Max() / loads.Average():F3} x the mean). Every task writes its run files into\n"));
+        sb.Append("# the shared output folder (logs in <out>.logs); the merge job builds summary.json, report.md and plots once every task succeeded.\n");
+        sb.Append("# A task that died: re-run it alone, then the merge (it redoes only its missing runs):\n");
+        sb.Append("#   sbatch --array=K ").Append(Quote(task)).Append(" && sbatch ").Append(Quote(merge)).Append('\n');
         sb.Append("set -euo pipefail\n");
-        sb.Append("OUT=").Append(Quote(outDir)).Append('\n');
-        sb.Append("PROGRAM=").Append(Quote(program)).Append('\n');
-        sb.Append("ARGS=(").Append(args).Append(")\n");
-        sb.Append("DIR=$(dirname \"$OUT\")\n");
-        sb.Append("NAME=$(basename \"$OUT\")\n");
-        sb.Append("mkdir -p \"$OUT\"\n");
-        sb.Append("cat > \"$DIR/$NAME.task.sbatch\" <<EOF\n#!/usr/bin/env bash\n");
-        sb.Append("#SBATCH --job-name=neglr-$NAME\n");
-        sb.Append(string.Create(CultureInfo.InvariantCulture, $"#SBATCH --array=0-{shards - 1}\n"));
+        sb.Append("mkdir -p ").Append(Quote(outDir + ".logs")).Append('\n');
+        sb.Append("cat > ").Append(Quote(task)).Append(" <<'NEGLR_EOF'\n");
+        sb.Append("#!/usr/bin/env bash\n");
+        sb.Append("#SBATCH --job-name=neglr-").Append(name).Append('\n');
+        sb.Append("#SBATCH --array=0-").Append((shards - 1).ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("#SBATCH --cpus-per-task=").Append(config.Jobs.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        sb.Append("#SBATCH --output=$OUT/slurm-%A_%a.log\n");
-        foreach (var o in config.SlurmOptions)
-        {
-            sb.Append("#SBATCH ").Append(o).Append('\n');
-        }
-
-        sb.Append("export SLURM_ARRAY_TASK_COUNT=\\${SLURM_ARRAY_TASK_COUNT:-").Append(shards.ToString(CultureInfo.InvariantCulture)).Append("}\n");
-        sb.Append("exec dotnet \"$PROGRAM\" compare ${ARGS[*]} --out \"$OUT\" --shard env --no-progress --jobs \\${SLURM_CPUS_PER_TASK:-1}\nEOF\n");
-        sb.Append("cat > \"$DIR/$NAME.merge.sbatch\" <<EOF\n#!/usr/bin/env bash\n");
-        sb.Append("#SBATCH --job-name=neglr-$NAME-merge\n#SBATCH --output=$OUT/slurm-merge-%j.log\n");
-        foreach (var o in config.SlurmOptions)
-        {
-            sb.Append("#SBATCH ").Append(o).Append('\n');
-        }
-
-        sb.Append("exec dotnet \"$PROGRAM\" compare ${ARGS[*]} --out \"$OUT\" --merge --no-progress\nEOF\n");
-        sb.Append("ARRAY=$(sbatch --parsable \"$DIR/$NAME.task.sbatch\")\n");
-        sb.Append("MERGE=$(sbatch --parsable --dependency=afterok:\"$ARRAY\" \"$DIR/$NAME.merge.sbatch\")\n");
-        sb.Append("echo \"Submitted array job $ARRAY (").Append(shards.ToString(CultureInfo.InvariantCulture)).Append(" tasks) and merge job $MERGE; output in $OUT\"\n");
+        sb.Append("#SBATCH --output=").Append(outDir).Append(".logs/slurm-%A_%a.log\n");
+        sb.Append(extra);
+        sb.Append("export NEGLR_SHARD_COUNT=").Append(n).Append('\n');
+        sb.Append("exec dotnet ").Append(Quote(program)).Append(" compare ").Append(args).Append(" --out ").Append(Quote(outDir))
+            .Append(" --shard env --no-progress --jobs \"${SLURM_CPUS_PER_TASK:-1}\"\n");
+        sb.Append("NEGLR_EOF\n");
+        sb.Append("cat > ").Append(Quote(merge)).Append(" <<'NEGLR_EOF'\n");
+        sb.Append("#!/usr/bin/env bash\n");
+        sb.Append("#SBATCH --job-name=neglr-").Append(name).Append("-merge\n");
+        sb.Append("#SBATCH --output=").Append(outDir).Append(".logs/slurm-merge-%j.log\n");
+        sb.Append(extra);
+        sb.Append("exec dotnet ").Append(Quote(program)).Append(" compare ").Append(args).Append(" --out ").Append(Quote(outDir)).Append(" --merge --no-progress\n");
+        sb.Append("NEGLR_EOF\n");
+        sb.Append("ARRAY=$(sbatch --parsable ").Append(Quote(task)).Append(")\n");
+        sb.Append("MERGE=$(sbatch --parsable --dependency=afterok:\"$ARRAY\" ").Append(Quote(merge)).Append(")\n");
+        sb.Append("echo \"Submitted array job $ARRAY (").Append(n).Append(" tasks) and merge job $MERGE; output in ").Append(outDir.Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"\n");
         return sb.ToString();
     }
 

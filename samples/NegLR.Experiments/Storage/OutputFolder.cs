@@ -47,17 +47,24 @@ internal sealed class OutputFolder : IDisposable
         string marker = System.IO.Path.Combine(path, MarkerName);
         if (!File.Exists(marker))
         {
-            var foreign = Directory.EnumerateFileSystemEntries(path).Select(System.IO.Path.GetFileName).Where(n => !IsLockName(n!)).ToList();
-            if (foreign.Count > 0)
+            // Shards of one grid start together on an empty folder: whoever writes the marker first writes it before
+            // any other file, so a folder whose entries appeared after the marker was checked is still ours.
+            var foreign = Directory.EnumerateFileSystemEntries(path).Select(System.IO.Path.GetFileName)
+                .Where(n => !IsLockName(n!) && !n!.StartsWith(MarkerName, StringComparison.Ordinal)).ToList();
+            if (foreign.Count > 0 && !File.Exists(marker))
             {
                 throw new OutputFolderException(
                     $"'{path}' already holds files that NegLR.Experiments did not write ({Describe(foreign)}; no {MarkerName} marker), and the runner never deletes or overwrites what it did not write. " +
                     "Give another --out (a new or empty folder), or move those files away. To continue a folder an earlier runner version wrote, start it afresh in a new folder.");
             }
 
-            AtomicFile.WriteAllText(marker, NewMarker(verb));
+            if (!File.Exists(marker))
+            {
+                AtomicFile.WriteAllText(marker, NewMarker(verb));
+            }
         }
-        else if (ReadMarker(marker) is not string owner)
+
+        if (ReadMarker(marker) is not string owner)
         {
             throw new OutputFolderException(
                 $"'{marker}' is not a valid NegLR.Experiments marker (damaged or edited), so the runner cannot prove it wrote '{path}' and will not touch it. Give another --out, or restore the marker.");
