@@ -147,3 +147,20 @@ public class ShardingTests : ScratchTest
     private static string Normalise(string dir, string file) =>
         File.ReadAllText(Path.Combine(dir, file)).Replace(dir, "OUT", StringComparison.Ordinal);
 }
+
+/// <summary>The Kubernetes example stays consistent with the runner's sharding contract.</summary>
+public class KubernetesManifestTests
+{
+    [Fact]
+    public void IndexedJob_ShardCountEqualsCompletions_AndPodsReadTheirIndex()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "NegLR.Experiments", "Distributed", "kubernetes-indexed-job.yaml");
+        string text = File.ReadAllText(path);
+        Assert.Contains("completionMode: Indexed", text);
+        int completions = int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"completions: (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"value: \"{completions}\"", text);
+        Assert.Contains("\"--shard\", \"env\"", text);
+        Assert.Contains("\"--merge\"", text);
+        Assert.Equal(new Shard(3, completions), Shard.Parse("env", n => n switch { "JOB_COMPLETION_INDEX" => "3", "NEGLR_SHARD_COUNT" => completions.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => null }));
+    }
+}
