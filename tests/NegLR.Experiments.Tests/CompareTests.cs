@@ -32,7 +32,7 @@ public class CompareTests : ScratchTest
         Assert.Contains(plots, p => p.EndsWith("gradnorm-vqe-h2-shots100.svg", StringComparison.Ordinal));
         Assert.Contains(plots, p => p.EndsWith("final-cls-iris-hea-local-ce-exact.png", StringComparison.Ordinal));
         Assert.Contains(plots, p => p.EndsWith("improvement-all-exact.png", StringComparison.Ordinal));
-        Assert.Contains("NLR (Lookahead) against the best baseline", output);
+        Assert.Contains("NLR (Lookahead) against its own base at the same rate", output);
 
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.schema.json")));
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
@@ -70,7 +70,7 @@ public class CompareTests : ScratchTest
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Reporting", "summary.schema.json");
         using var schema = JsonDocument.Parse(File.ReadAllText(path));
-        using var broken = JsonDocument.Parse("""{"schemaVersion": 2, "preset": "huge", "extra": 1}""");
+        using var broken = JsonDocument.Parse("""{"schemaVersion": 3, "preset": "huge", "extra": 1}""");
         var errors = SchemaValidator.Validate(schema.RootElement, broken.RootElement);
         Assert.Contains(errors, e => e.Contains("missing required property 'results'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("$.schemaVersion", StringComparison.Ordinal));

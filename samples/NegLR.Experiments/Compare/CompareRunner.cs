@@ -30,8 +30,9 @@ internal static class CompareRunner
     /// Version of the benchmark and run definitions, part of the resume fingerprint: bump it when a change makes old run
     /// files incomparable (a benchmark's circuit, data preparation or scoring), so --resume refuses to mix them.
     /// Version 2: shot estimates draw parity-pattern counts instead of single shots (same distribution, other draws).
+    /// Version 3: sealed run files with a settings hash; classification runs record test_loss.
     /// </summary>
-    public const int RunnerVersion = 2;
+    public const int RunnerVersion = 3;
 
     public static int Run(CompareConfig config, TextWriter log, CancellationToken cancellationToken)
     {

@@ -43,6 +43,11 @@ internal sealed class OptimizerSettings
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SortedDictionary<string, double>? ProblemScores { get; set; }
 
+    /// <summary>Candidate settings tried when this one was chosen (every optimizer should get the same number).</summary>
+    [JsonPropertyName("trials")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Trials { get; set; }
+
     public OptimizerSettings Clone()
     {
         var c = (OptimizerSettings)MemberwiseClone();
