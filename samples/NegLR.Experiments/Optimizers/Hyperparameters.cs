@@ -95,8 +95,7 @@ internal sealed class HyperparameterFile
 
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+        Storage.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
     }
 
     public OptimizerSettings For(string id) =>

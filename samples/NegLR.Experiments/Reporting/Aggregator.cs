@@ -230,7 +230,7 @@ internal static class Aggregator
         problem.StartsWith("tune-cls", StringComparison.Ordinal) ? "classification"
         : problem.StartsWith("tune-tfim", StringComparison.Ordinal) || problem.StartsWith("tune-vqe", StringComparison.Ordinal) ? "vqe"
         : problem.StartsWith("qaoa", StringComparison.Ordinal) || problem.StartsWith("tune-qaoa", StringComparison.Ordinal) ? "qaoa"
-        : problem.StartsWith("tune-bp", StringComparison.Ordinal) ? "barren-plateau"
+        : problem.StartsWith("tune-bp", StringComparison.Ordinal) || problem.StartsWith("bp-", StringComparison.Ordinal) ? "barren-plateau"
         : null;
 
     /// <summary>Adjusts the Wilcoxon and TOST p-values of one family of tests and sets the outcomes from the adjusted p.</summary>

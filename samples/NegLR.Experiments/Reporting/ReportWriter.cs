@@ -64,6 +64,7 @@ internal static class ReportWriter
         }
 
         WritePrimary(md, s, names);
+        WriteAcrossInstances(md, s, names);
         WriteSetup(md, config, s, names);
         WriteResults(md, s, names, plots);
         WriteWinTieLoss(md, s, names);
@@ -116,6 +117,43 @@ internal static class ReportWriter
 
             md.AppendLine();
         }
+    }
+
+    /// <summary>
+    /// Barren-plateau testbeds with several structure instances: the primary contrast summarised across the instances of
+    /// each (ansatz, qubits, depth, cost), so a result is about circuits of that kind, not about one random draw.
+    /// </summary>
+    private static void WriteAcrossInstances(StringBuilder md, Summary s, Dictionary<string, string> names)
+    {
+        static string? Group(string id)
+        {
+            int at = id.LastIndexOf("-s", StringComparison.Ordinal);
+            return id.StartsWith("bp-", StringComparison.Ordinal) && at > 0 && id[(at + 2)..].All(char.IsDigit) ? id[..at] : null;
+        }
+
+        var groups = s.Comparisons.Where(c => c.Kind == "primary" && Group(c.Benchmark) is not null)
+            .GroupBy(c => (Testbed: Group(c.Benchmark)!, c.Mode, c.Optimizer)).Where(g => g.Count() > 1).ToList();
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("### Across structure instances");
+        md.AppendLine();
+        md.AppendLine("Each barren-plateau testbed with several structure instances (random circuits with other draws of the gate axes): the primary contrast on every instance, counted.");
+        md.AppendLine();
+        md.AppendLine("| testbed | mode | NLR variant | instances | better / no difference / worse | equivalent | median Δ (NLR − base) | successes NLR / base |");
+        md.AppendLine("|---|---|---|---:|---|---:|---:|---|");
+        foreach (var g in groups)
+        {
+            var list = g.ToList();
+            var r = list.Select(c => s.Results.First(x => x.Benchmark == c.Benchmark && x.Mode == c.Mode && x.Optimizer == c.Optimizer)).ToList();
+            var rb = list.Select(c => s.Results.First(x => x.Benchmark == c.Benchmark && x.Mode == c.Mode && x.Optimizer == c.Baseline)).ToList();
+            double median = Stats.Descriptive.Median(list.Select(c => c.AbsoluteDifference).ToArray());
+            md.AppendLine(Inv($"| `{g.Key.Testbed}` | {Plots.ModeText(g.Key.Mode)} | {names[g.Key.Optimizer]} | {list.Count} | {list.Count(c => c.Outcome == "win")} / {list.Count(c => c.Outcome == "tie")} / {list.Count(c => c.Outcome == "loss")} | {list.Count(c => c.Equivalence.Equivalent)} | {Num(median)} | {r.Average(x => x.SuccessProbability):0.##} / {rb.Average(x => x.SuccessProbability):0.##} |"));
+        }
+
+        md.AppendLine();
     }
 
     private static void WriteSetup(StringBuilder md, CompareConfig config, Summary s, Dictionary<string, string> names)
@@ -268,7 +306,7 @@ internal static class ReportWriter
             return;
         }
 
-        md.AppendLine("Each figure is in `plots/` as PNG and SVG. Colours: Okabe–Ito (colour-blind safe); every NLR variant in vermillion, told apart by its marker (the headline Lookahead has the thick plain line).");
+        md.AppendLine("Each figure is in `plots/` as PNG and SVG. Colours are colour-blind safe and one per optimizer: baselines in Okabe–Ito colours, NLR variants in Paul Tol's muted colours with their own markers (the headline Lookahead is the thick vermillion line), a control (a base optimizer at an NLR variant's rate) in its base's colour with hollow circles. Shot-mode curves are against cumulative shots, exact-mode curves against circuit evaluations; `walltime` figures model device time per job.");
         md.AppendLine();
         if (config.PlotBenchmarks is { } chosen)
         {
@@ -277,7 +315,7 @@ internal static class ReportWriter
             md.AppendLine();
         }
 
-        foreach (var f in plots.Files.Where(f => f.Kind == "improvement"))
+        foreach (var f in plots.Files.Where(f => f.Kind is "improvement" or "improvement-best"))
         {
             md.AppendLine($"![{f.Title}]({f.Png})");
             md.AppendLine();
@@ -288,7 +326,7 @@ internal static class ReportWriter
         {
             foreach (var mode in s.Protocol.Modes)
             {
-                var files = new[] { "loss", "gradnorm", "final" }.Select(k => plots.Find(k, b.Id, mode)).Where(f => f is not null).ToList();
+                var files = new[] { "loss", "walltime", "ttt", "gradnorm", "final" }.Select(k => plots.Find(k, b.Id, mode)).Where(f => f is not null).ToList();
                 if (files.Count == 0)
                 {
                     continue;

@@ -173,7 +173,8 @@ internal static class VarianceRunner
             VarianceFirstSe = Descriptive.StandardDeviation(varianceFirst) / Math.Sqrt(blocks),
             VarianceAll = Descriptive.Mean(varianceAll),
             VarianceAllSe = Descriptive.StandardDeviation(varianceAll) / Math.Sqrt(blocks),
-            TwoDesignPrediction = d * d / (2 * ((d * d) - 1) * (d + 1)),
+            TwoDesignFirst = VariancePoint.FirstWeightLimit(ansatz, n),
+            TwoDesignInterior = VariancePoint.InteriorWeightValue(n),
         };
     }
 
@@ -210,11 +211,11 @@ internal static class VarianceRunner
 
     private static void WriteCsv(string path, VarianceSummary s)
     {
-        var sb = new StringBuilder("ansatz,cost,qubits,layers,weights,samples,mean_first,variance_first,variance_first_se,variance_all,variance_all_se,two_design_prediction\n");
+        var sb = new StringBuilder("ansatz,cost,qubits,layers,weights,samples,mean_first,variance_first,variance_first_se,variance_all,variance_all_se,two_design_first,two_design_interior\n");
         foreach (var p in s.Points)
         {
             sb.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{p.Ansatz},{p.Cost},{p.Qubits},{p.Layers},{p.Weights},{p.Samples},{p.MeanFirst:R},{p.VarianceFirst:R},{p.VarianceFirstSe:R},{p.VarianceAll:R},{p.VarianceAllSe:R},{p.TwoDesignPrediction:R}\n"));
+                $"{p.Ansatz},{p.Cost},{p.Qubits},{p.Layers},{p.Weights},{p.Samples},{p.MeanFirst:R},{p.VarianceFirst:R},{p.VarianceFirstSe:R},{p.VarianceAll:R},{p.VarianceAllSe:R},{p.TwoDesignFirst:R},{p.TwoDesignInterior:R}\n"));
         }
 
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
