@@ -319,7 +319,8 @@ internal static class Plots
             var line = plt.Add.Scatter(steps.ToArray(), survival.ToArray());
             line.Color = ColorOf(o.Id);
             line.LineWidth = o.Id == OptimizerCatalog.Headline ? 3 : 2;
-            line.MarkerSize = 0;
+            line.MarkerShape = MarkerOf(o.Id);
+            line.MarkerSize = MarkerOf(o.Id) == MarkerShape.None ? 0 : 7;
             line.LegendText = Inv($"{names[o.Id]} ({r.TimeToTarget.Reached}/{r.TimeToTarget.Reached + r.TimeToTarget.Censored} reached)");
         }
 
@@ -349,7 +350,9 @@ internal static class Plots
             series.Add(other);
         }
 
-        bool log = series.All(r => r.History.GradientNorm.All(g => g > 0));
+        // Log scale only over more than a decade: within one, a log axis has no labelled power of ten.
+        var norms = series.SelectMany(r => r.History.GradientNorm).ToList();
+        bool log = norms.All(g => g > 0) && norms.Max() > 10 * norms.Min();
         var h = nlrRun.History;
         int spans = 0;
         for (int t = 0; t < h.Count; t++)
@@ -389,9 +392,9 @@ internal static class Plots
         }
 
         string kind = mode == "exact" ? "exact gradients" : "shot-estimated gradients";
-        plt.Title($"{benchmark.Id}, {ModeText(mode)}, seed {seed}: gradient norm ({kind}), NLR ascent shaded");
+        plt.Title($"{benchmark.Id}, {ModeText(mode)}, seed {seed}: ‖g‖, NLR ascent shaded");
         plt.XLabel("circuit evaluations spent (cumulative)");
-        plt.YLabel($"‖g‖₂ of the gradient the step used ({kind})" + (log ? " (log scale)" : string.Empty));
+        plt.YLabel($"‖g‖₂, {kind}" + (log ? " (log scale)" : string.Empty));
         if (log)
         {
             LogAxis(plt);
@@ -504,7 +507,7 @@ internal static class Plots
         plt.Axes.Left.MinimumSize = 300;
         string against = primary ? "its own base at the same rate (primary, Holm)" : "the best baseline from tuning (secondary, BH)";
         plt.Title($"{names.GetValueOrDefault(OptimizerCatalog.Headline, "NLR")} against {against}, {ModeText(mode)}");
-        plt.XLabel(Inv($"reduction of the final score, % (95 % bootstrap CI; > 0: NLR better; beyond ±{ForestLimit:0} %: arrow with the value)"));
+        plt.XLabel(Inv($"reduction of the final score, % (95 % CI; > 0: NLR better; arrows: beyond ±{ForestLimit:0} %)"));
         plt.YLabel("benchmark");
         var legend = new[] { ("significantly better", "#009E73"), ("no significant difference", "#000000"), ("significantly worse", "#D55E00") };
         foreach (var (text, hex) in legend)
