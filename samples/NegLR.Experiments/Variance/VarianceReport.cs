@@ -35,7 +35,7 @@ internal static class VarianceReport
         md.AppendLine("## Points");
         md.AppendLine();
         md.AppendLine("| ansatz | cost | qubits | layers | weights | mean ∂₁ | Var ∂₁ ± SE | mean-over-weights Var ± SE | 2-design limit of ∂₁ | (Var ∂₁ − limit)/SE |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---|---|---:|");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---|---|---:|---:|");
         foreach (var p in s.Points)
         {
             md.AppendLine(Inv($"| {p.Ansatz} | {p.Cost} | {p.Qubits} | {p.Layers} | {p.Weights} | {p.MeanFirst:0.000E+0} | {p.VarianceFirst:0.000E+0} ± {p.VarianceFirstSe:0.0E+0} | {p.VarianceAll:0.000E+0} ± {p.VarianceAllSe:0.0E+0} | {p.TwoDesignFirst:0.000E+0} | {(p.VarianceFirstSe > 0 ? (p.VarianceFirst - p.TwoDesignFirst) / p.VarianceFirstSe : double.NaN):+0.0;-0.0} |"));
