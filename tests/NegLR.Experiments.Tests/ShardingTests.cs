@@ -164,3 +164,28 @@ public class KubernetesManifestTests
         Assert.Equal(new Shard(3, completions), Shard.Parse("env", n => n switch { "JOB_COMPLETION_INDEX" => "3", "NEGLR_SHARD_COUNT" => completions.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => null }));
     }
 }
+
+/// <summary>The variance verb splits its points into shards and merges them to the same bytes.</summary>
+public class VarianceShardingTests : ScratchTest
+{
+    [Fact]
+    public void VarianceShardsThenMerge_SameBytesAsOneRun()
+    {
+        string whole = Temp("var-whole");
+        string parts = Temp("var-parts");
+        string[] grid = { "variance", "--qubits", "2,4", "--layers", "1,3", "--samples", "8", "--ansatz", "random,hea", "--cost", "local", "--no-plots", "--no-progress" };
+        Assert.Equal(0, TestSupport.Run(grid.Concat(new[] { "--out", whole }).ToArray()).Exit);
+        Assert.Equal(0, TestSupport.Run(grid.Concat(new[] { "--out", parts, "--shard", "0/2" }).ToArray()).Exit);
+        var early = TestSupport.Run(grid.Concat(new[] { "--out", parts, "--merge" }).ToArray());
+        Assert.Equal(1, early.Exit);
+        Assert.Contains("points are missing", early.Error);
+        Assert.Equal(0, TestSupport.Run(grid.Concat(new[] { "--out", parts, "--shard", "1/2" }).ToArray()).Exit);
+        var merge = TestSupport.Run(grid.Concat(new[] { "--out", parts, "--merge" }).ToArray());
+        Assert.True(merge.Exit == 0, merge.Error);
+        foreach (var file in new[] { "variance.json", "variance.csv", "report.md" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(whole, file)).Replace(whole, "OUT", StringComparison.Ordinal),
+                File.ReadAllText(Path.Combine(parts, file)).Replace(parts, "OUT", StringComparison.Ordinal));
+        }
+    }
+}

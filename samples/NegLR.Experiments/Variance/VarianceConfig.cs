@@ -22,6 +22,8 @@ internal sealed class VarianceConfig
         OptionSpec.Integer("jobs", "Points computed in parallel (default: processor count).", 1, 1024),
         OptionSpec.Flag("no-plots", "Skip the plots."),
         OptionSpec.Flag("no-progress", "Plain progress lines instead of a live bar."),
+        OptionSpec.Text("shard", "K/N|env", "Measure only shard K of N of the points (balanced by cost), each saved as a sealed file under points/; 'env' reads a Slurm array or Kubernetes Indexed Job index as compare does."),
+        OptionSpec.Flag("merge", "Build variance.json, the report and plots from the point files the shards wrote."),
     };
 
     public required string Preset { get; init; }
@@ -49,6 +51,37 @@ internal sealed class VarianceConfig
     public bool LiveProgress { get; init; } = true;
 
     public required string CommandLine { get; init; }
+
+    /// <summary>Measure only this shard of the points (null: all).</summary>
+    public Distributed.Shard? Shard { get; init; }
+
+    /// <summary>Build the outputs from the shards' point files.</summary>
+    public bool Merge { get; init; }
+
+    /// <summary>The arguments minus those that say how to run, not what (progress, jobs, sharding).</summary>
+    private static IEnumerable<string> Reproducing(IReadOnlyList<string> raw)
+    {
+        for (int i = 0; i < raw.Count; i++)
+        {
+            if (raw[i] is "--no-progress" or "--merge")
+            {
+                continue;
+            }
+
+            if (raw[i] is "--shard" or "--jobs")
+            {
+                i++;
+                continue;
+            }
+
+            if (raw[i].StartsWith("--shard=", StringComparison.Ordinal) || raw[i].StartsWith("--jobs=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return raw[i];
+        }
+    }
 
     public static VarianceConfig FromArguments(ParsedArguments a, IReadOnlyList<string> raw)
     {
@@ -97,7 +130,9 @@ internal sealed class VarianceConfig
             Jobs = a.Int("jobs", Environment.ProcessorCount, 1, 1024),
             Plots = !a.Has("no-plots"),
             LiveProgress = !a.Has("no-progress"),
-            CommandLine = "dotnet run --project samples/NegLR.Experiments -c Release -- variance" + string.Concat(raw.Where(r => r != "--no-progress").Select(r => " " + r)),
+            CommandLine = "dotnet run --project samples/NegLR.Experiments -c Release -- variance" + string.Concat(Reproducing(raw).Select(r => " " + r)),
+            Shard = a.String("shard") is string shard ? Distributed.Shard.Parse(shard, Environment.GetEnvironmentVariable) : null,
+            Merge = a.Has("merge"),
         };
     }
 }
