@@ -46,7 +46,7 @@ internal static class ConsoleTables
         }
     }
 
-    /// <summary>A Spectre console on <paramref name="log"/>: the live terminal's width and colours, or 120 plain columns when redirected.</summary>
+    /// <summary>A Spectre console on <paramref name="log"/>: the live terminal's width and colours, or 150 plain columns when redirected.</summary>
     public static IAnsiConsole Console(TextWriter log)
     {
         bool terminal = log == System.Console.Out && !System.Console.IsOutputRedirected;
@@ -58,7 +58,7 @@ internal static class ConsoleTables
         });
         if (!terminal)
         {
-            console.Profile.Width = 120;
+            console.Profile.Width = 150;
         }
 
         return console;
