@@ -480,6 +480,14 @@ internal static class Plots
                 var bar = plt.Add.Line(Clip(lo), y, Clip(hi), y);
                 bar.Color = color;
                 bar.LineWidth = 2;
+                // An interval that runs past the axis ends in an arrowhead, so a cut bar is never read as its end.
+                foreach (double end in new[] { lo, hi }.Where(e => Math.Abs(e) > ForestLimit))
+                {
+                    var head = plt.Add.Text(end < 0 ? "◀" : "▶", Clip(end), y);
+                    head.LabelFontColor = color;
+                    head.LabelFontSize = 14;
+                    head.LabelAlignment = Alignment.MiddleCenter;
+                }
             }
 
             double v = c.ImprovementPercent!.Value;
@@ -506,16 +514,17 @@ internal static class Plots
             cs.Select(c => $"{c.Benchmark} (vs {names.GetValueOrDefault(c.Baseline, c.Baseline)})").ToArray());
         plt.Axes.Left.MinimumSize = 300;
         string against = primary ? "its own base at the same rate (primary, Holm)" : "the best baseline from tuning (secondary, BH)";
-        plt.Title($"{names.GetValueOrDefault(OptimizerCatalog.Headline, "NLR")} against {against}, {ModeText(mode)}");
+        plt.Title($"{names.GetValueOrDefault(OptimizerCatalog.Headline, "NLR")} vs {(primary ? "own base, same rate" : "best baseline")}, {ModeText(mode)}");
         plt.XLabel(Inv($"reduction of the final score, % (95 % CI; > 0: NLR better; arrows: beyond ±{ForestLimit:0} %)"));
         plt.YLabel("benchmark");
-        var legend = new[] { ("significantly better", "#009E73"), ("no significant difference", "#000000"), ("significantly worse", "#D55E00") };
+        string test = primary ? "Holm p < 0.05" : "BH q < 0.05";
+        var legend = new[] { ($"significantly better ({test})", "#009E73"), ("no significant difference", "#000000"), ($"significantly worse ({test})", "#D55E00") };
         foreach (var (text, hex) in legend)
         {
             var entry = plt.Add.ScatterPoints(Array.Empty<double>(), Array.Empty<double>());
             entry.Color = Color.FromHex(hex);
             entry.MarkerShape = MarkerShape.FilledCircle;
-            entry.LegendText = text + (primary ? " (Holm p < 0.05)" : " (BH q < 0.05)");
+            entry.LegendText = text;
         }
 
         plt.ShowLegend(Edge.Bottom);
