@@ -14,7 +14,7 @@ public class OutputSafetyTests : ScratchTest
 {
     private static string[] Grid(string dir, params string[] extra) =>
         new[] { "compare", "--benchmarks", "vqe-h2", "--optimizers", "nlr,adam", "--seeds", "3", "--steps", "2", "--shots", "0",
-            "--no-plots", "--no-progress", "--bootstrap", "100", "--jobs", "1", "--out", dir }.Concat(extra).ToArray();
+            "--no-plots", "--no-progress", "--bootstrap", "100", "--jobs", "1", "--out", dir, "--hyperparameters", TestSupport.V1Hyperparameters }.Concat(extra).ToArray();
 
     private static string Seed(string dir, string optimizer, int seed) =>
         Path.Combine(dir, "runs", "vqe-h2", "exact", optimizer, $"seed-{seed:D3}.json");

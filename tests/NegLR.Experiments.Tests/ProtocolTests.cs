@@ -14,7 +14,8 @@ namespace NegLR.Experiments.Tests;
 /// <summary>The protocol defects an audit found, each pinned by a test that the old runner fails.</summary>
 public class ProtocolTests : ScratchTest
 {
-    private static readonly HyperparameterFile Hyper = HyperparameterFile.Load(null);
+    // The paper grid's file: the audit's cases (Reactive on Adam at 0.1, tuning with unequal trials) are in it.
+    private static readonly HyperparameterFile Hyper = HyperparameterFile.Load(TestSupport.V1Hyperparameters);
 
     [Fact]
     public void LearningRateConfound_EveryNlrVariantGetsItsOwnBaseAtItsOwnRate()
@@ -49,7 +50,7 @@ public class ProtocolTests : ScratchTest
     {
         string dir = Temp("protocol-primary");
         var r = TestSupport.Run("compare", "--benchmarks", "vqe-h2,qaoa-ring6-p1", "--optimizers", "nlr-reactive,adam", "--seeds", "4", "--steps", "3",
-            "--shots", "0", "--no-plots", "--no-progress", "--bootstrap", "200", "--out", dir);
+            "--shots", "0", "--no-plots", "--no-progress", "--bootstrap", "200", "--out", dir, "--hyperparameters", TestSupport.V1Hyperparameters);
         Assert.True(r.Exit == 0, r.Output + r.Error);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
         var primary = doc.RootElement.GetProperty("comparisons").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "primary").ToList();
@@ -106,7 +107,7 @@ public class ProtocolTests : ScratchTest
     {
         string dir = Temp("protocol-statements");
         var r = TestSupport.Run("compare", "--benchmarks", "vqe-h2", "--optimizers", "nlr,nlr-plateau,adam,sgd", "--seeds", "3", "--steps", "2",
-            "--shots", "0", "--no-plots", "--no-progress", "--bootstrap", "100", "--out", dir);
+            "--shots", "0", "--no-plots", "--no-progress", "--bootstrap", "100", "--out", dir, "--hyperparameters", TestSupport.V1Hyperparameters);
         Assert.True(r.Exit == 0, r.Error);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
         var statements = doc.RootElement.GetProperty("protocol").GetProperty("statements").EnumerateArray().Select(s => s.GetString()!).ToList();
@@ -115,6 +116,19 @@ public class ProtocolTests : ScratchTest
         Assert.Contains(statements, s => s.Contains("144 for NLR (Plateau)", StringComparison.Ordinal) && s.Contains("8 for", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("no primary contrast can reach significance", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("at most 1 ascent step in a row", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tuning_GivesEveryOptimizerTheSameNumberOfCandidates_InTheEvaluatedModes()
+    {
+        // The shipped file (tuned by the current tune verb): equal trials for every optimizer, exact and shot modes, one
+        // held-out problem per family. The paper grid's file had 48 (Plateau 144) against 8.
+        var shipped = HyperparameterFile.Load(null);
+        Assert.Single(shipped.Optimizers.Values.Select(o => o.Trials).Distinct());
+        Assert.All(OptimizerCatalog.All, o => Assert.Equal(24, Tuning.TuneRunner.Candidates(o, 24).Count));
+        Assert.Contains("exact and 100 shots", shipped.Description, StringComparison.Ordinal);
+        Assert.Equal(4, shipped.TuningProblems.Select(Aggregator.TuningProblemFamily).Distinct().Count());
+        Assert.NotEqual(1, HyperparameterFile.Load(TestSupport.V1Hyperparameters).Optimizers.Values.Select(o => o.Trials).Distinct().Count());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal sealed class CompareConfig
 {
     public static readonly OptionSpec[] Options =
     {
-        OptionSpec.Choice("preset", "Grid to run: quick (default; under a minute on 2 cores) or paper (the full grid, about 7 CPU-hours).", "quick", "paper"),
+        OptionSpec.Choice("preset", "Grid to run: quick (default; about 1.5 CPU-minutes) or paper (the full grid, about 7 CPU-hours).", "quick", "paper"),
         OptionSpec.Text("benchmarks", "LIST", "Comma-separated benchmark ids, prefixes ending in * (cls-iris-*), or families (classification, vqe, qaoa, bp)."),
         OptionSpec.Text("optimizers", "LIST", "Comma-separated optimizer ids, or all, baselines, nlr-all; each NLR variant brings its base at the same rate (e.g. adam@0.1)."),
         OptionSpec.Text("seeds", "N|LIST", "Number of seeds (0..N-1), or a list/range such as 0-9 (default 10)."),
