@@ -40,7 +40,12 @@ for _ in $(seq 1 120); do
   [ "$(state_of "$victim")" = RUNNING ] && break
   sleep 0.5
 done
-sleep 2.5
+# Mid-run: its log says it has started its share of the grid (start-up is slow on a loaded machine), then a moment more.
+for _ in $(seq 1 240); do
+  grep -q 'shard 1/4 holds' "$out.logs/slurm-${array}_1.log" 2>/dev/null && break
+  sleep 0.5
+done
+sleep 1.5
 before=$(find "$out/runs" -name 'seed-*.json' 2>/dev/null | wc -l)
 scancel --signal=KILL --full "$victim"
 for _ in $(seq 1 60); do
