@@ -140,6 +140,23 @@ public static class GeneratedOptimizerSupport
         }
     }
 
+    /// <summary>
+    /// Checks the values of a saved NLR state: the previous loss is NaN exactly before the first step and finite after,
+    /// the previous phase is known exactly after the first step, and the best loss is +∞ until keep-best has seen a step.
+    /// </summary>
+    public static void CheckNlrValues(string name, long steps, double previousLoss, int previousPhase, double bestLoss, bool hasBest, bool keepsBest)
+    {
+        bool first = steps == 0;
+        bool lossOk = first ? double.IsNaN(previousLoss) : double.IsFinite(previousLoss);
+        bool phaseOk = first ? previousPhase == -1 : previousPhase >= 0;
+        bool bestOk = hasBest ? keepsBest && double.IsFinite(bestLoss) : bestLoss == double.PositiveInfinity;
+        if (!lossOk || !phaseOk || !bestOk)
+        {
+            throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                $"The saved {name} state holds impossible values (previous loss {previousLoss}, previous phase {previousPhase}, best loss {bestLoss}, has best {hasBest}) after {steps} steps; the data is corrupt."));
+        }
+    }
+
     /// <summary>The exception every member of a stub throws when the generator could not compile the declaration.</summary>
     public static InvalidOperationException NotCompiled(string optimizer, string reason) =>
         new($"NegLR could not compile the optimizer {optimizer}: {reason} Fix the declaration and rebuild.");

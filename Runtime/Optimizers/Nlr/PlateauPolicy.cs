@@ -101,8 +101,16 @@ public sealed class PlateauPolicy : INlrPolicy
     {
         ArgumentNullException.ThrowIfNull(reader);
         reader.ReadSection("NLR.Plateau", StateVersion);
-        _ema = reader.ReadDouble();
-        _below = reader.ReadInt64();
-        _started = reader.ReadBoolean();
+        double ema = reader.ReadDouble();
+        long below = reader.ReadInt64();
+        bool started = reader.ReadBoolean();
+        if (!(ema >= 0) || !double.IsFinite(ema) || below < 0 || (!started && (ema != 0 || below != 0)))
+        {
+            throw new CheckpointException($"The saved Plateau policy state holds impossible values (EMA {ema}, {below} steps below τ); the data is corrupt.");
+        }
+
+        _ema = ema;
+        _below = below;
+        _started = started;
     }
 }

@@ -13,7 +13,7 @@ public class AllocationTests
         var options = new TrainerOptions
         {
             MaxSteps = steps,
-            OnStep = (in TrainingStep s) =>
+            OnStep = (TrainingStep s) =>
             {
                 if (s.Iteration == 3)
                 {

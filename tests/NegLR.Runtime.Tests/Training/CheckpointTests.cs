@@ -75,7 +75,7 @@ public sealed class CheckpointTests : IDisposable
 
         string path = Path.Combine(_directory, name + ".ckpt");
         var w = TrainingProblems.Start(setup.Weights, setup.StartSeed);
-        Assert.Throws<Killed>(() => setup.Build(path, (in TrainingStep s) =>
+        Assert.Throws<Killed>(() => setup.Build(path, (TrainingStep s) =>
         {
             if (s.Iteration == 17)
             {
@@ -123,7 +123,7 @@ public sealed class CheckpointTests : IDisposable
         var setup = Exact();
         string path = Path.Combine(_directory, "crash.ckpt");
         var w = TrainingProblems.Start(12, 1);
-        Assert.Throws<Killed>(() => setup.Build(path, (in TrainingStep s) =>
+        Assert.Throws<Killed>(() => setup.Build(path, (TrainingStep s) =>
         {
             if (s.Iteration == 12)
             {
