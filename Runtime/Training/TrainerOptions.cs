@@ -195,4 +195,29 @@ public sealed class TrainerOptions
 
     /// <summary>The options with every default.</summary>
     public static TrainerOptions Default { get; } = new();
+
+    /// <summary>
+    /// These options for one phase of a longer run (layerwise training): its own step cap, the budgets that remain, a
+    /// phase seed and callback; no restarts. Everything else is kept.
+    /// </summary>
+    internal TrainerOptions ForPhase(int maxSteps, long? evaluations, long? shots, long? roundTrips, ulong seed, TrainingCallback? onStep) => new()
+    {
+        MaxSteps = maxSteps,
+        MaxCircuitEvaluations = evaluations,
+        MaxShots = shots,
+        MaxRoundTrips = roundTrips,
+        Shots = Shots,
+        Gradient = Gradient,
+        FiniteDifferenceStep = FiniteDifferenceStep,
+        SpsaPerturbation = SpsaPerturbation,
+        Seed = seed,
+        TargetLoss = TargetLoss,
+        Patience = Patience,
+        MinDelta = MinDelta,
+        GradientTolerance = GradientTolerance,
+        CheckpointPath = CheckpointPath,
+        CheckpointInterval = CheckpointInterval,
+        OnStep = onStep,
+        AdjointEvaluationCost = AdjointEvaluationCost,
+    };
 }

@@ -191,8 +191,38 @@ internal sealed partial class TrainingLoop<TModel> : ITrainingLoop, ICircuitOrac
         _startTimestamp = Stopwatch.GetTimestamp();
         StopReason reason;
         long lastCheckpoint = -1;
+        // A run resumed from the checkpoint of its last step continues as the uninterrupted run did after that step: its
+        // stopping rules (or a restart's switch) apply before any new step.
+        bool checkLastStep = resumedAt > 0 && _historyCount > 0;
         while (true)
         {
+            if (checkLastStep)
+            {
+                checkLastStep = false;
+                var last = _history[_historyCount - 1];
+                if (_options.TargetLoss is double reached && last.Loss <= reached)
+                {
+                    reason = StopReason.TargetLoss;
+                    break;
+                }
+
+                if (EarlyStop(last.GradientNorm) is StopReason stopped)
+                {
+                    if (Restarting && _segment < _options.Restarts - 1 && !_segmentFinished)
+                    {
+                        FinishSegment(parameters);
+                        StartNextSegment(parameters);
+                        continue;
+                    }
+
+                    if (!Restarting || _segment == _options.Restarts - 1)
+                    {
+                        reason = stopped;
+                        break;
+                    }
+                }
+            }
+
             if (_iteration >= _options.MaxSteps)
             {
                 reason = StopReason.MaxSteps;
@@ -278,10 +308,7 @@ internal sealed partial class TrainingLoop<TModel> : ITrainingLoop, ICircuitOrac
                 break;
             }
 
-            StopReason? early = _options.GradientTolerance is double tolerance && gradientNorm <= tolerance ? StopReason.GradientTolerance
-                : _options.Patience is int patience && _sinceImprovement >= patience ? StopReason.NoImprovement
-                : null;
-            if (early is StopReason stop)
+            if (EarlyStop(gradientNorm) is StopReason stop)
             {
                 if (Restarting && _segment < _options.Restarts - 1)
                 {
@@ -315,6 +342,12 @@ internal sealed partial class TrainingLoop<TModel> : ITrainingLoop, ICircuitOrac
             new TrainingHistory(_history.AsSpan(0, _historyCount)), resumedAt, _roundTrips,
             Restarting ? _options.Restarts : 1, selected ? _bestSegment : -1, selected ? _bestSegmentLoss : double.NaN);
     }
+
+    /// <summary>Gradient tolerance or patience, checked after a step.</summary>
+    private StopReason? EarlyStop(double gradientNorm) =>
+        _options.GradientTolerance is double tolerance && gradientNorm <= tolerance ? StopReason.GradientTolerance
+        : _options.Patience is int patience && _sinceImprovement >= patience ? StopReason.NoImprovement
+        : null;
 
     /// <summary>The stop reason of the first budget the next step (and a restart's closing evaluation) would exceed.</summary>
     private StopReason? BudgetExhausted()
