@@ -12,6 +12,12 @@ internal sealed partial class TrainingLoop<TModel>
     private const string Section = "Trainer";
     private const int StateVersion = 2;
 
+    /// <summary>A thousand years: more elapsed time than any run has; beyond it the arithmetic on it could overflow.</summary>
+    private static readonly long MaxElapsedTicks = TimeSpan.FromDays(365_000).Ticks;
+
+    /// <summary>Counters beyond this would overflow when a step's cost is added to them.</summary>
+    private const long MaxCount = long.MaxValue / 4;
+
     private void SaveCheckpoint(string path, ReadOnlySpan<double> parameters)
     {
         using var stream = new MemoryStream();
@@ -90,7 +96,8 @@ internal sealed partial class TrainingLoop<TModel>
                 "batch start", batchStart);
             Require(patienceReference == double.PositiveInfinity || double.IsFinite(patienceReference), "patience reference loss", patienceReference);
             Require(sinceImprovement >= 0 && sinceImprovement <= iteration, "steps since the last improvement", sinceImprovement);
-            Require(elapsedTicks >= 0, "elapsed time (ticks)", elapsedTicks);
+            Require(elapsedTicks >= 0 && elapsedTicks <= MaxElapsedTicks, "elapsed time (ticks)", elapsedTicks);
+            Require(evaluations <= MaxCount && shots <= MaxCount && roundTrips <= MaxCount, "counters (beyond any budget)", Math.Max(evaluations, Math.Max(shots, roundTrips)));
 
             var savedParameters = new double[_n];
             reader.ReadDoubles(savedParameters, "parameters");
@@ -120,6 +127,9 @@ internal sealed partial class TrainingLoop<TModel>
 
             int count = reader.ReadInt32();
             Require(count == iteration, "history length", count);
+            // Every entry takes a fixed number of bytes: a count the rest of the file cannot hold is corrupt, and checking it
+            // first keeps a forged count from allocating gigabytes.
+            Require((long)count * (version >= 2 ? 80 : 68) <= stream.Length - stream.Position, "history length (longer than the file)", count);
             var history = new TrainingStep[Math.Max(count, _options.MaxSteps)];
             double lowest = double.PositiveInfinity;
             for (int i = 0; i < count; i++)

@@ -279,6 +279,37 @@ public sealed class QnSpsa : ICircuitOptimizer
 
     private static readonly Func<double, double, double> Inverse = static (lambda, _) => 1 / lambda;
 
+    /// <summary>A saved metric must be what the updates produce: symmetric, with every eigenvalue at least β/(1 + β).</summary>
+    private void RequireRegularisedMetric(double[] metric)
+    {
+        int n = ParameterCount;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                double a = metric[(i * n) + j], b = metric[(j * n) + i];
+                if (Math.Abs(a - b) > 1e-9 * (1 + Math.Abs(a)))
+                {
+                    throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                        $"The saved QN-SPSA metric is not symmetric (entries [{i},{j}] = {a} and [{j},{i}] = {b}); the data is corrupt."));
+                }
+            }
+        }
+
+        var work = (double[])metric.Clone();
+        var vectors = new double[metric.Length];
+        SymmetricEigen.Decompose(work, vectors, n);
+        double floor = Regularization / (1 + Regularization);
+        for (int e = 0; e < n; e++)
+        {
+            if (!(work[(e * n) + e] >= floor * (1 - 1e-6)))
+            {
+                throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                    $"The saved QN-SPSA metric has the eigenvalue {work[(e * n) + e]}, below the regularisation's floor {floor}; the data is corrupt."));
+            }
+        }
+    }
+
     private void Draw(Span<double> direction)
     {
         for (int i = 0; i < direction.Length; i++)
@@ -368,8 +399,11 @@ public sealed class QnSpsa : ICircuitOptimizer
                 $"The saved {Name} state holds impossible counters ({steps} steps, metric average over {k}); the data is corrupt."));
         }
 
-        reader.ReadDoubles(_metric, "QN-SPSA metric");
+        var metric = new double[_metric.Length];
+        reader.ReadDoubles(metric, "QN-SPSA metric");
+        RequireRegularisedMetric(metric);
         reader.ReadDoubles(_history, "QN-SPSA loss history");
+        metric.CopyTo(_metric, 0);
         reader.ReadRandom(Random, "QN-SPSA perturbation generator");
         StepCount = steps;
         _k = k;

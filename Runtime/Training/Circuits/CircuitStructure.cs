@@ -50,10 +50,26 @@ public sealed class CircuitStructure
             weights.CopyTo(_layerWeights[l]);
         }
 
+        // One pass collects every weight's gates (frequencies), then each weight's spectrum is built from its own list.
+        var smallest = new List<double>[WeightCount];
+        var largest = new List<double>[WeightCount];
+        for (int k = 0; k < program.Length; k++)
+        {
+            ref readonly var ins = ref program[k];
+            if (ins.IsTrainable)
+            {
+                int w = ins.Angle.Index;
+                var (lo, hi) = Frequencies(ins.Kind);
+                double scale = Math.Abs(ins.Angle.Scale);
+                (smallest[w] ??= new List<double>()).Add(lo * scale);
+                (largest[w] ??= new List<double>()).Add(hi * scale);
+            }
+        }
+
         _spectra = new WeightSpectrum[WeightCount];
         for (int w = 0; w < WeightCount; w++)
         {
-            _spectra[w] = BuildSpectrum(program, w);
+            _spectra[w] = BuildSpectrum(w, smallest[w], largest[w]);
         }
     }
 
@@ -153,23 +169,9 @@ public sealed class CircuitStructure
         }
     }
 
-    private static WeightSpectrum BuildSpectrum(ReadOnlySpan<Instruction> program, int weight)
+    private static WeightSpectrum BuildSpectrum(int weight, List<double>? smallest, List<double>? largest)
     {
-        var smallest = new List<double>();
-        var largest = new List<double>();
-        for (int k = 0; k < program.Length; k++)
-        {
-            ref readonly var ins = ref program[k];
-            if (ins.IsTrainable && ins.Angle.Index == weight)
-            {
-                var (lo, hi) = Frequencies(ins.Kind);
-                double scale = Math.Abs(ins.Angle.Scale);
-                smallest.Add(lo * scale);
-                largest.Add(hi * scale);
-            }
-        }
-
-        if (smallest.Count == 0)
+        if (smallest is null || largest is null)
         {
             return new WeightSpectrum(0, 0, 0, null);
         }

@@ -8,9 +8,9 @@ namespace NegLR;
 /// The plan of layerwise training (Skolik, McClean, Mohseni, van der Smagt &amp; Leib, "Layerwise learning for quantum
 /// neural networks", Quantum Mach. Intell. 3, 5 (2021)). Phase one grows the circuit: it starts with
 /// <see cref="InitialBlocks"/> blocks and adds <see cref="BlocksPerPhase"/> at a time (their weights set to
-/// <see cref="NewWeight"/>, 0 in the paper, so a new rotation layer starts as the identity), training the
-/// <see cref="TrainedBlocks"/> most recent blocks (0: all active blocks, no freezing) for <see cref="StepsPerPhase"/> steps
-/// each time. Phase two, for <see cref="Sweeps"/> sweeps, trains the full circuit in partitions of
+/// <see cref="NewWeight"/>, 0 in the paper, so a new rotation layer starts as the identity), training the first phase's
+/// blocks together and then the <see cref="TrainedBlocks"/> most recent blocks (0: all active blocks, no freezing) for
+/// <see cref="StepsPerPhase"/> steps each time. Phase two, for <see cref="Sweeps"/> sweeps, trains the full circuit in partitions of
 /// <see cref="PartitionBlocks"/> consecutive blocks, the others frozen.
 /// </summary>
 public sealed class LayerwiseSchedule
@@ -93,7 +93,8 @@ public sealed class LayerwiseSchedule
         int previous = 0;
         for (int active = InitialBlocks; ; active = Math.Min(active + BlocksPerPhase, blocks))
         {
-            int first = TrainedBlocks == 0 ? 1 : Math.Max(1, active - TrainedBlocks + 1);
+            // The first phase trains all its s blocks; later ones the TrainedBlocks newest (0: all).
+            int first = TrainedBlocks == 0 || phases.Count == 0 ? 1 : Math.Max(1, active - TrainedBlocks + 1);
             phases.Add(new LayerwisePhase(phases.Count, active, previous + 1, first, active, Growth: true));
             previous = active;
             if (active == blocks)
