@@ -85,16 +85,7 @@ public sealed class Backtracking : IOptimizer
     public OptimizerStep Step(Span<double> parameters, ReadOnlySpan<double> gradient, double loss, ITrialEvaluator? trial)
     {
         int n = ParameterCount;
-        if (parameters.Length != n || gradient.Length != n)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{Name} was made for {n} parameters, but got {parameters.Length} parameters and a gradient of {gradient.Length}."), nameof(parameters));
-        }
-
-        if (!double.IsFinite(loss))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The loss is {loss}; a line search compares losses, so it must be finite."), nameof(loss));
-        }
+        GeneratedOptimizerSupport.CheckBacktrackingStep(Name, n, parameters.Length, gradient.Length, loss);
 
         ArgumentNullException.ThrowIfNull(trial, nameof(trial));
         double rate = Base.LearningRate(Base.StepCount);
@@ -173,11 +164,7 @@ public sealed class Backtracking : IOptimizer
         GeneratedOptimizerSupport.CheckSavedCount(Name, reader.ReadInt32(), ParameterCount);
         long steps = reader.ReadInt64();
         long rejections = reader.ReadInt64();
-        if (steps < 0 || rejections < 0 || rejections > steps)
-        {
-            throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
-                $"The saved {Name} state holds impossible counters ({steps} steps, {rejections} rejections); the data is corrupt."));
-        }
+        GeneratedOptimizerSupport.CheckBacktrackingCounters(Name, steps, rejections);
 
         Base.RestoreState(reader);
         StepCount = steps;

@@ -104,10 +104,7 @@ public sealed class PlateauPolicy : INlrPolicy
         double ema = reader.ReadDouble();
         long below = reader.ReadInt64();
         bool started = reader.ReadBoolean();
-        if (!(ema >= 0) || !double.IsFinite(ema) || below < 0 || (!started && (ema != 0 || below != 0)))
-        {
-            throw new CheckpointException($"The saved Plateau policy state holds impossible values (EMA {ema}, {below} steps below τ); the data is corrupt.");
-        }
+        GeneratedOptimizerSupport.CheckPlateauState(ema, below, started);
 
         _ema = ema;
         _below = below;
