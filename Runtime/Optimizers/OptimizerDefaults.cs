@@ -94,7 +94,7 @@ public static class OptimizerDefaults
     /// z of the shot-aware <see cref="LookaheadPolicy"/>: the trial counts as worse only beyond this many standard errors of
     /// the loss difference. Chosen by measurement (docs/optimizers.md, "Lookahead under shot noise").
     /// </summary>
-    public const double LookaheadStandardErrors = 1.0;
+    public const double LookaheadStandardErrors = 1.5;
 
     /// <summary>Seed of the noise-injection control's draws: 0.</summary>
     public const ulong NoiseSeed = 0;
