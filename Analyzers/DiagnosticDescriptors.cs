@@ -69,6 +69,8 @@ internal static class DiagnosticDescriptors
     public const string PeriodicPhaseCutId = "NLR0510";
     public const string OptimizerValueOutOfRangeId = "NLR0511";
     public const string InapplicableOptimizerArgumentId = "NLR0512";
+    public const string InvalidInitializationId = "NLR0513";
+    public const string ConflictingStepRulesId = "NLR0514";
 
     /// <summary>Format: <c>"The type '{0}' must be declared partial{1}, so the generator can add the ansatz members"</c>.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error(NotPartialId, DeclarationsCategory,
@@ -296,6 +298,16 @@ internal static class DiagnosticDescriptors
         "Optimizer argument that does not apply",
         "{0}",
         "An argument that another argument makes meaningless is almost always a mistake: a knob of another NLR policy (usually a forgotten Policy = …), PhaseLength under Periodic, or NegativeRate together with NegativeRatio.");
+
+    public static readonly DiagnosticDescriptor InvalidInitialization = Error(InvalidInitializationId, OptimizersCategory,
+        "Initialization attribute out of range or contradictory",
+        "{0}",
+        "An initialization attribute names one strategy with values the runtime accepts: [UniformInitialization] a finite interval with High > Low; [GaussianInitialization] either Variance > 0 or Layers ≥ 1 and Locality ≥ 1 (σ² = 1/(4S(L + 2)), Zhang et al. 2022), not both; [IdentityBlockInitialization] Blocks ≥ 1; and one initialization per type.");
+
+    public static readonly DiagnosticDescriptor ConflictingStepRules = Error(ConflictingStepRulesId, OptimizersCategory,
+        "Two step rules on one optimizer",
+        "{0}",
+        "[NegativeLearningRate] and [Backtracking] each decide what a step does after its trial (ascend, or shrink the step); one optimizer takes one of them. Declare two types to compare them.");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message, string description) =>
         Create(id, category, title, message, description, DiagnosticSeverity.Error);

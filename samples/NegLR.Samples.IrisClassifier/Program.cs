@@ -45,7 +45,7 @@ var optimizer = new IrisOptimizer(IrisClassifier.WeightCount);
 var options = new TrainerOptions
 {
     MaxSteps = 100,   // the length of IrisOptimizer's cosine schedule
-    OnStep = (in TrainingStep step) =>
+    OnStep = (TrainingStep step) =>
     {
         if (step.Iteration % 20 == 0)
         {
