@@ -1,0 +1,89 @@
+using System;
+
+namespace NegLR;
+
+/// <summary>
+/// The buffers density-matrix calls need: the density matrix, the adjoint vector, checkpoints, angle tables and
+/// scratch. Create one per thread with <see cref="DensityMatrixSimulator.CreateWorkspace"/> and reuse it: then no
+/// evaluation or gradient allocates.
+/// </summary>
+public sealed class DensityMatrixWorkspace
+{
+    private double[]? _adjoint;
+    private double[][]? _checkpoints;
+    private double[]? _probabilities;
+    private double[]? _cumulative;
+
+    internal DensityMatrixWorkspace(DensityMatrixSimulator simulator, bool forGradients)
+    {
+        int qubits = simulator.Qubits;
+        DensityMatrix.EnsureFits(qubits, forGradients ? 2 + simulator.CheckpointsToStore : 1);
+        Simulator = simulator;
+        State = new DensityMatrix(qubits);
+        if (forGradients)
+        {
+            _adjoint = new double[State.Values.Length];
+            _checkpoints = CreateCheckpoints(simulator);
+        }
+
+        var program = simulator.Program;
+        Theta = new double[program.Instructions.Length];
+        Cos = new double[program.Rotations.Length];
+        Sin = new double[program.Rotations.Length];
+        Taps = new double[program.Rotations.Length];
+        StepMatrices = new double[Math.Max(program.ScratchLength, 1)];
+        Product = new double[256];
+        ShiftedWeights = new double[simulator.WeightCount];
+    }
+
+    internal DensityMatrixSimulator Simulator { get; }
+
+    /// <summary>Number of qubits.</summary>
+    public int Qubits => State.Qubits;
+
+    /// <summary>The density matrix after the last <c>Prepare</c>, <c>Evaluate</c> or probability call.</summary>
+    public DensityMatrix State { get; }
+
+    /// <summary>λ, the observable carried backwards by the adjoint pass (allocated on first use if not made for gradients).</summary>
+    internal double[] Adjoint => _adjoint ??= new double[State.Values.Length];
+
+    /// <summary>Vectors saved before channels the adjoint pass restores instead of inverting.</summary>
+    internal double[][] Checkpoints => _checkpoints ??= CreateCheckpoints(Simulator);
+
+    /// <summary>θ of every compiled instruction for the current call.</summary>
+    internal double[] Theta { get; }
+
+    /// <summary>cos φ and sin φ of every rotation for the current call.</summary>
+    internal double[] Cos { get; }
+
+    internal double[] Sin { get; }
+
+    /// <summary>Per-rotation gradient accumulators of one backward step.</summary>
+    internal double[] Taps { get; }
+
+    /// <summary>Fused per-call matrices of steps with rotations.</summary>
+    internal double[] StepMatrices { get; }
+
+    /// <summary>Scratch for one matrix product.</summary>
+    internal double[] Product { get; }
+
+    /// <summary>Scratch weights for finite differences.</summary>
+    internal double[] ShiftedWeights { get; }
+
+    /// <summary>2^n probabilities (allocated on first use).</summary>
+    internal double[] ProbabilityBuffer => _probabilities ??= new double[1 << Qubits];
+
+    /// <summary>2^n running sums for sampling (allocated on first use).</summary>
+    internal double[] Cumulative => _cumulative ??= new double[1 << Qubits];
+
+    private static double[][] CreateCheckpoints(DensityMatrixSimulator simulator)
+    {
+        var checkpoints = new double[simulator.CheckpointsToStore][];
+        for (int i = 0; i < checkpoints.Length; i++)
+        {
+            checkpoints[i] = new double[DensityMatrix.BytesFor(simulator.Qubits) / 8];
+        }
+
+        return checkpoints;
+    }
+}
