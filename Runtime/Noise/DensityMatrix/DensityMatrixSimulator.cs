@@ -12,7 +12,7 @@ namespace NegLR;
 /// </summary>
 /// <remarks>
 /// <para>The engine for up to <see cref="DensityMatrix.MaxQubits"/> qubits (4^n doubles per density matrix: 2 GiB at
-/// 14 qubits); larger circuits are refused before anything is allocated — use <c>TrajectorySimulator</c>.</para>
+/// 14 qubits); larger circuits are refused before anything is allocated — use <see cref="TrajectorySimulator"/>.</para>
 /// <para>With a <see cref="ReadoutError"/>, expectations are what a device with that readout reports with infinitely many
 /// shots (each term measured in its own basis), and probabilities and shots include the readout flips.</para>
 /// <para>A simulator is immutable and thread-safe; a workspace belongs to one thread at a time.</para>
@@ -64,6 +64,13 @@ public sealed partial class DensityMatrixSimulator
         CheckpointsToStore = (int)Math.Min(Program.RestoreCount, Options.CheckpointMemory / perVector);
         CheckpointStride = CheckpointsToStore == 0 ? int.MaxValue : (Program.RestoreCount + CheckpointsToStore - 1) / CheckpointsToStore;
         CheckpointsToStore = CheckpointsToStore == 0 ? 0 : (Program.RestoreCount + CheckpointStride - 1) / CheckpointStride;
+    }
+
+    /// <summary>Compiles <paramref name="circuit"/> with <paramref name="model"/>'s channels and readout error.</summary>
+    /// <exception cref="ArgumentException">The model names a qubit or gate the circuit lacks.</exception>
+    public DensityMatrixSimulator(Circuit circuit, NoiseModel model, DensityMatrixOptions? options = null)
+        : this((model ?? throw new ArgumentNullException(nameof(model))).ApplyTo(circuit), model.Readout, options)
+    {
     }
 
     /// <summary>The circuit.</summary>
@@ -150,7 +157,7 @@ public sealed partial class DensityMatrixSimulator
         for (int s = from; s < to; s++)
         {
             var step = steps[s];
-            if (saveCheckpoints && step.RestoreSlot >= 0 && step.RestoreSlot % CheckpointStride == 0)
+            if (saveCheckpoints && CheckpointsToStore > 0 && step.RestoreSlot >= 0 && step.RestoreSlot % CheckpointStride == 0)
             {
                 r.CopyTo(ws.Checkpoints[step.RestoreSlot / CheckpointStride]);
             }

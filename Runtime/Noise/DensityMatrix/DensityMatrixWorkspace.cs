@@ -13,6 +13,10 @@ public sealed class DensityMatrixWorkspace
     private double[][]? _checkpoints;
     private double[]? _probabilities;
     private double[]? _cumulative;
+    private int[]? _counts;
+    private double[]? _values;
+    private double[]? _mitigatedValues;
+    private int[]? _groupShots;
 
     internal DensityMatrixWorkspace(DensityMatrixSimulator simulator, bool forGradients)
     {
@@ -75,6 +79,18 @@ public sealed class DensityMatrixWorkspace
 
     /// <summary>2^n running sums for sampling (allocated on first use).</summary>
     internal double[] Cumulative => _cumulative ??= new double[1 << Qubits];
+
+    /// <summary>2^n outcome counts (allocated on first use).</summary>
+    internal int[] Counts => _counts ??= new int[1 << Qubits];
+
+    /// <summary>2^n per-outcome values (allocated on first use).</summary>
+    internal double[] Values => _values ??= new double[1 << Qubits];
+
+    /// <summary>2^n per-outcome mitigated values (allocated on first use).</summary>
+    internal double[] MitigatedValues => _mitigatedValues ??= new double[1 << Qubits];
+
+    /// <summary>Shots per measurement group of the last estimate, sized for <paramref name="groups"/> groups (reallocated only when that changes).</summary>
+    internal int[] GroupShots(int groups) => _groupShots is { } g && g.Length == groups ? g : _groupShots = new int[groups];
 
     private static double[][] CreateCheckpoints(DensityMatrixSimulator simulator)
     {
