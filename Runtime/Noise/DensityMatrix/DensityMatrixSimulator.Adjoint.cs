@@ -42,8 +42,6 @@ public sealed partial class DensityMatrixSimulator
         var steps = Program.Steps;
         var rotations = Program.Rotations;
         var pool = Program.Pool;
-        var taps = ws.Taps.AsSpan();
-        taps.Clear();
         for (int s = steps.Length - 1; s >= 0; s--)
         {
             var step = steps[s];
@@ -57,13 +55,46 @@ public sealed partial class DensityMatrixSimulator
             switch (step.Kind)
             {
                 case DensityStepKind.One:
-                    PauliKernels.BackwardOne(r, lambda, step.Qubit0, step.Ops, pool, rotations, ws.Cos, ws.Sin, taps);
-                    AddTaps(step, taps, gradient);
+                {
+                    ReadOnlySpan<double> inverse, transposed;
+                    if (step.ConstantProduct >= 0)
+                    {
+                        inverse = pool.AsSpan(step.ConstantInverse, 16);
+                        transposed = pool.AsSpan(step.ConstantTransposed, 16);
+                    }
+                    else
+                    {
+                        FoldBackward(step, ws, 4);
+                        inverse = ws.BackInverse.AsSpan(0, 16);
+                        transposed = ws.BackTransposed.AsSpan(0, 16);
+                    }
+
+                    PauliKernels.BackwardOne(r, lambda, step.Qubit0, inverse, transposed, step.Unital, ws.Correlation.AsSpan(0, 16));
+                    if (step.HasTaps)
+                    {
+                        AddTaps(step, ws, 4, gradient);
+                    }
+
                     break;
+                }
+
                 case DensityStepKind.Two:
-                    PauliKernels.BackwardTwo(r, lambda, step.Qubit0, step.Qubit1, step.Ops, step.SparseInverse!, step.SparseTransposed!,
-                        rotations, ws.Cos, ws.Sin, taps);
-                    AddTaps(step, taps, gradient);
+                    if (step.ConstantProduct >= 0)
+                    {
+                        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseInverse!);
+                        PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
+                        break;
+                    }
+
+                    FoldBackward(step, ws, 16);
+                    if (step.HasTaps)
+                    {
+                        PauliKernels.CorrelateTwo(r, lambda, step.Qubit0, step.Qubit1, ws.Correlation);
+                        AddTaps(step, ws, 16, gradient);
+                    }
+
+                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, ws.BackInverse);
+                    PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, ws.BackTransposed);
                     break;
                 default:
                 {
@@ -99,36 +130,157 @@ public sealed partial class DensityMatrixSimulator
         }
     }
 
-    /// <summary>Adds a step's taps to the gradient and clears them for the next step.</summary>
-    private void AddTaps(DensityStep step, Span<double> taps, Span<double> gradient)
+    /// <summary>
+    /// The step's M⁻¹ and Mᵀ for this call's angles, into the workspace: walking the maps from last to first,
+    /// S ← S·M_j and S⁻¹ ← M_j⁻¹·S⁻¹ (a rotation's inverse is the rotation by −φ).
+    /// </summary>
+    private void FoldBackward(DensityStep step, DensityMatrixWorkspace ws, int size)
     {
-        var rotations = Program.Rotations;
-        foreach (var op in step.Ops)
+        int n2 = size * size;
+        var s = ws.BackScratch.AsSpan(0, n2);
+        var sInverse = ws.BackInverse.AsSpan(0, n2);
+        SetIdentity(s, size);
+        SetIdentity(sInverse, size);
+        for (int j = step.Ops.Length - 1; j >= 0; j--)
         {
-            if (op.IsRotation)
+            MultiplyIn(step.Ops[j], s, sInverse, ws, size);
+        }
+
+        var transposed = ws.BackTransposed.AsSpan(0, n2);
+        for (int i = 0; i < size; i++)
+        {
+            for (int k = 0; k < size; k++)
+            {
+                transposed[(k * size) + i] = s[(i * size) + k];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds every trainable rotation's derivative from the step's correlation C: tap j = Σ_ab (A_j)_ba C_ab with
+    /// A_j = S_j L_j S_j⁻¹, S_j the maps after j (so λ_jᵀ L_j r_j = λᵀ A_j r at the step's end).
+    /// </summary>
+    private void AddTaps(DensityStep step, DensityMatrixWorkspace ws, int size, Span<double> gradient)
+    {
+        int n2 = size * size;
+        var rotations = Program.Rotations;
+        var s = ws.BackScratch.AsSpan(0, n2);
+        var sInverse = ws.TapScratch.AsSpan(0, n2);
+        var left = ws.TapScratch.AsSpan(n2, n2);
+        var correlation = ws.Correlation.AsSpan(0, n2);
+        SetIdentity(s, size);
+        SetIdentity(sInverse, size);
+        for (int j = step.Ops.Length - 1; j >= 0; j--)
+        {
+            var op = step.Ops[j];
+            if (op.IsRotation && rotations[op.Rotation].Weight >= 0)
             {
                 var rot = rotations[op.Rotation];
-                if (rot.Weight >= 0)
+                // (L S⁻¹)_Q· = σ_Q (S⁻¹)_{Q⊕W}· for the Q that anticommute with W; then tap = Σ_ab (S L S⁻¹)_ba C_ab.
+                int word = rot.LocalWord;
+                left.Clear();
+                for (int q = 0; q < size; q++)
                 {
-                    gradient[rot.Weight] += rot.GradientScale * taps[op.Rotation];
+                    int sign = Simulation.PauliAlgebra.RotationSign(q, word);
+                    if (sign != 0)
+                    {
+                        var from = sInverse.Slice((q ^ word) * size, size);
+                        var to = left.Slice(q * size, size);
+                        for (int k = 0; k < size; k++)
+                        {
+                            to[k] = sign * from[k];
+                        }
+                    }
                 }
 
-                taps[op.Rotation] = 0;
+                double tap = 0;
+                for (int b = 0; b < size; b++)
+                {
+                    for (int a = 0; a < size; a++)
+                    {
+                        double c = correlation[(a * size) + b];
+                        if (c == 0)
+                        {
+                            continue;
+                        }
+
+                        // (S · left)_ba
+                        double sum = 0;
+                        for (int k = 0; k < size; k++)
+                        {
+                            sum += s[(b * size) + k] * left[(k * size) + a];
+                        }
+
+                        tap += sum * c;
+                    }
+                }
+
+                gradient[rot.Weight] += rot.GradientScale * tap;
             }
+
+            MultiplyIn(op, s, sInverse, ws, size);
+        }
+    }
+
+    /// <summary>S ← S·M and S⁻¹ ← M⁻¹·S⁻¹ for one map of a step.</summary>
+    private void MultiplyIn(SubOp op, Span<double> s, Span<double> sInverse, DensityMatrixWorkspace ws, int size)
+    {
+        int n2 = size * size;
+        var temp = ws.Product.AsSpan(0, n2);
+        if (!op.IsRotation)
+        {
+            SmallMatrix.Multiply(s, Program.Pool.AsSpan(op.Matrix, n2), size, temp);
+            temp.CopyTo(s);
+            SmallMatrix.Multiply(Program.Pool.AsSpan(op.Inverse, n2), sInverse, size, temp);
+            temp.CopyTo(sInverse);
+            return;
+        }
+
+        // R: r'_Q = c r_Q + σs r_R. S·R mixes columns Q and R; R(−φ)·S⁻¹ mixes rows Q and R.
+        int word = Program.Rotations[op.Rotation].LocalWord;
+        double c = ws.Cos[op.Rotation], sn = ws.Sin[op.Rotation];
+        int pivot = word & -word;
+        for (int q = 0; q < size; q++)
+        {
+            int sign = (q & pivot) != 0 ? 0 : Simulation.PauliAlgebra.RotationSign(q, word);
+            if (sign == 0)
+            {
+                continue;
+            }
+
+            int rIndex = q ^ word;
+            double ss = sign * sn;
+            for (int i = 0; i < size; i++)
+            {
+                double sq = s[(i * size) + q], sr = s[(i * size) + rIndex];
+                s[(i * size) + q] = (c * sq) - (ss * sr);
+                s[(i * size) + rIndex] = (c * sr) + (ss * sq);
+                double iq = sInverse[(q * size) + i], ir = sInverse[(rIndex * size) + i];
+                sInverse[(q * size) + i] = (c * iq) - (ss * ir);
+                sInverse[(rIndex * size) + i] = (c * ir) + (ss * iq);
+            }
+        }
+    }
+
+    private static void SetIdentity(Span<double> m, int size)
+    {
+        m.Clear();
+        for (int i = 0; i < size; i++)
+        {
+            m[(i * size) + i] = 1;
         }
     }
 
     /// <summary>λ ← Mᵀ λ for a lone channel step.</summary>
     private void BackwardThroughRestoredChannel(DensityStep step, Span<double> lambda)
     {
-        var op = step.Ops[0];
         if (step.Kind == DensityStepKind.One)
         {
-            PauliKernels.Apply(lambda, step.Qubit0, Program.Pool.AsSpan(op.Transposed, 16), unital: false);
+            PauliKernels.Apply(lambda, step.Qubit0, Program.Pool.AsSpan(step.ConstantTransposed, 16), unital: false);
         }
         else
         {
-            PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed![0]!);
+            PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
         }
     }
 

@@ -34,9 +34,13 @@ public sealed class DensityMatrixWorkspace
         Theta = new double[program.Instructions.Length];
         Cos = new double[program.Rotations.Length];
         Sin = new double[program.Rotations.Length];
-        Taps = new double[program.Rotations.Length];
         StepMatrices = new double[Math.Max(program.ScratchLength, 1)];
         Product = new double[256];
+        BackScratch = new double[256];
+        BackInverse = new double[256];
+        BackTransposed = new double[256];
+        TapScratch = new double[512];
+        Correlation = new double[256];
         ShiftedWeights = new double[simulator.WeightCount];
     }
 
@@ -62,8 +66,16 @@ public sealed class DensityMatrixWorkspace
 
     internal double[] Sin { get; }
 
-    /// <summary>Per-rotation gradient accumulators of one backward step.</summary>
-    internal double[] Taps { get; }
+    /// <summary>The backward pass's per-step matrices: S, M⁻¹, Mᵀ, tap scratch, and the correlation C_ab = Σ r_a λ_b.</summary>
+    internal double[] BackScratch { get; }
+
+    internal double[] BackInverse { get; }
+
+    internal double[] BackTransposed { get; }
+
+    internal double[] TapScratch { get; }
+
+    internal double[] Correlation { get; }
 
     /// <summary>Fused per-call matrices of steps with rotations.</summary>
     internal double[] StepMatrices { get; }

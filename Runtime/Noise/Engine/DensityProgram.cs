@@ -270,23 +270,29 @@ internal sealed class DensityProgram
                 step.RestoreSlot = _restores++;
             }
 
-            if (kind == DensityStepKind.Two)
+            var pool = _pool.ToArray();
+            step.HasTaps = subOps.Any(o => o.IsRotation && _rotations[o.Rotation].Weight >= 0);
+            if (product is not null)
             {
-                var pool = _pool.ToArray();
-                step.SparseInverse = new Sparse16?[subOps.Length];
-                step.SparseTransposed = new Sparse16?[subOps.Length];
-                for (int i = 0; i < subOps.Length; i++)
+                step.ConstantTransposed = AddToPool(SmallMatrix.Transpose(product, size));
+                if (!restore)
                 {
-                    if (!subOps[i].IsRotation)
+                    // M⁻¹ = M_1⁻¹ ⋯ M_m⁻¹: the product of the maps' own inverses, never an inversion of the product.
+                    var inverse = SmallMatrix.Identity(size);
+                    foreach (var op in subOps)
                     {
-                        step.SparseInverse[i] = subOps[i].Inverse < 0 ? null : new Sparse16(pool.AsSpan(subOps[i].Inverse, 256));
-                        step.SparseTransposed[i] = new Sparse16(pool.AsSpan(subOps[i].Transposed, 256));
+                        inverse = SmallMatrix.Multiply(inverse, pool.AsSpan(op.Inverse, size * size), size);
                     }
+
+                    step.ConstantInverse = AddToPool(inverse);
                 }
 
-                if (step.ConstantProduct >= 0)
+                pool = _pool.ToArray();
+                if (kind == DensityStepKind.Two)
                 {
                     step.SparseProduct = new Sparse16(pool.AsSpan(step.ConstantProduct, 256));
+                    step.SparseTransposed = new Sparse16(pool.AsSpan(step.ConstantTransposed, 256));
+                    step.SparseInverse = step.ConstantInverse < 0 ? null : new Sparse16(pool.AsSpan(step.ConstantInverse, 256));
                 }
             }
 

@@ -117,11 +117,18 @@ internal sealed class DensityStep
     /// <summary>Offset in the workspace's step matrices of this step's per-call fused matrix (steps with rotations), else −1.</summary>
     public int Scratch { get; set; } = -1;
 
-    /// <summary>Two-qubit steps: each constant map's M⁻¹ and Mᵀ by rows (null entries for rotations), for the backward pass.</summary>
-    public Sparse16?[]? SparseInverse { get; set; }
+    /// <summary>Constant steps that are not restored: offsets of M⁻¹ (the product of the inverses) and Mᵀ; else −1.</summary>
+    public int ConstantInverse { get; set; } = -1;
 
-    public Sparse16?[]? SparseTransposed { get; set; }
+    public int ConstantTransposed { get; set; } = -1;
 
-    /// <summary>Two-qubit steps whose maps are all constant: the product by rows.</summary>
+    /// <summary>Two-qubit constant steps: M, M⁻¹ and Mᵀ by rows.</summary>
     public Sparse16? SparseProduct { get; set; }
+
+    public Sparse16? SparseInverse { get; set; }
+
+    public Sparse16? SparseTransposed { get; set; }
+
+    /// <summary>True when some rotation of the step feeds a gradient.</summary>
+    public bool HasTaps { get; set; }
 }

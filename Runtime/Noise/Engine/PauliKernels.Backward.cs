@@ -6,55 +6,43 @@ using System.Runtime.Intrinsics.X86;
 
 namespace NegLR.Simulation;
 
-// The adjoint pass of a fused step, in one sweep over r (the state, un-computed backwards) and λ (the observable,
-// carried backwards): for every map from last to first, a rotation first adds λ·(L r) to its gradient tap and then
-// rotates both vectors back; a constant map sends r through its inverse and λ through its transpose. Four groups are
-// processed at once, one group per vector lane; the same Vector256 code runs in software where there is no 256-bit
-// SIMD, so results do not depend on the hardware. Lane sums are reduced as (l0 + l1) + (l2 + l3).
+// The adjoint pass of a fused step in one sweep over r (the state, un-computed backwards) and λ (the observable,
+// carried backwards). The step's maps are folded per call into M⁻¹ (for r) and Mᵀ (for λ), and every gradient tap
+// λ_jᵀ L_j r_j inside the step is rewritten at the step's end as λᵀ A_j r with A_j = S_j L_j S_j⁻¹ (S_j the maps after
+// tap j), so one pass accumulates the correlation C_ab = Σ r_a λ_b over the groups and every tap is Σ A_ba C_ab.
+// Four groups are processed at once, one per vector lane; the same Vector256 code runs in software where there is no
+// 256-bit SIMD, so results do not depend on the hardware. Lane sums are reduced as (l0 + l1) + (l2 + l3).
 internal static partial class PauliKernels
 {
-    /// <summary>One map of a step, unpacked for the backward kernels.</summary>
-    private struct Plan
-    {
-        public bool IsRotation;
-        public int Axis;        // one-qubit rotation: the word's digit (X = 1, Z = 2, Y = 3)
-        public int Rotation;    // index of the rotation (its tap)
-        public double Cos;
-        public double SigmaSin; // σ·sin φ for the pair (Q, R) with Q < R
-        public double Sigma;
-        public int Inverse;
-        public int Transposed;
-    }
-
     /// <summary>
-    /// Backward through a one-qubit step: r ← (M_m ⋯ M_1)⁻¹ r, λ ← (M_m ⋯ M_1)ᵀ λ, adding each trainable rotation's
-    /// λ·(L r) at its own point into <paramref name="taps"/> (indexed by rotation).
+    /// One pass over a one-qubit step: C_ab += r_a λ_b over every group (digits a, b; only X, Z, Y when
+    /// <paramref name="unital"/>), then r ← M⁻¹ r and λ ← Mᵀ λ. <paramref name="correlation"/> (16) receives C.
     /// </summary>
-    public static void BackwardOne(Span<double> r, Span<double> lambda, int qubit, ReadOnlySpan<SubOp> ops, ReadOnlySpan<double> pool,
-        RotationInfo[] rotations, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin, Span<double> taps)
+    public static void BackwardOne(Span<double> r, Span<double> lambda, int qubit, ReadOnlySpan<double> inverse, ReadOnlySpan<double> transposed,
+        bool unital, Span<double> correlation)
     {
+        correlation.Clear();
         if (r.Length < 16)
         {
-            // One qubit: pad to two (the second qubit's digit 0), run the same code, copy back.
+            // One qubit: pad to two (the second qubit's digit 0), run the same code, copy back; the padding adds zeros.
             Span<double> rp = stackalloc double[16];
             Span<double> lp = stackalloc double[16];
             rp.Clear();
             lp.Clear();
             r.CopyTo(rp);
             lambda.CopyTo(lp);
-            BackwardOne(rp, lp, qubit, ops, pool, rotations, cos, sin, taps);
+            BackwardOne(rp, lp, qubit, inverse, transposed, unital, correlation);
             rp[..r.Length].CopyTo(r);
             lp[..lambda.Length].CopyTo(lambda);
             return;
         }
 
-        Span<Plan> plan = stackalloc Plan[ops.Length];
-        MakePlan(ops, rotations, cos, sin, plan, twoQubit: false);
-        Span<Vector256<double>> acc = stackalloc Vector256<double>[ops.Length];
+        Span<Vector256<double>> acc = stackalloc Vector256<double>[16];
         acc.Clear();
         ref double rd = ref MemoryMarshal.GetReference(r);
         ref double ld = ref MemoryMarshal.GetReference(lambda);
         int n = r.Length;
+        int first = unital ? 1 : 0;
         if (qubit == 0)
         {
             for (int i = 0; i < n; i += 16)
@@ -67,7 +55,9 @@ internal static partial class PauliKernels
                 var l2 = Vector256.LoadUnsafe(ref pl, 8); var l3 = Vector256.LoadUnsafe(ref pl, 12);
                 Transpose(ref r0, ref r1, ref r2, ref r3);
                 Transpose(ref l0, ref l1, ref l2, ref l3);
-                Chunk(plan, pool, acc, ref r0, ref r1, ref r2, ref r3, ref l0, ref l1, ref l2, ref l3);
+                Correlate(acc, first, r0, r1, r2, r3, l0, l1, l2, l3);
+                MatVec4(inverse, ref r0, ref r1, ref r2, ref r3);
+                MatVec4(transposed, ref l0, ref l1, ref l2, ref l3);
                 Transpose(ref r0, ref r1, ref r2, ref r3);
                 Transpose(ref l0, ref l1, ref l2, ref l3);
                 r0.StoreUnsafe(ref pr); r1.StoreUnsafe(ref pr, 4); r2.StoreUnsafe(ref pr, 8); r3.StoreUnsafe(ref pr, 12);
@@ -77,81 +67,55 @@ internal static partial class PauliKernels
         else
         {
             int s = 1 << (2 * qubit);
+            nuint st = (nuint)s;
             for (int block = 0; block < n; block += s << 2)
             {
                 for (int i = block; i < block + s; i += 4)
                 {
                     ref double pr = ref Unsafe.Add(ref rd, i);
                     ref double pl = ref Unsafe.Add(ref ld, i);
-                    nuint st = (nuint)s;
                     var r0 = Vector256.LoadUnsafe(ref pr); var r1 = Vector256.LoadUnsafe(ref pr, st);
                     var r2 = Vector256.LoadUnsafe(ref pr, 2 * st); var r3 = Vector256.LoadUnsafe(ref pr, 3 * st);
                     var l0 = Vector256.LoadUnsafe(ref pl); var l1 = Vector256.LoadUnsafe(ref pl, st);
                     var l2 = Vector256.LoadUnsafe(ref pl, 2 * st); var l3 = Vector256.LoadUnsafe(ref pl, 3 * st);
-                    Chunk(plan, pool, acc, ref r0, ref r1, ref r2, ref r3, ref l0, ref l1, ref l2, ref l3);
+                    Correlate(acc, first, r0, r1, r2, r3, l0, l1, l2, l3);
+                    if (unital)
+                    {
+                        MatVec3(inverse, ref r1, ref r2, ref r3);
+                        MatVec3(transposed, ref l1, ref l2, ref l3);
+                        r1.StoreUnsafe(ref pr, st); r2.StoreUnsafe(ref pr, 2 * st); r3.StoreUnsafe(ref pr, 3 * st);
+                        l1.StoreUnsafe(ref pl, st); l2.StoreUnsafe(ref pl, 2 * st); l3.StoreUnsafe(ref pl, 3 * st);
+                        continue;
+                    }
+
+                    MatVec4(inverse, ref r0, ref r1, ref r2, ref r3);
+                    MatVec4(transposed, ref l0, ref l1, ref l2, ref l3);
                     r0.StoreUnsafe(ref pr); r1.StoreUnsafe(ref pr, st); r2.StoreUnsafe(ref pr, 2 * st); r3.StoreUnsafe(ref pr, 3 * st);
                     l0.StoreUnsafe(ref pl); l1.StoreUnsafe(ref pl, st); l2.StoreUnsafe(ref pl, 2 * st); l3.StoreUnsafe(ref pl, 3 * st);
                 }
             }
         }
 
-        for (int k = 0; k < plan.Length; k++)
+        for (int k = 0; k < 16; k++)
         {
-            if (plan[k].IsRotation)
-            {
-                taps[plan[k].Rotation] += LaneSum(acc[k]);
-            }
+            correlation[k] = LaneSum(acc[k]);
         }
     }
 
-    /// <summary>All maps of a one-qubit step, last to first, on four groups held as digit vectors (I, X, Z, Y).</summary>
+    /// <summary>acc[4a + b] += r_a λ_b for a, b ≥ <paramref name="first"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Chunk(ReadOnlySpan<Plan> plan, ReadOnlySpan<double> pool, Span<Vector256<double>> acc,
-        ref Vector256<double> r0, ref Vector256<double> r1, ref Vector256<double> r2, ref Vector256<double> r3,
-        ref Vector256<double> l0, ref Vector256<double> l1, ref Vector256<double> l2, ref Vector256<double> l3)
+    private static void Correlate(Span<Vector256<double>> acc, int first, Vector256<double> r0, Vector256<double> r1, Vector256<double> r2,
+        Vector256<double> r3, Vector256<double> l0, Vector256<double> l1, Vector256<double> l2, Vector256<double> l3)
     {
-        for (int k = plan.Length - 1; k >= 0; k--)
+        if (first == 0)
         {
-            ref readonly var p = ref plan[k];
-            if (p.IsRotation)
-            {
-                switch (p.Axis)
-                {
-                    case 1:
-                        RotateBack(in p, ref acc[k], ref r2, ref r3, ref l2, ref l3);
-                        break;
-                    case 2:
-                        RotateBack(in p, ref acc[k], ref r1, ref r3, ref l1, ref l3);
-                        break;
-                    default:
-                        RotateBack(in p, ref acc[k], ref r1, ref r2, ref l1, ref l2);
-                        break;
-                }
-
-                continue;
-            }
-
-            MatVec4(pool.Slice(p.Inverse, 16), ref r0, ref r1, ref r2, ref r3);
-            MatVec4(pool.Slice(p.Transposed, 16), ref l0, ref l1, ref l2, ref l3);
+            acc[0] += r0 * l0; acc[1] += r0 * l1; acc[2] += r0 * l2; acc[3] += r0 * l3;
+            acc[4] += r1 * l0; acc[8] += r2 * l0; acc[12] += r3 * l0;
         }
-    }
 
-    /// <summary>
-    /// For the pair (Q, R) a rotation couples, with r'_Q = c r_Q + σs r_R and r'_R = c r_R − σs r_Q: the tap
-    /// λ·(L r) = σ(λ_Q r_R − λ_R r_Q), then the rotation by −φ on both vectors.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RotateBack(in Plan p, ref Vector256<double> acc, ref Vector256<double> rq, ref Vector256<double> rr,
-        ref Vector256<double> lq, ref Vector256<double> lr)
-    {
-        acc += ((lq * rr) - (lr * rq)) * p.Sigma;
-        double c = p.Cos, ss = p.SigmaSin;
-        var a = rq;
-        rq = (a * c) - (rr * ss);
-        rr = (rr * c) + (a * ss);
-        var b = lq;
-        lq = (b * c) - (lr * ss);
-        lr = (lr * c) + (b * ss);
+        acc[5] += r1 * l1; acc[6] += r1 * l2; acc[7] += r1 * l3;
+        acc[9] += r2 * l1; acc[10] += r2 * l2; acc[11] += r2 * l3;
+        acc[13] += r3 * l1; acc[14] += r3 * l2; acc[15] += r3 * l3;
     }
 
     /// <summary>v ← M v for a 4×4 row-major M, entry order (m_i0 v0 + m_i1 v1) + (m_i2 v2 + m_i3 v3).</summary>
@@ -166,34 +130,39 @@ internal static partial class PauliKernels
         v3 = ((a * m[12]) + (b * m[13])) + ((c * m[14]) + (d * m[15]));
     }
 
-    /// <summary>
-    /// Backward through a two-qubit step (local index d0 + 4·d1 for qubits <paramref name="a"/>, <paramref name="b"/>).
-    /// </summary>
-    public static void BackwardTwo(Span<double> r, Span<double> lambda, int a, int b, ReadOnlySpan<SubOp> ops, Sparse16?[] inverses,
-        Sparse16?[] transposes, RotationInfo[] rotations, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin, Span<double> taps)
+    /// <summary>The unital case: the X, Z, Y entries by the lower-right 3×3 block, as <see cref="Apply"/> computes them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MatVec3(ReadOnlySpan<double> m, ref Vector256<double> v1, ref Vector256<double> v2, ref Vector256<double> v3)
     {
+        var b = v1; var c = v2; var d = v3;
+        v1 = ((b * m[5]) + (c * m[6])) + (d * m[7]);
+        v2 = ((b * m[9]) + (c * m[10])) + (d * m[11]);
+        v3 = ((b * m[13]) + (c * m[14])) + (d * m[15]);
+    }
+
+    /// <summary>
+    /// One read-only pass over a two-qubit step: C_ab = Σ r_a λ_b over every group (local indices a, b of 16), into
+    /// <paramref name="correlation"/> (256).
+    /// </summary>
+    public static void CorrelateTwo(ReadOnlySpan<double> r, ReadOnlySpan<double> lambda, int a, int b, Span<double> correlation)
+    {
+        correlation.Clear();
         if (r.Length < 64)
         {
-            // Two qubits: pad to three (the third qubit's digit 0), run the same code, copy back.
             Span<double> rp = stackalloc double[64];
             Span<double> lp = stackalloc double[64];
             rp.Clear();
             lp.Clear();
             r.CopyTo(rp);
             lambda.CopyTo(lp);
-            BackwardTwo(rp, lp, a, b, ops, inverses, transposes, rotations, cos, sin, taps);
-            rp[..r.Length].CopyTo(r);
-            lp[..lambda.Length].CopyTo(lambda);
+            CorrelateTwo(rp, lp, a, b, correlation);
             return;
         }
 
-        Span<Plan> plan = stackalloc Plan[ops.Length];
-        MakePlan(ops, rotations, cos, sin, plan, twoQubit: true);
-        Span<Vector256<double>> acc = stackalloc Vector256<double>[ops.Length];
+        Span<Vector256<double>> acc = stackalloc Vector256<double>[256];
         acc.Clear();
         Span<Vector256<double>> rv = stackalloc Vector256<double>[16];
         Span<Vector256<double>> lv = stackalloc Vector256<double>[16];
-        Span<Vector256<double>> tmp = stackalloc Vector256<double>[16];
         Span<int> offset = stackalloc int[16];
         for (int l = 0; l < 16; l++)
         {
@@ -221,95 +190,20 @@ internal static partial class PauliKernels
                 LoadTransposed(ref ld, g, a, b, hi, lv);
             }
 
-            for (int j = plan.Length - 1; j >= 0; j--)
+            for (int i = 0; i < 16; i++)
             {
-                ref readonly var p = ref plan[j];
-                if (p.IsRotation)
+                var ri = rv[i];
+                for (int j = 0; j < 16; j++)
                 {
-                    RotateBack16(in p, ref acc[j], rotations[p.Rotation].LocalWord, rv, lv);
-                    continue;
-                }
-
-                SparseMatVec(inverses[j]!, rv, tmp);
-                SparseMatVec(transposes[j]!, lv, tmp);
-            }
-
-            if (lo >= 1)
-            {
-                for (int l = 0; l < 16; l++)
-                {
-                    rv[l].StoreUnsafe(ref Unsafe.Add(ref rd, g + offset[l]));
-                    lv[l].StoreUnsafe(ref Unsafe.Add(ref ld, g + offset[l]));
+                    acc[(i * 16) + j] += ri * lv[j];
                 }
             }
-            else
-            {
-                StoreTransposed(ref rd, g, a, b, hi, rv);
-                StoreTransposed(ref ld, g, a, b, hi, lv);
-            }
         }
 
-        for (int j = 0; j < plan.Length; j++)
+        for (int k = 0; k < 256; k++)
         {
-            if (plan[j].IsRotation)
-            {
-                taps[plan[j].Rotation] += LaneSum(acc[j]);
-            }
+            correlation[k] = LaneSum(acc[k]);
         }
-    }
-
-    /// <summary>A two-qubit rotation's tap and back-rotation over every anticommuting pair (Q, Q ⊕ W) with Q's pivot bit clear.</summary>
-    private static void RotateBack16(in Plan p, ref Vector256<double> acc, int word, Span<Vector256<double>> rv, Span<Vector256<double>> lv)
-    {
-        int pivot = word & -word;
-        double c = p.Cos, s = p.SigmaSin; // here SigmaSin holds sin φ; the sign is per pair
-        for (int q = 0; q < 16; q++)
-        {
-            int sign = (q & pivot) != 0 ? 0 : PauliAlgebra.RotationSign(q, word);
-            if (sign == 0)
-            {
-                continue;
-            }
-
-            int rIndex = q ^ word;
-            double ss = sign * s;
-            ref var rq = ref rv[q];
-            ref var rr = ref rv[rIndex];
-            ref var lq = ref lv[q];
-            ref var lr = ref lv[rIndex];
-            acc += ((lq * rr) - (lr * rq)) * (double)sign;
-            var x = rq;
-            rq = (x * c) - (rr * ss);
-            rr = (rr * c) + (x * ss);
-            var y = lq;
-            lq = (y * c) - (lr * ss);
-            lr = (lr * c) + (y * ss);
-        }
-    }
-
-    /// <summary>v ← M v by rows of non-zero entries (each row summed in column order).</summary>
-    private static void SparseMatVec(Sparse16 m, Span<Vector256<double>> v, Span<Vector256<double>> tmp)
-    {
-        var start = m.Start;
-        var columns = m.Columns;
-        var values = m.Values;
-        for (int i = 0; i < 16; i++)
-        {
-            var sum = Vector256<double>.Zero;
-            int e = start[i];
-            if (e < start[i + 1])
-            {
-                sum = v[columns[e]] * values[e];
-                for (e++; e < start[i + 1]; e++)
-                {
-                    sum += v[columns[e]] * values[e];
-                }
-            }
-
-            tmp[i] = sum;
-        }
-
-        tmp.CopyTo(v);
     }
 
     /// <summary>
@@ -357,35 +251,6 @@ internal static partial class PauliKernels
     /// <summary>The local index of (qubit-0 digit, other digit) when the step's first qubit is <paramref name="a"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Local(int a, int digitOfQubit0, int otherDigit) => a == 0 ? digitOfQubit0 + (4 * otherDigit) : otherDigit + (4 * digitOfQubit0);
-
-    private static void MakePlan(ReadOnlySpan<SubOp> ops, RotationInfo[] rotations, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin,
-        Span<Plan> plan, bool twoQubit)
-    {
-        for (int k = 0; k < ops.Length; k++)
-        {
-            var op = ops[k];
-            if (!op.IsRotation)
-            {
-                plan[k] = new Plan { Inverse = op.Inverse, Transposed = op.Transposed };
-                continue;
-            }
-
-            int w = rotations[op.Rotation].LocalWord;
-            if (twoQubit)
-            {
-                plan[k] = new Plan { IsRotation = true, Rotation = op.Rotation, Cos = cos[op.Rotation], SigmaSin = sin[op.Rotation], Sigma = 1 };
-                continue;
-            }
-
-            // The pair of digits that anticommute with the axis, lower first, and the sign σ of r'_Q = c r_Q + σ s r_R.
-            int q = w == 1 ? 2 : 1;
-            int sigma = PauliAlgebra.RotationSign(q, w);
-            plan[k] = new Plan
-            {
-                IsRotation = true, Axis = w, Rotation = op.Rotation, Cos = cos[op.Rotation], SigmaSin = sigma * sin[op.Rotation], Sigma = sigma,
-            };
-        }
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double LaneSum(Vector256<double> v) =>

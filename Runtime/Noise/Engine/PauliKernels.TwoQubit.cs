@@ -52,15 +52,25 @@ internal static partial class PauliKernels
         int lo = Math.Min(a, b), hi = Math.Max(a, b);
         int groups = r.Length >> 4;
         ref double d = ref MemoryMarshal.GetReference(r);
-        if (lo >= 1 && Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && (lo >= 1 || r.Length >= 64))
         {
+            // Four groups per vector: consecutive when neither qubit is 0, else transposed from qubit 0's digit quadruples.
             Span<Vector256<double>> input = stackalloc Vector256<double>[16];
+            Span<Vector256<double>> output = stackalloc Vector256<double>[16];
             for (int k = 0; k < groups; k += 4)
             {
-                ref double g = ref Unsafe.Add(ref d, InsertZeroDigits(k, lo, hi));
-                for (int l = 0; l < 16; l++)
+                int baseIndex = InsertZeroDigits(k, lo, hi);
+                ref double g = ref Unsafe.Add(ref d, baseIndex);
+                if (lo >= 1)
                 {
-                    input[l] = Vector256.LoadUnsafe(ref Unsafe.Add(ref g, offset[l]));
+                    for (int l = 0; l < 16; l++)
+                    {
+                        input[l] = Vector256.LoadUnsafe(ref Unsafe.Add(ref g, offset[l]));
+                    }
+                }
+                else
+                {
+                    LoadTransposed(ref d, baseIndex, a, b, hi, input);
                 }
 
                 for (int i = 0; i < 16; i++)
@@ -76,7 +86,19 @@ internal static partial class PauliKernels
                         }
                     }
 
-                    sum.StoreUnsafe(ref Unsafe.Add(ref g, offset[i]));
+                    output[i] = sum;
+                }
+
+                if (lo >= 1)
+                {
+                    for (int l = 0; l < 16; l++)
+                    {
+                        output[l].StoreUnsafe(ref Unsafe.Add(ref g, offset[l]));
+                    }
+                }
+                else
+                {
+                    StoreTransposed(ref d, baseIndex, a, b, hi, output);
                 }
             }
 
