@@ -40,79 +40,159 @@ public sealed partial class DensityMatrixSimulator
         }
 
         var steps = Program.Steps;
-        var rotations = Program.Rotations;
-        var pool = Program.Pool;
-        for (int s = steps.Length - 1; s >= 0; s--)
+        for (int s = steps.Length - 1; s >= 0;)
         {
             var step = steps[s];
             if (step.RestoreSlot >= 0)
             {
                 BackwardThroughRestoredChannel(step, lambda);
                 Restore(step.RestoreSlot, r, ws);
+                s--;
                 continue;
             }
 
-            switch (step.Kind)
+            int first = s;
+            if (Qubits > BlockQubits && CacheBlocking && step.MaxQubit < BlockQubits)
             {
-                case DensityStepKind.One:
+                while (first > 0 && steps[first - 1].MaxQubit < BlockQubits && steps[first - 1].RestoreSlot < 0)
                 {
-                    ReadOnlySpan<double> inverse, transposed;
-                    if (step.ConstantProduct >= 0)
-                    {
-                        inverse = pool.AsSpan(step.ConstantInverse, 16);
-                        transposed = pool.AsSpan(step.ConstantTransposed, 16);
-                    }
-                    else
-                    {
-                        FoldBackward(step, ws, 4);
-                        inverse = ws.BackInverse.AsSpan(0, 16);
-                        transposed = ws.BackTransposed.AsSpan(0, 16);
-                    }
-
-                    PauliKernels.BackwardOne(r, lambda, step.Qubit0, inverse, transposed, step.Unital, ws.Correlation.AsSpan(0, 16));
-                    if (step.HasTaps)
-                    {
-                        AddTaps(step, ws, 4, gradient);
-                    }
-
-                    break;
-                }
-
-                case DensityStepKind.Two:
-                    if (step.ConstantProduct >= 0)
-                    {
-                        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseInverse!);
-                        PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
-                        break;
-                    }
-
-                    FoldBackward(step, ws, 16);
-                    if (step.HasTaps)
-                    {
-                        PauliKernels.CorrelateTwo(r, lambda, step.Qubit0, step.Qubit1, ws.Correlation);
-                        AddTaps(step, ws, 16, gradient);
-                    }
-
-                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, ws.BackInverse);
-                    PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, ws.BackTransposed);
-                    break;
-                default:
-                {
-                    var rot = rotations[step.Rotation];
-                    if (rot.Weight >= 0)
-                    {
-                        gradient[rot.Weight] += rot.GradientScale * PauliKernels.RotationOverlap(lambda, r, rot.Word);
-                    }
-
-                    double c = ws.Cos[step.Rotation], sn = ws.Sin[step.Rotation];
-                    PauliKernels.ApplyRotation(r, rot.Word, c, -sn);
-                    PauliKernels.ApplyRotation(lambda, rot.Word, c, -sn);
-                    break;
+                    first--;
                 }
             }
+
+            if (first < s)
+            {
+                BackwardBlocked(first, s, r, lambda, gradient, ws);
+                s = first - 1;
+                continue;
+            }
+
+            var (inverse, transposed) = PrepareBackward(step, ws, ws.BackInverse, ws.BackTransposed);
+            var correlation = ws.Correlation.AsSpan();
+            correlation.Clear();
+            BackwardStep(step, r, lambda, inverse, transposed, correlation, ws);
+            FinishStep(step, ws, correlation, gradient);
+            s--;
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Steps [first, last] (all on qubits below the cache block) swept block by block from the last: each step's M⁻¹, Mᵀ
+    /// and correlation live in their own slots, the correlations add up over the blocks, and the taps are taken after.
+    /// </summary>
+    private void BackwardBlocked(int first, int last, Span<double> r, Span<double> lambda, Span<double> gradient, DensityMatrixWorkspace ws)
+    {
+        var steps = Program.Steps;
+        var slots = ws.BackwardSlots(steps.Length);
+        var correlations = ws.CorrelationSlots(steps.Length);
+        for (int k = first; k <= last; k++)
+        {
+            PrepareBackward(steps[k], ws, slots.AsMemory(k * 512, 256), slots.AsMemory((k * 512) + 256, 256));
+            correlations.AsSpan(k * 256, 256).Clear();
+        }
+
+        int block = 1 << (2 * BlockQubits);
+        for (int b = 0; b < r.Length; b += block)
+        {
+            var rb = r.Slice(b, block);
+            var lb = lambda.Slice(b, block);
+            for (int k = last; k >= first; k--)
+            {
+                var (inverse, transposed) = Prepared(steps[k], slots.AsMemory(k * 512, 256), slots.AsMemory((k * 512) + 256, 256));
+                BackwardStep(steps[k], rb, lb, inverse, transposed, correlations.AsSpan(k * 256, 256), ws);
+            }
+        }
+
+        for (int k = last; k >= first; k--)
+        {
+            FinishStep(steps[k], ws, correlations.AsSpan(k * 256, 256), gradient);
+        }
+    }
+
+    /// <summary>Folds a step's maps into M⁻¹ and Mᵀ when they depend on the angles; returns where the step's matrices are.</summary>
+    private (ReadOnlyMemory<double> Inverse, ReadOnlyMemory<double> Transposed) PrepareBackward(DensityStep step, DensityMatrixWorkspace ws,
+        Memory<double> inverse, Memory<double> transposed)
+    {
+        if (step.Kind != DensityStepKind.Rotation && step.ConstantProduct < 0)
+        {
+            FoldBackward(step, ws, step.Kind == DensityStepKind.One ? 4 : 16, inverse.Span, transposed.Span);
+        }
+
+        return Prepared(step, inverse, transposed);
+    }
+
+    private (ReadOnlyMemory<double> Inverse, ReadOnlyMemory<double> Transposed) Prepared(DensityStep step, Memory<double> inverse,
+        Memory<double> transposed)
+    {
+        if (step.Kind == DensityStepKind.One && step.ConstantProduct >= 0)
+        {
+            return (Program.Pool.AsMemory(step.ConstantInverse, 16), Program.Pool.AsMemory(step.ConstantTransposed, 16));
+        }
+
+        return (inverse, transposed);
+    }
+
+    /// <summary>One step of the backward pass on a vector or one block of it: correlation (or overlap) added, then r and λ carried back.</summary>
+    private void BackwardStep(DensityStep step, Span<double> r, Span<double> lambda, ReadOnlyMemory<double> inverse, ReadOnlyMemory<double> transposed,
+        Span<double> correlation, DensityMatrixWorkspace ws)
+    {
+        switch (step.Kind)
+        {
+            case DensityStepKind.One:
+                PauliKernels.BackwardOne(r, lambda, step.Qubit0, inverse.Span[..16], transposed.Span[..16], step.Unital, correlation[..16]);
+                break;
+            case DensityStepKind.Two:
+                if (step.ConstantProduct >= 0)
+                {
+                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseInverse!);
+                    PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
+                    break;
+                }
+
+                if (step.HasTaps)
+                {
+                    PauliKernels.CorrelateTwo(r, lambda, step.Qubit0, step.Qubit1, correlation);
+                }
+
+                PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, inverse.Span[..256]);
+                PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, transposed.Span[..256]);
+                break;
+            default:
+            {
+                var rot = Program.Rotations[step.Rotation];
+                if (rot.Weight >= 0)
+                {
+                    correlation[0] += PauliKernels.RotationOverlap(lambda, r, rot.Word);
+                }
+
+                double c = ws.Cos[step.Rotation], sn = ws.Sin[step.Rotation];
+                PauliKernels.ApplyRotation(r, rot.Word, c, -sn);
+                PauliKernels.ApplyRotation(lambda, rot.Word, c, -sn);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Adds a step's gradient contributions from its accumulated correlation (or overlap).</summary>
+    private void FinishStep(DensityStep step, DensityMatrixWorkspace ws, ReadOnlySpan<double> correlation, Span<double> gradient)
+    {
+        if (step.Kind == DensityStepKind.Rotation)
+        {
+            var rot = Program.Rotations[step.Rotation];
+            if (rot.Weight >= 0)
+            {
+                gradient[rot.Weight] += rot.GradientScale * correlation[0];
+            }
+
+            return;
+        }
+
+        if (step.HasTaps)
+        {
+            AddTaps(step, ws, step.Kind == DensityStepKind.One ? 4 : 16, gradient, correlation);
+        }
     }
 
     /// <summary>Adjoint gradient of a circuit without data inputs.</summary>
@@ -134,11 +214,11 @@ public sealed partial class DensityMatrixSimulator
     /// The step's M⁻¹ and Mᵀ for this call's angles, into the workspace: walking the maps from last to first,
     /// S ← S·M_j and S⁻¹ ← M_j⁻¹·S⁻¹ (a rotation's inverse is the rotation by −φ).
     /// </summary>
-    private void FoldBackward(DensityStep step, DensityMatrixWorkspace ws, int size)
+    private void FoldBackward(DensityStep step, DensityMatrixWorkspace ws, int size, Span<double> inverse, Span<double> transposedOut)
     {
         int n2 = size * size;
         var s = ws.BackScratch.AsSpan(0, n2);
-        var sInverse = ws.BackInverse.AsSpan(0, n2);
+        var sInverse = inverse[..n2];
         SetIdentity(s, size);
         SetIdentity(sInverse, size);
         for (int j = step.Ops.Length - 1; j >= 0; j--)
@@ -146,7 +226,7 @@ public sealed partial class DensityMatrixSimulator
             MultiplyIn(step.Ops[j], s, sInverse, ws, size);
         }
 
-        var transposed = ws.BackTransposed.AsSpan(0, n2);
+        var transposed = transposedOut[..n2];
         for (int i = 0; i < size; i++)
         {
             for (int k = 0; k < size; k++)
@@ -160,14 +240,14 @@ public sealed partial class DensityMatrixSimulator
     /// Adds every trainable rotation's derivative from the step's correlation C: tap j = Σ_ab (A_j)_ba C_ab with
     /// A_j = S_j L_j S_j⁻¹, S_j the maps after j (so λ_jᵀ L_j r_j = λᵀ A_j r at the step's end).
     /// </summary>
-    private void AddTaps(DensityStep step, DensityMatrixWorkspace ws, int size, Span<double> gradient)
+    private void AddTaps(DensityStep step, DensityMatrixWorkspace ws, int size, Span<double> gradient, ReadOnlySpan<double> correlationIn)
     {
         int n2 = size * size;
         var rotations = Program.Rotations;
         var s = ws.BackScratch.AsSpan(0, n2);
         var sInverse = ws.TapScratch.AsSpan(0, n2);
         var left = ws.TapScratch.AsSpan(n2, n2);
-        var correlation = ws.Correlation.AsSpan(0, n2);
+        var correlation = correlationIn[..n2];
         SetIdentity(s, size);
         SetIdentity(sInverse, size);
         for (int j = step.Ops.Length - 1; j >= 0; j--)

@@ -150,11 +150,20 @@ public sealed partial class DensityMatrixSimulator
         RunSteps(r, ws, 0, Program.Steps.Length, saveCheckpoints);
     }
 
+    /// <summary>
+    /// Qubits whose digits fit one cache block: 4^7 doubles (128 KiB). Consecutive steps on qubits below this run block by
+    /// block, so the density matrix crosses memory once for all of them instead of once per step.
+    /// </summary>
+    internal const int BlockQubits = 7;
+
+    /// <summary>Off only in tests, to check that blocking changes no bit of the result.</summary>
+    internal bool CacheBlocking { get; init; } = true;
+
     /// <summary>Applies steps [from, to) to <paramref name="r"/> with the angles already prepared in the workspace.</summary>
     internal void RunSteps(Span<double> r, DensityMatrixWorkspace ws, int from, int to, bool saveCheckpoints)
     {
         var steps = Program.Steps;
-        for (int s = from; s < to; s++)
+        for (int s = from; s < to;)
         {
             var step = steps[s];
             if (saveCheckpoints && CheckpointsToStore > 0 && step.RestoreSlot >= 0 && step.RestoreSlot % CheckpointStride == 0)
@@ -162,17 +171,60 @@ public sealed partial class DensityMatrixSimulator
                 r.CopyTo(ws.Checkpoints[step.RestoreSlot / CheckpointStride]);
             }
 
-            ApplyStep(step, r, ws);
+            int end = s;
+            if (Qubits > BlockQubits && CacheBlocking)
+            {
+                while (end < to && steps[end].MaxQubit < BlockQubits && (end == s || steps[end].RestoreSlot < 0))
+                {
+                    end++;
+                }
+            }
+
+            if (end - s >= 2)
+            {
+                // A run of steps on low qubits: fuse each step's matrix once, then sweep the vector block by block.
+                for (int k = s; k < end; k++)
+                {
+                    FuseIfNeeded(steps[k], ws);
+                }
+
+                int block = 1 << (2 * BlockQubits);
+                for (int b = 0; b < r.Length; b += block)
+                {
+                    var slice = r.Slice(b, block);
+                    for (int k = s; k < end; k++)
+                    {
+                        ApplyFused(steps[k], slice, ws);
+                    }
+                }
+
+                s = end;
+                continue;
+            }
+
+            FuseIfNeeded(step, ws);
+            ApplyFused(step, r, ws);
+            s++;
         }
     }
 
-    private void ApplyStep(DensityStep step, Span<double> r, DensityMatrixWorkspace ws)
+    private void FuseIfNeeded(DensityStep step, DensityMatrixWorkspace ws)
+    {
+        if (step.Kind != DensityStepKind.Rotation && step.ConstantProduct < 0)
+        {
+            FuseStep(step, ws);
+        }
+    }
+
+    /// <summary>Applies a step whose per-call matrix (if any) is already in the workspace.</summary>
+    private void ApplyFused(DensityStep step, Span<double> r, DensityMatrixWorkspace ws)
     {
         var pool = Program.Pool;
         switch (step.Kind)
         {
             case DensityStepKind.One:
-                PauliKernels.Apply(r, step.Qubit0, step.ConstantProduct >= 0 ? pool.AsSpan(step.ConstantProduct, 16) : FuseStep(step, ws), step.Unital);
+                PauliKernels.Apply(r, step.Qubit0,
+                    step.ConstantProduct >= 0 ? pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16), step.Unital);
                 break;
             case DensityStepKind.Two:
                 if (step.SparseProduct is not null)
@@ -181,7 +233,7 @@ public sealed partial class DensityMatrixSimulator
                 }
                 else
                 {
-                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, FuseStep(step, ws));
+                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, ws.StepMatrices.AsSpan(step.Scratch, 256));
                 }
 
                 break;
@@ -195,7 +247,7 @@ public sealed partial class DensityMatrixSimulator
     /// The product of a step's maps for this call's angles, in the workspace: constants multiply in, each rotation
     /// mixes the pairs of rows it couples (row_Q ← c·row_Q + σs·row_{Q⊕W}).
     /// </summary>
-    private ReadOnlySpan<double> FuseStep(DensityStep step, DensityMatrixWorkspace ws)
+    private void FuseStep(DensityStep step, DensityMatrixWorkspace ws)
     {
         int size = step.Kind == DensityStepKind.One ? 4 : 16;
         var m = ws.StepMatrices.AsSpan(step.Scratch, size * size);
@@ -237,8 +289,6 @@ public sealed partial class DensityMatrixSimulator
                 }
             }
         }
-
-        return m;
     }
 
     /// <summary>θ of every instruction, then cos and sin of every rotation angle φ = multiplier·θ, for this call.</summary>

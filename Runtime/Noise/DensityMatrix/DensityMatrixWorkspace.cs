@@ -17,6 +17,8 @@ public sealed class DensityMatrixWorkspace
     private double[]? _values;
     private double[]? _mitigatedValues;
     private int[]? _groupShots;
+    private double[]? _backwardSlots;
+    private double[]? _correlationSlots;
 
     internal DensityMatrixWorkspace(DensityMatrixSimulator simulator, bool forGradients)
     {
@@ -91,6 +93,12 @@ public sealed class DensityMatrixWorkspace
 
     /// <summary>2^n running sums for sampling (allocated on first use).</summary>
     internal double[] Cumulative => _cumulative ??= new double[1 << Qubits];
+
+    /// <summary>Per-step M⁻¹ and Mᵀ (512 doubles a step) for the block-by-block backward pass (allocated on first use).</summary>
+    internal double[] BackwardSlots(int steps) => _backwardSlots ??= new double[steps * 512];
+
+    /// <summary>Per-step correlations (256 doubles a step) for the block-by-block backward pass (allocated on first use).</summary>
+    internal double[] CorrelationSlots(int steps) => _correlationSlots ??= new double[steps * 256];
 
     /// <summary>2^n outcome counts (allocated on first use).</summary>
     internal int[] Counts => _counts ??= new int[1 << Qubits];

@@ -228,7 +228,10 @@ internal sealed class DensityProgram
             {
                 var op = ops[0];
                 int r = AddRotation(op, localWord: -1);
-                _steps.Add(new DensityStep(DensityStepKind.Rotation, qubits[0], -1, Array.Empty<SubOp>(), unital: true, constantProduct: -1, r));
+                _steps.Add(new DensityStep(DensityStepKind.Rotation, qubits[0], -1, Array.Empty<SubOp>(), unital: true, constantProduct: -1, r)
+                {
+                    MaxQubit = qubits.Max(),
+                });
                 return;
             }
 
@@ -265,6 +268,7 @@ internal sealed class DensityProgram
                 _scratch += size * size;
             }
 
+            step.MaxQubit = qubits.Max();
             if (restore)
             {
                 step.RestoreSlot = _restores++;

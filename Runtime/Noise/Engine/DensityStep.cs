@@ -91,6 +91,9 @@ internal sealed class DensityStep
 
     public DensityStepKind Kind { get; }
 
+    /// <summary>The highest qubit the step touches (cache blocking groups steps below a bound).</summary>
+    public int MaxQubit { get; set; }
+
     public int Qubit0 { get; }
 
     /// <summary>The second qubit of a two-qubit step (local digit 1), else −1.</summary>

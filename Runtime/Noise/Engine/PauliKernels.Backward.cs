@@ -16,12 +16,12 @@ internal static partial class PauliKernels
 {
     /// <summary>
     /// One pass over a one-qubit step: C_ab += r_a λ_b over every group (digits a, b; only X, Z, Y when
-    /// <paramref name="unital"/>), then r ← M⁻¹ r and λ ← Mᵀ λ. <paramref name="correlation"/> (16) receives C.
+    /// <paramref name="unital"/>), then r ← M⁻¹ r and λ ← Mᵀ λ. C is added to <paramref name="correlation"/> (16), so a
+    /// caller sweeping a vector block by block accumulates it.
     /// </summary>
     public static void BackwardOne(Span<double> r, Span<double> lambda, int qubit, ReadOnlySpan<double> inverse, ReadOnlySpan<double> transposed,
         bool unital, Span<double> correlation)
     {
-        correlation.Clear();
         if (r.Length < 16)
         {
             // One qubit: pad to two (the second qubit's digit 0), run the same code, copy back; the padding adds zeros.
@@ -64,6 +64,10 @@ internal static partial class PauliKernels
                 l0.StoreUnsafe(ref pl); l1.StoreUnsafe(ref pl, 4); l2.StoreUnsafe(ref pl, 8); l3.StoreUnsafe(ref pl, 12);
             }
         }
+        else if (unital)
+        {
+            BackwardOneUnital(ref rd, ref ld, n, qubit, inverse, transposed, acc);
+        }
         else
         {
             int s = 1 << (2 * qubit);
@@ -98,8 +102,49 @@ internal static partial class PauliKernels
 
         for (int k = 0; k < 16; k++)
         {
-            correlation[k] = LaneSum(acc[k]);
+            correlation[k] += LaneSum(acc[k]);
         }
+    }
+
+    /// <summary>
+    /// The unital case on a digit above 0 (most steps: gates with Pauli channels): the identity entries stay, the nine
+    /// correlations of the X, Z, Y entries accumulate in locals, and the two 3×3 maps use the same entry order as
+    /// <see cref="MatVec3"/>.
+    /// </summary>
+    private static void BackwardOneUnital(ref double rd, ref double ld, int n, int qubit, ReadOnlySpan<double> inverse, ReadOnlySpan<double> transposed,
+        Span<Vector256<double>> acc)
+    {
+        int s = 1 << (2 * qubit);
+        nuint st = (nuint)s;
+        double i11 = inverse[5], i12 = inverse[6], i13 = inverse[7], i21 = inverse[9], i22 = inverse[10], i23 = inverse[11];
+        double i31 = inverse[13], i32 = inverse[14], i33 = inverse[15];
+        double t11 = transposed[5], t12 = transposed[6], t13 = transposed[7], t21 = transposed[9], t22 = transposed[10], t23 = transposed[11];
+        double t31 = transposed[13], t32 = transposed[14], t33 = transposed[15];
+        var c11 = Vector256<double>.Zero; var c12 = c11; var c13 = c11; var c21 = c11; var c22 = c11; var c23 = c11;
+        var c31 = c11; var c32 = c11; var c33 = c11;
+        for (int block = 0; block < n; block += s << 2)
+        {
+            for (int i = block + s; i < block + (2 * s); i += 4)
+            {
+                ref double pr = ref Unsafe.Add(ref rd, i);
+                ref double pl = ref Unsafe.Add(ref ld, i);
+                var r1 = Vector256.LoadUnsafe(ref pr); var r2 = Vector256.LoadUnsafe(ref pr, st); var r3 = Vector256.LoadUnsafe(ref pr, 2 * st);
+                var l1 = Vector256.LoadUnsafe(ref pl); var l2 = Vector256.LoadUnsafe(ref pl, st); var l3 = Vector256.LoadUnsafe(ref pl, 2 * st);
+                c11 += r1 * l1; c12 += r1 * l2; c13 += r1 * l3;
+                c21 += r2 * l1; c22 += r2 * l2; c23 += r2 * l3;
+                c31 += r3 * l1; c32 += r3 * l2; c33 += r3 * l3;
+                (((r1 * i11) + (r2 * i12)) + (r3 * i13)).StoreUnsafe(ref pr);
+                (((r1 * i21) + (r2 * i22)) + (r3 * i23)).StoreUnsafe(ref pr, st);
+                (((r1 * i31) + (r2 * i32)) + (r3 * i33)).StoreUnsafe(ref pr, 2 * st);
+                (((l1 * t11) + (l2 * t12)) + (l3 * t13)).StoreUnsafe(ref pl);
+                (((l1 * t21) + (l2 * t22)) + (l3 * t23)).StoreUnsafe(ref pl, st);
+                (((l1 * t31) + (l2 * t32)) + (l3 * t33)).StoreUnsafe(ref pl, 2 * st);
+            }
+        }
+
+        acc[5] = c11; acc[6] = c12; acc[7] = c13;
+        acc[9] = c21; acc[10] = c22; acc[11] = c23;
+        acc[13] = c31; acc[14] = c32; acc[15] = c33;
     }
 
     /// <summary>acc[4a + b] += r_a λ_b for a, b ≥ <paramref name="first"/>.</summary>
@@ -141,12 +186,11 @@ internal static partial class PauliKernels
     }
 
     /// <summary>
-    /// One read-only pass over a two-qubit step: C_ab = Σ r_a λ_b over every group (local indices a, b of 16), into
+    /// One read-only pass over a two-qubit step: C_ab = Σ r_a λ_b over every group (local indices a, b of 16), added to
     /// <paramref name="correlation"/> (256).
     /// </summary>
     public static void CorrelateTwo(ReadOnlySpan<double> r, ReadOnlySpan<double> lambda, int a, int b, Span<double> correlation)
     {
-        correlation.Clear();
         if (r.Length < 64)
         {
             Span<double> rp = stackalloc double[64];
@@ -202,7 +246,7 @@ internal static partial class PauliKernels
 
         for (int k = 0; k < 256; k++)
         {
-            correlation[k] = LaneSum(acc[k]);
+            correlation[k] += LaneSum(acc[k]);
         }
     }
 

@@ -43,6 +43,12 @@ internal static partial class PauliKernels
 
     private static void Apply2(Span<double> r, int a, int b, ReadOnlySpan<int> start, ReadOnlySpan<int> columns, ReadOnlySpan<double> values)
     {
+        if (columns.Length == 16 && Vector256.IsHardwareAccelerated && Math.Min(a, b) >= 1 && IsMonomial(start))
+        {
+            ApplyMonomial(r, a, b, columns, values);
+            return;
+        }
+
         Span<int> offset = stackalloc int[16];
         for (int l = 0; l < 16; l++)
         {
@@ -57,6 +63,7 @@ internal static partial class PauliKernels
             // Four groups per vector: consecutive when neither qubit is 0, else transposed from qubit 0's digit quadruples.
             Span<Vector256<double>> input = stackalloc Vector256<double>[16];
             Span<Vector256<double>> output = stackalloc Vector256<double>[16];
+            bool monomial = columns.Length == 16 && IsMonomial(start);
             for (int k = 0; k < groups; k += 4)
             {
                 int baseIndex = InsertZeroDigits(k, lo, hi);
@@ -73,20 +80,30 @@ internal static partial class PauliKernels
                     LoadTransposed(ref d, baseIndex, a, b, hi, input);
                 }
 
-                for (int i = 0; i < 16; i++)
+                if (monomial)
                 {
-                    var sum = Vector256<double>.Zero;
-                    int e = start[i];
-                    if (e < start[i + 1])
+                    for (int i = 0; i < 16; i++)
                     {
-                        sum = input[columns[e]] * values[e];
-                        for (e++; e < start[i + 1]; e++)
-                        {
-                            sum += input[columns[e]] * values[e];
-                        }
+                        output[i] = input[columns[i]] * values[i];
                     }
+                }
+                else
+                {
+                    for (int i = 0; i < 16; i++)
+                    {
+                        var sum = Vector256<double>.Zero;
+                        int e = start[i];
+                        if (e < start[i + 1])
+                        {
+                            sum = input[columns[e]] * values[e];
+                            for (e++; e < start[i + 1]; e++)
+                            {
+                                sum += input[columns[e]] * values[e];
+                            }
+                        }
 
-                    output[i] = sum;
+                        output[i] = sum;
+                    }
                 }
 
                 if (lo >= 1)
@@ -128,6 +145,127 @@ internal static partial class PauliKernels
                 }
 
                 Unsafe.Add(ref g, offset[i]) = sum;
+            }
+        }
+    }
+
+    /// <summary>True when every row holds exactly one entry (a Clifford gate with a Pauli channel): a signed, scaled permutation.</summary>
+    private static bool IsMonomial(ReadOnlySpan<int> start)
+    {
+        for (int i = 0; i < 16; i++)
+        {
+            if (start[i + 1] - start[i] != 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// out_i = v_i · in_{π(i)} for a monomial matrix when neither qubit is 0 (four consecutive groups per vector): the
+    /// same single product per row the general path forms. When π is an involution (every Clifford gate that squares to
+    /// the identity: CNOT, CZ, SWAP, …) the entries move in pairs, two loads and two stores, with nothing staged.
+    /// </summary>
+    private static void ApplyMonomial(Span<double> r, int a, int b, ReadOnlySpan<int> columns, ReadOnlySpan<double> values)
+    {
+        Span<int> offset = stackalloc int[16];
+        for (int l = 0; l < 16; l++)
+        {
+            offset[l] = ((l & 3) << (2 * a)) + ((l >> 2) << (2 * b));
+        }
+
+        int lo = Math.Min(a, b), hi = Math.Max(a, b);
+        int groups = r.Length >> 4;
+        ref double d = ref MemoryMarshal.GetReference(r);
+        bool involution = true;
+        for (int i = 0; i < 16; i++)
+        {
+            involution &= columns[columns[i]] == i;
+        }
+
+        // Pair-by-pair sweeps pay when the step streams through memory (its high qubit at or beyond the cache block of
+        // DensityMatrixSimulator.BlockQubits, so sixteen slices at power-of-two strides would defeat the prefetcher) and
+        // each slice is a run of at least 64 doubles (lo ≥ 3). Otherwise a group's entries are moved together.
+        if (involution && lo >= 3 && hi >= DensityMatrixSimulator.BlockQubits)
+        {
+            // Pairs (i, π(i)) with i < π(i), then fixed points (i = π(i)) as pairs of one.
+            Span<int> first = stackalloc int[16];
+            Span<int> second = stackalloc int[16];
+            int pairs = 0, fixedCount = 0;
+            Span<int> fixedPoints = stackalloc int[16];
+            for (int i = 0; i < 16; i++)
+            {
+                if (columns[i] > i)
+                {
+                    first[pairs] = i;
+                    second[pairs++] = columns[i];
+                }
+                else if (columns[i] == i)
+                {
+                    fixedPoints[fixedCount++] = i;
+                }
+            }
+
+            // Pair by pair over the whole vector: each sweep streams through just two of the sixteen digit slices (the
+            // hardware prefetcher follows two streams, not sixteen at power-of-two strides), and together the sweeps
+            // touch every element once; eight doubles (a whole cache line) at a time.
+            const int step = 8;
+            for (int p = 0; p < pairs; p++)
+            {
+                int i = first[p], j = second[p];
+                double si = values[i], sj = values[j];
+                int oi = offset[i], oj = offset[j];
+                for (int k = 0; k < groups; k += step)
+                {
+                    ref double g = ref Unsafe.Add(ref d, InsertZeroDigits(k, lo, hi));
+                    ref double pi = ref Unsafe.Add(ref g, oi);
+                    ref double pj = ref Unsafe.Add(ref g, oj);
+                    var vi = Vector256.LoadUnsafe(ref pi);
+                    var vj = Vector256.LoadUnsafe(ref pj);
+                    (vj * si).StoreUnsafe(ref pi);
+                    (vi * sj).StoreUnsafe(ref pj);
+                    var wi = Vector256.LoadUnsafe(ref pi, 4);
+                    var wj = Vector256.LoadUnsafe(ref pj, 4);
+                    (wj * si).StoreUnsafe(ref pi, 4);
+                    (wi * sj).StoreUnsafe(ref pj, 4);
+                }
+            }
+
+            for (int f = 0; f < fixedCount; f++)
+            {
+                int i = fixedPoints[f];
+                double si = values[i];
+                if (si == 1)
+                {
+                    continue;
+                }
+
+                int oi = offset[i];
+                for (int k = 0; k < groups; k += step)
+                {
+                    ref double pi = ref Unsafe.Add(ref Unsafe.Add(ref d, InsertZeroDigits(k, lo, hi)), oi);
+                    (Vector256.LoadUnsafe(ref pi) * si).StoreUnsafe(ref pi);
+                    (Vector256.LoadUnsafe(ref pi, 4) * si).StoreUnsafe(ref pi, 4);
+                }
+            }
+
+            return;
+        }
+
+        Span<Vector256<double>> input = stackalloc Vector256<double>[16];
+        for (int k = 0; k < groups; k += 4)
+        {
+            ref double g = ref Unsafe.Add(ref d, InsertZeroDigits(k, lo, hi));
+            for (int l = 0; l < 16; l++)
+            {
+                input[l] = Vector256.LoadUnsafe(ref Unsafe.Add(ref g, offset[l]));
+            }
+
+            for (int i = 0; i < 16; i++)
+            {
+                (input[columns[i]] * values[i]).StoreUnsafe(ref Unsafe.Add(ref g, offset[i]));
             }
         }
     }
