@@ -104,6 +104,15 @@ public static class OpenQasm
             throw new ArgumentOutOfRangeException(nameof(version), version, "The version must be OpenQasm2 or OpenQasm3.");
         }
 
+        if (circuit.HasChannels)
+        {
+            // OpenQASM has no noise channels: writing the gates alone would silently hand a different circuit to the device.
+            throw new ArgumentException(
+                $"The circuit records {circuit.Channels.Count} noise channel(s), and OpenQASM cannot express noise; export "
+                + "circuit.WithoutChannels() to run the ideal gates on hardware (the device adds its own noise).",
+                nameof(circuit));
+        }
+
         options ??= QasmExportOptions.Default;
         CheckBinding(weights, circuit.WeightCount, "weight", nameof(weights), version);
         CheckBinding(inputs, circuit.InputCount, "data input", nameof(inputs), version);

@@ -211,6 +211,18 @@ public class OpenQasmExportTests
         Assert.Equal("QubitRegister", Assert.Throws<ArgumentException>(() => new QasmExportOptions { QubitRegister = "q 1" }).ParamName);
     }
 
+    [Fact]
+    public void NoisyCircuit_IsRefused_AndItsIdealGatesExport()
+    {
+        // OpenQASM has no channels: exporting the gates alone would silently drop the noise the circuit models.
+        var c = new Circuit(2);
+        c.RY(0, 0.3).Depolarizing(0, 0.01).CNOT(0, 1);
+        var error = Assert.Throws<ArgumentException>(() => OpenQasm.Export(c, QasmVersion.OpenQasm3));
+        Assert.Equal("circuit", error.ParamName);
+        Assert.Contains("WithoutChannels()", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cx q[0], q[1];", OpenQasm.Export(c.WithoutChannels(), QasmVersion.OpenQasm3), StringComparison.Ordinal);
+    }
+
     /// <summary>A hand-written <see cref="IAnsatz"/> (the generator's are exercised by the integration test).</summary>
     private readonly struct TwoQubitAnsatz : IAnsatz
     {
