@@ -22,6 +22,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //   ... -- --profile            (each step on its own, thread CPU time)
 //   ... -- --loop 200           (only the analysed compilation, repeatedly: for perf with DOTNET_PerfMapEnabled=1)
 //   ... -- --show File.cs       (prints the NegLR diagnostics of a file)
+//   ... -- --document [--open Hea12] [--big] [--filler 200]
+//                               (one open file after a keystroke, as the IDE analyses it: NegLR, then six no-op analyzers
+//                                registered with SymbolStart/End, then six registered flat; see DocumentScope.cs)
 var options = Options.Parse(args);
 var references = References();
 
@@ -31,6 +34,19 @@ var analyzersUnderTest = typeof(analyzers::NegLR.Analyzers.Infrastructure.Ansatz
     .OrderBy(t => t.FullName, StringComparer.Ordinal)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
+
+if (options.Document)
+{
+    int count = analyzersUnderTest.Length;
+    var sets = new List<(string, ImmutableArray<DiagnosticAnalyzer>)>
+    {
+        ($"NegLR ({count} analyzers)", analyzersUnderTest),
+        ("6 no-op, SymbolStart/End", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new NoOpAnalyzer()).ToImmutableArray()),
+        ("6 no-op, flat", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new FlatNoOpAnalyzer()).ToImmutableArray()),
+    };
+    DocumentScope.Run(options, references, sets);
+    return;
+}
 
 if (options.Only == "NoOp")
 {
@@ -373,7 +389,8 @@ static string Ansatz(int i, int qubits, int layers)
         """;
 }
 
-internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, string? Show, string? Only = null, bool Profile = false, int Warmup = 3, int Loop = 0)
+internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, string? Show, string? Only = null, bool Profile = false, int Warmup = 3, int Loop = 0,
+    bool Document = false, bool Big = false, string? Open = null, int Filler = 200)
 {
     public static Options Parse(string[] args)
     {
@@ -382,6 +399,18 @@ internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, 
         {
             o = o with { Profile = true };
             args = args.Where(a => a != "--profile").ToArray();
+        }
+
+        if (args.Contains("--document"))
+        {
+            o = o with { Document = true };
+            args = args.Where(a => a != "--document").ToArray();
+        }
+
+        if (args.Contains("--big"))
+        {
+            o = o with { Big = true };
+            args = args.Where(a => a != "--big").ToArray();
         }
 
         for (int i = 0; i + 1 < args.Length; i += 2)
@@ -397,6 +426,8 @@ internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, 
                 "--loop" => o with { Loop = Int() },
                 "--show" => o with { Show = args[i + 1] },
                 "--only" => o with { Only = args[i + 1] },
+                "--open" => o with { Open = args[i + 1] },
+                "--filler" => o with { Filler = Int() },
                 _ => throw new ArgumentException("Unknown option " + args[i]),
             };
         }
