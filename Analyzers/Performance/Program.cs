@@ -127,7 +127,8 @@ if (options.Profile)
         ("trainability", new analyzers::NegLR.Analyzers.Trainability.TrainabilityAnalyzer()),
         ("resources", new analyzers::NegLR.Analyzers.Resources.ResourceAnalyzer()),
     };
-    var analyze = typeof(analyzers::NegLR.Analyzers.Infrastructure.AnsatzAnalyzer).GetMethod("Analyze", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    var analyze = typeof(analyzers::NegLR.Analyzers.Infrastructure.AnsatzAnalyzer).GetMethod("AnalyzeBody", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    var sink = new analyzers::NegLR.Analyzers.Infrastructure.DiagnosticSink(_ => { }, analyzers::NegLR.Analyzers.Infrastructure.HelpLinks.Default);
     for (int round = 0; round < 12; round++)
     {
         var fresh = compilation.Clone();
@@ -149,7 +150,8 @@ if (options.Profile)
         {
             var type = (INamedTypeSymbol)m.GetDeclaredSymbol((Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)s.Parent!)!;
             var method = new analyzers::NegLR.Analyzers.Infrastructure.CircuitMethodSyntax(m.GetDeclaredSymbol(s)!, s, m);
-            declarations.Add(analyzers::NegLR.Analyzers.Infrastructure.AnsatzReader.Get(fresh, known, type, known.AnsatzOf(type)!, method, CancellationToken.None));
+            var declaration = analyzers::NegLR.Analyzers.Infrastructure.AnsatzReader.Get(fresh, known, type, known.AnsatzOf(type)!, CancellationToken.None);
+            declarations.Add(analyzers::NegLR.Analyzers.Infrastructure.AnsatzReader.GetWithBody(fresh, declaration, method, CancellationToken.None));
         }
 
         double read = ThreadClock.Milliseconds - start;
@@ -159,7 +161,7 @@ if (options.Profile)
             start = ThreadClock.Milliseconds;
             foreach (var d in declarations)
             {
-                analyze.Invoke(analyzer, new object[] { d, analyzers::NegLR.Analyzers.Infrastructure.AnalyzerSettings.Default, (Action<Diagnostic>)(_ => { }), CancellationToken.None });
+                analyze.Invoke(analyzer, new object[] { d, analyzers::NegLR.Analyzers.Infrastructure.AnalyzerSettings.Default, sink, CancellationToken.None });
             }
 
             double ms = ThreadClock.Milliseconds - start;
