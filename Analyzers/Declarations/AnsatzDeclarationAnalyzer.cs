@@ -170,7 +170,7 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
             if (observable.Error is { } error)
             {
                 sink.Report(DiagnosticDescriptors.ObservableDoesNotParse, ErrorLocation(observable, error),
-                    $"{error.Description} (at character {Int(error.Position)} of \"{observable.Text}\")");
+                    Printable.Of($"{error.Description} (at character {Int(error.Position)} of \"{observable.Text}\")"));
                 continue;
             }
 
@@ -196,7 +196,7 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
                 {
                     var location = observable.Map?.Locate(start, end) ?? observable.Location;
                     sink.Report(DiagnosticDescriptors.ObservableQubitOutOfRange, location,
-                        observable.Text.Substring(start, end - start), Int(qubit), ansatz.Type.Name, Int(ansatz.Qubits - 1));
+                        Printable.Of(observable.Text.Substring(start, end - start)), Int(qubit), ansatz.Type.Name, Int(ansatz.Qubits - 1));
                 }
             }
         }

@@ -201,6 +201,26 @@ public sealed class DeclarationRuleTests
         public partial struct A;
         """);
 
+    /// <summary>The fuzz run's 54 crashes: a lone surrogate escape in the observable (char.ConvertFromUtf32 threw on it).</summary>
+    [Theory]
+    [InlineData("\\uD800", "\\uD800")]
+    [InlineData("\\uDC00", "\\uDC00")]
+    [InlineData("\\0", "\\0")]
+    [InlineData("\\u0007", "\\u0007")]
+    [InlineData("\\u202E", "\\u202E")]
+    public Task NLR0006_LoneSurrogateOrControlCharacter_AtTheEscape_PrintedAsAnEscape(string escape, string printed) =>
+        Verify<AnsatzDeclarationAnalyzer>.Analyzer($$"""
+            using NegLR;
+
+            [Ansatz(Qubits = 2)]
+            [Observable("Z0 {|#0:{{escape}}|} Z1")]
+            public partial struct A
+            {
+            {{Body}}
+            }
+            """, Verify<AnsatzDeclarationAnalyzer>.Diagnostic("NLR0006").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage($"The observable does not parse: expected '+', '-' or a Pauli operator (X, Y, Z or I), found '{printed}' (at character 3 of \"Z0 {printed} Z1\")"));
+
     [Fact]
     public Task NLR0010_TemplateBeyondTheGateBudget_AtTheArgument_WithoutExpandingIt() => Verify<AnsatzDeclarationAnalyzer>.Analyzer("""
         using NegLR;
