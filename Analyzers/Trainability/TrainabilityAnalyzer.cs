@@ -31,7 +31,8 @@ public sealed class TrainabilityAnalyzer : AnsatzAnalyzer
     /// <summary>Which rule, if any, a cost's estimate triggers under <paramref name="settings"/>.</summary>
     /// <remarks>
     /// A cost written global is named first (Cerezo et al. 2021: exponentially small at any depth; the cure is local
-    /// terms). Otherwise a light cone deep enough to approach a 2-design: there the variance is the 2-design value
+    /// terms) — also when the Clifford gates after the last rotations fold it onto fewer qubits, as a CNOT ladder folds
+    /// Z0…Z9 onto five: the variance is still the estimate's, and local terms are still the cure. Otherwise a light cone deep enough to approach a 2-design: there the variance is the 2-design value
     /// 2^−(w+1) whatever the cost's locality (McClean et al. 2018), so depth is the cause and fewer layers the cure —
     /// also for a local term that the trailing Clifford gates spread, which is named global (NLR0301) only in a circuit
     /// too shallow for that. Last, a local cost whose cone crosses more than log₂ n entangling layers.
@@ -43,7 +44,7 @@ public sealed class TrainabilityAnalyzer : AnsatzAnalyzer
             return null;
         }
 
-        if (writtenLocality >= settings.GlobalCostMinQubits && term.Locality >= settings.GlobalCostMinQubits)
+        if (writtenLocality >= settings.GlobalCostMinQubits)
         {
             return DiagnosticDescriptors.GlobalCost;
         }
