@@ -124,14 +124,20 @@ public sealed class TrainabilityAnalyzer : AnsatzAnalyzer
         Location location;
         if (rule == DiagnosticDescriptors.GlobalCost)
         {
+            // The locality that made it global: as written when the user wrote a global term, else as the rotations see it.
+            bool writtenGlobal = written.Locality >= settings.GlobalCostMinQubits;
             string spread = written.Locality == term.Locality
                 ? $"The cost term '{written.Label}' acts on {Int(written.Locality)} qubits at once (a global cost)"
-                : $"The cost term '{written.Label}' acts on {Int(written.Locality)} qubit(s) as written and on {Int(term.Locality)} once carried back " +
-                  "through the Clifford gates after the last rotations (a global cost as the rotations see it)";
-            string advice = written.Locality >= settings.GlobalCostMinQubits
+                : writtenGlobal
+                    ? $"The cost term '{written.Label}' acts on {Int(written.Locality)} qubits as written (a global cost; the Clifford gates " +
+                      $"after the last rotations fold it onto {Int(term.Locality)})"
+                    : $"The cost term '{written.Label}' acts on {Int(written.Locality)} qubit(s) as written and on {Int(term.Locality)} once carried back " +
+                      "through the Clifford gates after the last rotations (a global cost as the rotations see it)";
+            string advice = writtenGlobal
                 ? "use a sum of local terms instead, e.g. \"Z0 + Z1 + …\" for \"Z0 Z1 …\""
                 : "end the circuit with rotations rather than entangling gates, or measure before them";
-            message = $"{spread}: {scale} (locality {Int(term.Locality)} ≥ neglr.global_cost_min_qubits = {Int(settings.GlobalCostMinQubits)}); " +
+            int locality = writtenGlobal ? written.Locality : term.Locality;
+            message = $"{spread}: {scale} (locality {Int(locality)} ≥ neglr.global_cost_min_qubits = {Int(settings.GlobalCostMinQubits)}); " +
                       $"{advice} (Cerezo et al. 2021)";
             location = cost.Location;
         }

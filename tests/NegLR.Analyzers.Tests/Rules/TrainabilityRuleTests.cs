@@ -215,9 +215,35 @@ public sealed class TrainabilityRuleTests
             """));
         string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("NLR0301", diagnostic.Id);
-        Assert.Contains("acts on 12 qubit(s) as written and on 6 once carried back through the Clifford gates after the last rotations", message, System.StringComparison.Ordinal);
-        Assert.Contains("(locality 6 ≥ neglr.global_cost_min_qubits = 6)", message, System.StringComparison.Ordinal);
+        Assert.Contains("acts on 12 qubits as written (a global cost; the Clifford gates after the last rotations fold it onto 6)", message, System.StringComparison.Ordinal);
+        Assert.Contains("(locality 12 ≥ neglr.global_cost_min_qubits = 6)", message, System.StringComparison.Ordinal);
         Assert.DoesNotContain("at once", message, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>A local term the trailing ladder spreads, in a circuit too shallow for a 2-design: global as the rotations see it.</summary>
+    [Fact]
+    public async Task NLR0301_LocalTermSpreadByTheLadder_NamesTheLocalityTheRotationsSee()
+    {
+        var diagnostic = Assert.Single(await Diagnostics("""
+            using NegLR;
+
+            [Ansatz(Qubits = 10)]
+            [Observable("Z9")]
+            public partial struct Ladder
+            {
+                [Circuit]
+                static void Build(Circuit c)
+                {
+                    for (int q = 0; q < 10; q++) c.RY(q, c.Weight());
+                    for (int q = 0; q < 9; q++) c.CNOT(q, q + 1);
+                }
+            }
+            """));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("NLR0301", diagnostic.Id);
+        Assert.Contains("acts on 1 qubit(s) as written and on 10 once carried back", message, System.StringComparison.Ordinal);
+        Assert.Contains("(locality 10 ≥ neglr.global_cost_min_qubits = 6)", message, System.StringComparison.Ordinal);
+        Assert.Contains("end the circuit with rotations", message, System.StringComparison.Ordinal);
     }
 
     [Fact]
