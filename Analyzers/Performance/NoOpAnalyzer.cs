@@ -66,3 +66,19 @@ internal sealed class FlatNoOpAnalyzer : DiagnosticAnalyzer
         });
     }
 }
+
+/// <summary>A no-op analyzer registered as the NegLR families are: one semantic-model action per file.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class SemanticModelNoOpAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("NOOP0004", "never", "never", "none", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterSemanticModelAction(_ => { }));
+    }
+}

@@ -35,19 +35,6 @@ var analyzersUnderTest = typeof(analyzers::NegLR.Analyzers.Infrastructure.Ansatz
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
 
-if (options.Document)
-{
-    int count = analyzersUnderTest.Length;
-    var sets = new List<(string, ImmutableArray<DiagnosticAnalyzer>)>
-    {
-        ($"NegLR ({count} analyzers)", analyzersUnderTest),
-        ("6 no-op, SymbolStart/End", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new NoOpAnalyzer()).ToImmutableArray()),
-        ("6 no-op, flat", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new FlatNoOpAnalyzer()).ToImmutableArray()),
-    };
-    DocumentScope.Run(options, references, sets);
-    return;
-}
-
 if (options.Only == "NoOp")
 {
     analyzersUnderTest = ImmutableArray.Create<DiagnosticAnalyzer>(new NegLR.Analyzers.Performance.NoOpAnalyzer());
@@ -68,6 +55,20 @@ else if (options.Only == "NoOpEach")
 else if (options.Only is { } only)
 {
     analyzersUnderTest = analyzersUnderTest.Where(a => a.GetType().Name.Contains(only, StringComparison.Ordinal)).ToImmutableArray();
+}
+
+if (options.Document)
+{
+    int count = analyzersUnderTest.Length;
+    var sets = new List<(string, ImmutableArray<DiagnosticAnalyzer>)>
+    {
+        ($"NegLR ({count} analyzers)", analyzersUnderTest),
+        ("6 no-op, SymbolStart/End", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new NoOpAnalyzer()).ToImmutableArray()),
+        ("6 no-op, flat", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new FlatNoOpAnalyzer()).ToImmutableArray()),
+        ("6 no-op, semantic-model action", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new SemanticModelNoOpAnalyzer()).ToImmutableArray()),
+    };
+    DocumentScope.Run(options, references, sets);
+    return;
 }
 
 if (options.Profile)
