@@ -24,6 +24,15 @@ internal static class AnsatzReader
 {
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, Entry>> Cache = new();
 
+    private static long _typeReads;
+    private static long _bodyReads;
+
+    /// <summary>Type reads so far in this process (for the tests that check the families share them).</summary>
+    public static long TypeReads => Interlocked.Read(ref _typeReads);
+
+    /// <summary>Body reads so far in this process (for the tests that check the families share them).</summary>
+    public static long BodyReads => Interlocked.Read(ref _bodyReads);
+
     /// <summary>The declaration of <paramref name="type"/> (without its body), read on first request in this compilation.</summary>
     public static AnsatzDeclaration Get(Compilation compilation, KnownSymbols known, INamedTypeSymbol type, AttributeData ansatz,
         CancellationToken cancellationToken)
@@ -44,6 +53,7 @@ internal static class AnsatzReader
             }
 
             read = Read(known, type, ansatz, cancellationToken);
+            Interlocked.Increment(ref _typeReads);
             Volatile.Write(ref entry.Declaration, read);
             return read;
         }
@@ -70,6 +80,7 @@ internal static class AnsatzReader
             }
 
             read = ReadBody(declaration, method, cancellationToken);
+            Interlocked.Increment(ref _bodyReads);
             Volatile.Write(ref entry.WithBody, read);
             return read;
         }
