@@ -51,14 +51,35 @@ public sealed class GeneratedMembersTests
         """,
     };
 
-    private static (Compilation User, Compilation WithGenerated, ImmutableArray<SyntaxTree> Generated) Generate(LanguageVersion version)
+    /// <summary>A small body (its generated file is short) and the stub: what the language-version test compiles.</summary>
+    private static readonly string[] Small =
     {
+        """
+        using NegLR;
+
+        namespace Small
+        {
+            [Ansatz(Qubits = 2)]
+            [Observable("Z0 Z1 + 0.5 X0")]
+            public partial struct Bell
+            {
+                [Circuit]
+                static void Build(Circuit c) => c.RY(0, c.Weight()).CNOT(0, 1);
+            }
+        }
+        """,
+        Declarations[2],
+    };
+
+    private static (Compilation User, Compilation WithGenerated, ImmutableArray<SyntaxTree> Generated) Generate(LanguageVersion version, string[]? sources = null)
+    {
+        sources ??= Declarations;
         var parse = new CSharpParseOptions(version);
-        var user = CSharpCompilation.Create("Generated", Declarations.Select(s => CSharpSyntaxTree.ParseText(s, parse)), TestReferences.All,
+        var user = CSharpCompilation.Create("Generated", sources.Select(s => CSharpSyntaxTree.ParseText(s, parse)), TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var driver = CSharpGeneratorDriver.Create(new[] { new generator::NegLR.Generator.NegLRGenerator().AsSourceGenerator() }, parseOptions: parse);
         driver.RunGeneratorsAndUpdateCompilation(user, out var output, out _);
-        return (user, output, output.SyntaxTrees.Skip(Declarations.Length).ToImmutableArray());
+        return (user, output, output.SyntaxTrees.Skip(sources.Length).ToImmutableArray());
     }
 
     private static List<Diagnostic> Errors(Compilation compilation) =>
@@ -105,12 +126,12 @@ public sealed class GeneratedMembersTests
     public void GeneratedCode_CompilesAtTheRequiredVersion_AndNotBelowIt()
     {
         var required = GeneratedMembers.RequiredLanguageVersion;
-        var (user, output, _) = Generate(required);
+        var (user, output, _) = Generate(required, Small);
         Assert.Empty(Errors(user));
         Assert.Empty(Errors(output));
 
         var below = Enum.GetValues<LanguageVersion>().Where(v => v < required && v > LanguageVersion.Default).Max();
-        var (userBelow, outputBelow, _) = Generate(below);
+        var (userBelow, outputBelow, _) = Generate(below, Small);
         Assert.Empty(Errors(userBelow));
         Assert.NotEmpty(Errors(outputBelow));
     }
