@@ -12,7 +12,7 @@ namespace NegLR.Simulation;
 /// computed several at a time (SIMD) before the first gate runs.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class FusedKernels
+public static partial class FusedKernels
 {
     // Cody–Waite split of π/2 (fdlibm's pio2_1, pio2_2, pio2_3): each part has 33 significant bits, so k·part is exact
     // for |k| < 2^20 and the reduced argument keeps full precision for |x| up to MaxReducible.

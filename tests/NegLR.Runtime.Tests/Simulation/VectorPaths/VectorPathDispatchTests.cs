@@ -41,8 +41,9 @@ public abstract class VectorPathDispatchTests
             }
 
             Assert.True(process.ExitCode == 0, $"The child process with {variable}=0 exited with {process.ExitCode}:\n{stdout.Result}{stderr.Result}");
-            var (width, actual) = VectorPathProbe.Read(output);
+            var (width, tileWidth, actual) = VectorPathProbe.Read(output);
             Assert.True(width == expectedWidth, $"With {variable}=0 the kernels should run {expectedWidth}-bit vectors, but the child reports {width}.");
+            Assert.True(tileWidth <= width, $"With {variable}=0 the child reports {tileWidth}-bit tiles on {width}-bit kernels.");
             Assert.Equal(expected.Count, actual.Length);
             for (int i = 0; i < expected.Count; i++)
             {

@@ -15,7 +15,10 @@ internal static class VectorPathProbe
 {
     public const string Verb = "vector-path-probe";
 
-    /// <summary><c>vector-path-probe OUTPUT</c>: writes the SIMD width, then one line per result (label, tab, bits in hex).</summary>
+    /// <summary>
+    /// <c>vector-path-probe OUTPUT</c>: writes the kernels' SIMD width and the tile width, then one line per result
+    /// (label, tab, bits in hex).
+    /// </summary>
     public static int Main(string[] args)
     {
         if (args.Length != 2 || args[0] != Verb)
@@ -26,6 +29,7 @@ internal static class VectorPathProbe
 
         using var writer = new StreamWriter(args[1]);
         writer.WriteLine("width\t" + StateKernels.VectorWidth.ToString(CultureInfo.InvariantCulture));
+        writer.WriteLine("tiles\t" + FusedKernels.TileWidth.ToString(CultureInfo.InvariantCulture));
         foreach (var (label, values) in VectorPathWorkload.Run())
         {
             writer.WriteLine(label + "\t" + string.Join(",", values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString("X16", CultureInfo.InvariantCulture))));
@@ -34,12 +38,13 @@ internal static class VectorPathProbe
         return 0;
     }
 
-    /// <summary>Reads what <see cref="Main"/> wrote: the width and the results.</summary>
-    public static (int Width, (string Label, double[] Values)[] Results) Read(string path)
+    /// <summary>Reads what <see cref="Main"/> wrote: the widths and the results.</summary>
+    public static (int Width, int TileWidth, (string Label, double[] Values)[] Results) Read(string path)
     {
         var lines = File.ReadAllLines(path);
         int width = int.Parse(lines[0].Split('\t')[1], CultureInfo.InvariantCulture);
-        var results = lines.Skip(1).Select(line =>
+        int tileWidth = int.Parse(lines[1].Split('\t')[1], CultureInfo.InvariantCulture);
+        var results = lines.Skip(2).Select(line =>
         {
             var parts = line.Split('\t');
             var values = parts[1].Length == 0
@@ -47,6 +52,6 @@ internal static class VectorPathProbe
                 : parts[1].Split(',').Select(h => BitConverter.Int64BitsToDouble(long.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture))).ToArray();
             return (parts[0], values);
         }).ToArray();
-        return (width, results);
+        return (width, tileWidth, results);
     }
 }
