@@ -47,15 +47,16 @@ public sealed partial class NegLRGenerator
             }
 
             var self = types[types.Count - 1];
-            WriteTypeDoc(w, spec);
+            var circuit = spec.Failure is null ? Rebuild(spec) : null;
+            WriteTypeDoc(w, spec, circuit);
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NegLR.Generator\", \"1.0.0\")]");
             using (w.Block("partial " + self.Keyword + " " + self.Name + " : global::NegLR.IAnsatz"))
             {
                 if (spec.Failure is null)
                 {
-                    var steps = InstructionCompiler.Compile(Rebuild(spec));
-                    WriteConstants(w, spec, steps.Length);
-                    FactsEmitter.Write(w, spec);
+                    var steps = InstructionCompiler.Compile(circuit!);
+                    WriteConstants(w, spec, circuit!, steps.Length);
+                    FactsEmitter.Write(w, spec, circuit!);
                     WriteObservables(w, spec);
                     WriteCreateCircuit(w, spec);
                     WriteEntryPoints(w, spec, steps);
@@ -88,18 +89,19 @@ public sealed partial class NegLRGenerator
             return circuit;
         }
 
-        private static void WriteTypeDoc(CodeWriter w, AnsatzSpec spec)
+        private static void WriteTypeDoc(CodeWriter w, AnsatzSpec spec, Circuit? circuit)
         {
             w.Line("/// <summary>");
-            w.Line(spec.Failure is null
-                ? $"/// NegLR ansatz: {spec.Qubits} qubits, {spec.WeightCount} weights, {spec.InputCount} inputs, {spec.Gates.Count} gates, depth {spec.Depth}."
-                : "/// NegLR ansatz that could not be compiled: " + Literals.Xml(spec.Failure));
+            w.Line(circuit is not null
+                ? $"/// NegLR ansatz: {spec.Qubits} qubits, {spec.WeightCount} weights, {spec.InputCount} inputs, {spec.Gates.Count} gates, depth {circuit.Depth}."
+                : "/// NegLR ansatz that could not be compiled: " + Literals.Xml(spec.Failure ?? ""));
             w.Line("/// </summary>");
-            if (spec.Drawing.Length > 0)
+            string drawing = circuit?.Draw() ?? "";
+            if (drawing.Length > 0)
             {
                 w.Line("/// <remarks>");
                 w.Line("/// <code>");
-                foreach (string line in spec.Drawing.Split('\n'))
+                foreach (string line in drawing.Split('\n'))
                 {
                     w.Line("/// " + Literals.Xml(line));
                 }
@@ -109,7 +111,7 @@ public sealed partial class NegLRGenerator
             }
         }
 
-        private static void WriteConstants(CodeWriter w, AnsatzSpec spec, int steps)
+        private static void WriteConstants(CodeWriter w, AnsatzSpec spec, Circuit circuit, int steps)
         {
             w.Line("/// <summary>Number of qubits.</summary>");
             w.Line("public const int Qubits = " + Literals.Int(spec.Qubits) + ";");
@@ -122,7 +124,7 @@ public sealed partial class NegLRGenerator
             w.Line("/// <summary>Number of gates in the circuit.</summary>");
             w.Line("public const int GateCount = " + Literals.Int(spec.Gates.Count) + ";");
             w.Line("/// <summary>Circuit depth in moments.</summary>");
-            w.Line("public const int Depth = " + Literals.Int(spec.Depth) + ";");
+            w.Line("public const int Depth = " + Literals.Int(circuit.Depth) + ";");
             w.Line("/// <summary>Primitive steps after splitting Rot and U3 (each angle is one step).</summary>");
             w.Line("public const int StepCount = " + Literals.Int(steps) + ";");
             w.Line("private const string __Name = " + Literals.String(spec.Hierarchy.DisplayName) + ";");

@@ -233,7 +233,7 @@ static ImmutableArray<MetadataReference> References()
         .ToImmutableArray();
 }
 
-internal sealed record Options(int Edits, int Warmup, string[] Cases)
+internal sealed record Options(int Edits, int Warmup, string[] Cases, string Output = ".")
 {
     public static Options Parse(string[] args)
     {
@@ -246,6 +246,7 @@ internal sealed record Options(int Edits, int Warmup, string[] Cases)
                 "--edits" => o with { Edits = Int() },
                 "--warmup" => o with { Warmup = Int() },
                 "--case" => o with { Cases = args[i + 1].Split(',') },
+                "--output" => o with { Output = args[i + 1] },
                 _ => throw new ArgumentException("Unknown option " + args[i]),
             };
         }

@@ -40,7 +40,7 @@ public class GeneratorSnapshotTests
                 static void Build(Circuit c) => c.H(0).CNOT(0, 1).RY(1, 2 * c.Weight(0) + System.Math.PI);
             }
         }
-        """, "Outer.Bell.Ansatz.g.cs");
+        """, "Outer+Bell.Ansatz.g.cs");
 
     [Fact]
     public void EveryGateKind_OneCommentAndKernelCallEach() => Verify("""
