@@ -32,6 +32,15 @@ internal sealed class TileOptions
 
     /// <summary>Every step as a whole-state kernel call (the path for machines without 256-bit SIMD).</summary>
     public bool KernelsOnly { get; set; }
+
+    /// <summary>
+    /// Most characters of register-tile code one ansatz gets (about 8 k lines): a region whose tiles would not fit runs
+    /// from data, one kernel call per step (<c>GeneratedProgram</c>), so the generated file stays small whatever the circuit.
+    /// </summary>
+    public int TileBudget { get; set; } = 600_000;
+
+    /// <summary>Up to this many angles the argument buffer is filled by straight-line code; beyond, by a loop over the program.</summary>
+    public int UnrolledArgumentLimit { get; set; } = 160;
 }
 
 /// <summary>
@@ -47,6 +56,19 @@ internal sealed class TileRegion
     public int SlotStart { get; set; }
     public int SlotsPerIteration { get; set; }
     public int WeightStride { get; set; }
+
+    /// <summary>
+    /// Every iteration's weights are the first iteration's shifted by <see cref="WeightStride"/>, with the same scales: the
+    /// adjoint tiles add to the weights' gradients directly. Otherwise (layers that differ in their angles) they write one
+    /// gradient per argument slot, which the program maps to weights after the pass.
+    /// </summary>
+    public bool Strided { get; set; } = true;
+
+    /// <summary>The region runs as register tiles; false when its tiles would overrun the budget (it then runs from data).</summary>
+    public bool Tiled { get; set; } = true;
+
+    /// <summary>First step after the region (its iterations included).</summary>
+    public int End => Start + (Length * Repeats);
     public List<TilePass> Forward { get; set; } = new();
     public List<TilePass> Backward { get; set; } = new();
 }
@@ -84,16 +106,16 @@ internal sealed class TilePlan
         }
 
         var regions = new List<TileRegion>();
-        var (start, period, repeats, stride) = steps.Length > options.UnrollLimit ? Periodicity.Find(steps) : (0, 0, 0, 0);
+        var (start, period, repeats, stride, strided) = steps.Length > options.UnrollLimit ? Periodicity.Find(steps) : (0, 0, 0, 0, true);
         if (repeats >= 2)
         {
-            Add(regions, steps, slot, 0, start, 1, 0);
-            Add(regions, steps, slot, start, period, repeats, stride);
-            Add(regions, steps, slot, start + (period * repeats), steps.Length - start - (period * repeats), 1, 0);
+            Add(regions, steps, slot, 0, start, 1, 0, true);
+            Add(regions, steps, slot, start, period, repeats, stride, strided);
+            Add(regions, steps, slot, start + (period * repeats), steps.Length - start - (period * repeats), 1, 0, true);
         }
         else
         {
-            Add(regions, steps, slot, 0, steps.Length, 1, 0);
+            Add(regions, steps, slot, 0, steps.Length, 1, 0, true);
         }
 
         foreach (var region in regions)
@@ -176,7 +198,7 @@ internal sealed class TilePlan
         }
     }
 
-    private static void Add(List<TileRegion> regions, Instruction[] steps, int[] slot, int start, int length, int repeats, int stride)
+    private static void Add(List<TileRegion> regions, Instruction[] steps, int[] slot, int start, int length, int repeats, int stride, bool strided)
     {
         if (length <= 0)
         {
@@ -220,6 +242,7 @@ internal sealed class TilePlan
             SlotStart = first,
             SlotsPerIteration = count,
             WeightStride = stride,
+            Strided = strided,
         });
     }
 }
@@ -231,23 +254,25 @@ internal static class Periodicity
     private const int MaxPeriod = 4096;
 
     /// <summary>
-    /// The (start, period, repeats, weight stride) covering the most steps, or repeats 0. Iteration l + 1 must repeat
-    /// iteration l gate for gate — same kind, qubits and trainability, the same weight scale, and weights shifted by
-    /// one common stride — so one emitted block serves every iteration. Angles may differ otherwise: they are read
-    /// from the argument buffer.
+    /// The (start, period, repeats, weight stride, strided) covering the most steps, or repeats 0. Iteration l + 1 must
+    /// repeat iteration l gate for gate — same kind, qubits, angle or none, trainable or not — so one emitted block
+    /// serves every iteration; the angles themselves may differ (they are read from the argument buffer). When every
+    /// trainable step's weight also moves by one common stride with the same scale, the block is "strided" and its
+    /// gradients go straight to the weights.
     /// </summary>
-    public static (int Start, int Period, int Repeats, int Stride) Find(Instruction[] steps)
+    public static (int Start, int Period, int Repeats, int Stride, bool Strided) Find(Instruction[] steps)
     {
         int n = steps.Length;
-        (int Start, int Period, int Repeats, int Stride) best = (0, 0, 0, 0);
+        (int Start, int Period, int Repeats, int Stride, bool Strided) best = (0, 0, 0, 0, true);
         int bestCover = 0;
         for (int p = 1; p <= n / 2 && p <= MaxPeriod; p++)
         {
             int runStart = 0;
             int? stride = null;
+            bool strided = true;
             for (int k = 0; k <= n - p; k++)
             {
-                bool match = k < n - p && Same(steps[k], steps[k + p], ref stride);
+                bool match = k < n - p && Same(steps[k], steps[k + p], ref stride, ref strided);
                 if (match)
                 {
                     continue;
@@ -258,18 +283,25 @@ internal static class Periodicity
                 if (repeats >= 2 && repeats * p > bestCover)
                 {
                     bestCover = repeats * p;
-                    best = (runStart, p, repeats, stride ?? 0);
+                    best = (runStart, p, repeats, stride ?? 0, strided);
                 }
 
                 runStart = k + 1;
                 stride = null;
+                strided = true;
             }
+        }
+
+        // A run's stride is checked only across the steps of the run found: recheck it over exactly the iterations kept.
+        if (best.Repeats >= 2 && best.Strided)
+        {
+            best.Strided = StridedOver(steps, best.Start, best.Period, best.Repeats, best.Stride);
         }
 
         return best;
     }
 
-    private static bool Same(in Instruction a, in Instruction b, ref int? stride)
+    private static bool Same(in Instruction a, in Instruction b, ref int? stride, ref bool strided)
     {
         if (a.Kind != b.Kind || a.Q0 != b.Q0 || a.Q1 != b.Q1 || a.Q2 != b.Q2 || a.PauliX != b.PauliX || a.PauliZ != b.PauliZ
             || a.HasAngle != b.HasAngle || a.IsTrainable != b.IsTrainable)
@@ -277,23 +309,27 @@ internal static class Periodicity
             return false;
         }
 
-        if (!a.IsTrainable)
+        if (a.IsTrainable && strided)
         {
-            return true;
+            int d = b.Angle.Index - a.Angle.Index;
+            stride ??= d;
+            strided = a.Angle.Scale == b.Angle.Scale && stride == d;
         }
 
-        if (a.Angle.Scale != b.Angle.Scale)
+        return true;
+    }
+
+    private static bool StridedOver(Instruction[] steps, int start, int period, int repeats, int stride)
+    {
+        for (int k = start; k + period < start + (period * repeats); k++)
         {
-            return false;
+            var (a, b) = (steps[k], steps[k + period]);
+            if (a.IsTrainable && (b.Angle.Index - a.Angle.Index != stride || a.Angle.Scale != b.Angle.Scale))
+            {
+                return false;
+            }
         }
 
-        int d = b.Angle.Index - a.Angle.Index;
-        if (stride is null)
-        {
-            stride = d;
-            return true;
-        }
-
-        return stride == d;
+        return true;
     }
 }

@@ -55,6 +55,7 @@ internal sealed class TileWriter
     private readonly int _slotBase;
     private readonly int _weightBase;
     private readonly bool _phaseTables;
+    private readonly bool _slotGradients;
 
     /// <param name="steps">All compiled steps.</param>
     /// <param name="comment">The one-line comment naming step k (<c>// [k] RY(w[2]) q1</c>).</param>
@@ -63,7 +64,12 @@ internal sealed class TileWriter
     /// <param name="slotBase">Slot that <c>cos</c>/<c>sin</c> point at when the pass is called.</param>
     /// <param name="weightBase">Weight index that <c>g</c> points at when the pass is called.</param>
     /// <param name="phaseTables">Fuse runs of diagonal gates into one phase table per pass (when it pays).</param>
-    public TileWriter(Instruction[] steps, Func<int, string> comment, int qubits, int[] slot, int slotBase, int weightBase, bool phaseTables)
+    /// <param name="slotGradients">
+    /// <c>g</c> points at per-slot gradients (at <paramref name="slotBase"/>), for a loop whose layers differ in their
+    /// angles: each trainable step adds 2·(generator scale)·Im⟨λ|G|φ⟩ at its slot, and the program maps slots to weights.
+    /// </param>
+    public TileWriter(Instruction[] steps, Func<int, string> comment, int qubits, int[] slot, int slotBase, int weightBase, bool phaseTables,
+        bool slotGradients = false)
     {
         _steps = steps;
         _comment = comment;
@@ -72,6 +78,7 @@ internal sealed class TileWriter
         _slotBase = slotBase;
         _weightBase = weightBase;
         _phaseTables = phaseTables;
+        _slotGradients = slotGradients;
     }
 
     /// <summary>Writes the forward method <c>static void name(ref double s, ref double cos, ref double sin)</c>.</summary>
@@ -144,11 +151,7 @@ internal sealed class TileWriter
             w.Line("/// <summary>" + Describe() + "</summary>");
             using (w.Block(signature))
             {
-                foreach (string line in _prologue)
-                {
-                    w.Line(line);
-                }
-
+                var declarations = new List<string>(_prologue);
                 if (_temps.Count > 0)
                 {
                     var temps = new List<string>();
@@ -157,7 +160,7 @@ internal sealed class TileWriter
                         temps.Add("t" + Literals.Int(t));
                     }
 
-                    w.Line("__D " + string.Join(", ", temps) + ";");
+                    declarations.Add("__D " + string.Join(", ", temps) + ";");
                 }
 
                 if (_cross > 0)
@@ -168,69 +171,60 @@ internal sealed class TileWriter
                         names.Add("u" + Literals.Int(i));
                     }
 
-                    w.Line("__D " + string.Join(", ", names) + ";");
+                    declarations.Add("__D " + string.Join(", ", names) + ";");
                 }
 
+                w.Packed(declarations);
                 IDisposable? loop = null;
                 if (_instances > 1)
                 {
                     w.Line($"// {Literals.Int(_instances)} tiles of {Literals.Int(2 * _registers)} amplitudes.");
                     loop = w.Block($"for (int o = 0; o < {Literals.Int(_instances)}; o++)");
                     w.Line("nint b = " + Deposit("o", _block & ~1 & ~_pass.TileQubits) + ";");
-                    w.Line("ref double zp = ref __U.Add(ref s, b);");
-                    if (_backward)
-                    {
-                        w.Line("ref double zl = ref __U.Add(ref a, b);");
-                    }
+                    w.Line("ref double zp = ref __U.Add(ref s, b);" + (_backward ? " ref double zl = ref __U.Add(ref a, b);" : ""));
                 }
                 else
                 {
-                    w.Line("ref double zp = ref s;");
-                    if (_backward)
-                    {
-                        w.Line("ref double zl = ref a;");
-                    }
+                    w.Line("ref double zp = ref s;" + (_backward ? " ref double zl = ref a;" : ""));
                 }
 
+                var loads = new List<string>();
                 for (int r = 0; r < _registers; r++)
                 {
-                    w.Line($"var p{Literals.Int(r)} = __V.LoadUnsafe(ref zp{Offset(r)});");
+                    loads.Add($"var p{Literals.Int(r)} = __V.LoadUnsafe(ref zp{Offset(r)});");
                 }
 
                 if (_backward)
                 {
                     for (int r = 0; r < _registers; r++)
                     {
-                        w.Line($"var l{Literals.Int(r)} = __V.LoadUnsafe(ref zl{Offset(r)});");
+                        loads.Add($"var l{Literals.Int(r)} = __V.LoadUnsafe(ref zl{Offset(r)});");
                     }
                 }
 
-                foreach (string line in _body)
-                {
-                    w.Line(line);
-                }
-
+                w.Packed(loads);
+                w.Packed(_body);
                 if (!_stopped)
                 {
+                    var stores = new List<string>();
                     for (int r = 0; r < _registers; r++)
                     {
-                        w.Line($"__V.StoreUnsafe({_p[r]}, ref zp{Offset(r)});");
+                        stores.Add($"__V.StoreUnsafe({_p[r]}, ref zp{Offset(r)});");
                     }
 
                     if (_backward)
                     {
                         for (int r = 0; r < _registers; r++)
                         {
-                            w.Line($"__V.StoreUnsafe({_l[r]}, ref zl{Offset(r)});");
+                            stores.Add($"__V.StoreUnsafe({_l[r]}, ref zl{Offset(r)});");
                         }
                     }
+
+                    w.Packed(stores);
                 }
 
                 loop?.Dispose();
-                foreach (string line in _epilogue)
-                {
-                    w.Line(line);
-                }
+                w.Packed(_epilogue);
             }
 
             w.Line();
@@ -697,7 +691,11 @@ internal sealed class TileWriter
                 }
             }
 
-            _body.Add("// (registers renamed: no data moves)");
+            // The gate's comment says what happened: nothing is written for it.
+            if (_body.Count > 0 && _body[_body.Count - 1].StartsWith("//", StringComparison.Ordinal))
+            {
+                _body[_body.Count - 1] += " (registers renamed: no data moves)";
+            }
         }
 
         private PhaseFunction LocalPhase(int k)
@@ -874,8 +872,8 @@ internal sealed class TileWriter
             string pattern = imaginary
                 ? Vector(Literals.Double(lane[0]), Literals.Double(-lane[0] + 0.0), Literals.Double(lane[1]), Literals.Double(-lane[1] + 0.0))
                 : Vector(Literals.Double(lane[0]), Literals.Double(lane[0]), Literals.Double(lane[1]), Literals.Double(lane[1]));
-            double coefficient = ins.Angle.Scale * 2 * ins.GeneratorScale;
-            int weight = ins.Angle.Index - _o._weightBase;
+            double coefficient = (_o._slotGradients ? 1 : ins.Angle.Scale) * 2 * ins.GeneratorScale;
+            int weight = _o._slotGradients ? _o._slot[k] - _o._slotBase : ins.Angle.Index - _o._weightBase;
             string add = $"__U.Add(ref g, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __V.Sum({acc} * {pattern});";
             if (_instances > 1)
             {

@@ -19,6 +19,8 @@ using NegLR.Generator.Performance;
 //                                                                                     first emit and compiler time
 //   dotnet run -c Release --project Generator/Performance -- cancel [--case ...]      how soon a cancelled first emit stops
 //   dotnet run -c Release --project Generator/Performance -- all                      all of the above
+//   ... -- profile [--edits 30]     where the first pipeline step's time goes on a keystroke
+//   ... -- dump --output <folder>   the generated files of the size table, for reading
 string mode = args.Length > 0 ? args[0] : "all";
 var options = Options.Parse(args.Skip(1).ToArray());
 var references = References();
@@ -31,6 +33,22 @@ switch (mode)
         break;
     case "size":
         Sizes();
+        break;
+    case "profile":
+        TransformProfile.Run(Workload.Project(), references, options.Edits);
+        break;
+    case "dump":
+        // The generated files of the size table, for reading (--output folder).
+        foreach (var (name, source, hint) in Workload.SizeCases)
+        {
+            var compilation = Compile(references, new[] { ("Case.cs", source) });
+            var driver = NewDriver(new NegLRGenerator()).RunGenerators(compilation);
+            string text = driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == hint).SourceText.ToString();
+            string file = new string(name.Where(char.IsLetterOrDigit).ToArray()) + ".g.cs";
+            File.WriteAllText(Path.Combine(options.Output, file), text);
+            Console.WriteLine($"{name}: {Path.Combine(options.Output, file)}");
+        }
+
         break;
     case "compile":
         Compiles();
