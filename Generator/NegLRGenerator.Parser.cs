@@ -28,7 +28,7 @@ public sealed partial class NegLRGenerator
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
             var attribute = context.Attributes[0];
-            if (!IsFirstAnsatzAttribute(type, attribute, cancellationToken))
+            if (!IsFirstAnsatzPart(type, context.TargetNode, cancellationToken))
             {
                 // [Ansatz] twice (a compiler error): one file, from the first, so hint names stay unique.
                 return null;
@@ -188,14 +188,22 @@ public sealed partial class NegLRGenerator
             return found;
         }
 
-        private static bool IsFirstAnsatzAttribute(INamedTypeSymbol type, AttributeData attribute, CancellationToken ct)
+        /// <summary>
+        /// Whether <paramref name="target"/> is the first declaration of the type (in declaration order) that carries
+        /// [Ansatz]: a type with the attribute on two parts (a compiler error) still gets one file, not a hint-name clash.
+        /// </summary>
+        private static bool IsFirstAnsatzPart(INamedTypeSymbol type, SyntaxNode target, CancellationToken ct)
         {
-            foreach (var candidate in type.GetAttributes())
+            var applications = type.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == AnsatzAttributeName && a.ApplicationSyntaxReference is not null)
+                .Select(a => a.ApplicationSyntaxReference!)
+                .ToList();
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (candidate.AttributeClass?.ToDisplayString() == AnsatzAttributeName)
+                var declaration = reference.GetSyntax(ct);
+                if (applications.Any(a => a.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(a.Span)))
                 {
-                    return candidate.ApplicationSyntaxReference?.Span == attribute.ApplicationSyntaxReference?.Span
-                           && candidate.ApplicationSyntaxReference?.SyntaxTree == attribute.ApplicationSyntaxReference?.SyntaxTree;
+                    return declaration == target;
                 }
             }
 

@@ -95,7 +95,8 @@ internal static class AnsatzReader
                 circuit = qubitsInRange ? body.Circuit : null;
             }
             else if (template != AnsatzTemplate.None && methods.IsEmpty && layers >= 1 && qubitsInRange
-                     && Enum.IsDefined(typeof(AnsatzTemplate), template))
+                     && Enum.IsDefined(typeof(AnsatzTemplate), template)
+                     && Templates.GateCount(template, qubits, layers) <= CircuitBodyReader.DefaultGateBudget)
             {
                 circuit = Templates.Build(template, qubits, layers);
             }
