@@ -235,6 +235,10 @@ internal static class SimulationWriter
                     into.Add(name);
                     bool slotGradients = !region.Region.Strided && region.Region.Repeats > 1;
                     var tiles = new TileWriter(plan.Steps, comment, plan.Qubits, plan.Slot, region.Region.SlotStart, 0, options.PhaseTables, slotGradients);
+                    if (isBackward ? region.Region.BackwardLooped : region.Region.ForwardLooped)
+                    {
+                        tiles.Looped(region.Region);
+                    }
                     if (isBackward)
                     {
                         tiles.WriteBackward(writer, name, pass, trim && i == lastGradient);
@@ -331,6 +335,18 @@ internal static class SimulationWriter
         var names = backward ? code.BackwardNames : code.ForwardNames;
         bool loop = region.Repeats > 1;
         bool slotGradients = loop && !region.Strided;
+        if (backward ? region.BackwardLooped : region.ForwardLooped)
+        {
+            // One looped tile: the method runs every iteration itself, from the region's first slot (and weight).
+            string slotStart = Literals.Int(region.SlotStart);
+            string gradient = slotGradients ? $"ref __U.Add(ref gsd, {slotStart})" : "ref gd";
+            w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.End)}): {Literals.Int(region.Repeats)} iterations inside one looped tile.");
+            w.Line(backward
+                ? $"{names[0]}(ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient});"
+                : $"{names[0]}(ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}));");
+            return;
+        }
+
         IDisposable? scope = null;
         string slotBase, stepBase;
         if (loop)

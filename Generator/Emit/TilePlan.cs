@@ -41,6 +41,12 @@ internal sealed class TileOptions
 
     /// <summary>Up to this many angles the argument buffer is filled by straight-line code; beyond, by a loop over the program.</summary>
     public int UnrolledArgumentLimit { get; set; } = 160;
+
+    /// <summary>
+    /// A repeated block whose state fits one tile loops inside the tile method, the registers loaded once for every
+    /// layer; circuits on so few qubits are searched for repeated blocks whatever their length.
+    /// </summary>
+    public bool LoopedTiles { get; set; } = true;
 }
 
 /// <summary>
@@ -66,6 +72,12 @@ internal sealed class TileRegion
 
     /// <summary>The region runs as register tiles; false when its tiles would overrun the budget (it then runs from data).</summary>
     public bool Tiled { get; set; } = true;
+
+    /// <summary>The forward pass is one looped tile: every iteration inside one method, the whole state in registers.</summary>
+    public bool ForwardLooped { get; set; }
+
+    /// <summary>The adjoint pass is one looped tile.</summary>
+    public bool BackwardLooped { get; set; }
 
     /// <summary>First step after the region (its iterations included).</summary>
     public int End => Start + (Length * Repeats);
@@ -106,7 +118,10 @@ internal sealed class TilePlan
         }
 
         var regions = new List<TileRegion>();
-        var (start, period, repeats, stride, strided) = steps.Length > options.UnrollLimit ? Periodicity.Find(steps) : (0, 0, 0, 0, true);
+        bool wholeStateTiles = options.LoopedTiles && !options.KernelsOnly && qubits - 1 <= options.ForwardTileQubits;
+        var (start, period, repeats, stride, strided) = steps.Length > options.UnrollLimit || (wholeStateTiles && steps.Length >= 16)
+            ? Periodicity.Find(steps)
+            : (0, 0, 0, 0, true);
         if (repeats >= 2)
         {
             Add(regions, steps, slot, 0, start, 1, 0, true);
@@ -139,10 +154,19 @@ internal sealed class TilePlan
             region.Backward = TileSchedule.Group(steps, order, qubits, options.BackwardTileQubits, options.MaxStepsPerPass, options.FarQubit);
             Sweeps(region.Forward, qubits, options.ForwardBlockQubits);
             Sweeps(region.Backward, qubits, options.BackwardBlockQubits);
+            if (options.LoopedTiles && region.Repeats > 1)
+            {
+                region.ForwardLooped = WholeState(region.Forward, qubits);
+                region.BackwardLooped = WholeState(region.Backward, qubits);
+            }
         }
 
         return new TilePlan(steps, qubits, slot, arguments, regions);
     }
+
+    /// <summary>One tile pass holding the whole state: its loop over iterations can keep every amplitude in registers.</summary>
+    private static bool WholeState(List<TilePass> passes, int qubits) =>
+        passes.Count == 1 && !passes[0].IsKernel && passes[0].TileQubits == ((qubits >= 31 ? -1 : (1 << qubits) - 1) & ~1);
 
     /// <summary>
     /// Groups consecutive tile passes into sweeps whose qubits (the union of their tiles, and qubit 0) fit a block of

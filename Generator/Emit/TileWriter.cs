@@ -56,6 +56,7 @@ internal sealed class TileWriter
     private readonly int _weightBase;
     private readonly bool _phaseTables;
     private readonly bool _slotGradients;
+    private TileRegion? _loop;
 
     /// <param name="steps">All compiled steps.</param>
     /// <param name="comment">The one-line comment naming step k (<c>// [k] RY(w[2]) q1</c>).</param>
@@ -79,6 +80,17 @@ internal sealed class TileWriter
         _weightBase = weightBase;
         _phaseTables = phaseTables;
         _slotGradients = slotGradients;
+    }
+
+    /// <summary>
+    /// Makes the next method a looped tile: the pass is every iteration of <paramref name="region"/> (its whole state
+    /// in registers), and the method loops over the iterations itself, the registers staying loaded from the first
+    /// layer to the last (<c>cos</c>, <c>sin</c> and <c>g</c> point at the region's first iteration).
+    /// </summary>
+    public TileWriter Looped(TileRegion region)
+    {
+        _loop = region;
+        return this;
     }
 
     /// <summary>Writes the forward method <c>static void name(ref double s, ref double cos, ref double sin)</c>.</summary>
@@ -114,6 +126,11 @@ internal sealed class TileWriter
         private int _tables;
         private bool _stopped;
 
+        // A looped tile reads each iteration's cosines, sines and gradients from these, moved along at the loop's top.
+        private readonly string _cos;
+        private readonly string _sin;
+        private readonly string _g;
+
         public Builder(TileWriter owner, TilePass pass, bool backward, bool trim)
         {
             _o = owner;
@@ -133,6 +150,10 @@ internal sealed class TileWriter
             _registers = 1 << _tile.Length;
             _block = pass.BlockQubits & (owner._qubits >= 31 ? -1 : (1 << owner._qubits) - 1);
             _instances = 1 << (Math.Max(TileSchedule.PopCount(_block) - 1, 0) - _tile.Length);
+            bool looped = owner._loop is not null;
+            _cos = looped ? "cl" : "cos";
+            _sin = looped ? "sl" : "sin";
+            _g = looped ? "gl" : "g";
             _p = new string[_registers];
             _l = new string[_registers];
             for (int r = 0; r < _registers; r++)
@@ -203,7 +224,15 @@ internal sealed class TileWriter
                 }
 
                 w.Packed(loads);
-                w.Packed(_body);
+                if (_o._loop is { } region)
+                {
+                    WriteLoop(w, region);
+                }
+                else
+                {
+                    w.Packed(_body);
+                }
+
                 if (!_stopped)
                 {
                     var stores = new List<string>();
@@ -228,6 +257,47 @@ internal sealed class TileWriter
             }
 
             w.Line();
+        }
+
+        /// <summary>
+        /// The loop of a looped tile: one iteration's code, with the register renaming its permutations did undone at the
+        /// bottom (one tuple assignment), so every iteration starts from the same names.
+        /// </summary>
+        private void WriteLoop(CodeWriter w, TileRegion region)
+        {
+            string slots = Literals.Int(region.SlotsPerIteration);
+            string weights = _o._slotGradients ? slots : Literals.Int(region.WeightStride);
+            w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.Start + region.Length)}) and {Literals.Int(region.Repeats - 1)} repetitions of them, " +
+                   "one per iteration, on registers that stay loaded.");
+            using (w.Block(_backward
+                       ? $"for (int l = {Literals.Int(region.Repeats - 1)}; l >= 0; l--)"
+                       : $"for (int l = 0; l < {Literals.Int(region.Repeats)}; l++)"))
+            {
+                w.Line($"ref double cl = ref __U.Add(ref cos, l * {slots}); ref double sl = ref __U.Add(ref sin, l * {slots});" +
+                       (_backward ? $" ref double gl = ref __U.Add(ref g, l * {weights});" : ""));
+                w.Packed(_body);
+                var targets = new List<string>();
+                var sources = new List<string>();
+                foreach (var map in Maps())
+                {
+                    for (int r = 0; r < _registers; r++)
+                    {
+                        string home = (ReferenceEquals(map, _p) ? "p" : "l") + Literals.Int(r);
+                        if (map[r] != home)
+                        {
+                            targets.Add(home);
+                            sources.Add(map[r]);
+                            map[r] = home;
+                        }
+                    }
+                }
+
+                if (targets.Count > 0)
+                {
+                    w.Line("// Undo this iteration's register renaming, so the next one finds each amplitude where this one did.");
+                    w.Line($"({string.Join(", ", targets)}) = ({string.Join(", ", sources)});");
+                }
+            }
         }
 
         private string Describe()
@@ -446,7 +516,7 @@ internal sealed class TileWriter
             if (_scalars.Add(slot))
             {
                 string j = Literals.Int(slot);
-                Declare($"double c{j} = __U.Add(ref cos, {j}), s{j} = __U.Add(ref sin, {j});");
+                Declare($"double c{j} = __U.Add(ref {_cos}, {j}), s{j} = __U.Add(ref {_sin}, {j});");
             }
 
             return ("c" + Literals.Int(slot), "s" + Literals.Int(slot));
@@ -874,7 +944,7 @@ internal sealed class TileWriter
                 : Vector(Literals.Double(lane[0]), Literals.Double(lane[0]), Literals.Double(lane[1]), Literals.Double(lane[1]));
             double coefficient = (_o._slotGradients ? 1 : ins.Angle.Scale) * 2 * ins.GeneratorScale;
             int weight = _o._slotGradients ? _o._slot[k] - _o._slotBase : ins.Angle.Index - _o._weightBase;
-            string add = $"__U.Add(ref g, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __V.Sum({acc} * {pattern});";
+            string add = $"__U.Add(ref {_g}, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __V.Sum({acc} * {pattern});";
             if (_instances > 1)
             {
                 // Summed over every tile, added to the gradient once after the loop.

@@ -220,7 +220,9 @@ namespace Samples
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 28);
-            __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            __F2(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            // Steps [4, 37): 3 iterations inside one looped tile.
+            __F0(ref sd, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4));
         }
 
         /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
@@ -231,11 +233,13 @@ namespace Samples
             ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 28);
-            __B1(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            // Steps [4, 37): 3 iterations inside one looped tile.
+            __B1(ref sd, ref ad, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4), ref gd);
+            // Nothing after this has a gradient: the adjoint pass ends here.
         }
 
-        /// <summary>Tile on qubits {0, 1, 2, 3} (8 registers): steps [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36].</summary>
-        private static void __F0(ref double s, ref double cos, ref double sin)
+        /// <summary>Tile on qubits {0, 1, 2, 3} (8 registers): steps [0, 1, 2, 3].</summary>
+        private static void __F2(ref double s, ref double cos, ref double sin)
         {
             __D t0;
             ref double zp = ref s;
@@ -265,185 +269,87 @@ namespace Samples
             t0 = p1; p1 = __V.FusedMultiplyAdd(m8, p1, m9 * p5); p5 = __V.FusedMultiplyAdd(m10, t0, m8 * p5);
             t0 = p2; p2 = __V.FusedMultiplyAdd(m8, p2, m9 * p6); p6 = __V.FusedMultiplyAdd(m10, t0, m8 * p6);
             t0 = p3; p3 = __V.FusedMultiplyAdd(m8, p3, m9 * p7); p7 = __V.FusedMultiplyAdd(m10, t0, m8 * p7);
-            // [4] RY(w[0]) q0
-            double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m11 = __V.Create(c4); var m12 = __V.Create(-s4, -s4, s4, s4);
-            p0 = __V.FusedMultiplyAdd(m11, p0, m12 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m11, p1, m12 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m11, p2, m12 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m11, p3, m12 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m11, p4, m12 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m11, p5, m12 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m11, p6, m12 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m11, p7, m12 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            // [6] RY(w[2]) q1
-            double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); var m13 = __V.Create(c6); var m14 = __V.Create(-s6); var m15 = __V.Create(s6);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m13, p0, m14 * p1); p1 = __V.FusedMultiplyAdd(m15, t0, m13 * p1);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m13, p2, m14 * p3); p3 = __V.FusedMultiplyAdd(m15, t0, m13 * p3);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m13, p4, m14 * p5); p5 = __V.FusedMultiplyAdd(m15, t0, m13 * p5);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m13, p6, m14 * p7); p7 = __V.FusedMultiplyAdd(m15, t0, m13 * p7);
-            // [8] RY(w[4]) q2
-            double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m16 = __V.Create(c8); var m17 = __V.Create(-s8); var m18 = __V.Create(s8);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m16, p0, m17 * p2); p2 = __V.FusedMultiplyAdd(m18, t0, m16 * p2);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m16, p1, m17 * p3); p3 = __V.FusedMultiplyAdd(m18, t0, m16 * p3);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m16, p4, m17 * p6); p6 = __V.FusedMultiplyAdd(m18, t0, m16 * p6);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m16, p5, m17 * p7); p7 = __V.FusedMultiplyAdd(m18, t0, m16 * p7);
-            // [10] RY(w[6]) q3
-            double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m19 = __V.Create(c10); var m20 = __V.Create(-s10); var m21 = __V.Create(s10);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m19, p0, m20 * p4); p4 = __V.FusedMultiplyAdd(m21, t0, m19 * p4);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m19, p1, m20 * p5); p5 = __V.FusedMultiplyAdd(m21, t0, m19 * p5);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m19, p2, m20 * p6); p6 = __V.FusedMultiplyAdd(m21, t0, m19 * p6);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m19, p3, m20 * p7); p7 = __V.FusedMultiplyAdd(m21, t0, m19 * p7);
-            // [5] RZ(w[1]) q0
-            double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m22 = __V.Create(c5); var m23 = __V.Create(s5, -s5, -s5, s5);
-            p0 = __V.FusedMultiplyAdd(m22, p0, m23 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m22, p1, m23 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m22, p2, m23 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m22, p3, m23 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m22, p4, m23 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m22, p5, m23 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m22, p6, m23 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m22, p7, m23 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            // [7] RZ(w[3]) q1
-            double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m24 = __V.Create(c7); var m25 = __V.Create(s7, -s7, s7, -s7);
-            p0 = __V.FusedMultiplyAdd(m24, p0, m25 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m26 = __V.Create(-s7, s7, -s7, s7);
-            p1 = __V.FusedMultiplyAdd(m24, p1, m26 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m24, p2, m25 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m24, p3, m26 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m24, p4, m25 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m24, p5, m26 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m24, p6, m25 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m24, p7, m26 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            // [9] RZ(w[5]) q2
-            double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m27 = __V.Create(c9); var m28 = __V.Create(s9, -s9, s9, -s9);
-            p0 = __V.FusedMultiplyAdd(m27, p0, m28 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m27, p1, m28 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            var m29 = __V.Create(-s9, s9, -s9, s9); p2 = __V.FusedMultiplyAdd(m27, p2, m29 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m27, p3, m29 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m27, p4, m28 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m27, p5, m28 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m27, p6, m29 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m27, p7, m29 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            // [11] RZ(w[7]) q3
-            double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m30 = __V.Create(c11); var m31 = __V.Create(s11, -s11, s11, -s11);
-            p0 = __V.FusedMultiplyAdd(m30, p0, m31 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m30, p1, m31 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m30, p2, m31 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m30, p3, m31 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            var m32 = __V.Create(-s11, s11, -s11, s11); p4 = __V.FusedMultiplyAdd(m30, p4, m32 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m30, p5, m32 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m30, p6, m32 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m30, p7, m32 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            // [12] CNOT q0, q1
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            // [13] CNOT q1, q2 (registers renamed: no data moves)
-            // [14] CNOT q2, q3 (registers renamed: no data moves)
-            // [15] RY(w[8]) q0
-            double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m33 = __V.Create(c12); var m34 = __V.Create(-s12, -s12, s12, s12);
-            p0 = __V.FusedMultiplyAdd(m33, p0, m34 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m33, p3, m34 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m33, p6, m34 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m33, p5, m34 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m33, p4, m34 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m33, p7, m34 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m33, p2, m34 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m33, p1, m34 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            // [17] RY(w[10]) q1
-            double c14 = __U.Add(ref cos, 14), s14 = __U.Add(ref sin, 14); var m35 = __V.Create(c14); var m36 = __V.Create(-s14); var m37 = __V.Create(s14);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m35, p0, m36 * p3); p3 = __V.FusedMultiplyAdd(m37, t0, m35 * p3);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m35, p6, m36 * p5); p5 = __V.FusedMultiplyAdd(m37, t0, m35 * p5);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m35, p4, m36 * p7); p7 = __V.FusedMultiplyAdd(m37, t0, m35 * p7);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m35, p2, m36 * p1); p1 = __V.FusedMultiplyAdd(m37, t0, m35 * p1);
-            // [19] RY(w[12]) q2
-            double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); var m38 = __V.Create(c16); var m39 = __V.Create(-s16); var m40 = __V.Create(s16);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m38, p0, m39 * p6); p6 = __V.FusedMultiplyAdd(m40, t0, m38 * p6);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m38, p3, m39 * p5); p5 = __V.FusedMultiplyAdd(m40, t0, m38 * p5);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m38, p4, m39 * p2); p2 = __V.FusedMultiplyAdd(m40, t0, m38 * p2);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m38, p7, m39 * p1); p1 = __V.FusedMultiplyAdd(m40, t0, m38 * p1);
-            // [21] RY(w[14]) q3
-            double c18 = __U.Add(ref cos, 18), s18 = __U.Add(ref sin, 18); var m41 = __V.Create(c18); var m42 = __V.Create(-s18); var m43 = __V.Create(s18);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m41, p0, m42 * p4); p4 = __V.FusedMultiplyAdd(m43, t0, m41 * p4);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m41, p3, m42 * p7); p7 = __V.FusedMultiplyAdd(m43, t0, m41 * p7);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m41, p6, m42 * p2); p2 = __V.FusedMultiplyAdd(m43, t0, m41 * p2);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m41, p5, m42 * p1); p1 = __V.FusedMultiplyAdd(m43, t0, m41 * p1);
-            // [16] RZ(w[9]) q0
-            double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m44 = __V.Create(c13); var m45 = __V.Create(s13, -s13, -s13, s13);
-            p0 = __V.FusedMultiplyAdd(m44, p0, m45 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m44, p3, m45 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m44, p6, m45 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m44, p5, m45 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m44, p4, m45 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m44, p7, m45 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m44, p2, m45 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m44, p1, m45 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [18] RZ(w[11]) q1
-            double c15 = __U.Add(ref cos, 15), s15 = __U.Add(ref sin, 15); var m46 = __V.Create(c15); var m47 = __V.Create(s15, -s15, s15, -s15);
-            p0 = __V.FusedMultiplyAdd(m46, p0, m47 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m48 = __V.Create(-s15, s15, -s15, s15);
-            p3 = __V.FusedMultiplyAdd(m46, p3, m48 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m46, p6, m47 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m46, p5, m48 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m46, p4, m47 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m46, p7, m48 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m46, p2, m47 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m46, p1, m48 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [20] RZ(w[13]) q2
-            double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m49 = __V.Create(c17); var m50 = __V.Create(s17, -s17, s17, -s17);
-            p0 = __V.FusedMultiplyAdd(m49, p0, m50 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m49, p3, m50 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            var m51 = __V.Create(-s17, s17, -s17, s17); p6 = __V.FusedMultiplyAdd(m49, p6, m51 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m49, p5, m51 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m49, p4, m50 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m49, p7, m50 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m49, p2, m51 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m49, p1, m51 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [22] RZ(w[15]) q3
-            double c19 = __U.Add(ref cos, 19), s19 = __U.Add(ref sin, 19); var m52 = __V.Create(c19); var m53 = __V.Create(s19, -s19, s19, -s19);
-            p0 = __V.FusedMultiplyAdd(m52, p0, m53 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m52, p3, m53 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m52, p6, m53 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m52, p5, m53 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            var m54 = __V.Create(-s19, s19, -s19, s19); p4 = __V.FusedMultiplyAdd(m52, p4, m54 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m52, p7, m54 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m52, p2, m54 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m52, p1, m54 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [23] CNOT q0, q1
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            // [24] CNOT q1, q2 (registers renamed: no data moves)
-            // [25] CNOT q2, q3 (registers renamed: no data moves)
-            // [26] RY(w[16]) q0
-            double c20 = __U.Add(ref cos, 20), s20 = __U.Add(ref sin, 20); var m55 = __V.Create(c20); var m56 = __V.Create(-s20, -s20, s20, s20);
-            p0 = __V.FusedMultiplyAdd(m55, p0, m56 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m55, p5, m56 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m55, p2, m56 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m55, p7, m56 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m55, p4, m56 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m55, p1, m56 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m55, p6, m56 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m55, p3, m56 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            // [28] RY(w[18]) q1
-            double c22 = __U.Add(ref cos, 22), s22 = __U.Add(ref sin, 22); var m57 = __V.Create(c22); var m58 = __V.Create(-s22); var m59 = __V.Create(s22);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m57, p0, m58 * p5); p5 = __V.FusedMultiplyAdd(m59, t0, m57 * p5);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m57, p2, m58 * p7); p7 = __V.FusedMultiplyAdd(m59, t0, m57 * p7);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m57, p4, m58 * p1); p1 = __V.FusedMultiplyAdd(m59, t0, m57 * p1);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m57, p6, m58 * p3); p3 = __V.FusedMultiplyAdd(m59, t0, m57 * p3);
-            // [30] RY(w[20]) q2
-            double c24 = __U.Add(ref cos, 24), s24 = __U.Add(ref sin, 24); var m60 = __V.Create(c24); var m61 = __V.Create(-s24); var m62 = __V.Create(s24);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m60, p0, m61 * p2); p2 = __V.FusedMultiplyAdd(m62, t0, m60 * p2);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m60, p5, m61 * p7); p7 = __V.FusedMultiplyAdd(m62, t0, m60 * p7);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m60, p4, m61 * p6); p6 = __V.FusedMultiplyAdd(m62, t0, m60 * p6);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m60, p1, m61 * p3); p3 = __V.FusedMultiplyAdd(m62, t0, m60 * p3);
-            // [32] RY(w[22]) q3
-            double c26 = __U.Add(ref cos, 26), s26 = __U.Add(ref sin, 26); var m63 = __V.Create(c26); var m64 = __V.Create(-s26); var m65 = __V.Create(s26);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m63, p0, m64 * p4); p4 = __V.FusedMultiplyAdd(m65, t0, m63 * p4);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m63, p5, m64 * p1); p1 = __V.FusedMultiplyAdd(m65, t0, m63 * p1);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m63, p2, m64 * p6); p6 = __V.FusedMultiplyAdd(m65, t0, m63 * p6);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m63, p7, m64 * p3); p3 = __V.FusedMultiplyAdd(m65, t0, m63 * p3);
-            // [27] RZ(w[17]) q0
-            double c21 = __U.Add(ref cos, 21), s21 = __U.Add(ref sin, 21); var m66 = __V.Create(c21); var m67 = __V.Create(s21, -s21, -s21, s21);
-            p0 = __V.FusedMultiplyAdd(m66, p0, m67 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m66, p5, m67 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m66, p2, m67 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m66, p7, m67 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m66, p4, m67 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m66, p1, m67 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m66, p6, m67 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m66, p3, m67 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [29] RZ(w[19]) q1
-            double c23 = __U.Add(ref cos, 23), s23 = __U.Add(ref sin, 23); var m68 = __V.Create(c23); var m69 = __V.Create(s23, -s23, s23, -s23);
-            p0 = __V.FusedMultiplyAdd(m68, p0, m69 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m70 = __V.Create(-s23, s23, -s23, s23);
-            p5 = __V.FusedMultiplyAdd(m68, p5, m70 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m68, p2, m69 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m68, p7, m70 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m68, p4, m69 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m68, p1, m70 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m68, p6, m69 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m68, p3, m70 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [31] RZ(w[21]) q2
-            double c25 = __U.Add(ref cos, 25), s25 = __U.Add(ref sin, 25); var m71 = __V.Create(c25); var m72 = __V.Create(s25, -s25, s25, -s25);
-            p0 = __V.FusedMultiplyAdd(m71, p0, m72 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m71, p5, m72 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            var m73 = __V.Create(-s25, s25, -s25, s25); p2 = __V.FusedMultiplyAdd(m71, p2, m73 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m71, p7, m73 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m71, p4, m72 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m71, p1, m72 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m71, p6, m73 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m71, p3, m73 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [33] RZ(w[23]) q3
-            double c27 = __U.Add(ref cos, 27), s27 = __U.Add(ref sin, 27); var m74 = __V.Create(c27); var m75 = __V.Create(s27, -s27, s27, -s27);
-            p0 = __V.FusedMultiplyAdd(m74, p0, m75 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m74, p5, m75 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m74, p2, m75 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m74, p7, m75 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            var m76 = __V.Create(-s27, s27, -s27, s27); p4 = __V.FusedMultiplyAdd(m74, p4, m76 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m74, p1, m76 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m74, p6, m76 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m74, p3, m76 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [34] CNOT q0, q1
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            // [35] CNOT q1, q2 (registers renamed: no data moves)
-            // [36] CNOT q2, q3 (registers renamed: no data moves)
-            __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p7, ref zp, 4); __V.StoreUnsafe(p6, ref zp, 8); __V.StoreUnsafe(p1, ref zp, 12); __V.StoreUnsafe(p4, ref zp, 16);
-            __V.StoreUnsafe(p3, ref zp, 20); __V.StoreUnsafe(p2, ref zp, 24); __V.StoreUnsafe(p5, ref zp, 28);
+            __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p1, ref zp, 4); __V.StoreUnsafe(p2, ref zp, 8); __V.StoreUnsafe(p3, ref zp, 12); __V.StoreUnsafe(p4, ref zp, 16);
+            __V.StoreUnsafe(p5, ref zp, 20); __V.StoreUnsafe(p6, ref zp, 24); __V.StoreUnsafe(p7, ref zp, 28);
         }
 
-        /// <summary>Adjoint tile on qubits {0, 1, 2, 3} (8 registers): steps [36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0].</summary>
+        /// <summary>Tile on qubits {0, 1, 2, 3} (8 registers): steps [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].</summary>
+        private static void __F0(ref double s, ref double cos, ref double sin)
+        {
+            __D t0;
+            ref double zp = ref s;
+            var p0 = __V.LoadUnsafe(ref zp); var p1 = __V.LoadUnsafe(ref zp, 4); var p2 = __V.LoadUnsafe(ref zp, 8); var p3 = __V.LoadUnsafe(ref zp, 12); var p4 = __V.LoadUnsafe(ref zp, 16);
+            var p5 = __V.LoadUnsafe(ref zp, 20); var p6 = __V.LoadUnsafe(ref zp, 24); var p7 = __V.LoadUnsafe(ref zp, 28);
+            // Steps [4, 15) and 2 repetitions of them, one per iteration, on registers that stay loaded.
+            for (int l = 0; l < 3; l++)
+            {
+                ref double cl = ref __U.Add(ref cos, l * 8); ref double sl = ref __U.Add(ref sin, l * 8);
+                // [4] RY(w[0]) q0
+                double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0 = __V.Create(c0); var m1 = __V.Create(-s0, -s0, s0, s0);
+                p0 = __V.FusedMultiplyAdd(m0, p0, m1 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m0, p1, m1 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
+                p2 = __V.FusedMultiplyAdd(m0, p2, m1 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m0, p3, m1 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
+                p4 = __V.FusedMultiplyAdd(m0, p4, m1 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m0, p5, m1 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
+                p6 = __V.FusedMultiplyAdd(m0, p6, m1 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m0, p7, m1 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
+                // [6] RY(w[2]) q1
+                double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m2 = __V.Create(c2); var m3 = __V.Create(-s2); var m4 = __V.Create(s2);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m2, p0, m3 * p1); p1 = __V.FusedMultiplyAdd(m4, t0, m2 * p1);
+                t0 = p2; p2 = __V.FusedMultiplyAdd(m2, p2, m3 * p3); p3 = __V.FusedMultiplyAdd(m4, t0, m2 * p3);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m2, p4, m3 * p5); p5 = __V.FusedMultiplyAdd(m4, t0, m2 * p5);
+                t0 = p6; p6 = __V.FusedMultiplyAdd(m2, p6, m3 * p7); p7 = __V.FusedMultiplyAdd(m4, t0, m2 * p7);
+                // [8] RY(w[4]) q2
+                double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m5 = __V.Create(c4); var m6 = __V.Create(-s4); var m7 = __V.Create(s4);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m5, p0, m6 * p2); p2 = __V.FusedMultiplyAdd(m7, t0, m5 * p2);
+                t0 = p1; p1 = __V.FusedMultiplyAdd(m5, p1, m6 * p3); p3 = __V.FusedMultiplyAdd(m7, t0, m5 * p3);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m5, p4, m6 * p6); p6 = __V.FusedMultiplyAdd(m7, t0, m5 * p6);
+                t0 = p5; p5 = __V.FusedMultiplyAdd(m5, p5, m6 * p7); p7 = __V.FusedMultiplyAdd(m7, t0, m5 * p7);
+                // [10] RY(w[6]) q3
+                double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m8 = __V.Create(c6); var m9 = __V.Create(-s6); var m10 = __V.Create(s6);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m8, p0, m9 * p4); p4 = __V.FusedMultiplyAdd(m10, t0, m8 * p4);
+                t0 = p1; p1 = __V.FusedMultiplyAdd(m8, p1, m9 * p5); p5 = __V.FusedMultiplyAdd(m10, t0, m8 * p5);
+                t0 = p2; p2 = __V.FusedMultiplyAdd(m8, p2, m9 * p6); p6 = __V.FusedMultiplyAdd(m10, t0, m8 * p6);
+                t0 = p3; p3 = __V.FusedMultiplyAdd(m8, p3, m9 * p7); p7 = __V.FusedMultiplyAdd(m10, t0, m8 * p7);
+                // [5] RZ(w[1]) q0
+                double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m11 = __V.Create(c1); var m12 = __V.Create(s1, -s1, -s1, s1);
+                p0 = __V.FusedMultiplyAdd(m11, p0, m12 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m11, p1, m12 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                p2 = __V.FusedMultiplyAdd(m11, p2, m12 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m11, p3, m12 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
+                p4 = __V.FusedMultiplyAdd(m11, p4, m12 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m11, p5, m12 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
+                p6 = __V.FusedMultiplyAdd(m11, p6, m12 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m11, p7, m12 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                // [7] RZ(w[3]) q1
+                double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m13 = __V.Create(c3); var m14 = __V.Create(s3, -s3, s3, -s3);
+                p0 = __V.FusedMultiplyAdd(m13, p0, m14 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m15 = __V.Create(-s3, s3, -s3, s3);
+                p1 = __V.FusedMultiplyAdd(m13, p1, m15 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m13, p2, m14 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
+                p3 = __V.FusedMultiplyAdd(m13, p3, m15 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m13, p4, m14 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m13, p5, m15 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m13, p6, m14 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p7 = __V.FusedMultiplyAdd(m13, p7, m15 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                // [9] RZ(w[5]) q2
+                double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m16 = __V.Create(c5); var m17 = __V.Create(s5, -s5, s5, -s5);
+                p0 = __V.FusedMultiplyAdd(m16, p0, m17 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m16, p1, m17 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                var m18 = __V.Create(-s5, s5, -s5, s5); p2 = __V.FusedMultiplyAdd(m16, p2, m18 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
+                p3 = __V.FusedMultiplyAdd(m16, p3, m18 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m16, p4, m17 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m16, p5, m17 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m16, p6, m18 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p7 = __V.FusedMultiplyAdd(m16, p7, m18 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                // [11] RZ(w[7]) q3
+                double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m19 = __V.Create(c7); var m20 = __V.Create(s7, -s7, s7, -s7);
+                p0 = __V.FusedMultiplyAdd(m19, p0, m20 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m19, p1, m20 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                p2 = __V.FusedMultiplyAdd(m19, p2, m20 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m19, p3, m20 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
+                var m21 = __V.Create(-s7, s7, -s7, s7); p4 = __V.FusedMultiplyAdd(m19, p4, m21 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m19, p5, m21 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m19, p6, m21 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p7 = __V.FusedMultiplyAdd(m19, p7, m21 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                // [12] CNOT q0, q1
+                t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
+                t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
+                t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
+                t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
+                // [13] CNOT q1, q2 (registers renamed: no data moves)
+                // [14] CNOT q2, q3 (registers renamed: no data moves)
+                // Undo this iteration's register renaming, so the next one finds each amplitude where this one did.
+                (p1, p2, p3, p5, p6, p7) = (p3, p6, p5, p7, p2, p1);
+            }
+            __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p1, ref zp, 4); __V.StoreUnsafe(p2, ref zp, 8); __V.StoreUnsafe(p3, ref zp, 12); __V.StoreUnsafe(p4, ref zp, 16);
+            __V.StoreUnsafe(p5, ref zp, 20); __V.StoreUnsafe(p6, ref zp, 24); __V.StoreUnsafe(p7, ref zp, 28);
+        }
+
+        /// <summary>Adjoint tile on qubits {0, 1, 2, 3} (8 registers): steps [14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4].</summary>
         private static void __B1(ref double s, ref double a, ref double cos, ref double sin, ref double g)
         {
             __D t0, t3;
@@ -452,385 +358,147 @@ namespace Samples
             var p5 = __V.LoadUnsafe(ref zp, 20); var p6 = __V.LoadUnsafe(ref zp, 24); var p7 = __V.LoadUnsafe(ref zp, 28); var l0 = __V.LoadUnsafe(ref zl); var l1 = __V.LoadUnsafe(ref zl, 4);
             var l2 = __V.LoadUnsafe(ref zl, 8); var l3 = __V.LoadUnsafe(ref zl, 12); var l4 = __V.LoadUnsafe(ref zl, 16); var l5 = __V.LoadUnsafe(ref zl, 20);
             var l6 = __V.LoadUnsafe(ref zl, 24); var l7 = __V.LoadUnsafe(ref zl, 28);
-            // [36] CNOT q2, q3: un-apply (registers renamed: no data moves)
-            // [35] CNOT q1, q2: un-apply (registers renamed: no data moves)
-            // [34] CNOT q0, q1: un-apply
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = l0; l0 = __V.Create(__V.GetLower(l0), __V.GetUpper(l7)); l7 = __V.Create(__V.GetLower(l7), __V.GetUpper(t0));
-            t0 = l6; l6 = __V.Create(__V.GetLower(l6), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0));
-            t0 = l4; l4 = __V.Create(__V.GetLower(l4), __V.GetUpper(l3)); l3 = __V.Create(__V.GetLower(l3), __V.GetUpper(t0));
-            t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l5)); l5 = __V.Create(__V.GetLower(l5), __V.GetUpper(t0));
-            // [33] RZ(w[23]) q3: gradient (diagonal gates commute, so any point of their run serves)
-            __D g33 = default; g33 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g33);
-            g33 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g33); g33 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g33);
-            g33 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g33); t3 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L));
-            t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3); g33 -= t3; var m0 = __V.Create(1.0, (-1.0), 1.0, (-1.0));
-            __U.Add(ref g, 23) += 1.0 * __V.Sum(g33 * m0);
-            // [33] RZ(w[23]) q3: un-apply
-            double c27 = __U.Add(ref cos, 27), s27 = __U.Add(ref sin, 27); var m1 = __V.Create(c27); var m2 = __V.Create(-s27, s27, -s27, s27);
-            p0 = __V.FusedMultiplyAdd(m1, p0, m2 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m1, p7, m2 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m1, p6, m2 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m1, p1, m2 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            var m3 = __V.Create(s27, -s27, s27, -s27); p4 = __V.FusedMultiplyAdd(m1, p4, m3 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m1, p3, m3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m1, p2, m3 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m1, p5, m3 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m1, l0, m2 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m1, l7, m2 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m1, l6, m2 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m1, l1, m2 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m1, l4, m3 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m1, l3, m3 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m1, l2, m3 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m1, l5, m3 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-            // [32] RY(w[22]) q3: gradient, then un-apply
-            __D g32 = default; g32 = __V.FusedMultiplyAdd(l4, p0, g32); g32 = __V.FusedMultiplyAdd(l3, p7, g32); g32 = __V.FusedMultiplyAdd(l2, p6, g32);
-            g32 = __V.FusedMultiplyAdd(l5, p1, g32); t3 = l0 * p4; t3 = __V.FusedMultiplyAdd(l7, p3, t3); t3 = __V.FusedMultiplyAdd(l6, p2, t3); t3 = __V.FusedMultiplyAdd(l1, p5, t3);
-            g32 -= t3; var m4 = __V.Create(1.0); __U.Add(ref g, 22) += 1.0 * __V.Sum(g32 * m4); double c26 = __U.Add(ref cos, 26), s26 = __U.Add(ref sin, 26); var m5 = __V.Create(c26);
-            var m6 = __V.Create(s26); var m7 = __V.Create(-s26); t0 = p0; p0 = __V.FusedMultiplyAdd(m5, p0, m6 * p4); p4 = __V.FusedMultiplyAdd(m7, t0, m5 * p4);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m5, p7, m6 * p3); p3 = __V.FusedMultiplyAdd(m7, t0, m5 * p3);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m5, p6, m6 * p2); p2 = __V.FusedMultiplyAdd(m7, t0, m5 * p2);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m5, p1, m6 * p5); p5 = __V.FusedMultiplyAdd(m7, t0, m5 * p5);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m5, l0, m6 * l4); l4 = __V.FusedMultiplyAdd(m7, t0, m5 * l4);
-            t0 = l7; l7 = __V.FusedMultiplyAdd(m5, l7, m6 * l3); l3 = __V.FusedMultiplyAdd(m7, t0, m5 * l3);
-            t0 = l6; l6 = __V.FusedMultiplyAdd(m5, l6, m6 * l2); l2 = __V.FusedMultiplyAdd(m7, t0, m5 * l2);
-            t0 = l1; l1 = __V.FusedMultiplyAdd(m5, l1, m6 * l5); l5 = __V.FusedMultiplyAdd(m7, t0, m5 * l5);
-            // [31] RZ(w[21]) q2: gradient (diagonal gates commute, so any point of their run serves)
-            __D g31 = default; g31 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g31);
-            g31 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g31); g31 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g31);
-            g31 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g31); t3 = l6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L));
-            t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3); g31 -= t3; __U.Add(ref g, 21) += 1.0 * __V.Sum(g31 * m0);
-            // [31] RZ(w[21]) q2: un-apply
-            double c25 = __U.Add(ref cos, 25), s25 = __U.Add(ref sin, 25); var m8 = __V.Create(c25); var m9 = __V.Create(-s25, s25, -s25, s25);
-            p0 = __V.FusedMultiplyAdd(m8, p0, m9 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m8, p7, m9 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            var m10 = __V.Create(s25, -s25, s25, -s25); p6 = __V.FusedMultiplyAdd(m8, p6, m10 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m8, p1, m10 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m8, p4, m9 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m8, p3, m9 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m8, p2, m10 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m8, p5, m10 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m8, l0, m9 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m8, l7, m9 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m8, l6, m10 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m8, l1, m10 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m8, l4, m9 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m8, l3, m9 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m8, l2, m10 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m8, l5, m10 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-            // [30] RY(w[20]) q2: gradient, then un-apply
-            __D g30 = default; g30 = __V.FusedMultiplyAdd(l6, p0, g30); g30 = __V.FusedMultiplyAdd(l1, p7, g30); g30 = __V.FusedMultiplyAdd(l2, p4, g30);
-            g30 = __V.FusedMultiplyAdd(l5, p3, g30); t3 = l0 * p6; t3 = __V.FusedMultiplyAdd(l7, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p2, t3); t3 = __V.FusedMultiplyAdd(l3, p5, t3);
-            g30 -= t3; __U.Add(ref g, 20) += 1.0 * __V.Sum(g30 * m4); double c24 = __U.Add(ref cos, 24), s24 = __U.Add(ref sin, 24); var m11 = __V.Create(c24); var m12 = __V.Create(s24);
-            var m13 = __V.Create(-s24); t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p6); p6 = __V.FusedMultiplyAdd(m13, t0, m11 * p6);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p1); p1 = __V.FusedMultiplyAdd(m13, t0, m11 * p1);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m11, p4, m12 * p2); p2 = __V.FusedMultiplyAdd(m13, t0, m11 * p2);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m11, p3, m12 * p5); p5 = __V.FusedMultiplyAdd(m13, t0, m11 * p5);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m11, l0, m12 * l6); l6 = __V.FusedMultiplyAdd(m13, t0, m11 * l6);
-            t0 = l7; l7 = __V.FusedMultiplyAdd(m11, l7, m12 * l1); l1 = __V.FusedMultiplyAdd(m13, t0, m11 * l1);
-            t0 = l4; l4 = __V.FusedMultiplyAdd(m11, l4, m12 * l2); l2 = __V.FusedMultiplyAdd(m13, t0, m11 * l2);
-            t0 = l3; l3 = __V.FusedMultiplyAdd(m11, l3, m12 * l5); l5 = __V.FusedMultiplyAdd(m13, t0, m11 * l5);
-            // [29] RZ(w[19]) q1: gradient (diagonal gates commute, so any point of their run serves)
-            __D g29 = default; g29 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g29);
-            g29 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g29); g29 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g29);
-            g29 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g29); t3 = l7 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L));
-            t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3); g29 -= t3; __U.Add(ref g, 19) += 1.0 * __V.Sum(g29 * m0);
-            // [29] RZ(w[19]) q1: un-apply
-            double c23 = __U.Add(ref cos, 23), s23 = __U.Add(ref sin, 23); var m14 = __V.Create(c23); var m15 = __V.Create(-s23, s23, -s23, s23);
-            p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m16 = __V.Create(s23, -s23, s23, -s23);
-            p7 = __V.FusedMultiplyAdd(m14, p7, m16 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m14, p6, m15 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m14, p1, m16 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m14, p4, m15 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m14, p3, m16 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m14, p5, m16 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m14, l0, m15 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m14, l7, m16 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m14, l6, m15 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m14, l1, m16 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m14, l4, m15 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m14, l3, m16 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m14, l2, m15 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m14, l5, m16 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-            // [28] RY(w[18]) q1: gradient, then un-apply
-            __D g28 = default; g28 = __V.FusedMultiplyAdd(l7, p0, g28); g28 = __V.FusedMultiplyAdd(l1, p6, g28); g28 = __V.FusedMultiplyAdd(l3, p4, g28);
-            g28 = __V.FusedMultiplyAdd(l5, p2, g28); t3 = l0 * p7; t3 = __V.FusedMultiplyAdd(l6, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p3, t3); t3 = __V.FusedMultiplyAdd(l2, p5, t3);
-            g28 -= t3; __U.Add(ref g, 18) += 1.0 * __V.Sum(g28 * m4); double c22 = __U.Add(ref cos, 22), s22 = __U.Add(ref sin, 22); var m17 = __V.Create(c22); var m18 = __V.Create(s22);
-            var m19 = __V.Create(-s22); t0 = p0; p0 = __V.FusedMultiplyAdd(m17, p0, m18 * p7); p7 = __V.FusedMultiplyAdd(m19, t0, m17 * p7);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m17, p6, m18 * p1); p1 = __V.FusedMultiplyAdd(m19, t0, m17 * p1);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m17, p4, m18 * p3); p3 = __V.FusedMultiplyAdd(m19, t0, m17 * p3);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m17, p2, m18 * p5); p5 = __V.FusedMultiplyAdd(m19, t0, m17 * p5);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m17, l0, m18 * l7); l7 = __V.FusedMultiplyAdd(m19, t0, m17 * l7);
-            t0 = l6; l6 = __V.FusedMultiplyAdd(m17, l6, m18 * l1); l1 = __V.FusedMultiplyAdd(m19, t0, m17 * l1);
-            t0 = l4; l4 = __V.FusedMultiplyAdd(m17, l4, m18 * l3); l3 = __V.FusedMultiplyAdd(m19, t0, m17 * l3);
-            t0 = l2; l2 = __V.FusedMultiplyAdd(m17, l2, m18 * l5); l5 = __V.FusedMultiplyAdd(m19, t0, m17 * l5);
-            // [27] RZ(w[17]) q0: gradient (diagonal gates commute, so any point of their run serves)
-            __D g27 = default; g27 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g27);
-            g27 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g27); g27 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g27);
-            g27 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g27); g27 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g27);
-            g27 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g27); g27 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g27);
-            g27 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g27); var m20 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __U.Add(ref g, 17) += 1.0 * __V.Sum(g27 * m20);
-            // [27] RZ(w[17]) q0: un-apply
-            double c21 = __U.Add(ref cos, 21), s21 = __U.Add(ref sin, 21); var m21 = __V.Create(c21); var m22 = __V.Create(-s21, s21, s21, -s21);
-            p0 = __V.FusedMultiplyAdd(m21, p0, m22 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m21, p7, m22 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m21, p6, m22 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m21, p1, m22 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m21, p4, m22 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m21, p3, m22 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m21, p2, m22 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m21, p5, m22 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            l0 = __V.FusedMultiplyAdd(m21, l0, m22 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m21, l7, m22 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-            l6 = __V.FusedMultiplyAdd(m21, l6, m22 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m21, l1, m22 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-            l4 = __V.FusedMultiplyAdd(m21, l4, m22 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m21, l3, m22 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-            l2 = __V.FusedMultiplyAdd(m21, l2, m22 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m21, l5, m22 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-            // [26] RY(w[16]) q0: gradient, then un-apply
-            __D g26 = default; g26 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g26);
-            g26 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)), g26); g26 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L)), g26);
-            g26 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g26); g26 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L)), g26);
-            g26 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g26); g26 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g26);
-            g26 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)), g26); var m23 = __V.Create((-1.0), (-1.0), 1.0, 1.0); __U.Add(ref g, 16) += 1.0 * __V.Sum(g26 * m23);
-            double c20 = __U.Add(ref cos, 20), s20 = __U.Add(ref sin, 20); var m24 = __V.Create(c20); var m25 = __V.Create(s20, s20, -s20, -s20);
-            p0 = __V.FusedMultiplyAdd(m24, p0, m25 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m24, p7, m25 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m24, p6, m25 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m24, p1, m25 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m24, p4, m25 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m24, p3, m25 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m24, p2, m25 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m24, p5, m25 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            l0 = __V.FusedMultiplyAdd(m24, l0, m25 * __V.Shuffle(l0, __V.Create(2L, 3L, 0L, 1L))); l7 = __V.FusedMultiplyAdd(m24, l7, m25 * __V.Shuffle(l7, __V.Create(2L, 3L, 0L, 1L)));
-            l6 = __V.FusedMultiplyAdd(m24, l6, m25 * __V.Shuffle(l6, __V.Create(2L, 3L, 0L, 1L))); l1 = __V.FusedMultiplyAdd(m24, l1, m25 * __V.Shuffle(l1, __V.Create(2L, 3L, 0L, 1L)));
-            l4 = __V.FusedMultiplyAdd(m24, l4, m25 * __V.Shuffle(l4, __V.Create(2L, 3L, 0L, 1L))); l3 = __V.FusedMultiplyAdd(m24, l3, m25 * __V.Shuffle(l3, __V.Create(2L, 3L, 0L, 1L)));
-            l2 = __V.FusedMultiplyAdd(m24, l2, m25 * __V.Shuffle(l2, __V.Create(2L, 3L, 0L, 1L))); l5 = __V.FusedMultiplyAdd(m24, l5, m25 * __V.Shuffle(l5, __V.Create(2L, 3L, 0L, 1L)));
-            // [25] CNOT q2, q3: un-apply (registers renamed: no data moves)
-            // [24] CNOT q1, q2: un-apply (registers renamed: no data moves)
-            // [23] CNOT q0, q1: un-apply
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            t0 = l0; l0 = __V.Create(__V.GetLower(l0), __V.GetUpper(l5)); l5 = __V.Create(__V.GetLower(l5), __V.GetUpper(t0));
-            t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l7)); l7 = __V.Create(__V.GetLower(l7), __V.GetUpper(t0));
-            t0 = l4; l4 = __V.Create(__V.GetLower(l4), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0));
-            t0 = l6; l6 = __V.Create(__V.GetLower(l6), __V.GetUpper(l3)); l3 = __V.Create(__V.GetLower(l3), __V.GetUpper(t0));
-            // [22] RZ(w[15]) q3: gradient (diagonal gates commute, so any point of their run serves)
-            __D g22 = default; g22 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g22);
-            g22 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g22); g22 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g22);
-            g22 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g22); t3 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L));
-            t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3); g22 -= t3; __U.Add(ref g, 15) += 1.0 * __V.Sum(g22 * m0);
-            // [22] RZ(w[15]) q3: un-apply
-            double c19 = __U.Add(ref cos, 19), s19 = __U.Add(ref sin, 19); var m26 = __V.Create(c19); var m27 = __V.Create(-s19, s19, -s19, s19);
-            p0 = __V.FusedMultiplyAdd(m26, p0, m27 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m26, p5, m27 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m26, p2, m27 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m26, p7, m27 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            var m28 = __V.Create(s19, -s19, s19, -s19); p4 = __V.FusedMultiplyAdd(m26, p4, m28 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m26, p1, m28 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m26, p6, m28 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m26, p3, m28 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m26, l0, m27 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m26, l5, m27 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m26, l2, m27 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m26, l7, m27 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m26, l4, m28 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m26, l1, m28 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m26, l6, m28 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m26, l3, m28 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-            // [21] RY(w[14]) q3: gradient, then un-apply
-            __D g21 = default; g21 = __V.FusedMultiplyAdd(l4, p0, g21); g21 = __V.FusedMultiplyAdd(l1, p5, g21); g21 = __V.FusedMultiplyAdd(l6, p2, g21);
-            g21 = __V.FusedMultiplyAdd(l3, p7, g21); t3 = l0 * p4; t3 = __V.FusedMultiplyAdd(l5, p1, t3); t3 = __V.FusedMultiplyAdd(l2, p6, t3); t3 = __V.FusedMultiplyAdd(l7, p3, t3);
-            g21 -= t3; __U.Add(ref g, 14) += 1.0 * __V.Sum(g21 * m4); double c18 = __U.Add(ref cos, 18), s18 = __U.Add(ref sin, 18); var m29 = __V.Create(c18); var m30 = __V.Create(s18);
-            var m31 = __V.Create(-s18); t0 = p0; p0 = __V.FusedMultiplyAdd(m29, p0, m30 * p4); p4 = __V.FusedMultiplyAdd(m31, t0, m29 * p4);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m29, p5, m30 * p1); p1 = __V.FusedMultiplyAdd(m31, t0, m29 * p1);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m29, p2, m30 * p6); p6 = __V.FusedMultiplyAdd(m31, t0, m29 * p6);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m29, p7, m30 * p3); p3 = __V.FusedMultiplyAdd(m31, t0, m29 * p3);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m29, l0, m30 * l4); l4 = __V.FusedMultiplyAdd(m31, t0, m29 * l4);
-            t0 = l5; l5 = __V.FusedMultiplyAdd(m29, l5, m30 * l1); l1 = __V.FusedMultiplyAdd(m31, t0, m29 * l1);
-            t0 = l2; l2 = __V.FusedMultiplyAdd(m29, l2, m30 * l6); l6 = __V.FusedMultiplyAdd(m31, t0, m29 * l6);
-            t0 = l7; l7 = __V.FusedMultiplyAdd(m29, l7, m30 * l3); l3 = __V.FusedMultiplyAdd(m31, t0, m29 * l3);
-            // [20] RZ(w[13]) q2: gradient (diagonal gates commute, so any point of their run serves)
-            __D g20 = default; g20 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g20);
-            g20 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g20); g20 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g20);
-            g20 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g20); t3 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L));
-            t3 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3); g20 -= t3; __U.Add(ref g, 13) += 1.0 * __V.Sum(g20 * m0);
-            // [20] RZ(w[13]) q2: un-apply
-            double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m32 = __V.Create(c17); var m33 = __V.Create(-s17, s17, -s17, s17);
-            p0 = __V.FusedMultiplyAdd(m32, p0, m33 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m32, p5, m33 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            var m34 = __V.Create(s17, -s17, s17, -s17); p2 = __V.FusedMultiplyAdd(m32, p2, m34 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m32, p7, m34 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m32, p4, m33 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m32, p1, m33 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m32, p6, m34 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m32, p3, m34 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m32, l0, m33 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m32, l5, m33 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m32, l2, m34 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m32, l7, m34 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m32, l4, m33 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m32, l1, m33 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m32, l6, m34 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m32, l3, m34 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-            // [19] RY(w[12]) q2: gradient, then un-apply
-            __D g19 = default; g19 = __V.FusedMultiplyAdd(l2, p0, g19); g19 = __V.FusedMultiplyAdd(l7, p5, g19); g19 = __V.FusedMultiplyAdd(l6, p4, g19);
-            g19 = __V.FusedMultiplyAdd(l3, p1, g19); t3 = l0 * p2; t3 = __V.FusedMultiplyAdd(l5, p7, t3); t3 = __V.FusedMultiplyAdd(l4, p6, t3); t3 = __V.FusedMultiplyAdd(l1, p3, t3);
-            g19 -= t3; __U.Add(ref g, 12) += 1.0 * __V.Sum(g19 * m4); double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); var m35 = __V.Create(c16); var m36 = __V.Create(s16);
-            var m37 = __V.Create(-s16); t0 = p0; p0 = __V.FusedMultiplyAdd(m35, p0, m36 * p2); p2 = __V.FusedMultiplyAdd(m37, t0, m35 * p2);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m35, p5, m36 * p7); p7 = __V.FusedMultiplyAdd(m37, t0, m35 * p7);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m35, p4, m36 * p6); p6 = __V.FusedMultiplyAdd(m37, t0, m35 * p6);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m35, p1, m36 * p3); p3 = __V.FusedMultiplyAdd(m37, t0, m35 * p3);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m35, l0, m36 * l2); l2 = __V.FusedMultiplyAdd(m37, t0, m35 * l2);
-            t0 = l5; l5 = __V.FusedMultiplyAdd(m35, l5, m36 * l7); l7 = __V.FusedMultiplyAdd(m37, t0, m35 * l7);
-            t0 = l4; l4 = __V.FusedMultiplyAdd(m35, l4, m36 * l6); l6 = __V.FusedMultiplyAdd(m37, t0, m35 * l6);
-            t0 = l1; l1 = __V.FusedMultiplyAdd(m35, l1, m36 * l3); l3 = __V.FusedMultiplyAdd(m37, t0, m35 * l3);
-            // [18] RZ(w[11]) q1: gradient (diagonal gates commute, so any point of their run serves)
-            __D g18 = default; g18 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g18);
-            g18 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g18); g18 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g18);
-            g18 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g18); t3 = l5 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L));
-            t3 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3); g18 -= t3; __U.Add(ref g, 11) += 1.0 * __V.Sum(g18 * m0);
-            // [18] RZ(w[11]) q1: un-apply
-            double c15 = __U.Add(ref cos, 15), s15 = __U.Add(ref sin, 15); var m38 = __V.Create(c15); var m39 = __V.Create(-s15, s15, -s15, s15);
-            p0 = __V.FusedMultiplyAdd(m38, p0, m39 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m40 = __V.Create(s15, -s15, s15, -s15);
-            p5 = __V.FusedMultiplyAdd(m38, p5, m40 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m38, p2, m39 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m38, p7, m40 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m38, p4, m39 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m38, p1, m40 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m38, p6, m39 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m38, p3, m40 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m38, l0, m39 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m38, l5, m40 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m38, l2, m39 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m38, l7, m40 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m38, l4, m39 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m38, l1, m40 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m38, l6, m39 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m38, l3, m40 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-            // [17] RY(w[10]) q1: gradient, then un-apply
-            __D g17 = default; g17 = __V.FusedMultiplyAdd(l5, p0, g17); g17 = __V.FusedMultiplyAdd(l7, p2, g17); g17 = __V.FusedMultiplyAdd(l1, p4, g17);
-            g17 = __V.FusedMultiplyAdd(l3, p6, g17); t3 = l0 * p5; t3 = __V.FusedMultiplyAdd(l2, p7, t3); t3 = __V.FusedMultiplyAdd(l4, p1, t3); t3 = __V.FusedMultiplyAdd(l6, p3, t3);
-            g17 -= t3; __U.Add(ref g, 10) += 1.0 * __V.Sum(g17 * m4); double c14 = __U.Add(ref cos, 14), s14 = __U.Add(ref sin, 14); var m41 = __V.Create(c14); var m42 = __V.Create(s14);
-            var m43 = __V.Create(-s14); t0 = p0; p0 = __V.FusedMultiplyAdd(m41, p0, m42 * p5); p5 = __V.FusedMultiplyAdd(m43, t0, m41 * p5);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m41, p2, m42 * p7); p7 = __V.FusedMultiplyAdd(m43, t0, m41 * p7);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m41, p4, m42 * p1); p1 = __V.FusedMultiplyAdd(m43, t0, m41 * p1);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m41, p6, m42 * p3); p3 = __V.FusedMultiplyAdd(m43, t0, m41 * p3);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m41, l0, m42 * l5); l5 = __V.FusedMultiplyAdd(m43, t0, m41 * l5);
-            t0 = l2; l2 = __V.FusedMultiplyAdd(m41, l2, m42 * l7); l7 = __V.FusedMultiplyAdd(m43, t0, m41 * l7);
-            t0 = l4; l4 = __V.FusedMultiplyAdd(m41, l4, m42 * l1); l1 = __V.FusedMultiplyAdd(m43, t0, m41 * l1);
-            t0 = l6; l6 = __V.FusedMultiplyAdd(m41, l6, m42 * l3); l3 = __V.FusedMultiplyAdd(m43, t0, m41 * l3);
-            // [16] RZ(w[9]) q0: gradient (diagonal gates commute, so any point of their run serves)
-            __D g16 = default; g16 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g16);
-            g16 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g16); g16 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g16);
-            g16 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g16); g16 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g16);
-            g16 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g16); g16 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g16);
-            g16 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g16); __U.Add(ref g, 9) += 1.0 * __V.Sum(g16 * m20);
-            // [16] RZ(w[9]) q0: un-apply
-            double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m44 = __V.Create(c13); var m45 = __V.Create(-s13, s13, s13, -s13);
-            p0 = __V.FusedMultiplyAdd(m44, p0, m45 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m44, p5, m45 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m44, p2, m45 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m44, p7, m45 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m44, p4, m45 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m44, p1, m45 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m44, p6, m45 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m44, p3, m45 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            l0 = __V.FusedMultiplyAdd(m44, l0, m45 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m44, l5, m45 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-            l2 = __V.FusedMultiplyAdd(m44, l2, m45 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m44, l7, m45 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-            l4 = __V.FusedMultiplyAdd(m44, l4, m45 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m44, l1, m45 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-            l6 = __V.FusedMultiplyAdd(m44, l6, m45 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m44, l3, m45 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-            // [15] RY(w[8]) q0: gradient, then un-apply
-            __D g15 = default; g15 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g15);
-            g15 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)), g15); g15 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g15);
-            g15 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)), g15); g15 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L)), g15);
-            g15 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g15); g15 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L)), g15);
-            g15 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g15); __U.Add(ref g, 8) += 1.0 * __V.Sum(g15 * m23);
-            double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m46 = __V.Create(c12); var m47 = __V.Create(s12, s12, -s12, -s12);
-            p0 = __V.FusedMultiplyAdd(m46, p0, m47 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m46, p5, m47 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m46, p2, m47 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m46, p7, m47 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m46, p4, m47 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m46, p1, m47 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m46, p6, m47 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m46, p3, m47 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            l0 = __V.FusedMultiplyAdd(m46, l0, m47 * __V.Shuffle(l0, __V.Create(2L, 3L, 0L, 1L))); l5 = __V.FusedMultiplyAdd(m46, l5, m47 * __V.Shuffle(l5, __V.Create(2L, 3L, 0L, 1L)));
-            l2 = __V.FusedMultiplyAdd(m46, l2, m47 * __V.Shuffle(l2, __V.Create(2L, 3L, 0L, 1L))); l7 = __V.FusedMultiplyAdd(m46, l7, m47 * __V.Shuffle(l7, __V.Create(2L, 3L, 0L, 1L)));
-            l4 = __V.FusedMultiplyAdd(m46, l4, m47 * __V.Shuffle(l4, __V.Create(2L, 3L, 0L, 1L))); l1 = __V.FusedMultiplyAdd(m46, l1, m47 * __V.Shuffle(l1, __V.Create(2L, 3L, 0L, 1L)));
-            l6 = __V.FusedMultiplyAdd(m46, l6, m47 * __V.Shuffle(l6, __V.Create(2L, 3L, 0L, 1L))); l3 = __V.FusedMultiplyAdd(m46, l3, m47 * __V.Shuffle(l3, __V.Create(2L, 3L, 0L, 1L)));
-            // [14] CNOT q2, q3: un-apply (registers renamed: no data moves)
-            // [13] CNOT q1, q2: un-apply (registers renamed: no data moves)
-            // [12] CNOT q0, q1: un-apply
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            t0 = l0; l0 = __V.Create(__V.GetLower(l0), __V.GetUpper(l3)); l3 = __V.Create(__V.GetLower(l3), __V.GetUpper(t0));
-            t0 = l6; l6 = __V.Create(__V.GetLower(l6), __V.GetUpper(l5)); l5 = __V.Create(__V.GetLower(l5), __V.GetUpper(t0));
-            t0 = l4; l4 = __V.Create(__V.GetLower(l4), __V.GetUpper(l7)); l7 = __V.Create(__V.GetLower(l7), __V.GetUpper(t0));
-            t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0));
-            // [11] RZ(w[7]) q3: gradient (diagonal gates commute, so any point of their run serves)
-            __D g11 = default; g11 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g11);
-            g11 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g11); g11 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g11);
-            g11 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g11); t3 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L));
-            t3 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3); g11 -= t3; __U.Add(ref g, 7) += 1.0 * __V.Sum(g11 * m0);
-            // [11] RZ(w[7]) q3: un-apply
-            double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m48 = __V.Create(c11); var m49 = __V.Create(-s11, s11, -s11, s11);
-            p0 = __V.FusedMultiplyAdd(m48, p0, m49 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m48, p3, m49 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m48, p6, m49 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m48, p5, m49 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            var m50 = __V.Create(s11, -s11, s11, -s11); p4 = __V.FusedMultiplyAdd(m48, p4, m50 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m48, p7, m50 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m48, p2, m50 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m48, p1, m50 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m48, l0, m49 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m48, l3, m49 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m48, l6, m49 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m48, l5, m49 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m48, l4, m50 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m48, l7, m50 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m48, l2, m50 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m48, l1, m50 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-            // [10] RY(w[6]) q3: gradient, then un-apply
-            __D g10 = default; g10 = __V.FusedMultiplyAdd(l4, p0, g10); g10 = __V.FusedMultiplyAdd(l7, p3, g10); g10 = __V.FusedMultiplyAdd(l2, p6, g10);
-            g10 = __V.FusedMultiplyAdd(l1, p5, g10); t3 = l0 * p4; t3 = __V.FusedMultiplyAdd(l3, p7, t3); t3 = __V.FusedMultiplyAdd(l6, p2, t3); t3 = __V.FusedMultiplyAdd(l5, p1, t3);
-            g10 -= t3; __U.Add(ref g, 6) += 1.0 * __V.Sum(g10 * m4); double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m51 = __V.Create(c10); var m52 = __V.Create(s10);
-            var m53 = __V.Create(-s10); t0 = p0; p0 = __V.FusedMultiplyAdd(m51, p0, m52 * p4); p4 = __V.FusedMultiplyAdd(m53, t0, m51 * p4);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m51, p3, m52 * p7); p7 = __V.FusedMultiplyAdd(m53, t0, m51 * p7);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m51, p6, m52 * p2); p2 = __V.FusedMultiplyAdd(m53, t0, m51 * p2);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m51, p5, m52 * p1); p1 = __V.FusedMultiplyAdd(m53, t0, m51 * p1);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m51, l0, m52 * l4); l4 = __V.FusedMultiplyAdd(m53, t0, m51 * l4);
-            t0 = l3; l3 = __V.FusedMultiplyAdd(m51, l3, m52 * l7); l7 = __V.FusedMultiplyAdd(m53, t0, m51 * l7);
-            t0 = l6; l6 = __V.FusedMultiplyAdd(m51, l6, m52 * l2); l2 = __V.FusedMultiplyAdd(m53, t0, m51 * l2);
-            t0 = l5; l5 = __V.FusedMultiplyAdd(m51, l5, m52 * l1); l1 = __V.FusedMultiplyAdd(m53, t0, m51 * l1);
-            // [9] RZ(w[5]) q2: gradient (diagonal gates commute, so any point of their run serves)
-            __D g9 = default; g9 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g9); g9 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g9);
-            g9 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g9); g9 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g9);
-            t3 = l6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)); t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3); g9 -= t3;
-            __U.Add(ref g, 5) += 1.0 * __V.Sum(g9 * m0);
-            // [9] RZ(w[5]) q2: un-apply
-            double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m54 = __V.Create(c9); var m55 = __V.Create(-s9, s9, -s9, s9);
-            p0 = __V.FusedMultiplyAdd(m54, p0, m55 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m54, p3, m55 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            var m56 = __V.Create(s9, -s9, s9, -s9); p6 = __V.FusedMultiplyAdd(m54, p6, m56 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m54, p5, m56 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m54, p4, m55 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m54, p7, m55 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m54, p2, m56 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m54, p1, m56 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m54, l0, m55 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m54, l3, m55 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m54, l6, m56 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m54, l5, m56 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m54, l4, m55 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m54, l7, m55 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m54, l2, m56 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m54, l1, m56 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-            // [8] RY(w[4]) q2: gradient, then un-apply
-            __D g8 = default; g8 = __V.FusedMultiplyAdd(l6, p0, g8); g8 = __V.FusedMultiplyAdd(l5, p3, g8); g8 = __V.FusedMultiplyAdd(l2, p4, g8); g8 = __V.FusedMultiplyAdd(l1, p7, g8);
-            t3 = l0 * p6; t3 = __V.FusedMultiplyAdd(l3, p5, t3); t3 = __V.FusedMultiplyAdd(l4, p2, t3); t3 = __V.FusedMultiplyAdd(l7, p1, t3); g8 -= t3;
-            __U.Add(ref g, 4) += 1.0 * __V.Sum(g8 * m4); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m57 = __V.Create(c8); var m58 = __V.Create(s8);
-            var m59 = __V.Create(-s8); t0 = p0; p0 = __V.FusedMultiplyAdd(m57, p0, m58 * p6); p6 = __V.FusedMultiplyAdd(m59, t0, m57 * p6);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m57, p3, m58 * p5); p5 = __V.FusedMultiplyAdd(m59, t0, m57 * p5);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m57, p4, m58 * p2); p2 = __V.FusedMultiplyAdd(m59, t0, m57 * p2);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m57, p7, m58 * p1); p1 = __V.FusedMultiplyAdd(m59, t0, m57 * p1);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m57, l0, m58 * l6); l6 = __V.FusedMultiplyAdd(m59, t0, m57 * l6);
-            t0 = l3; l3 = __V.FusedMultiplyAdd(m57, l3, m58 * l5); l5 = __V.FusedMultiplyAdd(m59, t0, m57 * l5);
-            t0 = l4; l4 = __V.FusedMultiplyAdd(m57, l4, m58 * l2); l2 = __V.FusedMultiplyAdd(m59, t0, m57 * l2);
-            t0 = l7; l7 = __V.FusedMultiplyAdd(m57, l7, m58 * l1); l1 = __V.FusedMultiplyAdd(m59, t0, m57 * l1);
-            // [7] RZ(w[3]) q1: gradient (diagonal gates commute, so any point of their run serves)
-            __D g7 = default; g7 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g7); g7 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g7);
-            g7 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g7); g7 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g7);
-            t3 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)); t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3);
-            t3 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3); g7 -= t3;
-            __U.Add(ref g, 3) += 1.0 * __V.Sum(g7 * m0);
-            // [7] RZ(w[3]) q1: un-apply
-            double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m60 = __V.Create(c7); var m61 = __V.Create(-s7, s7, -s7, s7);
-            p0 = __V.FusedMultiplyAdd(m60, p0, m61 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m62 = __V.Create(s7, -s7, s7, -s7);
-            p3 = __V.FusedMultiplyAdd(m60, p3, m62 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m60, p6, m61 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m60, p5, m62 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m60, p4, m61 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m60, p7, m62 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m60, p2, m61 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m60, p1, m62 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m60, l0, m61 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-            l3 = __V.FusedMultiplyAdd(m60, l3, m62 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m60, l6, m61 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-            l5 = __V.FusedMultiplyAdd(m60, l5, m62 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m60, l4, m61 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-            l7 = __V.FusedMultiplyAdd(m60, l7, m62 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m60, l2, m61 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-            l1 = __V.FusedMultiplyAdd(m60, l1, m62 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-            // [6] RY(w[2]) q1: gradient, then un-apply
-            __D g6 = default; g6 = __V.FusedMultiplyAdd(l3, p0, g6); g6 = __V.FusedMultiplyAdd(l5, p6, g6); g6 = __V.FusedMultiplyAdd(l7, p4, g6); g6 = __V.FusedMultiplyAdd(l1, p2, g6);
-            t3 = l0 * p3; t3 = __V.FusedMultiplyAdd(l6, p5, t3); t3 = __V.FusedMultiplyAdd(l4, p7, t3); t3 = __V.FusedMultiplyAdd(l2, p1, t3); g6 -= t3;
-            __U.Add(ref g, 2) += 1.0 * __V.Sum(g6 * m4); double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); var m63 = __V.Create(c6); var m64 = __V.Create(s6);
-            var m65 = __V.Create(-s6); t0 = p0; p0 = __V.FusedMultiplyAdd(m63, p0, m64 * p3); p3 = __V.FusedMultiplyAdd(m65, t0, m63 * p3);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m63, p6, m64 * p5); p5 = __V.FusedMultiplyAdd(m65, t0, m63 * p5);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m63, p4, m64 * p7); p7 = __V.FusedMultiplyAdd(m65, t0, m63 * p7);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m63, p2, m64 * p1); p1 = __V.FusedMultiplyAdd(m65, t0, m63 * p1);
-            t0 = l0; l0 = __V.FusedMultiplyAdd(m63, l0, m64 * l3); l3 = __V.FusedMultiplyAdd(m65, t0, m63 * l3);
-            t0 = l6; l6 = __V.FusedMultiplyAdd(m63, l6, m64 * l5); l5 = __V.FusedMultiplyAdd(m65, t0, m63 * l5);
-            t0 = l4; l4 = __V.FusedMultiplyAdd(m63, l4, m64 * l7); l7 = __V.FusedMultiplyAdd(m65, t0, m63 * l7);
-            t0 = l2; l2 = __V.FusedMultiplyAdd(m63, l2, m64 * l1); l1 = __V.FusedMultiplyAdd(m65, t0, m63 * l1);
-            // [5] RZ(w[1]) q0: gradient (diagonal gates commute, so any point of their run serves)
-            __D g5 = default; g5 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g5);
-            g5 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g5);
-            g5 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g5);
-            g5 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g5);
-            __U.Add(ref g, 1) += 1.0 * __V.Sum(g5 * m20);
-            // [5] RZ(w[1]) q0: un-apply
-            double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m66 = __V.Create(c5); var m67 = __V.Create(-s5, s5, s5, -s5);
-            p0 = __V.FusedMultiplyAdd(m66, p0, m67 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m66, p3, m67 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m66, p6, m67 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m66, p5, m67 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m66, p4, m67 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m66, p7, m67 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m66, p2, m67 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m66, p1, m67 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            l0 = __V.FusedMultiplyAdd(m66, l0, m67 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m66, l3, m67 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-            l6 = __V.FusedMultiplyAdd(m66, l6, m67 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m66, l5, m67 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-            l4 = __V.FusedMultiplyAdd(m66, l4, m67 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m66, l7, m67 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-            l2 = __V.FusedMultiplyAdd(m66, l2, m67 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m66, l1, m67 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-            // [4] RY(w[0]) q0: gradient, then un-apply
-            __D g4 = default; g4 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g4);
-            g4 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)), g4);
-            g4 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)), g4);
-            g4 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g4);
-            __U.Add(ref g, 0) += 1.0 * __V.Sum(g4 * m23);
+            // Steps [4, 15) and 2 repetitions of them, one per iteration, on registers that stay loaded.
+            for (int l = 2; l >= 0; l--)
+            {
+                ref double cl = ref __U.Add(ref cos, l * 8); ref double sl = ref __U.Add(ref sin, l * 8); ref double gl = ref __U.Add(ref g, l * 8);
+                // [14] CNOT q2, q3: un-apply (registers renamed: no data moves)
+                // [13] CNOT q1, q2: un-apply (registers renamed: no data moves)
+                // [12] CNOT q0, q1: un-apply
+                t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
+                t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
+                t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
+                t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
+                t0 = l0; l0 = __V.Create(__V.GetLower(l0), __V.GetUpper(l7)); l7 = __V.Create(__V.GetLower(l7), __V.GetUpper(t0));
+                t0 = l6; l6 = __V.Create(__V.GetLower(l6), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0));
+                t0 = l4; l4 = __V.Create(__V.GetLower(l4), __V.GetUpper(l3)); l3 = __V.Create(__V.GetLower(l3), __V.GetUpper(t0));
+                t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l5)); l5 = __V.Create(__V.GetLower(l5), __V.GetUpper(t0));
+                // [11] RZ(w[7]) q3: gradient (diagonal gates commute, so any point of their run serves)
+                __D g11 = default; g11 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g11);
+                g11 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g11); g11 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g11);
+                g11 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g11); t3 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L));
+                t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), t3);
+                t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3); g11 -= t3; var m0 = __V.Create(1.0, (-1.0), 1.0, (-1.0));
+                __U.Add(ref gl, 7) += 1.0 * __V.Sum(g11 * m0);
+                // [11] RZ(w[7]) q3: un-apply
+                double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m1 = __V.Create(c7); var m2 = __V.Create(-s7, s7, -s7, s7);
+                p0 = __V.FusedMultiplyAdd(m1, p0, m2 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m1, p7, m2 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                p6 = __V.FusedMultiplyAdd(m1, p6, m2 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m1, p1, m2 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                var m3 = __V.Create(s7, -s7, s7, -s7); p4 = __V.FusedMultiplyAdd(m1, p4, m3 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p3 = __V.FusedMultiplyAdd(m1, p3, m3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m1, p2, m3 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m1, p5, m3 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m1, l0, m2 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
+                l7 = __V.FusedMultiplyAdd(m1, l7, m2 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m1, l6, m2 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
+                l1 = __V.FusedMultiplyAdd(m1, l1, m2 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m1, l4, m3 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
+                l3 = __V.FusedMultiplyAdd(m1, l3, m3 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m1, l2, m3 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
+                l5 = __V.FusedMultiplyAdd(m1, l5, m3 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
+                // [10] RY(w[6]) q3: gradient, then un-apply
+                __D g10 = default; g10 = __V.FusedMultiplyAdd(l4, p0, g10); g10 = __V.FusedMultiplyAdd(l3, p7, g10); g10 = __V.FusedMultiplyAdd(l2, p6, g10);
+                g10 = __V.FusedMultiplyAdd(l5, p1, g10); t3 = l0 * p4; t3 = __V.FusedMultiplyAdd(l7, p3, t3); t3 = __V.FusedMultiplyAdd(l6, p2, t3); t3 = __V.FusedMultiplyAdd(l1, p5, t3);
+                g10 -= t3; var m4 = __V.Create(1.0); __U.Add(ref gl, 6) += 1.0 * __V.Sum(g10 * m4); double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m5 = __V.Create(c6);
+                var m6 = __V.Create(s6); var m7 = __V.Create(-s6); t0 = p0; p0 = __V.FusedMultiplyAdd(m5, p0, m6 * p4); p4 = __V.FusedMultiplyAdd(m7, t0, m5 * p4);
+                t0 = p7; p7 = __V.FusedMultiplyAdd(m5, p7, m6 * p3); p3 = __V.FusedMultiplyAdd(m7, t0, m5 * p3);
+                t0 = p6; p6 = __V.FusedMultiplyAdd(m5, p6, m6 * p2); p2 = __V.FusedMultiplyAdd(m7, t0, m5 * p2);
+                t0 = p1; p1 = __V.FusedMultiplyAdd(m5, p1, m6 * p5); p5 = __V.FusedMultiplyAdd(m7, t0, m5 * p5);
+                t0 = l0; l0 = __V.FusedMultiplyAdd(m5, l0, m6 * l4); l4 = __V.FusedMultiplyAdd(m7, t0, m5 * l4);
+                t0 = l7; l7 = __V.FusedMultiplyAdd(m5, l7, m6 * l3); l3 = __V.FusedMultiplyAdd(m7, t0, m5 * l3);
+                t0 = l6; l6 = __V.FusedMultiplyAdd(m5, l6, m6 * l2); l2 = __V.FusedMultiplyAdd(m7, t0, m5 * l2);
+                t0 = l1; l1 = __V.FusedMultiplyAdd(m5, l1, m6 * l5); l5 = __V.FusedMultiplyAdd(m7, t0, m5 * l5);
+                // [9] RZ(w[5]) q2: gradient (diagonal gates commute, so any point of their run serves)
+                __D g9 = default; g9 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g9); g9 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g9);
+                g9 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g9); g9 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g9);
+                t3 = l6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)); t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3);
+                t3 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3); g9 -= t3;
+                __U.Add(ref gl, 5) += 1.0 * __V.Sum(g9 * m0);
+                // [9] RZ(w[5]) q2: un-apply
+                double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m8 = __V.Create(c5); var m9 = __V.Create(-s5, s5, -s5, s5);
+                p0 = __V.FusedMultiplyAdd(m8, p0, m9 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m8, p7, m9 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                var m10 = __V.Create(s5, -s5, s5, -s5); p6 = __V.FusedMultiplyAdd(m8, p6, m10 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p1 = __V.FusedMultiplyAdd(m8, p1, m10 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m8, p4, m9 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p3 = __V.FusedMultiplyAdd(m8, p3, m9 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m8, p2, m10 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m8, p5, m10 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m8, l0, m9 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
+                l7 = __V.FusedMultiplyAdd(m8, l7, m9 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m8, l6, m10 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
+                l1 = __V.FusedMultiplyAdd(m8, l1, m10 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m8, l4, m9 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
+                l3 = __V.FusedMultiplyAdd(m8, l3, m9 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m8, l2, m10 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
+                l5 = __V.FusedMultiplyAdd(m8, l5, m10 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
+                // [8] RY(w[4]) q2: gradient, then un-apply
+                __D g8 = default; g8 = __V.FusedMultiplyAdd(l6, p0, g8); g8 = __V.FusedMultiplyAdd(l1, p7, g8); g8 = __V.FusedMultiplyAdd(l2, p4, g8); g8 = __V.FusedMultiplyAdd(l5, p3, g8);
+                t3 = l0 * p6; t3 = __V.FusedMultiplyAdd(l7, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p2, t3); t3 = __V.FusedMultiplyAdd(l3, p5, t3); g8 -= t3;
+                __U.Add(ref gl, 4) += 1.0 * __V.Sum(g8 * m4); double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m11 = __V.Create(c4); var m12 = __V.Create(s4);
+                var m13 = __V.Create(-s4); t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p6); p6 = __V.FusedMultiplyAdd(m13, t0, m11 * p6);
+                t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p1); p1 = __V.FusedMultiplyAdd(m13, t0, m11 * p1);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m11, p4, m12 * p2); p2 = __V.FusedMultiplyAdd(m13, t0, m11 * p2);
+                t0 = p3; p3 = __V.FusedMultiplyAdd(m11, p3, m12 * p5); p5 = __V.FusedMultiplyAdd(m13, t0, m11 * p5);
+                t0 = l0; l0 = __V.FusedMultiplyAdd(m11, l0, m12 * l6); l6 = __V.FusedMultiplyAdd(m13, t0, m11 * l6);
+                t0 = l7; l7 = __V.FusedMultiplyAdd(m11, l7, m12 * l1); l1 = __V.FusedMultiplyAdd(m13, t0, m11 * l1);
+                t0 = l4; l4 = __V.FusedMultiplyAdd(m11, l4, m12 * l2); l2 = __V.FusedMultiplyAdd(m13, t0, m11 * l2);
+                t0 = l3; l3 = __V.FusedMultiplyAdd(m11, l3, m12 * l5); l5 = __V.FusedMultiplyAdd(m13, t0, m11 * l5);
+                // [7] RZ(w[3]) q1: gradient (diagonal gates commute, so any point of their run serves)
+                __D g7 = default; g7 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g7); g7 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g7);
+                g7 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g7); g7 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g7);
+                t3 = l7 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)); t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3);
+                t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), t3); g7 -= t3;
+                __U.Add(ref gl, 3) += 1.0 * __V.Sum(g7 * m0);
+                // [7] RZ(w[3]) q1: un-apply
+                double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m14 = __V.Create(c3); var m15 = __V.Create(-s3, s3, -s3, s3);
+                p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m16 = __V.Create(s3, -s3, s3, -s3);
+                p7 = __V.FusedMultiplyAdd(m14, p7, m16 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m14, p6, m15 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p1 = __V.FusedMultiplyAdd(m14, p1, m16 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m14, p4, m15 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p3 = __V.FusedMultiplyAdd(m14, p3, m16 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m14, p5, m16 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); l0 = __V.FusedMultiplyAdd(m14, l0, m15 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
+                l7 = __V.FusedMultiplyAdd(m14, l7, m16 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L))); l6 = __V.FusedMultiplyAdd(m14, l6, m15 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
+                l1 = __V.FusedMultiplyAdd(m14, l1, m16 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L))); l4 = __V.FusedMultiplyAdd(m14, l4, m15 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
+                l3 = __V.FusedMultiplyAdd(m14, l3, m16 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L))); l2 = __V.FusedMultiplyAdd(m14, l2, m15 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
+                l5 = __V.FusedMultiplyAdd(m14, l5, m16 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
+                // [6] RY(w[2]) q1: gradient, then un-apply
+                __D g6 = default; g6 = __V.FusedMultiplyAdd(l7, p0, g6); g6 = __V.FusedMultiplyAdd(l1, p6, g6); g6 = __V.FusedMultiplyAdd(l3, p4, g6); g6 = __V.FusedMultiplyAdd(l5, p2, g6);
+                t3 = l0 * p7; t3 = __V.FusedMultiplyAdd(l6, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p3, t3); t3 = __V.FusedMultiplyAdd(l2, p5, t3); g6 -= t3;
+                __U.Add(ref gl, 2) += 1.0 * __V.Sum(g6 * m4); double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m17 = __V.Create(c2); var m18 = __V.Create(s2);
+                var m19 = __V.Create(-s2); t0 = p0; p0 = __V.FusedMultiplyAdd(m17, p0, m18 * p7); p7 = __V.FusedMultiplyAdd(m19, t0, m17 * p7);
+                t0 = p6; p6 = __V.FusedMultiplyAdd(m17, p6, m18 * p1); p1 = __V.FusedMultiplyAdd(m19, t0, m17 * p1);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m17, p4, m18 * p3); p3 = __V.FusedMultiplyAdd(m19, t0, m17 * p3);
+                t0 = p2; p2 = __V.FusedMultiplyAdd(m17, p2, m18 * p5); p5 = __V.FusedMultiplyAdd(m19, t0, m17 * p5);
+                t0 = l0; l0 = __V.FusedMultiplyAdd(m17, l0, m18 * l7); l7 = __V.FusedMultiplyAdd(m19, t0, m17 * l7);
+                t0 = l6; l6 = __V.FusedMultiplyAdd(m17, l6, m18 * l1); l1 = __V.FusedMultiplyAdd(m19, t0, m17 * l1);
+                t0 = l4; l4 = __V.FusedMultiplyAdd(m17, l4, m18 * l3); l3 = __V.FusedMultiplyAdd(m19, t0, m17 * l3);
+                t0 = l2; l2 = __V.FusedMultiplyAdd(m17, l2, m18 * l5); l5 = __V.FusedMultiplyAdd(m19, t0, m17 * l5);
+                // [5] RZ(w[1]) q0: gradient (diagonal gates commute, so any point of their run serves)
+                __D g5 = default; g5 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g5);
+                g5 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g5);
+                g5 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g5);
+                g5 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g5); g5 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g5);
+                var m20 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __U.Add(ref gl, 1) += 1.0 * __V.Sum(g5 * m20);
+                // [5] RZ(w[1]) q0: un-apply
+                double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m21 = __V.Create(c1); var m22 = __V.Create(-s1, s1, s1, -s1);
+                p0 = __V.FusedMultiplyAdd(m21, p0, m22 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m21, p7, m22 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                p6 = __V.FusedMultiplyAdd(m21, p6, m22 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m21, p1, m22 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                p4 = __V.FusedMultiplyAdd(m21, p4, m22 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m21, p3, m22 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
+                p2 = __V.FusedMultiplyAdd(m21, p2, m22 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m21, p5, m22 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
+                l0 = __V.FusedMultiplyAdd(m21, l0, m22 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m21, l7, m22 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
+                l6 = __V.FusedMultiplyAdd(m21, l6, m22 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m21, l1, m22 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
+                l4 = __V.FusedMultiplyAdd(m21, l4, m22 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m21, l3, m22 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
+                l2 = __V.FusedMultiplyAdd(m21, l2, m22 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m21, l5, m22 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
+                // [4] RY(w[0]) q0: gradient, then un-apply
+                __D g4 = default; g4 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)), g4);
+                g4 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g4);
+                g4 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g4);
+                g4 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g4); g4 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)), g4);
+                var m23 = __V.Create((-1.0), (-1.0), 1.0, 1.0); __U.Add(ref gl, 0) += 1.0 * __V.Sum(g4 * m23); double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m24 = __V.Create(c0);
+                var m25 = __V.Create(s0, s0, -s0, -s0); p0 = __V.FusedMultiplyAdd(m24, p0, m25 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)));
+                p7 = __V.FusedMultiplyAdd(m24, p7, m25 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L))); p6 = __V.FusedMultiplyAdd(m24, p6, m25 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L)));
+                p1 = __V.FusedMultiplyAdd(m24, p1, m25 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L))); p4 = __V.FusedMultiplyAdd(m24, p4, m25 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L)));
+                p3 = __V.FusedMultiplyAdd(m24, p3, m25 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L))); p2 = __V.FusedMultiplyAdd(m24, p2, m25 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)));
+                p5 = __V.FusedMultiplyAdd(m24, p5, m25 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L))); l0 = __V.FusedMultiplyAdd(m24, l0, m25 * __V.Shuffle(l0, __V.Create(2L, 3L, 0L, 1L)));
+                l7 = __V.FusedMultiplyAdd(m24, l7, m25 * __V.Shuffle(l7, __V.Create(2L, 3L, 0L, 1L))); l6 = __V.FusedMultiplyAdd(m24, l6, m25 * __V.Shuffle(l6, __V.Create(2L, 3L, 0L, 1L)));
+                l1 = __V.FusedMultiplyAdd(m24, l1, m25 * __V.Shuffle(l1, __V.Create(2L, 3L, 0L, 1L))); l4 = __V.FusedMultiplyAdd(m24, l4, m25 * __V.Shuffle(l4, __V.Create(2L, 3L, 0L, 1L)));
+                l3 = __V.FusedMultiplyAdd(m24, l3, m25 * __V.Shuffle(l3, __V.Create(2L, 3L, 0L, 1L))); l2 = __V.FusedMultiplyAdd(m24, l2, m25 * __V.Shuffle(l2, __V.Create(2L, 3L, 0L, 1L)));
+                l5 = __V.FusedMultiplyAdd(m24, l5, m25 * __V.Shuffle(l5, __V.Create(2L, 3L, 0L, 1L)));
+                // Undo this iteration's register renaming, so the next one finds each amplitude where this one did.
+                (p1, p2, p3, p5, p6, p7, l1, l2, l3, l5, l6, l7) = (p7, p6, p1, p3, p2, p5, l7, l6, l1, l3, l2, l5);
+            }
+            __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p1, ref zp, 4); __V.StoreUnsafe(p2, ref zp, 8); __V.StoreUnsafe(p3, ref zp, 12); __V.StoreUnsafe(p4, ref zp, 16);
+            __V.StoreUnsafe(p5, ref zp, 20); __V.StoreUnsafe(p6, ref zp, 24); __V.StoreUnsafe(p7, ref zp, 28); __V.StoreUnsafe(l0, ref zl); __V.StoreUnsafe(l1, ref zl, 4);
+            __V.StoreUnsafe(l2, ref zl, 8); __V.StoreUnsafe(l3, ref zl, 12); __V.StoreUnsafe(l4, ref zl, 16); __V.StoreUnsafe(l5, ref zl, 20); __V.StoreUnsafe(l6, ref zl, 24);
+            __V.StoreUnsafe(l7, ref zl, 28);
         }
 
         private static double __Shift(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> g, global::System.Span<global::System.Numerics.Complex> s, global::NegLR.PauliSum observable)

@@ -225,6 +225,7 @@ namespace Samples
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 30);
+            // Steps [0, 42): 3 iterations inside one looped tile.
             __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
         }
 
@@ -236,13 +237,16 @@ namespace Samples
             ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 30);
-            __B1(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
-            __B2(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
-            __B3(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
-            __B4(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            // Steps [0, 14) and 2 repetitions of them, one per iteration.
+            for (int l = 2; l >= 0; l--)
+            {
+                ref double cl = ref __U.Add(ref co, 0 + (l * 10)); ref double sl = ref __U.Add(ref si, 0 + (l * 10)); ref double gl = ref __U.Add(ref gd, l * 10);
+                __B1(ref sd, ref ad, ref cl, ref sl, ref gl);
+                __B2(ref sd, ref ad, ref cl, ref sl, ref gl);
+            }
         }
 
-        /// <summary>Tile on qubits {0, 1, 2, 3, 4} (16 registers): steps [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41].</summary>
+        /// <summary>Tile on qubits {0, 1, 2, 3, 4} (16 registers): steps [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].</summary>
         private static void __F0(ref double s, ref double cos, ref double sin)
         {
             __D t0;
@@ -251,723 +255,137 @@ namespace Samples
             var p5 = __V.LoadUnsafe(ref zp, 20); var p6 = __V.LoadUnsafe(ref zp, 24); var p7 = __V.LoadUnsafe(ref zp, 28); var p8 = __V.LoadUnsafe(ref zp, 32);
             var p9 = __V.LoadUnsafe(ref zp, 36); var p10 = __V.LoadUnsafe(ref zp, 40); var p11 = __V.LoadUnsafe(ref zp, 44); var p12 = __V.LoadUnsafe(ref zp, 48);
             var p13 = __V.LoadUnsafe(ref zp, 52); var p14 = __V.LoadUnsafe(ref zp, 56); var p15 = __V.LoadUnsafe(ref zp, 60);
-            // [0] RY(w[0]) q0
-            double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m0 = __V.Create(c0); var m1 = __V.Create(-s0, -s0, s0, s0);
-            p0 = __V.FusedMultiplyAdd(m0, p0, m1 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m0, p1, m1 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m0, p2, m1 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m0, p3, m1 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m0, p4, m1 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m0, p5, m1 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m0, p6, m1 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m0, p7, m1 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            p8 = __V.FusedMultiplyAdd(m0, p8, m1 * __V.Shuffle(p8, __V.Create(2L, 3L, 0L, 1L))); p9 = __V.FusedMultiplyAdd(m0, p9, m1 * __V.Shuffle(p9, __V.Create(2L, 3L, 0L, 1L)));
-            p10 = __V.FusedMultiplyAdd(m0, p10, m1 * __V.Shuffle(p10, __V.Create(2L, 3L, 0L, 1L))); p11 = __V.FusedMultiplyAdd(m0, p11, m1 * __V.Shuffle(p11, __V.Create(2L, 3L, 0L, 1L)));
-            p12 = __V.FusedMultiplyAdd(m0, p12, m1 * __V.Shuffle(p12, __V.Create(2L, 3L, 0L, 1L))); p13 = __V.FusedMultiplyAdd(m0, p13, m1 * __V.Shuffle(p13, __V.Create(2L, 3L, 0L, 1L)));
-            p14 = __V.FusedMultiplyAdd(m0, p14, m1 * __V.Shuffle(p14, __V.Create(2L, 3L, 0L, 1L))); p15 = __V.FusedMultiplyAdd(m0, p15, m1 * __V.Shuffle(p15, __V.Create(2L, 3L, 0L, 1L)));
-            // [1] RY(w[1]) q1
-            double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m2 = __V.Create(c1); var m3 = __V.Create(-s1); var m4 = __V.Create(s1);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m2, p0, m3 * p1); p1 = __V.FusedMultiplyAdd(m4, t0, m2 * p1);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m2, p2, m3 * p3); p3 = __V.FusedMultiplyAdd(m4, t0, m2 * p3);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m2, p4, m3 * p5); p5 = __V.FusedMultiplyAdd(m4, t0, m2 * p5);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m2, p6, m3 * p7); p7 = __V.FusedMultiplyAdd(m4, t0, m2 * p7);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m2, p8, m3 * p9); p9 = __V.FusedMultiplyAdd(m4, t0, m2 * p9);
-            t0 = p10; p10 = __V.FusedMultiplyAdd(m2, p10, m3 * p11); p11 = __V.FusedMultiplyAdd(m4, t0, m2 * p11);
-            t0 = p12; p12 = __V.FusedMultiplyAdd(m2, p12, m3 * p13); p13 = __V.FusedMultiplyAdd(m4, t0, m2 * p13);
-            t0 = p14; p14 = __V.FusedMultiplyAdd(m2, p14, m3 * p15); p15 = __V.FusedMultiplyAdd(m4, t0, m2 * p15);
-            // [2] RY(w[2]) q2
-            double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m5 = __V.Create(c2); var m6 = __V.Create(-s2); var m7 = __V.Create(s2);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m5, p0, m6 * p2); p2 = __V.FusedMultiplyAdd(m7, t0, m5 * p2);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m5, p1, m6 * p3); p3 = __V.FusedMultiplyAdd(m7, t0, m5 * p3);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m5, p4, m6 * p6); p6 = __V.FusedMultiplyAdd(m7, t0, m5 * p6);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m5, p5, m6 * p7); p7 = __V.FusedMultiplyAdd(m7, t0, m5 * p7);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m5, p8, m6 * p10); p10 = __V.FusedMultiplyAdd(m7, t0, m5 * p10);
-            t0 = p9; p9 = __V.FusedMultiplyAdd(m5, p9, m6 * p11); p11 = __V.FusedMultiplyAdd(m7, t0, m5 * p11);
-            t0 = p12; p12 = __V.FusedMultiplyAdd(m5, p12, m6 * p14); p14 = __V.FusedMultiplyAdd(m7, t0, m5 * p14);
-            t0 = p13; p13 = __V.FusedMultiplyAdd(m5, p13, m6 * p15); p15 = __V.FusedMultiplyAdd(m7, t0, m5 * p15);
-            // [3] RY(w[3]) q3
-            double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m8 = __V.Create(c3); var m9 = __V.Create(-s3); var m10 = __V.Create(s3);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m8, p0, m9 * p4); p4 = __V.FusedMultiplyAdd(m10, t0, m8 * p4);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m8, p1, m9 * p5); p5 = __V.FusedMultiplyAdd(m10, t0, m8 * p5);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m8, p2, m9 * p6); p6 = __V.FusedMultiplyAdd(m10, t0, m8 * p6);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m8, p3, m9 * p7); p7 = __V.FusedMultiplyAdd(m10, t0, m8 * p7);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m8, p8, m9 * p12); p12 = __V.FusedMultiplyAdd(m10, t0, m8 * p12);
-            t0 = p9; p9 = __V.FusedMultiplyAdd(m8, p9, m9 * p13); p13 = __V.FusedMultiplyAdd(m10, t0, m8 * p13);
-            t0 = p10; p10 = __V.FusedMultiplyAdd(m8, p10, m9 * p14); p14 = __V.FusedMultiplyAdd(m10, t0, m8 * p14);
-            t0 = p11; p11 = __V.FusedMultiplyAdd(m8, p11, m9 * p15); p15 = __V.FusedMultiplyAdd(m10, t0, m8 * p15);
-            // [4] RY(w[4]) q4
-            double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m11 = __V.Create(c4); var m12 = __V.Create(-s4); var m13 = __V.Create(s4);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p8); p8 = __V.FusedMultiplyAdd(m13, t0, m11 * p8);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m11, p1, m12 * p9); p9 = __V.FusedMultiplyAdd(m13, t0, m11 * p9);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m11, p2, m12 * p10); p10 = __V.FusedMultiplyAdd(m13, t0, m11 * p10);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m11, p3, m12 * p11); p11 = __V.FusedMultiplyAdd(m13, t0, m11 * p11);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m11, p4, m12 * p12); p12 = __V.FusedMultiplyAdd(m13, t0, m11 * p12);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m11, p5, m12 * p13); p13 = __V.FusedMultiplyAdd(m13, t0, m11 * p13);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m11, p6, m12 * p14); p14 = __V.FusedMultiplyAdd(m13, t0, m11 * p14);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p15); p15 = __V.FusedMultiplyAdd(m13, t0, m11 * p15);
-            // [5] RZ(w[5]) q0
-            double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m14 = __V.Create(c5); var m15 = __V.Create(s5, -s5, -s5, s5);
-            p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m14, p1, m15 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m14, p3, m15 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m14, p4, m15 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m14, p5, m15 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m14, p6, m15 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m14, p7, m15 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p8 = __V.FusedMultiplyAdd(m14, p8, m15 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L))); p9 = __V.FusedMultiplyAdd(m14, p9, m15 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L)));
-            p10 = __V.FusedMultiplyAdd(m14, p10, m15 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p11 = __V.FusedMultiplyAdd(m14, p11, m15 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L)));
-            p12 = __V.FusedMultiplyAdd(m14, p12, m15 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L))); p13 = __V.FusedMultiplyAdd(m14, p13, m15 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L)));
-            p14 = __V.FusedMultiplyAdd(m14, p14, m15 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m14, p15, m15 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            // [6] RZ(w[6]) q1
-            double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); var m16 = __V.Create(c6); var m17 = __V.Create(s6, -s6, s6, -s6);
-            p0 = __V.FusedMultiplyAdd(m16, p0, m17 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m18 = __V.Create(-s6, s6, -s6, s6);
-            p1 = __V.FusedMultiplyAdd(m16, p1, m18 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m16, p2, m17 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m16, p3, m18 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m16, p4, m17 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m16, p5, m18 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m16, p6, m17 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m16, p7, m18 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m16, p8, m17 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m16, p9, m18 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m16, p10, m17 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m16, p11, m18 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m16, p12, m17 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m16, p13, m18 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m16, p14, m17 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m16, p15, m18 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            // [7] RZ(w[7]) q2
-            double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m19 = __V.Create(c7); var m20 = __V.Create(s7, -s7, s7, -s7);
-            p0 = __V.FusedMultiplyAdd(m19, p0, m20 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m19, p1, m20 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            var m21 = __V.Create(-s7, s7, -s7, s7); p2 = __V.FusedMultiplyAdd(m19, p2, m21 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m19, p3, m21 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m19, p4, m20 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m19, p5, m20 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m19, p6, m21 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m19, p7, m21 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m19, p8, m20 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m19, p9, m20 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m19, p10, m21 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m19, p11, m21 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m19, p12, m20 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m19, p13, m20 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m19, p14, m21 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m19, p15, m21 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            // [8] RZ(w[8]) q3
-            double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m22 = __V.Create(c8); var m23 = __V.Create(s8, -s8, s8, -s8);
-            p0 = __V.FusedMultiplyAdd(m22, p0, m23 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m22, p1, m23 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m22, p2, m23 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m22, p3, m23 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            var m24 = __V.Create(-s8, s8, -s8, s8); p4 = __V.FusedMultiplyAdd(m22, p4, m24 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m22, p5, m24 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m22, p6, m24 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m22, p7, m24 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m22, p8, m23 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m22, p9, m23 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m22, p10, m23 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m22, p11, m23 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m22, p12, m24 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m22, p13, m24 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m22, p14, m24 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m22, p15, m24 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            // [9] RZ(w[9]) q4
-            double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m25 = __V.Create(c9); var m26 = __V.Create(s9, -s9, s9, -s9);
-            p0 = __V.FusedMultiplyAdd(m25, p0, m26 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m25, p1, m26 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m25, p2, m26 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m25, p3, m26 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m25, p4, m26 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m25, p5, m26 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m25, p6, m26 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m25, p7, m26 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            var m27 = __V.Create(-s9, s9, -s9, s9); p8 = __V.FusedMultiplyAdd(m25, p8, m27 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m25, p9, m27 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m25, p10, m27 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m25, p11, m27 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m25, p12, m27 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m25, p13, m27 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m25, p14, m27 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m25, p15, m27 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            // [10] CNOT q0, q1
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p8; p8 = __V.Create(__V.GetLower(p8), __V.GetUpper(p9)); p9 = __V.Create(__V.GetLower(p9), __V.GetUpper(t0));
-            t0 = p10; p10 = __V.Create(__V.GetLower(p10), __V.GetUpper(p11)); p11 = __V.Create(__V.GetLower(p11), __V.GetUpper(t0));
-            t0 = p12; p12 = __V.Create(__V.GetLower(p12), __V.GetUpper(p13)); p13 = __V.Create(__V.GetLower(p13), __V.GetUpper(t0));
-            t0 = p14; p14 = __V.Create(__V.GetLower(p14), __V.GetUpper(p15)); p15 = __V.Create(__V.GetLower(p15), __V.GetUpper(t0));
-            // [11] CNOT q1, q2 (registers renamed: no data moves)
-            // [12] CNOT q2, q3 (registers renamed: no data moves)
-            // [13] CNOT q3, q4 (registers renamed: no data moves)
-            // [14] RY(w[10]) q0
-            double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m28 = __V.Create(c10); var m29 = __V.Create(-s10, -s10, s10, s10);
-            p0 = __V.FusedMultiplyAdd(m28, p0, m29 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m28, p3, m29 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m28, p6, m29 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m28, p5, m29 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            p12 = __V.FusedMultiplyAdd(m28, p12, m29 * __V.Shuffle(p12, __V.Create(2L, 3L, 0L, 1L))); p15 = __V.FusedMultiplyAdd(m28, p15, m29 * __V.Shuffle(p15, __V.Create(2L, 3L, 0L, 1L)));
-            p10 = __V.FusedMultiplyAdd(m28, p10, m29 * __V.Shuffle(p10, __V.Create(2L, 3L, 0L, 1L))); p9 = __V.FusedMultiplyAdd(m28, p9, m29 * __V.Shuffle(p9, __V.Create(2L, 3L, 0L, 1L)));
-            p8 = __V.FusedMultiplyAdd(m28, p8, m29 * __V.Shuffle(p8, __V.Create(2L, 3L, 0L, 1L))); p11 = __V.FusedMultiplyAdd(m28, p11, m29 * __V.Shuffle(p11, __V.Create(2L, 3L, 0L, 1L)));
-            p14 = __V.FusedMultiplyAdd(m28, p14, m29 * __V.Shuffle(p14, __V.Create(2L, 3L, 0L, 1L))); p13 = __V.FusedMultiplyAdd(m28, p13, m29 * __V.Shuffle(p13, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m28, p4, m29 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m28, p7, m29 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m28, p2, m29 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m28, p1, m29 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            // [15] RY(w[11]) q1
-            double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m30 = __V.Create(c11); var m31 = __V.Create(-s11); var m32 = __V.Create(s11);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m30, p0, m31 * p3); p3 = __V.FusedMultiplyAdd(m32, t0, m30 * p3);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m30, p6, m31 * p5); p5 = __V.FusedMultiplyAdd(m32, t0, m30 * p5);
-            t0 = p12; p12 = __V.FusedMultiplyAdd(m30, p12, m31 * p15); p15 = __V.FusedMultiplyAdd(m32, t0, m30 * p15);
-            t0 = p10; p10 = __V.FusedMultiplyAdd(m30, p10, m31 * p9); p9 = __V.FusedMultiplyAdd(m32, t0, m30 * p9);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m30, p8, m31 * p11); p11 = __V.FusedMultiplyAdd(m32, t0, m30 * p11);
-            t0 = p14; p14 = __V.FusedMultiplyAdd(m30, p14, m31 * p13); p13 = __V.FusedMultiplyAdd(m32, t0, m30 * p13);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m30, p4, m31 * p7); p7 = __V.FusedMultiplyAdd(m32, t0, m30 * p7);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m30, p2, m31 * p1); p1 = __V.FusedMultiplyAdd(m32, t0, m30 * p1);
-            // [16] RY(w[12]) q2
-            double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m33 = __V.Create(c12); var m34 = __V.Create(-s12); var m35 = __V.Create(s12);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m33, p0, m34 * p6); p6 = __V.FusedMultiplyAdd(m35, t0, m33 * p6);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m33, p3, m34 * p5); p5 = __V.FusedMultiplyAdd(m35, t0, m33 * p5);
-            t0 = p12; p12 = __V.FusedMultiplyAdd(m33, p12, m34 * p10); p10 = __V.FusedMultiplyAdd(m35, t0, m33 * p10);
-            t0 = p15; p15 = __V.FusedMultiplyAdd(m33, p15, m34 * p9); p9 = __V.FusedMultiplyAdd(m35, t0, m33 * p9);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m33, p8, m34 * p14); p14 = __V.FusedMultiplyAdd(m35, t0, m33 * p14);
-            t0 = p11; p11 = __V.FusedMultiplyAdd(m33, p11, m34 * p13); p13 = __V.FusedMultiplyAdd(m35, t0, m33 * p13);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m33, p4, m34 * p2); p2 = __V.FusedMultiplyAdd(m35, t0, m33 * p2);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m33, p7, m34 * p1); p1 = __V.FusedMultiplyAdd(m35, t0, m33 * p1);
-            // [17] RY(w[13]) q3
-            double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m36 = __V.Create(c13); var m37 = __V.Create(-s13); var m38 = __V.Create(s13);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m36, p0, m37 * p12); p12 = __V.FusedMultiplyAdd(m38, t0, m36 * p12);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m36, p3, m37 * p15); p15 = __V.FusedMultiplyAdd(m38, t0, m36 * p15);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m36, p6, m37 * p10); p10 = __V.FusedMultiplyAdd(m38, t0, m36 * p10);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m36, p5, m37 * p9); p9 = __V.FusedMultiplyAdd(m38, t0, m36 * p9);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m36, p8, m37 * p4); p4 = __V.FusedMultiplyAdd(m38, t0, m36 * p4);
-            t0 = p11; p11 = __V.FusedMultiplyAdd(m36, p11, m37 * p7); p7 = __V.FusedMultiplyAdd(m38, t0, m36 * p7);
-            t0 = p14; p14 = __V.FusedMultiplyAdd(m36, p14, m37 * p2); p2 = __V.FusedMultiplyAdd(m38, t0, m36 * p2);
-            t0 = p13; p13 = __V.FusedMultiplyAdd(m36, p13, m37 * p1); p1 = __V.FusedMultiplyAdd(m38, t0, m36 * p1);
-            // [18] RY(w[14]) q4
-            double c14 = __U.Add(ref cos, 14), s14 = __U.Add(ref sin, 14); var m39 = __V.Create(c14); var m40 = __V.Create(-s14); var m41 = __V.Create(s14);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m39, p0, m40 * p8); p8 = __V.FusedMultiplyAdd(m41, t0, m39 * p8);
-            t0 = p3; p3 = __V.FusedMultiplyAdd(m39, p3, m40 * p11); p11 = __V.FusedMultiplyAdd(m41, t0, m39 * p11);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m39, p6, m40 * p14); p14 = __V.FusedMultiplyAdd(m41, t0, m39 * p14);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m39, p5, m40 * p13); p13 = __V.FusedMultiplyAdd(m41, t0, m39 * p13);
-            t0 = p12; p12 = __V.FusedMultiplyAdd(m39, p12, m40 * p4); p4 = __V.FusedMultiplyAdd(m41, t0, m39 * p4);
-            t0 = p15; p15 = __V.FusedMultiplyAdd(m39, p15, m40 * p7); p7 = __V.FusedMultiplyAdd(m41, t0, m39 * p7);
-            t0 = p10; p10 = __V.FusedMultiplyAdd(m39, p10, m40 * p2); p2 = __V.FusedMultiplyAdd(m41, t0, m39 * p2);
-            t0 = p9; p9 = __V.FusedMultiplyAdd(m39, p9, m40 * p1); p1 = __V.FusedMultiplyAdd(m41, t0, m39 * p1);
-            // [19] RZ(w[15]) q0
-            double c15 = __U.Add(ref cos, 15), s15 = __U.Add(ref sin, 15); var m42 = __V.Create(c15); var m43 = __V.Create(s15, -s15, -s15, s15);
-            p0 = __V.FusedMultiplyAdd(m42, p0, m43 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m42, p3, m43 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m42, p6, m43 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m42, p5, m43 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p12 = __V.FusedMultiplyAdd(m42, p12, m43 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m42, p15, m43 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            p10 = __V.FusedMultiplyAdd(m42, p10, m43 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p9 = __V.FusedMultiplyAdd(m42, p9, m43 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L)));
-            p8 = __V.FusedMultiplyAdd(m42, p8, m43 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L))); p11 = __V.FusedMultiplyAdd(m42, p11, m43 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L)));
-            p14 = __V.FusedMultiplyAdd(m42, p14, m43 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L))); p13 = __V.FusedMultiplyAdd(m42, p13, m43 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m42, p4, m43 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m42, p7, m43 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m42, p2, m43 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m42, p1, m43 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [20] RZ(w[16]) q1
-            double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); var m44 = __V.Create(c16); var m45 = __V.Create(s16, -s16, s16, -s16);
-            p0 = __V.FusedMultiplyAdd(m44, p0, m45 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m46 = __V.Create(-s16, s16, -s16, s16);
-            p3 = __V.FusedMultiplyAdd(m44, p3, m46 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m44, p6, m45 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m44, p5, m46 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m44, p12, m45 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m44, p15, m46 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m44, p10, m45 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m44, p9, m46 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m44, p8, m45 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m44, p11, m46 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m44, p14, m45 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m44, p13, m46 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m44, p4, m45 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m44, p7, m46 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m44, p2, m45 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m44, p1, m46 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [21] RZ(w[17]) q2
-            double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m47 = __V.Create(c17); var m48 = __V.Create(s17, -s17, s17, -s17);
-            p0 = __V.FusedMultiplyAdd(m47, p0, m48 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m47, p3, m48 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            var m49 = __V.Create(-s17, s17, -s17, s17); p6 = __V.FusedMultiplyAdd(m47, p6, m49 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p5 = __V.FusedMultiplyAdd(m47, p5, m49 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m47, p12, m48 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m47, p15, m48 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m47, p10, m49 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m47, p9, m49 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m47, p8, m48 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m47, p11, m48 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m47, p14, m49 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m47, p13, m49 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m47, p4, m48 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m47, p7, m48 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m47, p2, m49 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m47, p1, m49 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [22] RZ(w[18]) q3
-            double c18 = __U.Add(ref cos, 18), s18 = __U.Add(ref sin, 18); var m50 = __V.Create(c18); var m51 = __V.Create(s18, -s18, s18, -s18);
-            p0 = __V.FusedMultiplyAdd(m50, p0, m51 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m50, p3, m51 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m50, p6, m51 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m50, p5, m51 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            var m52 = __V.Create(-s18, s18, -s18, s18); p12 = __V.FusedMultiplyAdd(m50, p12, m52 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m50, p15, m52 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m50, p10, m52 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m50, p9, m52 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m50, p8, m51 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m50, p11, m51 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m50, p14, m51 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m50, p13, m51 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m50, p4, m52 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m50, p7, m52 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m50, p2, m52 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m50, p1, m52 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [23] RZ(w[19]) q4
-            double c19 = __U.Add(ref cos, 19), s19 = __U.Add(ref sin, 19); var m53 = __V.Create(c19); var m54 = __V.Create(s19, -s19, s19, -s19);
-            p0 = __V.FusedMultiplyAdd(m53, p0, m54 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m53, p3, m54 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m53, p6, m54 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m53, p5, m54 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p12 = __V.FusedMultiplyAdd(m53, p12, m54 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m53, p15, m54 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            p10 = __V.FusedMultiplyAdd(m53, p10, m54 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p9 = __V.FusedMultiplyAdd(m53, p9, m54 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L)));
-            var m55 = __V.Create(-s19, s19, -s19, s19); p8 = __V.FusedMultiplyAdd(m53, p8, m55 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m53, p11, m55 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m53, p14, m55 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m53, p13, m55 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m53, p4, m55 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m53, p7, m55 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m53, p2, m55 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m53, p1, m55 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            // [24] CNOT q0, q1
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p12; p12 = __V.Create(__V.GetLower(p12), __V.GetUpper(p15)); p15 = __V.Create(__V.GetLower(p15), __V.GetUpper(t0));
-            t0 = p10; p10 = __V.Create(__V.GetLower(p10), __V.GetUpper(p9)); p9 = __V.Create(__V.GetLower(p9), __V.GetUpper(t0));
-            t0 = p8; p8 = __V.Create(__V.GetLower(p8), __V.GetUpper(p11)); p11 = __V.Create(__V.GetLower(p11), __V.GetUpper(t0));
-            t0 = p14; p14 = __V.Create(__V.GetLower(p14), __V.GetUpper(p13)); p13 = __V.Create(__V.GetLower(p13), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            // [25] CNOT q1, q2 (registers renamed: no data moves)
-            // [26] CNOT q2, q3 (registers renamed: no data moves)
-            // [27] CNOT q3, q4 (registers renamed: no data moves)
-            // [28] RY(w[20]) q0
-            double c20 = __U.Add(ref cos, 20), s20 = __U.Add(ref sin, 20); var m56 = __V.Create(c20); var m57 = __V.Create(-s20, -s20, s20, s20);
-            p0 = __V.FusedMultiplyAdd(m56, p0, m57 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m56, p5, m57 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-            p10 = __V.FusedMultiplyAdd(m56, p10, m57 * __V.Shuffle(p10, __V.Create(2L, 3L, 0L, 1L))); p15 = __V.FusedMultiplyAdd(m56, p15, m57 * __V.Shuffle(p15, __V.Create(2L, 3L, 0L, 1L)));
-            p4 = __V.FusedMultiplyAdd(m56, p4, m57 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m56, p1, m57 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-            p14 = __V.FusedMultiplyAdd(m56, p14, m57 * __V.Shuffle(p14, __V.Create(2L, 3L, 0L, 1L))); p11 = __V.FusedMultiplyAdd(m56, p11, m57 * __V.Shuffle(p11, __V.Create(2L, 3L, 0L, 1L)));
-            p8 = __V.FusedMultiplyAdd(m56, p8, m57 * __V.Shuffle(p8, __V.Create(2L, 3L, 0L, 1L))); p13 = __V.FusedMultiplyAdd(m56, p13, m57 * __V.Shuffle(p13, __V.Create(2L, 3L, 0L, 1L)));
-            p2 = __V.FusedMultiplyAdd(m56, p2, m57 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m56, p7, m57 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-            p12 = __V.FusedMultiplyAdd(m56, p12, m57 * __V.Shuffle(p12, __V.Create(2L, 3L, 0L, 1L))); p9 = __V.FusedMultiplyAdd(m56, p9, m57 * __V.Shuffle(p9, __V.Create(2L, 3L, 0L, 1L)));
-            p6 = __V.FusedMultiplyAdd(m56, p6, m57 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m56, p3, m57 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-            // [29] RY(w[21]) q1
-            double c21 = __U.Add(ref cos, 21), s21 = __U.Add(ref sin, 21); var m58 = __V.Create(c21); var m59 = __V.Create(-s21); var m60 = __V.Create(s21);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m58, p0, m59 * p5); p5 = __V.FusedMultiplyAdd(m60, t0, m58 * p5);
-            t0 = p10; p10 = __V.FusedMultiplyAdd(m58, p10, m59 * p15); p15 = __V.FusedMultiplyAdd(m60, t0, m58 * p15);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m58, p4, m59 * p1); p1 = __V.FusedMultiplyAdd(m60, t0, m58 * p1);
-            t0 = p14; p14 = __V.FusedMultiplyAdd(m58, p14, m59 * p11); p11 = __V.FusedMultiplyAdd(m60, t0, m58 * p11);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m58, p8, m59 * p13); p13 = __V.FusedMultiplyAdd(m60, t0, m58 * p13);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m58, p2, m59 * p7); p7 = __V.FusedMultiplyAdd(m60, t0, m58 * p7);
-            t0 = p12; p12 = __V.FusedMultiplyAdd(m58, p12, m59 * p9); p9 = __V.FusedMultiplyAdd(m60, t0, m58 * p9);
-            t0 = p6; p6 = __V.FusedMultiplyAdd(m58, p6, m59 * p3); p3 = __V.FusedMultiplyAdd(m60, t0, m58 * p3);
-            // [30] RY(w[22]) q2
-            double c22 = __U.Add(ref cos, 22), s22 = __U.Add(ref sin, 22); var m61 = __V.Create(c22); var m62 = __V.Create(-s22); var m63 = __V.Create(s22);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m61, p0, m62 * p10); p10 = __V.FusedMultiplyAdd(m63, t0, m61 * p10);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m61, p5, m62 * p15); p15 = __V.FusedMultiplyAdd(m63, t0, m61 * p15);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m61, p4, m62 * p14); p14 = __V.FusedMultiplyAdd(m63, t0, m61 * p14);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m61, p1, m62 * p11); p11 = __V.FusedMultiplyAdd(m63, t0, m61 * p11);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m61, p8, m62 * p2); p2 = __V.FusedMultiplyAdd(m63, t0, m61 * p2);
-            t0 = p13; p13 = __V.FusedMultiplyAdd(m61, p13, m62 * p7); p7 = __V.FusedMultiplyAdd(m63, t0, m61 * p7);
-            t0 = p12; p12 = __V.FusedMultiplyAdd(m61, p12, m62 * p6); p6 = __V.FusedMultiplyAdd(m63, t0, m61 * p6);
-            t0 = p9; p9 = __V.FusedMultiplyAdd(m61, p9, m62 * p3); p3 = __V.FusedMultiplyAdd(m63, t0, m61 * p3);
-            // [31] RY(w[23]) q3
-            double c23 = __U.Add(ref cos, 23), s23 = __U.Add(ref sin, 23); var m64 = __V.Create(c23); var m65 = __V.Create(-s23); var m66 = __V.Create(s23);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m64, p0, m65 * p4); p4 = __V.FusedMultiplyAdd(m66, t0, m64 * p4);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m64, p5, m65 * p1); p1 = __V.FusedMultiplyAdd(m66, t0, m64 * p1);
-            t0 = p10; p10 = __V.FusedMultiplyAdd(m64, p10, m65 * p14); p14 = __V.FusedMultiplyAdd(m66, t0, m64 * p14);
-            t0 = p15; p15 = __V.FusedMultiplyAdd(m64, p15, m65 * p11); p11 = __V.FusedMultiplyAdd(m66, t0, m64 * p11);
-            t0 = p8; p8 = __V.FusedMultiplyAdd(m64, p8, m65 * p12); p12 = __V.FusedMultiplyAdd(m66, t0, m64 * p12);
-            t0 = p13; p13 = __V.FusedMultiplyAdd(m64, p13, m65 * p9); p9 = __V.FusedMultiplyAdd(m66, t0, m64 * p9);
-            t0 = p2; p2 = __V.FusedMultiplyAdd(m64, p2, m65 * p6); p6 = __V.FusedMultiplyAdd(m66, t0, m64 * p6);
-            t0 = p7; p7 = __V.FusedMultiplyAdd(m64, p7, m65 * p3); p3 = __V.FusedMultiplyAdd(m66, t0, m64 * p3);
-            // [32] RY(w[24]) q4
-            double c24 = __U.Add(ref cos, 24), s24 = __U.Add(ref sin, 24); var m67 = __V.Create(c24); var m68 = __V.Create(-s24); var m69 = __V.Create(s24);
-            t0 = p0; p0 = __V.FusedMultiplyAdd(m67, p0, m68 * p8); p8 = __V.FusedMultiplyAdd(m69, t0, m67 * p8);
-            t0 = p5; p5 = __V.FusedMultiplyAdd(m67, p5, m68 * p13); p13 = __V.FusedMultiplyAdd(m69, t0, m67 * p13);
-            t0 = p10; p10 = __V.FusedMultiplyAdd(m67, p10, m68 * p2); p2 = __V.FusedMultiplyAdd(m69, t0, m67 * p2);
-            t0 = p15; p15 = __V.FusedMultiplyAdd(m67, p15, m68 * p7); p7 = __V.FusedMultiplyAdd(m69, t0, m67 * p7);
-            t0 = p4; p4 = __V.FusedMultiplyAdd(m67, p4, m68 * p12); p12 = __V.FusedMultiplyAdd(m69, t0, m67 * p12);
-            t0 = p1; p1 = __V.FusedMultiplyAdd(m67, p1, m68 * p9); p9 = __V.FusedMultiplyAdd(m69, t0, m67 * p9);
-            t0 = p14; p14 = __V.FusedMultiplyAdd(m67, p14, m68 * p6); p6 = __V.FusedMultiplyAdd(m69, t0, m67 * p6);
-            t0 = p11; p11 = __V.FusedMultiplyAdd(m67, p11, m68 * p3); p3 = __V.FusedMultiplyAdd(m69, t0, m67 * p3);
-            // [33] RZ(w[25]) q0
-            double c25 = __U.Add(ref cos, 25), s25 = __U.Add(ref sin, 25); var m70 = __V.Create(c25); var m71 = __V.Create(s25, -s25, -s25, s25);
-            p0 = __V.FusedMultiplyAdd(m70, p0, m71 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m70, p5, m71 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p10 = __V.FusedMultiplyAdd(m70, p10, m71 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m70, p15, m71 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m70, p4, m71 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m70, p1, m71 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p14 = __V.FusedMultiplyAdd(m70, p14, m71 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L))); p11 = __V.FusedMultiplyAdd(m70, p11, m71 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L)));
-            p8 = __V.FusedMultiplyAdd(m70, p8, m71 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L))); p13 = __V.FusedMultiplyAdd(m70, p13, m71 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L)));
-            p2 = __V.FusedMultiplyAdd(m70, p2, m71 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m70, p7, m71 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-            p12 = __V.FusedMultiplyAdd(m70, p12, m71 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L))); p9 = __V.FusedMultiplyAdd(m70, p9, m71 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L)));
-            p6 = __V.FusedMultiplyAdd(m70, p6, m71 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m70, p3, m71 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [34] RZ(w[26]) q1
-            double c26 = __U.Add(ref cos, 26), s26 = __U.Add(ref sin, 26); var m72 = __V.Create(c26); var m73 = __V.Create(s26, -s26, s26, -s26);
-            p0 = __V.FusedMultiplyAdd(m72, p0, m73 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m74 = __V.Create(-s26, s26, -s26, s26);
-            p5 = __V.FusedMultiplyAdd(m72, p5, m74 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m72, p10, m73 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m72, p15, m74 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m72, p4, m73 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m72, p1, m74 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m72, p14, m73 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m72, p11, m74 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m72, p8, m73 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m72, p13, m74 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m72, p2, m73 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m72, p7, m74 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m72, p12, m73 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m72, p9, m74 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m72, p6, m73 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m72, p3, m74 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [35] RZ(w[27]) q2
-            double c27 = __U.Add(ref cos, 27), s27 = __U.Add(ref sin, 27); var m75 = __V.Create(c27); var m76 = __V.Create(s27, -s27, s27, -s27);
-            p0 = __V.FusedMultiplyAdd(m75, p0, m76 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m75, p5, m76 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            var m77 = __V.Create(-s27, s27, -s27, s27); p10 = __V.FusedMultiplyAdd(m75, p10, m77 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-            p15 = __V.FusedMultiplyAdd(m75, p15, m77 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m75, p4, m76 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m75, p1, m76 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m75, p14, m77 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m75, p11, m77 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m75, p8, m76 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m75, p13, m76 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m75, p2, m77 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m75, p7, m77 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m75, p12, m76 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m75, p9, m76 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m75, p6, m77 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m75, p3, m77 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [36] RZ(w[28]) q3
-            double c28 = __U.Add(ref cos, 28), s28 = __U.Add(ref sin, 28); var m78 = __V.Create(c28); var m79 = __V.Create(s28, -s28, s28, -s28);
-            p0 = __V.FusedMultiplyAdd(m78, p0, m79 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m78, p5, m79 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p10 = __V.FusedMultiplyAdd(m78, p10, m79 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m78, p15, m79 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            var m80 = __V.Create(-s28, s28, -s28, s28); p4 = __V.FusedMultiplyAdd(m78, p4, m80 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-            p1 = __V.FusedMultiplyAdd(m78, p1, m80 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m78, p14, m80 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-            p11 = __V.FusedMultiplyAdd(m78, p11, m80 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m78, p8, m79 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m78, p13, m79 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m78, p2, m79 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m78, p7, m79 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m78, p12, m80 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m78, p9, m80 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m78, p6, m80 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m78, p3, m80 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [37] RZ(w[29]) q4
-            double c29 = __U.Add(ref cos, 29), s29 = __U.Add(ref sin, 29); var m81 = __V.Create(c29); var m82 = __V.Create(s29, -s29, s29, -s29);
-            p0 = __V.FusedMultiplyAdd(m81, p0, m82 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m81, p5, m82 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-            p10 = __V.FusedMultiplyAdd(m81, p10, m82 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m81, p15, m82 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
-            p4 = __V.FusedMultiplyAdd(m81, p4, m82 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m81, p1, m82 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-            p14 = __V.FusedMultiplyAdd(m81, p14, m82 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L))); p11 = __V.FusedMultiplyAdd(m81, p11, m82 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L)));
-            var m83 = __V.Create(-s29, s29, -s29, s29); p8 = __V.FusedMultiplyAdd(m81, p8, m83 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-            p13 = __V.FusedMultiplyAdd(m81, p13, m83 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m81, p2, m83 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-            p7 = __V.FusedMultiplyAdd(m81, p7, m83 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m81, p12, m83 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-            p9 = __V.FusedMultiplyAdd(m81, p9, m83 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m81, p6, m83 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-            p3 = __V.FusedMultiplyAdd(m81, p3, m83 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-            // [38] CNOT q0, q1
-            t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-            t0 = p10; p10 = __V.Create(__V.GetLower(p10), __V.GetUpper(p15)); p15 = __V.Create(__V.GetLower(p15), __V.GetUpper(t0));
-            t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-            t0 = p14; p14 = __V.Create(__V.GetLower(p14), __V.GetUpper(p11)); p11 = __V.Create(__V.GetLower(p11), __V.GetUpper(t0));
-            t0 = p8; p8 = __V.Create(__V.GetLower(p8), __V.GetUpper(p13)); p13 = __V.Create(__V.GetLower(p13), __V.GetUpper(t0));
-            t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-            t0 = p12; p12 = __V.Create(__V.GetLower(p12), __V.GetUpper(p9)); p9 = __V.Create(__V.GetLower(p9), __V.GetUpper(t0));
-            t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-            // [39] CNOT q1, q2 (registers renamed: no data moves)
-            // [40] CNOT q2, q3 (registers renamed: no data moves)
-            // [41] CNOT q3, q4 (registers renamed: no data moves)
-            __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p15, ref zp, 4); __V.StoreUnsafe(p14, ref zp, 8); __V.StoreUnsafe(p1, ref zp, 12); __V.StoreUnsafe(p12, ref zp, 16);
-            __V.StoreUnsafe(p3, ref zp, 20); __V.StoreUnsafe(p2, ref zp, 24); __V.StoreUnsafe(p13, ref zp, 28); __V.StoreUnsafe(p8, ref zp, 32); __V.StoreUnsafe(p7, ref zp, 36);
-            __V.StoreUnsafe(p6, ref zp, 40); __V.StoreUnsafe(p9, ref zp, 44); __V.StoreUnsafe(p4, ref zp, 48); __V.StoreUnsafe(p11, ref zp, 52); __V.StoreUnsafe(p10, ref zp, 56);
-            __V.StoreUnsafe(p5, ref zp, 60);
-        }
-
-        /// <summary>Adjoint tile on qubits {0, 2, 3, 4} (8 registers): steps [41, 40, 37, 36, 32, 31, 27, 23, 18].</summary>
-        private static void __B1(ref double s, ref double a, ref double cos, ref double sin, ref double g)
-        {
-            var m0 = __V.Create(1.0, (-1.0), 1.0, (-1.0)); __D g37 = default; __D g36 = default; double c29 = __U.Add(ref cos, 29), s29 = __U.Add(ref sin, 29); var m1 = __V.Create(c29);
-            var m2 = __V.Create(-s29, s29, -s29, s29); var m3 = __V.Create(s29, -s29, s29, -s29); double c28 = __U.Add(ref cos, 28), s28 = __U.Add(ref sin, 28); var m4 = __V.Create(c28);
-            var m5 = __V.Create(-s28, s28, -s28, s28); var m6 = __V.Create(s28, -s28, s28, -s28); var m7 = __V.Create(1.0); __D g32 = default;
-            double c24 = __U.Add(ref cos, 24), s24 = __U.Add(ref sin, 24); var m8 = __V.Create(c24); var m9 = __V.Create(s24); var m10 = __V.Create(-s24); __D g31 = default;
-            double c23 = __U.Add(ref cos, 23), s23 = __U.Add(ref sin, 23); var m11 = __V.Create(c23); var m12 = __V.Create(s23); var m13 = __V.Create(-s23); __D g23 = default;
-            double c19 = __U.Add(ref cos, 19), s19 = __U.Add(ref sin, 19); var m14 = __V.Create(c19); var m15 = __V.Create(-s19, s19, -s19, s19); var m16 = __V.Create(s19, -s19, s19, -s19);
-            __D g18 = default; double c14 = __U.Add(ref cos, 14), s14 = __U.Add(ref sin, 14); var m17 = __V.Create(c14); var m18 = __V.Create(s14); var m19 = __V.Create(-s14); __D t0, t3;
-            __D u0, u1, u2, u3, u4, u5, u6, u7;
-            // 2 tiles of 16 amplitudes.
-            for (int o = 0; o < 2; o++)
+            // Steps [0, 14) and 2 repetitions of them, one per iteration, on registers that stay loaded.
+            for (int l = 0; l < 3; l++)
             {
-                nint b = (((nint)o & 1) << 2);
-                ref double zp = ref __U.Add(ref s, b); ref double zl = ref __U.Add(ref a, b);
-                var p0 = __V.LoadUnsafe(ref zp); var p1 = __V.LoadUnsafe(ref zp, 8); var p2 = __V.LoadUnsafe(ref zp, 16); var p3 = __V.LoadUnsafe(ref zp, 24); var p4 = __V.LoadUnsafe(ref zp, 32);
-                var p5 = __V.LoadUnsafe(ref zp, 40); var p6 = __V.LoadUnsafe(ref zp, 48); var p7 = __V.LoadUnsafe(ref zp, 56); var l0 = __V.LoadUnsafe(ref zl); var l1 = __V.LoadUnsafe(ref zl, 8);
-                var l2 = __V.LoadUnsafe(ref zl, 16); var l3 = __V.LoadUnsafe(ref zl, 24); var l4 = __V.LoadUnsafe(ref zl, 32); var l5 = __V.LoadUnsafe(ref zl, 40);
-                var l6 = __V.LoadUnsafe(ref zl, 48); var l7 = __V.LoadUnsafe(ref zl, 56);
-                // [41] CNOT q3, q4: un-apply (registers renamed: no data moves)
-                // [40] CNOT q2, q3: un-apply (registers renamed: no data moves)
-                u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)); u1 = l7 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)); u2 = l6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L));
-                u3 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); u4 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)); u5 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L));
-                u6 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)); u7 = l5 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L));
-                // [37] RZ(w[29]) q4: gradient (diagonal gates commute, so any point of their run serves)
-                g37 = g37 + u0 + u1 + u2 + u3 - (u4 + u5 + u6 + u7);
-                // [36] RZ(w[28]) q3: gradient (diagonal gates commute, so any point of their run serves)
-                g36 = g36 + u0 + u1 + u4 + u5 - (u2 + u3 + u6 + u7);
-                // [37] RZ(w[29]) q4: un-apply
-                p0 = __V.FusedMultiplyAdd(m1, p0, m2 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m1, p7, m2 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m1, p6, m2 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m1, p1, m2 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m1, p4, m3 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m1, p3, m3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m1, p2, m3 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m1, p5, m3 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m1, l0, m2 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m1, l7, m2 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m1, l6, m2 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m1, l1, m2 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m1, l4, m3 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m1, l3, m3 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m1, l2, m3 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m1, l5, m3 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-                // [36] RZ(w[28]) q3: un-apply
-                p0 = __V.FusedMultiplyAdd(m4, p0, m5 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m4, p7, m5 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m4, p6, m6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m4, p1, m6 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m4, p4, m5 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m4, p3, m5 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m4, p2, m6 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m4, p5, m6 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m4, l0, m5 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m4, l7, m5 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m4, l6, m6 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m4, l1, m6 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m4, l4, m5 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m4, l3, m5 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m4, l2, m6 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m4, l5, m6 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-                // [32] RY(w[24]) q4: gradient, then un-apply
-                g32 = __V.FusedMultiplyAdd(l4, p0, g32); g32 = __V.FusedMultiplyAdd(l3, p7, g32); g32 = __V.FusedMultiplyAdd(l2, p6, g32); g32 = __V.FusedMultiplyAdd(l5, p1, g32); t3 = l0 * p4;
-                t3 = __V.FusedMultiplyAdd(l7, p3, t3); t3 = __V.FusedMultiplyAdd(l6, p2, t3); t3 = __V.FusedMultiplyAdd(l1, p5, t3); g32 -= t3;
+                ref double cl = ref __U.Add(ref cos, l * 10); ref double sl = ref __U.Add(ref sin, l * 10);
+                // [0] RY(w[0]) q0
+                double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0 = __V.Create(c0); var m1 = __V.Create(-s0, -s0, s0, s0);
+                p0 = __V.FusedMultiplyAdd(m0, p0, m1 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m0, p1, m1 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
+                p2 = __V.FusedMultiplyAdd(m0, p2, m1 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m0, p3, m1 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
+                p4 = __V.FusedMultiplyAdd(m0, p4, m1 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m0, p5, m1 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
+                p6 = __V.FusedMultiplyAdd(m0, p6, m1 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m0, p7, m1 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
+                p8 = __V.FusedMultiplyAdd(m0, p8, m1 * __V.Shuffle(p8, __V.Create(2L, 3L, 0L, 1L))); p9 = __V.FusedMultiplyAdd(m0, p9, m1 * __V.Shuffle(p9, __V.Create(2L, 3L, 0L, 1L)));
+                p10 = __V.FusedMultiplyAdd(m0, p10, m1 * __V.Shuffle(p10, __V.Create(2L, 3L, 0L, 1L))); p11 = __V.FusedMultiplyAdd(m0, p11, m1 * __V.Shuffle(p11, __V.Create(2L, 3L, 0L, 1L)));
+                p12 = __V.FusedMultiplyAdd(m0, p12, m1 * __V.Shuffle(p12, __V.Create(2L, 3L, 0L, 1L))); p13 = __V.FusedMultiplyAdd(m0, p13, m1 * __V.Shuffle(p13, __V.Create(2L, 3L, 0L, 1L)));
+                p14 = __V.FusedMultiplyAdd(m0, p14, m1 * __V.Shuffle(p14, __V.Create(2L, 3L, 0L, 1L))); p15 = __V.FusedMultiplyAdd(m0, p15, m1 * __V.Shuffle(p15, __V.Create(2L, 3L, 0L, 1L)));
+                // [1] RY(w[1]) q1
+                double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m2 = __V.Create(c1); var m3 = __V.Create(-s1); var m4 = __V.Create(s1);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m2, p0, m3 * p1); p1 = __V.FusedMultiplyAdd(m4, t0, m2 * p1);
+                t0 = p2; p2 = __V.FusedMultiplyAdd(m2, p2, m3 * p3); p3 = __V.FusedMultiplyAdd(m4, t0, m2 * p3);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m2, p4, m3 * p5); p5 = __V.FusedMultiplyAdd(m4, t0, m2 * p5);
+                t0 = p6; p6 = __V.FusedMultiplyAdd(m2, p6, m3 * p7); p7 = __V.FusedMultiplyAdd(m4, t0, m2 * p7);
+                t0 = p8; p8 = __V.FusedMultiplyAdd(m2, p8, m3 * p9); p9 = __V.FusedMultiplyAdd(m4, t0, m2 * p9);
+                t0 = p10; p10 = __V.FusedMultiplyAdd(m2, p10, m3 * p11); p11 = __V.FusedMultiplyAdd(m4, t0, m2 * p11);
+                t0 = p12; p12 = __V.FusedMultiplyAdd(m2, p12, m3 * p13); p13 = __V.FusedMultiplyAdd(m4, t0, m2 * p13);
+                t0 = p14; p14 = __V.FusedMultiplyAdd(m2, p14, m3 * p15); p15 = __V.FusedMultiplyAdd(m4, t0, m2 * p15);
+                // [2] RY(w[2]) q2
+                double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m5 = __V.Create(c2); var m6 = __V.Create(-s2); var m7 = __V.Create(s2);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m5, p0, m6 * p2); p2 = __V.FusedMultiplyAdd(m7, t0, m5 * p2);
+                t0 = p1; p1 = __V.FusedMultiplyAdd(m5, p1, m6 * p3); p3 = __V.FusedMultiplyAdd(m7, t0, m5 * p3);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m5, p4, m6 * p6); p6 = __V.FusedMultiplyAdd(m7, t0, m5 * p6);
+                t0 = p5; p5 = __V.FusedMultiplyAdd(m5, p5, m6 * p7); p7 = __V.FusedMultiplyAdd(m7, t0, m5 * p7);
+                t0 = p8; p8 = __V.FusedMultiplyAdd(m5, p8, m6 * p10); p10 = __V.FusedMultiplyAdd(m7, t0, m5 * p10);
+                t0 = p9; p9 = __V.FusedMultiplyAdd(m5, p9, m6 * p11); p11 = __V.FusedMultiplyAdd(m7, t0, m5 * p11);
+                t0 = p12; p12 = __V.FusedMultiplyAdd(m5, p12, m6 * p14); p14 = __V.FusedMultiplyAdd(m7, t0, m5 * p14);
+                t0 = p13; p13 = __V.FusedMultiplyAdd(m5, p13, m6 * p15); p15 = __V.FusedMultiplyAdd(m7, t0, m5 * p15);
+                // [3] RY(w[3]) q3
+                double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m8 = __V.Create(c3); var m9 = __V.Create(-s3); var m10 = __V.Create(s3);
                 t0 = p0; p0 = __V.FusedMultiplyAdd(m8, p0, m9 * p4); p4 = __V.FusedMultiplyAdd(m10, t0, m8 * p4);
-                t0 = p7; p7 = __V.FusedMultiplyAdd(m8, p7, m9 * p3); p3 = __V.FusedMultiplyAdd(m10, t0, m8 * p3);
-                t0 = p6; p6 = __V.FusedMultiplyAdd(m8, p6, m9 * p2); p2 = __V.FusedMultiplyAdd(m10, t0, m8 * p2);
                 t0 = p1; p1 = __V.FusedMultiplyAdd(m8, p1, m9 * p5); p5 = __V.FusedMultiplyAdd(m10, t0, m8 * p5);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m8, l0, m9 * l4); l4 = __V.FusedMultiplyAdd(m10, t0, m8 * l4);
-                t0 = l7; l7 = __V.FusedMultiplyAdd(m8, l7, m9 * l3); l3 = __V.FusedMultiplyAdd(m10, t0, m8 * l3);
-                t0 = l6; l6 = __V.FusedMultiplyAdd(m8, l6, m9 * l2); l2 = __V.FusedMultiplyAdd(m10, t0, m8 * l2);
-                t0 = l1; l1 = __V.FusedMultiplyAdd(m8, l1, m9 * l5); l5 = __V.FusedMultiplyAdd(m10, t0, m8 * l5);
-                // [31] RY(w[23]) q3: gradient, then un-apply
-                g31 = __V.FusedMultiplyAdd(l6, p0, g31); g31 = __V.FusedMultiplyAdd(l1, p7, g31); g31 = __V.FusedMultiplyAdd(l2, p4, g31); g31 = __V.FusedMultiplyAdd(l5, p3, g31); t3 = l0 * p6;
-                t3 = __V.FusedMultiplyAdd(l7, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p2, t3); t3 = __V.FusedMultiplyAdd(l3, p5, t3); g31 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p6); p6 = __V.FusedMultiplyAdd(m13, t0, m11 * p6);
-                t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p1); p1 = __V.FusedMultiplyAdd(m13, t0, m11 * p1);
-                t0 = p4; p4 = __V.FusedMultiplyAdd(m11, p4, m12 * p2); p2 = __V.FusedMultiplyAdd(m13, t0, m11 * p2);
-                t0 = p3; p3 = __V.FusedMultiplyAdd(m11, p3, m12 * p5); p5 = __V.FusedMultiplyAdd(m13, t0, m11 * p5);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m11, l0, m12 * l6); l6 = __V.FusedMultiplyAdd(m13, t0, m11 * l6);
-                t0 = l7; l7 = __V.FusedMultiplyAdd(m11, l7, m12 * l1); l1 = __V.FusedMultiplyAdd(m13, t0, m11 * l1);
-                t0 = l4; l4 = __V.FusedMultiplyAdd(m11, l4, m12 * l2); l2 = __V.FusedMultiplyAdd(m13, t0, m11 * l2);
-                t0 = l3; l3 = __V.FusedMultiplyAdd(m11, l3, m12 * l5); l5 = __V.FusedMultiplyAdd(m13, t0, m11 * l5);
-                // [27] CNOT q3, q4: un-apply (registers renamed: no data moves)
-                // [23] RZ(w[19]) q4: gradient (diagonal gates commute, so any point of their run serves)
-                g23 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g23); g23 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)), g23);
-                g23 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g23); g23 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)), g23);
-                t3 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)); t3 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), t3);
-                t3 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)), t3); t3 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), t3); g23 -= t3;
-                // [23] RZ(w[19]) q4: un-apply
-                p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m14, p7, m15 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m14, p5, m15 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m14, p4, m16 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m14, p3, m16 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m14, p6, m16 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m14, p1, m16 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m14, l0, m15 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m14, l7, m15 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m14, l2, m15 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m14, l5, m15 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m14, l4, m16 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m14, l3, m16 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m14, l6, m16 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m14, l1, m16 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                // [18] RY(w[14]) q4: gradient, then un-apply
-                g18 = __V.FusedMultiplyAdd(l4, p0, g18); g18 = __V.FusedMultiplyAdd(l3, p7, g18); g18 = __V.FusedMultiplyAdd(l6, p2, g18); g18 = __V.FusedMultiplyAdd(l1, p5, g18); t3 = l0 * p4;
-                t3 = __V.FusedMultiplyAdd(l7, p3, t3); t3 = __V.FusedMultiplyAdd(l2, p6, t3); t3 = __V.FusedMultiplyAdd(l5, p1, t3); g18 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m17, p0, m18 * p4); p4 = __V.FusedMultiplyAdd(m19, t0, m17 * p4);
-                t0 = p7; p7 = __V.FusedMultiplyAdd(m17, p7, m18 * p3); p3 = __V.FusedMultiplyAdd(m19, t0, m17 * p3);
-                t0 = p2; p2 = __V.FusedMultiplyAdd(m17, p2, m18 * p6); p6 = __V.FusedMultiplyAdd(m19, t0, m17 * p6);
-                t0 = p5; p5 = __V.FusedMultiplyAdd(m17, p5, m18 * p1); p1 = __V.FusedMultiplyAdd(m19, t0, m17 * p1);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m17, l0, m18 * l4); l4 = __V.FusedMultiplyAdd(m19, t0, m17 * l4);
-                t0 = l7; l7 = __V.FusedMultiplyAdd(m17, l7, m18 * l3); l3 = __V.FusedMultiplyAdd(m19, t0, m17 * l3);
-                t0 = l2; l2 = __V.FusedMultiplyAdd(m17, l2, m18 * l6); l6 = __V.FusedMultiplyAdd(m19, t0, m17 * l6);
-                t0 = l5; l5 = __V.FusedMultiplyAdd(m17, l5, m18 * l1); l1 = __V.FusedMultiplyAdd(m19, t0, m17 * l1);
-                __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p7, ref zp, 8); __V.StoreUnsafe(p2, ref zp, 16); __V.StoreUnsafe(p5, ref zp, 24); __V.StoreUnsafe(p4, ref zp, 32);
-                __V.StoreUnsafe(p3, ref zp, 40); __V.StoreUnsafe(p6, ref zp, 48); __V.StoreUnsafe(p1, ref zp, 56); __V.StoreUnsafe(l0, ref zl); __V.StoreUnsafe(l7, ref zl, 8);
-                __V.StoreUnsafe(l2, ref zl, 16); __V.StoreUnsafe(l5, ref zl, 24); __V.StoreUnsafe(l4, ref zl, 32); __V.StoreUnsafe(l3, ref zl, 40); __V.StoreUnsafe(l6, ref zl, 48);
-                __V.StoreUnsafe(l1, ref zl, 56);
+                t0 = p2; p2 = __V.FusedMultiplyAdd(m8, p2, m9 * p6); p6 = __V.FusedMultiplyAdd(m10, t0, m8 * p6);
+                t0 = p3; p3 = __V.FusedMultiplyAdd(m8, p3, m9 * p7); p7 = __V.FusedMultiplyAdd(m10, t0, m8 * p7);
+                t0 = p8; p8 = __V.FusedMultiplyAdd(m8, p8, m9 * p12); p12 = __V.FusedMultiplyAdd(m10, t0, m8 * p12);
+                t0 = p9; p9 = __V.FusedMultiplyAdd(m8, p9, m9 * p13); p13 = __V.FusedMultiplyAdd(m10, t0, m8 * p13);
+                t0 = p10; p10 = __V.FusedMultiplyAdd(m8, p10, m9 * p14); p14 = __V.FusedMultiplyAdd(m10, t0, m8 * p14);
+                t0 = p11; p11 = __V.FusedMultiplyAdd(m8, p11, m9 * p15); p15 = __V.FusedMultiplyAdd(m10, t0, m8 * p15);
+                // [4] RY(w[4]) q4
+                double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m11 = __V.Create(c4); var m12 = __V.Create(-s4); var m13 = __V.Create(s4);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p8); p8 = __V.FusedMultiplyAdd(m13, t0, m11 * p8);
+                t0 = p1; p1 = __V.FusedMultiplyAdd(m11, p1, m12 * p9); p9 = __V.FusedMultiplyAdd(m13, t0, m11 * p9);
+                t0 = p2; p2 = __V.FusedMultiplyAdd(m11, p2, m12 * p10); p10 = __V.FusedMultiplyAdd(m13, t0, m11 * p10);
+                t0 = p3; p3 = __V.FusedMultiplyAdd(m11, p3, m12 * p11); p11 = __V.FusedMultiplyAdd(m13, t0, m11 * p11);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m11, p4, m12 * p12); p12 = __V.FusedMultiplyAdd(m13, t0, m11 * p12);
+                t0 = p5; p5 = __V.FusedMultiplyAdd(m11, p5, m12 * p13); p13 = __V.FusedMultiplyAdd(m13, t0, m11 * p13);
+                t0 = p6; p6 = __V.FusedMultiplyAdd(m11, p6, m12 * p14); p14 = __V.FusedMultiplyAdd(m13, t0, m11 * p14);
+                t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p15); p15 = __V.FusedMultiplyAdd(m13, t0, m11 * p15);
+                // [5] RZ(w[5]) q0
+                double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m14 = __V.Create(c5); var m15 = __V.Create(s5, -s5, -s5, s5);
+                p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m14, p1, m15 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m14, p3, m15 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
+                p4 = __V.FusedMultiplyAdd(m14, p4, m15 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m14, p5, m15 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
+                p6 = __V.FusedMultiplyAdd(m14, p6, m15 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m14, p7, m15 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                p8 = __V.FusedMultiplyAdd(m14, p8, m15 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L))); p9 = __V.FusedMultiplyAdd(m14, p9, m15 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L)));
+                p10 = __V.FusedMultiplyAdd(m14, p10, m15 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p11 = __V.FusedMultiplyAdd(m14, p11, m15 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L)));
+                p12 = __V.FusedMultiplyAdd(m14, p12, m15 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L))); p13 = __V.FusedMultiplyAdd(m14, p13, m15 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L)));
+                p14 = __V.FusedMultiplyAdd(m14, p14, m15 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m14, p15, m15 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                // [6] RZ(w[6]) q1
+                double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m16 = __V.Create(c6); var m17 = __V.Create(s6, -s6, s6, -s6);
+                p0 = __V.FusedMultiplyAdd(m16, p0, m17 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m18 = __V.Create(-s6, s6, -s6, s6);
+                p1 = __V.FusedMultiplyAdd(m16, p1, m18 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m16, p2, m17 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
+                p3 = __V.FusedMultiplyAdd(m16, p3, m18 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m16, p4, m17 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m16, p5, m18 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m16, p6, m17 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p7 = __V.FusedMultiplyAdd(m16, p7, m18 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m16, p8, m17 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
+                p9 = __V.FusedMultiplyAdd(m16, p9, m18 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m16, p10, m17 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
+                p11 = __V.FusedMultiplyAdd(m16, p11, m18 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m16, p12, m17 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
+                p13 = __V.FusedMultiplyAdd(m16, p13, m18 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m16, p14, m17 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
+                p15 = __V.FusedMultiplyAdd(m16, p15, m18 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                // [7] RZ(w[7]) q2
+                double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m19 = __V.Create(c7); var m20 = __V.Create(s7, -s7, s7, -s7);
+                p0 = __V.FusedMultiplyAdd(m19, p0, m20 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m19, p1, m20 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                var m21 = __V.Create(-s7, s7, -s7, s7); p2 = __V.FusedMultiplyAdd(m19, p2, m21 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
+                p3 = __V.FusedMultiplyAdd(m19, p3, m21 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m19, p4, m20 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m19, p5, m20 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m19, p6, m21 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p7 = __V.FusedMultiplyAdd(m19, p7, m21 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m19, p8, m20 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
+                p9 = __V.FusedMultiplyAdd(m19, p9, m20 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m19, p10, m21 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
+                p11 = __V.FusedMultiplyAdd(m19, p11, m21 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m19, p12, m20 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
+                p13 = __V.FusedMultiplyAdd(m19, p13, m20 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m19, p14, m21 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
+                p15 = __V.FusedMultiplyAdd(m19, p15, m21 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                // [8] RZ(w[8]) q3
+                double c8 = __U.Add(ref cl, 8), s8 = __U.Add(ref sl, 8); var m22 = __V.Create(c8); var m23 = __V.Create(s8, -s8, s8, -s8);
+                p0 = __V.FusedMultiplyAdd(m22, p0, m23 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m22, p1, m23 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                p2 = __V.FusedMultiplyAdd(m22, p2, m23 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m22, p3, m23 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
+                var m24 = __V.Create(-s8, s8, -s8, s8); p4 = __V.FusedMultiplyAdd(m22, p4, m24 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
+                p5 = __V.FusedMultiplyAdd(m22, p5, m24 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m22, p6, m24 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
+                p7 = __V.FusedMultiplyAdd(m22, p7, m24 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m22, p8, m23 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
+                p9 = __V.FusedMultiplyAdd(m22, p9, m23 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m22, p10, m23 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
+                p11 = __V.FusedMultiplyAdd(m22, p11, m23 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m22, p12, m24 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
+                p13 = __V.FusedMultiplyAdd(m22, p13, m24 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m22, p14, m24 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
+                p15 = __V.FusedMultiplyAdd(m22, p15, m24 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                // [9] RZ(w[9]) q4
+                double c9 = __U.Add(ref cl, 9), s9 = __U.Add(ref sl, 9); var m25 = __V.Create(c9); var m26 = __V.Create(s9, -s9, s9, -s9);
+                p0 = __V.FusedMultiplyAdd(m25, p0, m26 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m25, p1, m26 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
+                p2 = __V.FusedMultiplyAdd(m25, p2, m26 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m25, p3, m26 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
+                p4 = __V.FusedMultiplyAdd(m25, p4, m26 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m25, p5, m26 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
+                p6 = __V.FusedMultiplyAdd(m25, p6, m26 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m25, p7, m26 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
+                var m27 = __V.Create(-s9, s9, -s9, s9); p8 = __V.FusedMultiplyAdd(m25, p8, m27 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
+                p9 = __V.FusedMultiplyAdd(m25, p9, m27 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m25, p10, m27 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
+                p11 = __V.FusedMultiplyAdd(m25, p11, m27 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m25, p12, m27 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
+                p13 = __V.FusedMultiplyAdd(m25, p13, m27 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m25, p14, m27 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
+                p15 = __V.FusedMultiplyAdd(m25, p15, m27 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                // [10] CNOT q0, q1
+                t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
+                t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
+                t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
+                t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
+                t0 = p8; p8 = __V.Create(__V.GetLower(p8), __V.GetUpper(p9)); p9 = __V.Create(__V.GetLower(p9), __V.GetUpper(t0));
+                t0 = p10; p10 = __V.Create(__V.GetLower(p10), __V.GetUpper(p11)); p11 = __V.Create(__V.GetLower(p11), __V.GetUpper(t0));
+                t0 = p12; p12 = __V.Create(__V.GetLower(p12), __V.GetUpper(p13)); p13 = __V.Create(__V.GetLower(p13), __V.GetUpper(t0));
+                t0 = p14; p14 = __V.Create(__V.GetLower(p14), __V.GetUpper(p15)); p15 = __V.Create(__V.GetLower(p15), __V.GetUpper(t0));
+                // [11] CNOT q1, q2 (registers renamed: no data moves)
+                // [12] CNOT q2, q3 (registers renamed: no data moves)
+                // [13] CNOT q3, q4 (registers renamed: no data moves)
+                // Undo this iteration's register renaming, so the next one finds each amplitude where this one did.
+                (p1, p2, p3, p4, p5, p6, p7, p9, p10, p11, p12, p13, p14, p15) = (p3, p6, p5, p12, p15, p10, p9, p11, p14, p13, p4, p7, p2, p1);
             }
-            __U.Add(ref g, 29) += 1.0 * __V.Sum(g37 * m0); // [37] RZ(w[29]) q4
-            __U.Add(ref g, 28) += 1.0 * __V.Sum(g36 * m0); // [36] RZ(w[28]) q3
-            __U.Add(ref g, 24) += 1.0 * __V.Sum(g32 * m7); // [32] RY(w[24]) q4
-            __U.Add(ref g, 23) += 1.0 * __V.Sum(g31 * m7); // [31] RY(w[23]) q3
-            __U.Add(ref g, 19) += 1.0 * __V.Sum(g23 * m0); // [23] RZ(w[19]) q4
-            __U.Add(ref g, 14) += 1.0 * __V.Sum(g18 * m7); // [18] RY(w[14]) q4
-        }
-
-        /// <summary>Adjoint tile on qubits {0, 1, 2, 3} (8 registers): steps [39, 38, 35, 34, 33, 30, 29, 28, 26, 25, 24, 22, 21, 20, 19, 17, 16, 15, 14].</summary>
-        private static void __B2(ref double s, ref double a, ref double cos, ref double sin, ref double g)
-        {
-            var m0 = __V.Create(1.0, (-1.0), 1.0, (-1.0)); __D g35 = default; __D g34 = default; var m1 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __D g33 = default;
-            double c27 = __U.Add(ref cos, 27), s27 = __U.Add(ref sin, 27); var m2 = __V.Create(c27); var m3 = __V.Create(-s27, s27, -s27, s27); var m4 = __V.Create(s27, -s27, s27, -s27);
-            double c26 = __U.Add(ref cos, 26), s26 = __U.Add(ref sin, 26); var m5 = __V.Create(c26); var m6 = __V.Create(-s26, s26, -s26, s26); var m7 = __V.Create(s26, -s26, s26, -s26);
-            double c25 = __U.Add(ref cos, 25), s25 = __U.Add(ref sin, 25); var m8 = __V.Create(c25); var m9 = __V.Create(-s25, s25, s25, -s25); var m10 = __V.Create(1.0); __D g30 = default;
-            double c22 = __U.Add(ref cos, 22), s22 = __U.Add(ref sin, 22); var m11 = __V.Create(c22); var m12 = __V.Create(s22); var m13 = __V.Create(-s22); __D g29 = default;
-            double c21 = __U.Add(ref cos, 21), s21 = __U.Add(ref sin, 21); var m14 = __V.Create(c21); var m15 = __V.Create(s21); var m16 = __V.Create(-s21);
-            var m17 = __V.Create((-1.0), (-1.0), 1.0, 1.0); __D g28 = default; double c20 = __U.Add(ref cos, 20), s20 = __U.Add(ref sin, 20); var m18 = __V.Create(c20);
-            var m19 = __V.Create(s20, s20, -s20, -s20); __D g22 = default; __D g21 = default; __D g20 = default; __D g19 = default;
-            double c18 = __U.Add(ref cos, 18), s18 = __U.Add(ref sin, 18); double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17);
-            double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); double c15 = __U.Add(ref cos, 15), s15 = __U.Add(ref sin, 15);
-            // Phase table 0: [22] RZ(w[18]) q3, [21] RZ(w[17]) q2, [20] RZ(w[16]) q1, [19] RZ(w[15]) q0, inverted.
-            var m20 = __V.Create(c18, s18, c18, s18); var f0_0 = m20; var m21 = __V.Create(c17, s17, c17, s17);
-            f0_0 = __V.FusedMultiplyAdd(__V.Shuffle(m21, __V.Create(0L, 0L, 2L, 2L)), f0_0, (__V.Shuffle(m21, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_0, __V.Create(1L, 0L, 3L, 2L)));
-            var m22 = __V.Create(c16, s16, c16, s16);
-            f0_0 = __V.FusedMultiplyAdd(__V.Shuffle(m22, __V.Create(0L, 0L, 2L, 2L)), f0_0, (__V.Shuffle(m22, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_0, __V.Create(1L, 0L, 3L, 2L)));
-            var m23 = __V.Create(c15, s15, c15, -s15);
-            f0_0 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_0, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_0, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_0r = __V.Shuffle(f0_0, __V.Create(0L, 0L, 2L, 2L)); var f0_0i = __V.Shuffle(f0_0, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_1 = m20;
-            f0_1 = __V.FusedMultiplyAdd(__V.Shuffle(m21, __V.Create(0L, 0L, 2L, 2L)), f0_1, (__V.Shuffle(m21, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_1, __V.Create(1L, 0L, 3L, 2L)));
-            var m24 = __V.Create(c16, -s16, c16, -s16);
-            f0_1 = __V.FusedMultiplyAdd(__V.Shuffle(m24, __V.Create(0L, 0L, 2L, 2L)), f0_1, (__V.Shuffle(m24, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_1, __V.Create(1L, 0L, 3L, 2L)));
-            f0_1 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_1, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_1, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_1r = __V.Shuffle(f0_1, __V.Create(0L, 0L, 2L, 2L)); var f0_1i = __V.Shuffle(f0_1, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_2 = m20;
-            var m25 = __V.Create(c17, -s17, c17, -s17);
-            f0_2 = __V.FusedMultiplyAdd(__V.Shuffle(m25, __V.Create(0L, 0L, 2L, 2L)), f0_2, (__V.Shuffle(m25, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_2, __V.Create(1L, 0L, 3L, 2L)));
-            f0_2 = __V.FusedMultiplyAdd(__V.Shuffle(m22, __V.Create(0L, 0L, 2L, 2L)), f0_2, (__V.Shuffle(m22, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_2, __V.Create(1L, 0L, 3L, 2L)));
-            f0_2 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_2, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_2, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_2r = __V.Shuffle(f0_2, __V.Create(0L, 0L, 2L, 2L)); var f0_2i = __V.Shuffle(f0_2, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_3 = m20;
-            f0_3 = __V.FusedMultiplyAdd(__V.Shuffle(m25, __V.Create(0L, 0L, 2L, 2L)), f0_3, (__V.Shuffle(m25, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_3, __V.Create(1L, 0L, 3L, 2L)));
-            f0_3 = __V.FusedMultiplyAdd(__V.Shuffle(m24, __V.Create(0L, 0L, 2L, 2L)), f0_3, (__V.Shuffle(m24, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_3, __V.Create(1L, 0L, 3L, 2L)));
-            f0_3 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_3, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_3, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_3r = __V.Shuffle(f0_3, __V.Create(0L, 0L, 2L, 2L)); var f0_3i = __V.Shuffle(f0_3, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0);
-            var m26 = __V.Create(c18, -s18, c18, -s18); var f0_4 = m26;
-            f0_4 = __V.FusedMultiplyAdd(__V.Shuffle(m21, __V.Create(0L, 0L, 2L, 2L)), f0_4, (__V.Shuffle(m21, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_4, __V.Create(1L, 0L, 3L, 2L)));
-            f0_4 = __V.FusedMultiplyAdd(__V.Shuffle(m22, __V.Create(0L, 0L, 2L, 2L)), f0_4, (__V.Shuffle(m22, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_4, __V.Create(1L, 0L, 3L, 2L)));
-            f0_4 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_4, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_4, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_4r = __V.Shuffle(f0_4, __V.Create(0L, 0L, 2L, 2L)); var f0_4i = __V.Shuffle(f0_4, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_5 = m26;
-            f0_5 = __V.FusedMultiplyAdd(__V.Shuffle(m21, __V.Create(0L, 0L, 2L, 2L)), f0_5, (__V.Shuffle(m21, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_5, __V.Create(1L, 0L, 3L, 2L)));
-            f0_5 = __V.FusedMultiplyAdd(__V.Shuffle(m24, __V.Create(0L, 0L, 2L, 2L)), f0_5, (__V.Shuffle(m24, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_5, __V.Create(1L, 0L, 3L, 2L)));
-            f0_5 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_5, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_5, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_5r = __V.Shuffle(f0_5, __V.Create(0L, 0L, 2L, 2L)); var f0_5i = __V.Shuffle(f0_5, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_6 = m26;
-            f0_6 = __V.FusedMultiplyAdd(__V.Shuffle(m25, __V.Create(0L, 0L, 2L, 2L)), f0_6, (__V.Shuffle(m25, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_6, __V.Create(1L, 0L, 3L, 2L)));
-            f0_6 = __V.FusedMultiplyAdd(__V.Shuffle(m22, __V.Create(0L, 0L, 2L, 2L)), f0_6, (__V.Shuffle(m22, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_6, __V.Create(1L, 0L, 3L, 2L)));
-            f0_6 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_6, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_6, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_6r = __V.Shuffle(f0_6, __V.Create(0L, 0L, 2L, 2L)); var f0_6i = __V.Shuffle(f0_6, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_7 = m26;
-            f0_7 = __V.FusedMultiplyAdd(__V.Shuffle(m25, __V.Create(0L, 0L, 2L, 2L)), f0_7, (__V.Shuffle(m25, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_7, __V.Create(1L, 0L, 3L, 2L)));
-            f0_7 = __V.FusedMultiplyAdd(__V.Shuffle(m24, __V.Create(0L, 0L, 2L, 2L)), f0_7, (__V.Shuffle(m24, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_7, __V.Create(1L, 0L, 3L, 2L)));
-            f0_7 = __V.FusedMultiplyAdd(__V.Shuffle(m23, __V.Create(0L, 0L, 2L, 2L)), f0_7, (__V.Shuffle(m23, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_7, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_7r = __V.Shuffle(f0_7, __V.Create(0L, 0L, 2L, 2L)); var f0_7i = __V.Shuffle(f0_7, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); __D g17 = default;
-            double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m27 = __V.Create(c13); var m28 = __V.Create(s13); var m29 = __V.Create(-s13); __D g16 = default;
-            double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m30 = __V.Create(c12); var m31 = __V.Create(s12); var m32 = __V.Create(-s12); __D g15 = default;
-            double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m33 = __V.Create(c11); var m34 = __V.Create(s11); var m35 = __V.Create(-s11); __D g14 = default;
-            double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m36 = __V.Create(c10); var m37 = __V.Create(s10, s10, -s10, -s10); __D t0, t3;
-            __D u0, u1, u2, u3, u4, u5, u6, u7;
-            // 2 tiles of 16 amplitudes.
-            for (int o = 0; o < 2; o++)
-            {
-                nint b = (((nint)o & 1) << 5);
-                ref double zp = ref __U.Add(ref s, b); ref double zl = ref __U.Add(ref a, b);
-                var p0 = __V.LoadUnsafe(ref zp); var p1 = __V.LoadUnsafe(ref zp, 4); var p2 = __V.LoadUnsafe(ref zp, 8); var p3 = __V.LoadUnsafe(ref zp, 12); var p4 = __V.LoadUnsafe(ref zp, 16);
-                var p5 = __V.LoadUnsafe(ref zp, 20); var p6 = __V.LoadUnsafe(ref zp, 24); var p7 = __V.LoadUnsafe(ref zp, 28); var l0 = __V.LoadUnsafe(ref zl); var l1 = __V.LoadUnsafe(ref zl, 4);
-                var l2 = __V.LoadUnsafe(ref zl, 8); var l3 = __V.LoadUnsafe(ref zl, 12); var l4 = __V.LoadUnsafe(ref zl, 16); var l5 = __V.LoadUnsafe(ref zl, 20);
-                var l6 = __V.LoadUnsafe(ref zl, 24); var l7 = __V.LoadUnsafe(ref zl, 28);
-                // [39] CNOT q1, q2: un-apply (registers renamed: no data moves)
-                // [38] CNOT q0, q1: un-apply
-                t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-                t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-                t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-                t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-                t0 = l0; l0 = __V.Create(__V.GetLower(l0), __V.GetUpper(l3)); l3 = __V.Create(__V.GetLower(l3), __V.GetUpper(t0));
-                t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0));
-                t0 = l4; l4 = __V.Create(__V.GetLower(l4), __V.GetUpper(l7)); l7 = __V.Create(__V.GetLower(l7), __V.GetUpper(t0));
-                t0 = l6; l6 = __V.Create(__V.GetLower(l6), __V.GetUpper(l5)); l5 = __V.Create(__V.GetLower(l5), __V.GetUpper(t0)); u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L));
-                u1 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)); u2 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)); u3 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L));
-                u4 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)); u5 = l7 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)); u6 = l6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L));
-                u7 = l5 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L));
-                // [35] RZ(w[27]) q2: gradient (diagonal gates commute, so any point of their run serves)
-                g35 = g35 + u0 + u1 + u4 + u5 - (u2 + u3 + u6 + u7);
-                // [34] RZ(w[26]) q1: gradient (diagonal gates commute, so any point of their run serves)
-                g34 = g34 + u0 + u2 + u4 + u6 - (u1 + u3 + u5 + u7);
-                // [33] RZ(w[25]) q0: gradient (diagonal gates commute, so any point of their run serves)
-                g33 = g33 + u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7;
-                // [35] RZ(w[27]) q2: un-apply
-                p0 = __V.FusedMultiplyAdd(m2, p0, m3 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m2, p3, m3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m2, p2, m4 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m2, p1, m4 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m2, p4, m3 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m2, p7, m3 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m2, p6, m4 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m2, p5, m4 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m2, l0, m3 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m2, l3, m3 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m2, l2, m4 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m2, l1, m4 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m2, l4, m3 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m2, l7, m3 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m2, l6, m4 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m2, l5, m4 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-                // [34] RZ(w[26]) q1: un-apply
-                p0 = __V.FusedMultiplyAdd(m5, p0, m6 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m5, p3, m7 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m5, p2, m6 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m5, p1, m7 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m5, p4, m6 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m5, p7, m7 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m5, p6, m6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m5, p5, m7 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m5, l0, m6 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m5, l3, m7 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m5, l2, m6 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m5, l1, m7 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m5, l4, m6 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m5, l7, m7 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m5, l6, m6 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m5, l5, m7 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-                // [33] RZ(w[25]) q0: un-apply
-                p0 = __V.FusedMultiplyAdd(m8, p0, m9 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m8, p3, m9 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m8, p2, m9 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m8, p1, m9 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m8, p4, m9 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m8, p7, m9 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m8, p6, m9 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m8, p5, m9 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m8, l0, m9 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m8, l3, m9 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m8, l2, m9 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m8, l1, m9 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m8, l4, m9 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m8, l7, m9 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m8, l6, m9 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m8, l5, m9 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-                // [30] RY(w[22]) q2: gradient, then un-apply
-                g30 = __V.FusedMultiplyAdd(l2, p0, g30); g30 = __V.FusedMultiplyAdd(l1, p3, g30); g30 = __V.FusedMultiplyAdd(l6, p4, g30); g30 = __V.FusedMultiplyAdd(l5, p7, g30); t3 = l0 * p2;
-                t3 = __V.FusedMultiplyAdd(l3, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p6, t3); t3 = __V.FusedMultiplyAdd(l7, p5, t3); g30 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p2); p2 = __V.FusedMultiplyAdd(m13, t0, m11 * p2);
-                t0 = p3; p3 = __V.FusedMultiplyAdd(m11, p3, m12 * p1); p1 = __V.FusedMultiplyAdd(m13, t0, m11 * p1);
-                t0 = p4; p4 = __V.FusedMultiplyAdd(m11, p4, m12 * p6); p6 = __V.FusedMultiplyAdd(m13, t0, m11 * p6);
-                t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p5); p5 = __V.FusedMultiplyAdd(m13, t0, m11 * p5);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m11, l0, m12 * l2); l2 = __V.FusedMultiplyAdd(m13, t0, m11 * l2);
-                t0 = l3; l3 = __V.FusedMultiplyAdd(m11, l3, m12 * l1); l1 = __V.FusedMultiplyAdd(m13, t0, m11 * l1);
-                t0 = l4; l4 = __V.FusedMultiplyAdd(m11, l4, m12 * l6); l6 = __V.FusedMultiplyAdd(m13, t0, m11 * l6);
-                t0 = l7; l7 = __V.FusedMultiplyAdd(m11, l7, m12 * l5); l5 = __V.FusedMultiplyAdd(m13, t0, m11 * l5);
-                // [29] RY(w[21]) q1: gradient, then un-apply
-                g29 = __V.FusedMultiplyAdd(l3, p0, g29); g29 = __V.FusedMultiplyAdd(l1, p2, g29); g29 = __V.FusedMultiplyAdd(l7, p4, g29); g29 = __V.FusedMultiplyAdd(l5, p6, g29); t3 = l0 * p3;
-                t3 = __V.FusedMultiplyAdd(l2, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p7, t3); t3 = __V.FusedMultiplyAdd(l6, p5, t3); g29 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m14, p0, m15 * p3); p3 = __V.FusedMultiplyAdd(m16, t0, m14 * p3);
-                t0 = p2; p2 = __V.FusedMultiplyAdd(m14, p2, m15 * p1); p1 = __V.FusedMultiplyAdd(m16, t0, m14 * p1);
-                t0 = p4; p4 = __V.FusedMultiplyAdd(m14, p4, m15 * p7); p7 = __V.FusedMultiplyAdd(m16, t0, m14 * p7);
-                t0 = p6; p6 = __V.FusedMultiplyAdd(m14, p6, m15 * p5); p5 = __V.FusedMultiplyAdd(m16, t0, m14 * p5);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m14, l0, m15 * l3); l3 = __V.FusedMultiplyAdd(m16, t0, m14 * l3);
-                t0 = l2; l2 = __V.FusedMultiplyAdd(m14, l2, m15 * l1); l1 = __V.FusedMultiplyAdd(m16, t0, m14 * l1);
-                t0 = l4; l4 = __V.FusedMultiplyAdd(m14, l4, m15 * l7); l7 = __V.FusedMultiplyAdd(m16, t0, m14 * l7);
-                t0 = l6; l6 = __V.FusedMultiplyAdd(m14, l6, m15 * l5); l5 = __V.FusedMultiplyAdd(m16, t0, m14 * l5);
-                // [28] RY(w[20]) q0: gradient, then un-apply
-                g28 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g28); g28 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g28);
-                g28 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g28); g28 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g28);
-                g28 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L)), g28); g28 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)), g28);
-                g28 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L)), g28); g28 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)), g28);
-                p0 = __V.FusedMultiplyAdd(m18, p0, m19 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m18, p3, m19 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-                p2 = __V.FusedMultiplyAdd(m18, p2, m19 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m18, p1, m19 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-                p4 = __V.FusedMultiplyAdd(m18, p4, m19 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m18, p7, m19 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-                p6 = __V.FusedMultiplyAdd(m18, p6, m19 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m18, p5, m19 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-                l0 = __V.FusedMultiplyAdd(m18, l0, m19 * __V.Shuffle(l0, __V.Create(2L, 3L, 0L, 1L))); l3 = __V.FusedMultiplyAdd(m18, l3, m19 * __V.Shuffle(l3, __V.Create(2L, 3L, 0L, 1L)));
-                l2 = __V.FusedMultiplyAdd(m18, l2, m19 * __V.Shuffle(l2, __V.Create(2L, 3L, 0L, 1L))); l1 = __V.FusedMultiplyAdd(m18, l1, m19 * __V.Shuffle(l1, __V.Create(2L, 3L, 0L, 1L)));
-                l4 = __V.FusedMultiplyAdd(m18, l4, m19 * __V.Shuffle(l4, __V.Create(2L, 3L, 0L, 1L))); l7 = __V.FusedMultiplyAdd(m18, l7, m19 * __V.Shuffle(l7, __V.Create(2L, 3L, 0L, 1L)));
-                l6 = __V.FusedMultiplyAdd(m18, l6, m19 * __V.Shuffle(l6, __V.Create(2L, 3L, 0L, 1L))); l5 = __V.FusedMultiplyAdd(m18, l5, m19 * __V.Shuffle(l5, __V.Create(2L, 3L, 0L, 1L)));
-                // [26] CNOT q2, q3: un-apply (registers renamed: no data moves)
-                // [25] CNOT q1, q2: un-apply (registers renamed: no data moves)
-                // [24] CNOT q0, q1: un-apply
-                t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p5)); p5 = __V.Create(__V.GetLower(p5), __V.GetUpper(t0));
-                t0 = p6; p6 = __V.Create(__V.GetLower(p6), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
-                t0 = p4; p4 = __V.Create(__V.GetLower(p4), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
-                t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p7)); p7 = __V.Create(__V.GetLower(p7), __V.GetUpper(t0));
-                t0 = l0; l0 = __V.Create(__V.GetLower(l0), __V.GetUpper(l5)); l5 = __V.Create(__V.GetLower(l5), __V.GetUpper(t0));
-                t0 = l6; l6 = __V.Create(__V.GetLower(l6), __V.GetUpper(l3)); l3 = __V.Create(__V.GetLower(l3), __V.GetUpper(t0));
-                t0 = l4; l4 = __V.Create(__V.GetLower(l4), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0));
-                t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l7)); l7 = __V.Create(__V.GetLower(l7), __V.GetUpper(t0)); u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L));
-                u1 = l5 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)); u2 = l6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)); u3 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L));
-                u4 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)); u5 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); u6 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L));
-                u7 = l7 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L));
-                // [22] RZ(w[18]) q3: gradient (diagonal gates commute, so any point of their run serves)
-                g22 = g22 + u0 + u1 + u2 + u3 - (u4 + u5 + u6 + u7);
-                // [21] RZ(w[17]) q2: gradient (diagonal gates commute, so any point of their run serves)
-                g21 = g21 + u0 + u1 + u4 + u5 - (u2 + u3 + u6 + u7);
-                // [20] RZ(w[16]) q1: gradient (diagonal gates commute, so any point of their run serves)
-                g20 = g20 + u0 + u2 + u4 + u6 - (u1 + u3 + u5 + u7);
-                // [19] RZ(w[15]) q0: gradient (diagonal gates commute, so any point of their run serves)
-                g19 = g19 + u0 + u1 + u2 + u3 + u4 + u5 + u6 + u7;
-                // Phase table 0 (un-apply): [22], [21], [20], [19]
-                p0 = __V.FusedMultiplyAdd(f0_0r, p0, f0_0i * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)));
-                p5 = __V.FusedMultiplyAdd(f0_1r, p5, f0_1i * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(f0_2r, p6, f0_2i * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-                p3 = __V.FusedMultiplyAdd(f0_3r, p3, f0_3i * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(f0_4r, p4, f0_4i * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-                p1 = __V.FusedMultiplyAdd(f0_5r, p1, f0_5i * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(f0_6r, p2, f0_6i * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-                p7 = __V.FusedMultiplyAdd(f0_7r, p7, f0_7i * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(f0_0r, l0, f0_0i * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-                l5 = __V.FusedMultiplyAdd(f0_1r, l5, f0_1i * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(f0_2r, l6, f0_2i * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L)));
-                l3 = __V.FusedMultiplyAdd(f0_3r, l3, f0_3i * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(f0_4r, l4, f0_4i * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L)));
-                l1 = __V.FusedMultiplyAdd(f0_5r, l1, f0_5i * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(f0_6r, l2, f0_6i * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-                l7 = __V.FusedMultiplyAdd(f0_7r, l7, f0_7i * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                // [17] RY(w[13]) q3: gradient, then un-apply
-                g17 = __V.FusedMultiplyAdd(l4, p0, g17); g17 = __V.FusedMultiplyAdd(l1, p5, g17); g17 = __V.FusedMultiplyAdd(l2, p6, g17); g17 = __V.FusedMultiplyAdd(l7, p3, g17); t3 = l0 * p4;
-                t3 = __V.FusedMultiplyAdd(l5, p1, t3); t3 = __V.FusedMultiplyAdd(l6, p2, t3); t3 = __V.FusedMultiplyAdd(l3, p7, t3); g17 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m27, p0, m28 * p4); p4 = __V.FusedMultiplyAdd(m29, t0, m27 * p4);
-                t0 = p5; p5 = __V.FusedMultiplyAdd(m27, p5, m28 * p1); p1 = __V.FusedMultiplyAdd(m29, t0, m27 * p1);
-                t0 = p6; p6 = __V.FusedMultiplyAdd(m27, p6, m28 * p2); p2 = __V.FusedMultiplyAdd(m29, t0, m27 * p2);
-                t0 = p3; p3 = __V.FusedMultiplyAdd(m27, p3, m28 * p7); p7 = __V.FusedMultiplyAdd(m29, t0, m27 * p7);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m27, l0, m28 * l4); l4 = __V.FusedMultiplyAdd(m29, t0, m27 * l4);
-                t0 = l5; l5 = __V.FusedMultiplyAdd(m27, l5, m28 * l1); l1 = __V.FusedMultiplyAdd(m29, t0, m27 * l1);
-                t0 = l6; l6 = __V.FusedMultiplyAdd(m27, l6, m28 * l2); l2 = __V.FusedMultiplyAdd(m29, t0, m27 * l2);
-                t0 = l3; l3 = __V.FusedMultiplyAdd(m27, l3, m28 * l7); l7 = __V.FusedMultiplyAdd(m29, t0, m27 * l7);
-                // [16] RY(w[12]) q2: gradient, then un-apply
-                g16 = __V.FusedMultiplyAdd(l6, p0, g16); g16 = __V.FusedMultiplyAdd(l3, p5, g16); g16 = __V.FusedMultiplyAdd(l2, p4, g16); g16 = __V.FusedMultiplyAdd(l7, p1, g16); t3 = l0 * p6;
-                t3 = __V.FusedMultiplyAdd(l5, p3, t3); t3 = __V.FusedMultiplyAdd(l4, p2, t3); t3 = __V.FusedMultiplyAdd(l1, p7, t3); g16 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m30, p0, m31 * p6); p6 = __V.FusedMultiplyAdd(m32, t0, m30 * p6);
-                t0 = p5; p5 = __V.FusedMultiplyAdd(m30, p5, m31 * p3); p3 = __V.FusedMultiplyAdd(m32, t0, m30 * p3);
-                t0 = p4; p4 = __V.FusedMultiplyAdd(m30, p4, m31 * p2); p2 = __V.FusedMultiplyAdd(m32, t0, m30 * p2);
-                t0 = p1; p1 = __V.FusedMultiplyAdd(m30, p1, m31 * p7); p7 = __V.FusedMultiplyAdd(m32, t0, m30 * p7);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m30, l0, m31 * l6); l6 = __V.FusedMultiplyAdd(m32, t0, m30 * l6);
-                t0 = l5; l5 = __V.FusedMultiplyAdd(m30, l5, m31 * l3); l3 = __V.FusedMultiplyAdd(m32, t0, m30 * l3);
-                t0 = l4; l4 = __V.FusedMultiplyAdd(m30, l4, m31 * l2); l2 = __V.FusedMultiplyAdd(m32, t0, m30 * l2);
-                t0 = l1; l1 = __V.FusedMultiplyAdd(m30, l1, m31 * l7); l7 = __V.FusedMultiplyAdd(m32, t0, m30 * l7);
-                // [15] RY(w[11]) q1: gradient, then un-apply
-                g15 = __V.FusedMultiplyAdd(l5, p0, g15); g15 = __V.FusedMultiplyAdd(l3, p6, g15); g15 = __V.FusedMultiplyAdd(l1, p4, g15); g15 = __V.FusedMultiplyAdd(l7, p2, g15); t3 = l0 * p5;
-                t3 = __V.FusedMultiplyAdd(l6, p3, t3); t3 = __V.FusedMultiplyAdd(l4, p1, t3); t3 = __V.FusedMultiplyAdd(l2, p7, t3); g15 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m33, p0, m34 * p5); p5 = __V.FusedMultiplyAdd(m35, t0, m33 * p5);
-                t0 = p6; p6 = __V.FusedMultiplyAdd(m33, p6, m34 * p3); p3 = __V.FusedMultiplyAdd(m35, t0, m33 * p3);
-                t0 = p4; p4 = __V.FusedMultiplyAdd(m33, p4, m34 * p1); p1 = __V.FusedMultiplyAdd(m35, t0, m33 * p1);
-                t0 = p2; p2 = __V.FusedMultiplyAdd(m33, p2, m34 * p7); p7 = __V.FusedMultiplyAdd(m35, t0, m33 * p7);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m33, l0, m34 * l5); l5 = __V.FusedMultiplyAdd(m35, t0, m33 * l5);
-                t0 = l6; l6 = __V.FusedMultiplyAdd(m33, l6, m34 * l3); l3 = __V.FusedMultiplyAdd(m35, t0, m33 * l3);
-                t0 = l4; l4 = __V.FusedMultiplyAdd(m33, l4, m34 * l1); l1 = __V.FusedMultiplyAdd(m35, t0, m33 * l1);
-                t0 = l2; l2 = __V.FusedMultiplyAdd(m33, l2, m34 * l7); l7 = __V.FusedMultiplyAdd(m35, t0, m33 * l7);
-                // [14] RY(w[10]) q0: gradient, then un-apply
-                g14 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g14); g14 = __V.FusedMultiplyAdd(l5, __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)), g14);
-                g14 = __V.FusedMultiplyAdd(l6, __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L)), g14); g14 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g14);
-                g14 = __V.FusedMultiplyAdd(l4, __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L)), g14); g14 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g14);
-                g14 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g14); g14 = __V.FusedMultiplyAdd(l7, __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)), g14);
-                p0 = __V.FusedMultiplyAdd(m36, p0, m37 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m36, p5, m37 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-                p6 = __V.FusedMultiplyAdd(m36, p6, m37 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m36, p3, m37 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-                p4 = __V.FusedMultiplyAdd(m36, p4, m37 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m36, p1, m37 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-                p2 = __V.FusedMultiplyAdd(m36, p2, m37 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m36, p7, m37 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-                l0 = __V.FusedMultiplyAdd(m36, l0, m37 * __V.Shuffle(l0, __V.Create(2L, 3L, 0L, 1L))); l5 = __V.FusedMultiplyAdd(m36, l5, m37 * __V.Shuffle(l5, __V.Create(2L, 3L, 0L, 1L)));
-                l6 = __V.FusedMultiplyAdd(m36, l6, m37 * __V.Shuffle(l6, __V.Create(2L, 3L, 0L, 1L))); l3 = __V.FusedMultiplyAdd(m36, l3, m37 * __V.Shuffle(l3, __V.Create(2L, 3L, 0L, 1L)));
-                l4 = __V.FusedMultiplyAdd(m36, l4, m37 * __V.Shuffle(l4, __V.Create(2L, 3L, 0L, 1L))); l1 = __V.FusedMultiplyAdd(m36, l1, m37 * __V.Shuffle(l1, __V.Create(2L, 3L, 0L, 1L)));
-                l2 = __V.FusedMultiplyAdd(m36, l2, m37 * __V.Shuffle(l2, __V.Create(2L, 3L, 0L, 1L))); l7 = __V.FusedMultiplyAdd(m36, l7, m37 * __V.Shuffle(l7, __V.Create(2L, 3L, 0L, 1L)));
-                __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p5, ref zp, 4); __V.StoreUnsafe(p6, ref zp, 8); __V.StoreUnsafe(p3, ref zp, 12); __V.StoreUnsafe(p4, ref zp, 16);
-                __V.StoreUnsafe(p1, ref zp, 20); __V.StoreUnsafe(p2, ref zp, 24); __V.StoreUnsafe(p7, ref zp, 28); __V.StoreUnsafe(l0, ref zl); __V.StoreUnsafe(l5, ref zl, 4);
-                __V.StoreUnsafe(l6, ref zl, 8); __V.StoreUnsafe(l3, ref zl, 12); __V.StoreUnsafe(l4, ref zl, 16); __V.StoreUnsafe(l1, ref zl, 20); __V.StoreUnsafe(l2, ref zl, 24);
-                __V.StoreUnsafe(l7, ref zl, 28);
-            }
-            __U.Add(ref g, 27) += 1.0 * __V.Sum(g35 * m0); // [35] RZ(w[27]) q2
-            __U.Add(ref g, 26) += 1.0 * __V.Sum(g34 * m0); // [34] RZ(w[26]) q1
-            __U.Add(ref g, 25) += 1.0 * __V.Sum(g33 * m1); // [33] RZ(w[25]) q0
-            __U.Add(ref g, 22) += 1.0 * __V.Sum(g30 * m10); // [30] RY(w[22]) q2
-            __U.Add(ref g, 21) += 1.0 * __V.Sum(g29 * m10); // [29] RY(w[21]) q1
-            __U.Add(ref g, 20) += 1.0 * __V.Sum(g28 * m17); // [28] RY(w[20]) q0
-            __U.Add(ref g, 18) += 1.0 * __V.Sum(g22 * m0); // [22] RZ(w[18]) q3
-            __U.Add(ref g, 17) += 1.0 * __V.Sum(g21 * m0); // [21] RZ(w[17]) q2
-            __U.Add(ref g, 16) += 1.0 * __V.Sum(g20 * m0); // [20] RZ(w[16]) q1
-            __U.Add(ref g, 15) += 1.0 * __V.Sum(g19 * m1); // [19] RZ(w[15]) q0
-            __U.Add(ref g, 13) += 1.0 * __V.Sum(g17 * m10); // [17] RY(w[13]) q3
-            __U.Add(ref g, 12) += 1.0 * __V.Sum(g16 * m10); // [16] RY(w[12]) q2
-            __U.Add(ref g, 11) += 1.0 * __V.Sum(g15 * m10); // [15] RY(w[11]) q1
-            __U.Add(ref g, 10) += 1.0 * __V.Sum(g14 * m17); // [14] RY(w[10]) q0
+            __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p1, ref zp, 4); __V.StoreUnsafe(p2, ref zp, 8); __V.StoreUnsafe(p3, ref zp, 12); __V.StoreUnsafe(p4, ref zp, 16);
+            __V.StoreUnsafe(p5, ref zp, 20); __V.StoreUnsafe(p6, ref zp, 24); __V.StoreUnsafe(p7, ref zp, 28); __V.StoreUnsafe(p8, ref zp, 32); __V.StoreUnsafe(p9, ref zp, 36);
+            __V.StoreUnsafe(p10, ref zp, 40); __V.StoreUnsafe(p11, ref zp, 44); __V.StoreUnsafe(p12, ref zp, 48); __V.StoreUnsafe(p13, ref zp, 52); __V.StoreUnsafe(p14, ref zp, 56);
+            __V.StoreUnsafe(p15, ref zp, 60);
         }
 
         /// <summary>Adjoint tile on qubits {0, 2, 3, 4} (8 registers): steps [13, 12, 9, 8, 4, 3].</summary>
-        private static void __B3(ref double s, ref double a, ref double cos, ref double sin, ref double g)
+        private static void __B1(ref double s, ref double a, ref double cos, ref double sin, ref double g)
         {
             var m0 = __V.Create(1.0, (-1.0), 1.0, (-1.0)); __D g9 = default; __D g8 = default; double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m1 = __V.Create(c9);
             var m2 = __V.Create(-s9, s9, -s9, s9); var m3 = __V.Create(s9, -s9, s9, -s9); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m4 = __V.Create(c8);
@@ -1044,7 +462,7 @@ namespace Samples
         }
 
         /// <summary>Adjoint tile on qubits {0, 1, 2} (4 registers): steps [11, 10, 7, 6, 5, 2, 1, 0].</summary>
-        private static void __B4(ref double s, ref double a, ref double cos, ref double sin, ref double g)
+        private static void __B2(ref double s, ref double a, ref double cos, ref double sin, ref double g)
         {
             var m0 = __V.Create(1.0, (-1.0), 1.0, (-1.0)); __D g7 = default; __D g6 = default; var m1 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __D g5 = default;
             double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5);
@@ -1067,7 +485,8 @@ namespace Samples
             var f0_3r = __V.Shuffle(f0_3, __V.Create(0L, 0L, 2L, 2L)); var f0_3i = __V.Shuffle(f0_3, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var m7 = __V.Create(1.0);
             __D g2 = default; double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m8 = __V.Create(c2); var m9 = __V.Create(s2); var m10 = __V.Create(-s2); __D g1 = default;
             double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m11 = __V.Create(c1); var m12 = __V.Create(s1); var m13 = __V.Create(-s1);
-            var m14 = __V.Create((-1.0), (-1.0), 1.0, 1.0); __D g0 = default; __D t0, t3; __D u0, u1, u2, u3;
+            var m14 = __V.Create((-1.0), (-1.0), 1.0, 1.0); __D g0 = default; double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m15 = __V.Create(c0);
+            var m16 = __V.Create(s0, s0, -s0, -s0); __D t0, t3; __D u0, u1, u2, u3;
             // 4 tiles of 8 amplitudes.
             for (int o = 0; o < 4; o++)
             {
@@ -1112,6 +531,12 @@ namespace Samples
                 // [0] RY(w[0]) q0: gradient, then un-apply
                 g0 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g0); g0 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g0);
                 g0 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g0); g0 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g0);
+                p0 = __V.FusedMultiplyAdd(m15, p0, m16 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m15, p3, m16 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
+                p2 = __V.FusedMultiplyAdd(m15, p2, m16 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m15, p1, m16 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
+                l0 = __V.FusedMultiplyAdd(m15, l0, m16 * __V.Shuffle(l0, __V.Create(2L, 3L, 0L, 1L))); l3 = __V.FusedMultiplyAdd(m15, l3, m16 * __V.Shuffle(l3, __V.Create(2L, 3L, 0L, 1L)));
+                l2 = __V.FusedMultiplyAdd(m15, l2, m16 * __V.Shuffle(l2, __V.Create(2L, 3L, 0L, 1L))); l1 = __V.FusedMultiplyAdd(m15, l1, m16 * __V.Shuffle(l1, __V.Create(2L, 3L, 0L, 1L)));
+                __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p3, ref zp, 4); __V.StoreUnsafe(p2, ref zp, 8); __V.StoreUnsafe(p1, ref zp, 12); __V.StoreUnsafe(l0, ref zl);
+                __V.StoreUnsafe(l3, ref zl, 4); __V.StoreUnsafe(l2, ref zl, 8); __V.StoreUnsafe(l1, ref zl, 12);
             }
             __U.Add(ref g, 7) += 1.0 * __V.Sum(g7 * m0); // [7] RZ(w[7]) q2
             __U.Add(ref g, 6) += 1.0 * __V.Sum(g6 * m0); // [6] RZ(w[6]) q1
