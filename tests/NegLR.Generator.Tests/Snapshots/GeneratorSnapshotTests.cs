@@ -18,7 +18,7 @@ public class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void DesignExample_UnrolledForwardAdjointAndShift() =>
+    public void DesignExample_LoopedTilesOverTheLayers() =>
         Verify(SampleSources.IrisClassifier, "Samples.IrisClassifier.Ansatz.g.cs");
 
     [Fact]
@@ -43,7 +43,7 @@ public class GeneratorSnapshotTests
         """, "Outer+Bell.Ansatz.g.cs");
 
     [Fact]
-    public void EveryGateKind_OneCommentAndKernelCallEach() => Verify("""
+    public void EveryGateKind_TiledOrFromDataWithOneCommentEach() => Verify("""
         using NegLR;
 
         namespace Gates;
