@@ -85,7 +85,7 @@ public sealed partial class NegLRGenerator
             return w.ToString();
         }
 
-        private static Circuit Rebuild(AnsatzSpec spec)
+        internal static Circuit Rebuild(AnsatzSpec spec)
         {
             var circuit = new Circuit(spec.Qubits);
             foreach (var gate in spec.Gates)

@@ -29,7 +29,7 @@ internal static class SimulationWriter
     public static void Write(CodeWriter w, Instruction[] steps, int qubits, Func<int, string> comment, TileOptions options, long fingerprint,
         CancellationToken cancellationToken)
     {
-        var plan = options.KernelsOnly ? null : TilePlan.Build(steps, qubits, options);
+        var plan = options.KernelsOnly ? null : TilePlan.Build(steps, qubits, options, cancellationToken);
         var code = plan is null ? new List<RegionCode>() : Tiles(plan, comment, options, cancellationToken);
         bool tiled = code.Exists(r => r.Tiled);
         bool slotGradients = code.Exists(r => r.Tiled && !r.Region.Strided && r.Region.Repeats > 1);
@@ -207,13 +207,18 @@ internal static class SimulationWriter
     private static List<RegionCode> Tiles(TilePlan plan, Func<int, string> comment, TileOptions options, CancellationToken cancellationToken)
     {
         var code = plan.Regions.ConvertAll(r => new RegionCode(r));
-        var order = new List<RegionCode>(code);
-        order.Sort((a, b) => (b.Region.Repeats > 1 ? 1 : 0).CompareTo(a.Region.Repeats > 1 ? 1 : 0));
+        var order = code.FindAll(r => r.Region.Repeats > 1);
+        order.AddRange(code.FindAll(r => r.Region.Repeats == 1));
         int used = 0, methods = 0;
         var last = plan.Regions[0];
         foreach (var region in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (!region.Region.Schedulable)
+            {
+                continue;
+            }
+
             var writer = new CodeWriter();
             var forward = new List<string>();
             var backward = new List<string>();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using NegLR.Simulation;
 
 namespace NegLR.Generator.Emit;
@@ -70,8 +71,8 @@ internal sealed class TileRegion
     /// </summary>
     public bool Strided { get; set; } = true;
 
-    /// <summary>The region runs as register tiles; false when its tiles would overrun the budget (it then runs from data).</summary>
-    public bool Tiled { get; set; } = true;
+    /// <summary>The region was grouped into tile passes (false when it is too long for the budget at any rate).</summary>
+    public bool Schedulable { get; set; } = true;
 
     /// <summary>The forward pass is one looped tile: every iteration inside one method, the whole state in registers.</summary>
     public bool ForwardLooped { get; set; }
@@ -108,7 +109,13 @@ internal sealed class TilePlan
 
     public List<TileRegion> Regions { get; }
 
-    public static TilePlan Build(Instruction[] steps, int qubits, TileOptions options)
+    /// <summary>
+    /// Fewest characters of tile code a step has ever taken (fewer registers than any real tile): a region longer than
+    /// the budget allows at this rate is not even scheduled — it runs from data.
+    /// </summary>
+    private const int MinCharactersPerStep = 500;
+
+    public static TilePlan Build(Instruction[] steps, int qubits, TileOptions options, CancellationToken cancellationToken = default)
     {
         var slot = new int[steps.Length];
         int arguments = 0;
@@ -120,7 +127,7 @@ internal sealed class TilePlan
         var regions = new List<TileRegion>();
         bool wholeStateTiles = options.LoopedTiles && !options.KernelsOnly && qubits - 1 <= options.ForwardTileQubits;
         var (start, period, repeats, stride, strided) = steps.Length > options.UnrollLimit || (wholeStateTiles && steps.Length >= 16)
-            ? Periodicity.Find(steps)
+            ? Periodicity.Find(steps, cancellationToken)
             : (0, 0, 0, 0, true);
         if (repeats >= 2)
         {
@@ -141,17 +148,17 @@ internal sealed class TilePlan
                 order.Add(k);
             }
 
-            if (options.KernelsOnly)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (options.KernelsOnly || (long)region.Length * MinCharactersPerStep > options.TileBudget)
             {
-                region.Forward = order.ConvertAll(k => new TilePass(k));
-                order.Reverse();
-                region.Backward = order.ConvertAll(k => new TilePass(k));
+                // No tiles for this region: it runs from data (scheduling 10,000 steps only to drop them would be the slow part).
+                region.Schedulable = false;
                 continue;
             }
 
-            region.Forward = TileSchedule.Group(steps, order, qubits, options.ForwardTileQubits, options.MaxStepsPerPass, options.FarQubit);
+            region.Forward = TileSchedule.Group(steps, order, qubits, options.ForwardTileQubits, options.MaxStepsPerPass, options.FarQubit, cancellationToken);
             order.Reverse();
-            region.Backward = TileSchedule.Group(steps, order, qubits, options.BackwardTileQubits, options.MaxStepsPerPass, options.FarQubit);
+            region.Backward = TileSchedule.Group(steps, order, qubits, options.BackwardTileQubits, options.MaxStepsPerPass, options.FarQubit, cancellationToken);
             Sweeps(region.Forward, qubits, options.ForwardBlockQubits);
             Sweeps(region.Backward, qubits, options.BackwardBlockQubits);
             if (options.LoopedTiles && region.Repeats > 1)
@@ -284,20 +291,30 @@ internal static class Periodicity
     /// trainable step's weight also moves by one common stride with the same scale, the block is "strided" and its
     /// gradients go straight to the weights.
     /// </summary>
-    public static (int Start, int Period, int Repeats, int Stride, bool Strided) Find(Instruction[] steps)
+    public static (int Start, int Period, int Repeats, int Stride, bool Strided) Find(Instruction[] steps, CancellationToken cancellationToken = default)
     {
         int n = steps.Length;
-        (int Start, int Period, int Repeats, int Stride, bool Strided) best = (0, 0, 0, 0, true);
+
+        // Each step's shape (what must repeat) as one number, so the O(steps · periods) scan compares numbers.
+        var shape = new long[n];
+        for (int k = 0; k < n; k++)
+        {
+            shape[k] = Shape(steps[k]);
+        }
+
+        (int Start, int Period, int Repeats) best = (0, 0, 0);
         int bestCover = 0;
         for (int p = 1; p <= n / 2 && p <= MaxPeriod; p++)
         {
+            if ((p & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             int runStart = 0;
-            int? stride = null;
-            bool strided = true;
             for (int k = 0; k <= n - p; k++)
             {
-                bool match = k < n - p && Same(steps[k], steps[k + p], ref stride, ref strided);
-                if (match)
+                if (k < n - p && shape[k] == shape[k + p] && Same(steps[k], steps[k + p]))
                 {
                     continue;
                 }
@@ -307,53 +324,61 @@ internal static class Periodicity
                 if (repeats >= 2 && repeats * p > bestCover)
                 {
                     bestCover = repeats * p;
-                    best = (runStart, p, repeats, stride ?? 0, strided);
+                    best = (runStart, p, repeats);
                 }
 
                 runStart = k + 1;
-                stride = null;
-                strided = true;
             }
         }
 
-        // A run's stride is checked only across the steps of the run found: recheck it over exactly the iterations kept.
-        if (best.Repeats >= 2 && best.Strided)
+        if (best.Repeats < 2)
         {
-            best.Strided = StridedOver(steps, best.Start, best.Period, best.Repeats, best.Stride);
+            return (0, 0, 0, 0, true);
         }
 
-        return best;
+        var (stride, strided) = Stride(steps, best.Start, best.Period, best.Repeats);
+        return (best.Start, best.Period, best.Repeats, stride, strided);
     }
 
-    private static bool Same(in Instruction a, in Instruction b, ref int? stride, ref bool strided)
+    /// <summary>A hash of what a repetition must match: kind, qubits, Pauli string, angle or none, trainable or not.</summary>
+    private static long Shape(in Instruction a)
     {
-        if (a.Kind != b.Kind || a.Q0 != b.Q0 || a.Q1 != b.Q1 || a.Q2 != b.Q2 || a.PauliX != b.PauliX || a.PauliZ != b.PauliZ
-            || a.HasAngle != b.HasAngle || a.IsTrainable != b.IsTrainable)
-        {
-            return false;
-        }
-
-        if (a.IsTrainable && strided)
-        {
-            int d = b.Angle.Index - a.Angle.Index;
-            stride ??= d;
-            strided = a.Angle.Scale == b.Angle.Scale && stride == d;
-        }
-
-        return true;
+        long h = (long)a.Kind;
+        h = (h * 31) + a.Q0;
+        h = (h * 31) + a.Q1;
+        h = (h * 31) + a.Q2;
+        h = (h * 1000003) + a.PauliX;
+        h = (h * 1000003) + a.PauliZ;
+        return (h * 4) + (a.HasAngle ? 2 : 0) + (a.IsTrainable ? 1 : 0);
     }
 
-    private static bool StridedOver(Instruction[] steps, int start, int period, int repeats, int stride)
+    private static bool Same(in Instruction a, in Instruction b) =>
+        a.Kind == b.Kind && a.Q0 == b.Q0 && a.Q1 == b.Q1 && a.Q2 == b.Q2 && a.PauliX == b.PauliX && a.PauliZ == b.PauliZ
+        && a.HasAngle == b.HasAngle && a.IsTrainable == b.IsTrainable;
+
+    /// <summary>
+    /// The weight stride across iterations and whether it holds for every trainable step with the same scale ("strided":
+    /// gradients go straight to the weights; otherwise per slot).
+    /// </summary>
+    private static (int Stride, bool Strided) Stride(Instruction[] steps, int start, int period, int repeats)
     {
+        int? stride = null;
         for (int k = start; k + period < start + (period * repeats); k++)
         {
             var (a, b) = (steps[k], steps[k + period]);
-            if (a.IsTrainable && (b.Angle.Index - a.Angle.Index != stride || a.Angle.Scale != b.Angle.Scale))
+            if (!a.IsTrainable)
             {
-                return false;
+                continue;
+            }
+
+            int d = b.Angle.Index - a.Angle.Index;
+            stride ??= d;
+            if (d != stride || a.Angle.Scale != b.Angle.Scale)
+            {
+                return (0, false);
             }
         }
 
-        return true;
+        return (stride ?? 0, true);
     }
 }

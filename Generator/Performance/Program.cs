@@ -21,6 +21,7 @@ using NegLR.Generator.Performance;
 //   dotnet run -c Release --project Generator/Performance -- all                      all of the above
 //   ... -- profile [--edits 30]     where the first pipeline step's time goes on a keystroke
 //   ... -- dump --output <folder>   the generated files of the size table, for reading
+//   ... -- phases [--case ...]      where a first emit's time goes, phase by phase
 string mode = args.Length > 0 ? args[0] : "all";
 var options = Options.Parse(args.Skip(1).ToArray());
 var references = References();
@@ -33,6 +34,13 @@ switch (mode)
         break;
     case "size":
         Sizes();
+        break;
+    case "phases":
+        foreach (string key in options.Cases)
+        {
+            EmitProfile.Run(key, references);
+        }
+
         break;
     case "profile":
         TransformProfile.Run(Workload.Project(), references, options.Edits);
