@@ -184,6 +184,12 @@ internal static class SimulationWriter
         w.Line();
     }
 
+    /// <summary>
+    /// A call of a tile method: its name, the slot and weight offsets of this pass from the one the method was written
+    /// for (translated methods only), and the strides and free mask of this pass's qubits.
+    /// </summary>
+    private sealed record PassCall(string Name, int SlotOffset, int WeightOffset, string? Translation);
+
     /// <summary>One region's tile methods (text) and the names of its forward and adjoint passes, or a region run from data.</summary>
     private sealed class RegionCode
     {
@@ -193,9 +199,10 @@ internal static class SimulationWriter
 
         public bool Tiled { get; set; }
 
-        public List<string> ForwardNames { get; } = new();
+        /// <summary>How each forward tile pass is called, in pass order: its method and, for a translated one, the offsets and strides.</summary>
+        public List<PassCall> ForwardCalls { get; } = new();
 
-        public List<string> BackwardNames { get; } = new();
+        public List<PassCall> BackwardCalls { get; } = new();
 
         public CodeWriter Methods { get; set; } = new();
     }
@@ -220,14 +227,31 @@ internal static class SimulationWriter
             }
 
             var writer = new CodeWriter();
-            var forward = new List<string>();
-            var backward = new List<string>();
+            var forward = new List<PassCall>();
+            var backward = new List<PassCall>();
             int names = methods;
             bool fits = true;
             bool trim = ReferenceEquals(region.Region, last) && region.Region.Repeats == 1;
+            bool slotGradients = !region.Region.Strided && region.Region.Repeats > 1;
             foreach (var (passes, isBackward, into) in new[] { (region.Region.Forward, false, forward), (region.Region.Backward, true, backward) })
             {
                 int lastGradient = trim && isBackward ? LastGradientPass(plan, passes) : -1;
+                bool looped = isBackward ? region.Region.BackwardLooped : region.Region.ForwardLooped;
+                TileWriter Writer() => new(plan.Steps, comment, plan.Qubits, plan.Slot, region.Region.SlotStart, 0, options.PhaseTables, slotGradients);
+
+                // Passes of one shape on different qubits (a layer's passes walking up the register) share a translated method.
+                var shapes = new (string Key, int FirstSlot, int FirstWeight)?[passes.Count];
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int i = 0; i < passes.Count && options.SharedPasses && !looped; i++)
+                {
+                    if (!passes[i].IsKernel && !(trim && isBackward && i >= lastGradient))
+                    {
+                        shapes[i] = Writer().Shape(passes[i], isBackward, slotGradients);
+                        counts[shapes[i]!.Value.Key] = counts.TryGetValue(shapes[i]!.Value.Key, out int c) ? c + 1 : 1;
+                    }
+                }
+
+                var owners = new Dictionary<string, (string Name, int FirstSlot, int FirstWeight)>(StringComparer.Ordinal);
                 for (int i = 0; i < passes.Count && fits; i++)
                 {
                     var pass = passes[i];
@@ -236,21 +260,32 @@ internal static class SimulationWriter
                         continue;
                     }
 
-                    string name = (isBackward ? "__B" : "__F") + Literals.Int(names++);
-                    into.Add(name);
-                    bool slotGradients = !region.Region.Strided && region.Region.Repeats > 1;
-                    var tiles = new TileWriter(plan.Steps, comment, plan.Qubits, plan.Slot, region.Region.SlotStart, 0, options.PhaseTables, slotGradients);
-                    if (isBackward ? region.Region.BackwardLooped : region.Region.ForwardLooped)
+                    var tiles = Writer();
+                    if (shapes[i] is { } shape && counts[shape.Key] > 1)
                     {
-                        tiles.Looped(region.Region);
-                    }
-                    if (isBackward)
-                    {
-                        tiles.WriteBackward(writer, name, pass, trim && i == lastGradient);
+                        if (owners.TryGetValue(shape.Key, out var owner))
+                        {
+                            into.Add(new PassCall(owner.Name, shape.FirstSlot - owner.FirstSlot,
+                                (slotGradients ? shape.FirstSlot - owner.FirstSlot : shape.FirstWeight - owner.FirstWeight), tiles.TranslationArguments(pass)));
+                            continue;
+                        }
+
+                        string shared = (isBackward ? "__B" : "__F") + Literals.Int(names++);
+                        owners.Add(shape.Key, (shared, shape.FirstSlot, shape.FirstWeight));
+                        into.Add(new PassCall(shared, 0, 0, tiles.TranslationArguments(pass)));
+                        tiles.Translated();
+                        Write(tiles, writer, shared, pass, isBackward, false);
                     }
                     else
                     {
-                        tiles.WriteForward(writer, name, pass);
+                        string name = (isBackward ? "__B" : "__F") + Literals.Int(names++);
+                        into.Add(new PassCall(name, 0, 0, null));
+                        if (looped)
+                        {
+                            tiles.Looped(region.Region);
+                        }
+
+                        Write(tiles, writer, name, pass, isBackward, trim && isBackward && i == lastGradient);
                     }
 
                     fits = used + writer.Length <= options.TileBudget;
@@ -264,12 +299,24 @@ internal static class SimulationWriter
                 methods = names;
                 region.Tiled = true;
                 region.Methods = writer;
-                region.ForwardNames.AddRange(forward);
-                region.BackwardNames.AddRange(backward);
+                region.ForwardCalls.AddRange(forward);
+                region.BackwardCalls.AddRange(backward);
             }
         }
 
         return code;
+    }
+
+    private static void Write(TileWriter tiles, CodeWriter writer, string name, TilePass pass, bool backward, bool trim)
+    {
+        if (backward)
+        {
+            tiles.WriteBackward(writer, name, pass, trim);
+        }
+        else
+        {
+            tiles.WriteForward(writer, name, pass);
+        }
     }
 
     private static int LastGradientPass(TilePlan plan, List<TilePass> passes)
@@ -324,6 +371,10 @@ internal static class SimulationWriter
         w.Line();
     }
 
+    private static string Shifted(string reference, int offset) => offset == 0 ? "ref " + reference : $"ref __U.Add(ref {reference}, {Literals.Int(offset)})";
+
+    private static string Sum(string slotBase, int offset) => offset == 0 ? slotBase : $"{slotBase} + {Literals.Int(offset)}";
+
     private static void WriteRegion(CodeWriter w, TilePlan plan, RegionCode code, bool backward)
     {
         var region = code.Region;
@@ -337,7 +388,7 @@ internal static class SimulationWriter
         }
 
         var passes = backward ? region.Backward : region.Forward;
-        var names = backward ? code.BackwardNames : code.ForwardNames;
+        var calls = backward ? code.BackwardCalls : code.ForwardCalls;
         bool loop = region.Repeats > 1;
         bool slotGradients = loop && !region.Strided;
         if (backward ? region.BackwardLooped : region.ForwardLooped)
@@ -347,8 +398,8 @@ internal static class SimulationWriter
             string gradient = slotGradients ? $"ref __U.Add(ref gsd, {slotStart})" : "ref gd";
             w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.End)}): {Literals.Int(region.Repeats)} iterations inside one looped tile.");
             w.Line(backward
-                ? $"{names[0]}(ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient});"
-                : $"{names[0]}(ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}));");
+                ? $"{calls[0].Name}(ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient});"
+                : $"{calls[0].Name}(ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}));");
             return;
         }
 
@@ -404,7 +455,7 @@ internal static class SimulationWriter
                 continue;
             }
 
-            if (method >= names.Count)
+            if (method >= calls.Count)
             {
                 // The adjoint pass of the circuit's first region ends after its last gradient: nothing below it is needed.
                 w.Line("// Nothing after this has a gradient: the adjoint pass ends here.");
@@ -421,9 +472,9 @@ internal static class SimulationWriter
                 {
                     int count = 1 << TileSchedule.PopCount(outside);
                     var sweep = new List<string>();
-                    for (int j = i, m = method; j < passes.Count && !passes[j].IsKernel && passes[j].Sweep == pass.Sweep && m < names.Count; j++, m++)
+                    for (int j = i, m = method; j < passes.Count && !passes[j].IsKernel && passes[j].Sweep == pass.Sweep && m < calls.Count; j++, m++)
                     {
-                        sweep.Add(names[m]);
+                        sweep.Add(calls[m].Name);
                     }
 
                     w.Line($"// Sweep: {string.Join(", ", sweep)} on each of {Literals.Int(count)} blocks of {Literals.Int(1 << TileSchedule.PopCount(pass.BlockQubits))} amplitudes in turn, so the state crosses memory once for all of them.");
@@ -434,12 +485,14 @@ internal static class SimulationWriter
                 }
             }
 
-            string cosRef = loop ? "ref cl" : $"ref __U.Add(ref co, {slotBase})";
-            string sinRef = loop ? "ref sl" : $"ref __U.Add(ref si, {slotBase})";
-            string call = backward
-                ? $"{names[method]}({state}, {adjoint}, {cosRef}, {sinRef}, {(loop ? "ref gl" : "ref gd")});"
-                : $"{names[method]}({state}, {cosRef}, {sinRef});";
-            w.Line(call);
+            var call = calls[method];
+            string cosRef = loop ? Shifted("cl", call.SlotOffset) : $"ref __U.Add(ref co, {Sum(slotBase, call.SlotOffset)})";
+            string sinRef = loop ? Shifted("sl", call.SlotOffset) : $"ref __U.Add(ref si, {Sum(slotBase, call.SlotOffset)})";
+            string gRef = Shifted(loop ? "gl" : "gd", call.WeightOffset);
+            string translation = call.Translation is null ? "" : ", " + call.Translation;
+            w.Line(backward
+                ? $"{call.Name}({state}, {adjoint}, {cosRef}, {sinRef}, {gRef}{translation});"
+                : $"{call.Name}({state}, {cosRef}, {sinRef}{translation});");
             method++;
         }
 

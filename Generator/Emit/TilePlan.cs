@@ -48,6 +48,12 @@ internal sealed class TileOptions
     /// layer; circuits on so few qubits are searched for repeated blocks whatever their length.
     /// </summary>
     public bool LoopedTiles { get; set; } = true;
+
+    /// <summary>
+    /// Passes of one shape on different qubits (the passes of a layer walking up a large register) share one method
+    /// whose strides are parameters, instead of one method each with its strides as constants.
+    /// </summary>
+    public bool SharedPasses { get; set; } = true;
 }
 
 /// <summary>

@@ -57,6 +57,7 @@ internal sealed class TileWriter
     private readonly bool _phaseTables;
     private readonly bool _slotGradients;
     private TileRegion? _loop;
+    private bool _translated;
 
     /// <param name="steps">All compiled steps.</param>
     /// <param name="comment">The one-line comment naming step k (<c>// [k] RY(w[2]) q1</c>).</param>
@@ -92,6 +93,31 @@ internal sealed class TileWriter
         _loop = region;
         return this;
     }
+
+    /// <summary>
+    /// Makes the next method serve every pass of the same shape on other qubits ("translated"): the strides of its tile
+    /// qubits and the mask of the block's other qubits become parameters (<c>e1…em</c>, <c>free</c>) instead of constants.
+    /// </summary>
+    public TileWriter Translated()
+    {
+        _translated = true;
+        return this;
+    }
+
+    /// <summary>
+    /// What a pass does, independent of which qubits it does it on: for each step its kind, angle, trainability and
+    /// scale, its qubits as tile-local bits, and its slot and weight relative to the pass's first ones; with the tile
+    /// size and the number of tile instances. Passes with equal shapes can share one translated method; the call then
+    /// moves <c>cos</c>/<c>sin</c> by the slot difference and <c>g</c> by the weight difference.
+    /// </summary>
+    public (string Key, int FirstSlot, int FirstWeight) Shape(TilePass pass, bool backward, bool slotGradients)
+    {
+        var builder = new Builder(this, pass, backward, trim: false);
+        return builder.Shape(slotGradients);
+    }
+
+    /// <summary>The arguments a translated method takes for <paramref name="pass"/>: each tile qubit's stride, then the free mask.</summary>
+    public string TranslationArguments(TilePass pass) => new Builder(this, pass, backward: false, trim: false).TranslationArguments();
 
     /// <summary>Writes the forward method <c>static void name(ref double s, ref double cos, ref double sin)</c>.</summary>
     public void WriteForward(CodeWriter w, string name, TilePass pass) =>
@@ -163,13 +189,76 @@ internal sealed class TileWriter
             }
         }
 
+        public (string Key, int FirstSlot, int FirstWeight) Shape(bool slotGradients)
+        {
+            var key = new System.Text.StringBuilder();
+            key.Append(_tile.Length).Append('|').Append(_instances).Append('|').Append(_backward).Append('|').Append(slotGradients);
+            int firstSlot = -1, firstWeight = -1;
+            foreach (int k in _pass.Steps)
+            {
+                var ins = _o._steps[k];
+                if (ins.HasAngle && firstSlot < 0)
+                {
+                    firstSlot = _o._slot[k];
+                }
+
+                if (ins.IsTrainable && firstWeight < 0)
+                {
+                    firstWeight = ins.Angle.Index;
+                }
+
+                key.Append(';').Append((int)ins.Kind).Append(',').Append(ins.HasAngle).Append(',').Append(ins.IsTrainable)
+                    .Append(',').Append(LocalBit(ins.Q0)).Append(',').Append(LocalBit(ins.Q1)).Append(',').Append(LocalBit(ins.Q2))
+                    .Append(',').Append(Local(ins.PauliX)).Append(',').Append(Local(ins.PauliZ))
+                    .Append(',').Append(Local(ins.GeneratorControl)).Append(',').Append(Local(ins.GeneratorX)).Append(',').Append(Local(ins.GeneratorZ))
+                    .Append(',').Append(ins.HasAngle ? _o._slot[k] - firstSlot : -1);
+                if (ins.IsTrainable && !slotGradients)
+                {
+                    key.Append(',').Append(ins.Angle.Index - firstWeight).Append(',').Append(Literals.Double(ins.Angle.Scale));
+                }
+            }
+
+            return (key.ToString(), Math.Max(firstSlot, 0), Math.Max(firstWeight, 0));
+        }
+
+        private int LocalBit(int qubit) => qubit < 0 ? -1 : Bit(qubit);
+
+        public string TranslationArguments()
+        {
+            var args = new List<string>();
+            foreach (int q in _tile)
+            {
+                args.Add(Literals.Int(2 << q));
+            }
+
+            // The block's qubits outside the tile, as a mask of double offsets (qubit q is bit q + 1).
+            long free = (long)(uint)(_block & ~1 & ~_pass.TileQubits) << 1;
+            args.Add(free.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return string.Join(", ", args);
+        }
+
         public void Write(CodeWriter w, string name)
         {
             Emit();
+            bool translated = _o._translated;
+            var parameters = new List<string>();
+            if (translated)
+            {
+                for (int j = 0; j < _tile.Length; j++)
+                {
+                    parameters.Add("nint e" + Literals.Int(j));
+                }
+
+                parameters.Add("nint free");
+            }
+
+            string extra = parameters.Count == 0 ? "" : ", " + string.Join(", ", parameters);
             string signature = _backward
-                ? $"private static void {name}(ref double s, ref double a, ref double cos, ref double sin, ref double g)"
-                : $"private static void {name}(ref double s, ref double cos, ref double sin)";
-            w.Line("/// <summary>" + Describe() + "</summary>");
+                ? $"private static void {name}(ref double s, ref double a, ref double cos, ref double sin, ref double g{extra})"
+                : $"private static void {name}(ref double s, ref double cos, ref double sin{extra})";
+            w.Line("/// <summary>" + Describe() + (translated
+                ? " Serves every pass of this shape on other qubits: e0… are the tile qubits' strides, free the block's other qubits."
+                : "") + "</summary>");
             using (w.Block(signature))
             {
                 var declarations = new List<string>(_prologue);
@@ -195,9 +284,35 @@ internal sealed class TileWriter
                     declarations.Add("__D " + string.Join(", ", names) + ";");
                 }
 
+                if (translated)
+                {
+                    // Register r's offset: the strides of the tile qubits its bits name.
+                    for (int r = 1; r < _registers; r++)
+                    {
+                        var terms = new List<string>();
+                        for (int j = 0; j < _tile.Length; j++)
+                        {
+                            if ((r & (1 << j)) != 0)
+                            {
+                                terms.Add("e" + Literals.Int(j));
+                            }
+                        }
+
+                        declarations.Add($"nint o{Literals.Int(r)} = {string.Join(" + ", terms)};");
+                    }
+                }
+
                 w.Packed(declarations);
                 IDisposable? loop = null;
-                if (_instances > 1)
+                if (_instances > 1 && translated)
+                {
+                    // The next tile: count up in the free qubits only (carries skip every other bit).
+                    w.Line($"// {Literals.Int(_instances)} tiles of {Literals.Int(2 * _registers)} amplitudes.");
+                    w.Line("nint b = 0;");
+                    loop = w.Block($"for (int o = 0; o < {Literals.Int(_instances)}; o++, b = ((b | ~free) + 1) & free)");
+                    w.Line("ref double zp = ref __U.Add(ref s, b);" + (_backward ? " ref double zl = ref __U.Add(ref a, b);" : ""));
+                }
+                else if (_instances > 1)
                 {
                     w.Line($"// {Literals.Int(_instances)} tiles of {Literals.Int(2 * _registers)} amplitudes.");
                     loop = w.Block($"for (int o = 0; o < {Literals.Int(_instances)}; o++)");
@@ -325,6 +440,11 @@ internal sealed class TileWriter
 
         private string Offset(int register)
         {
+            if (_o._translated)
+            {
+                return register == 0 ? "" : ", (nuint)o" + Literals.Int(register);
+            }
+
             int index = 0;
             for (int j = 0; j < _tile.Length; j++)
             {

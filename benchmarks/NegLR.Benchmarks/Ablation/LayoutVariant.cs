@@ -19,6 +19,9 @@ public enum LayoutVariant
     /// <summary>Layers of a state that fits one tile unrolled below 64 steps and looped outside the tile above (no looped tiles).</summary>
     NoLoopedTiles,
 
+    /// <summary>Every pass written as its own method with constant strides (no translated method shared by passes of one shape).</summary>
+    NoSharedPasses,
+
     /// <summary>Diagonal runs applied gate by gate inside the tiles instead of as one phase table.</summary>
     NoPhaseTables,
 
@@ -39,6 +42,7 @@ internal static class LayoutVariants
         LayoutVariant.Default => new TileOptions(),
         LayoutVariant.FullyUnrolled => new TileOptions { UnrollLimit = int.MaxValue, LoopedTiles = false },
         LayoutVariant.NoLoopedTiles => new TileOptions { LoopedTiles = false },
+        LayoutVariant.NoSharedPasses => new TileOptions { SharedPasses = false },
         LayoutVariant.NoPhaseTables => new TileOptions { PhaseTables = false },
         LayoutVariant.SmallTiles => new TileOptions { ForwardTileQubits = 3, BackwardTileQubits = 2 },
         LayoutVariant.LargeTiles => new TileOptions { ForwardTileQubits = 5, BackwardTileQubits = 4 },
