@@ -9,7 +9,10 @@ namespace NegLR.Analyzers;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    /// <summary>Where the help pages are published; <c>{id}.md</c> is appended. The one place to change when the repository moves.</summary>
+    /// <summary>
+    /// Where the help pages are published by default; <c>{id}.md</c> is appended. A build overrides it with the MSBuild
+    /// property <c>NegLRHelpLinkBase</c> (see <see cref="Infrastructure.HelpLinks"/>), so a fork or a mirror sets its own.
+    /// </summary>
     public const string HelpLinkBase = "https://github.com/NegLR/NegLR/blob/main/docs/diagnostics/";
 
     public const string DeclarationsCategory = "NegLR.Declarations";
@@ -69,6 +72,8 @@ internal static class DiagnosticDescriptors
     public const string PeriodicPhaseCutId = "NLR0510";
     public const string OptimizerValueOutOfRangeId = "NLR0511";
     public const string InapplicableOptimizerArgumentId = "NLR0512";
+    public const string InvalidInitializationId = "NLR0513";
+    public const string ConflictingStepRulesId = "NLR0514";
 
     /// <summary>Format: <c>"The type '{0}' must be declared partial{1}, so the generator can add the ansatz members"</c>.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error(NotPartialId, DeclarationsCategory,
@@ -124,11 +129,11 @@ internal static class DiagnosticDescriptors
         "'{0}' names Template = {1} and also has the [Circuit] method '{2}'; keep one of them",
         "An ansatz is either a Template with Layers or a [Circuit] method, not both.");
 
-    /// <summary>Format: <c>"Layers = {0}; a template needs at least one layer"</c>.</summary>
+    /// <summary>Format: <c>"{0}"</c> (the layer count, what is wrong with it, the most layers allowed).</summary>
     public static readonly DiagnosticDescriptor TemplateLayersOutOfRange = Error(TemplateLayersOutOfRangeId, DeclarationsCategory,
         "Template layer count out of range",
-        "Layers = {0}; a template needs at least one layer",
-        "With a Template, Layers is the number of template layers and must be 1 or more.");
+        "{0}",
+        "With a Template, Layers is the number of template layers: at least 1, and no more than fit the 20,000 gates the generator unrolls (the count is checked before the template is expanded).");
 
     /// <summary>Format: <c>"The NegLR analyzers failed on '{0}' ({1}); please report this as a NegLR bug"</c>.</summary>
     public static readonly DiagnosticDescriptor AnalyzerFailure = new(AnalyzerFailureId,
@@ -217,13 +222,13 @@ internal static class DiagnosticDescriptors
         "A cost whose terms act on many qubits at once has gradients that vanish exponentially in that number, however shallow the circuit (Cerezo et al. 2021, Nat. Commun. 12, 1791). Threshold: neglr.global_cost_min_qubits; variance threshold: neglr.min_gradient_variance.");
 
     /// <summary>Format: <c>"{0}"</c>.</summary>
-    public static readonly DiagnosticDescriptor DeepLocalCost = Warning(DeepLocalCostId, TrainabilityCategory,
+    public static readonly DiagnosticDescriptor DeepLocalCost = Info(DeepLocalCostId, TrainabilityCategory,
         "Local cost with an entangling depth beyond log₂ n",
         "{0}",
         "A local cost stays trainable while its light cone is O(log n) entangling layers deep; beyond that its gradients shrink exponentially with the light cone (Cerezo et al. 2021, Nat. Commun. 12, 1791). Threshold: neglr.max_entangling_depth_factor; variance threshold: neglr.min_gradient_variance.");
 
     /// <summary>Format: <c>"{0}"</c>.</summary>
-    public static readonly DiagnosticDescriptor TwoDesignDepth = Warning(TwoDesignDepthId, TrainabilityCategory,
+    public static readonly DiagnosticDescriptor TwoDesignDepth = Info(TwoDesignDepthId, TrainabilityCategory,
         "Circuit deep enough to approach a 2-design",
         "{0}",
         "A random circuit deep enough to form an approximate 2-design over the cost's light cone has gradient variance ≈ 2^−w on w qubits (McClean et al. 2018, Nat. Commun. 9, 4812). Threshold: neglr.two_design_depth_factor; variance threshold: neglr.min_gradient_variance.");
@@ -233,6 +238,46 @@ internal static class DiagnosticDescriptors
         "State vector beyond the memory threshold",
         "{0}",
         "A state vector of n qubits holds 2^n complex doubles (16 bytes each); the adjoint gradient needs two. Threshold: neglr.max_state_vector_mb.");
+
+    // ---- Issue 12 (analyzers stream): declarations the generator skips, template dead weights. Kept in one block. ----
+
+    public const string GenericAnsatzId = "NLR0011";
+    public const string AnsatzTypeKindId = "NLR0012";
+    public const string GeneratedMemberClashId = "NLR0013";
+    public const string LanguageVersionTooLowId = "NLR0014";
+    public const string TemplateDeadWeightId = "NLR0207";
+
+    /// <summary>Format: <c>"{0}"</c> (the generic type, and the fix).</summary>
+    public static readonly DiagnosticDescriptor GenericAnsatz = Error(GenericAnsatzId, DeclarationsCategory,
+        "An [Ansatz] type cannot be generic",
+        "{0}",
+        "The generator compiles one circuit into one concrete type: an ansatz with type parameters (of its own or of a type containing it) has no single circuit to compile, so no code is generated for it.");
+
+    /// <summary>Format: <c>"'{0}' is a {1}; {2}"</c> (the type, its kind, why that kind cannot be an ansatz).</summary>
+    public static readonly DiagnosticDescriptor AnsatzTypeKind = Error(AnsatzTypeKindId, DeclarationsCategory,
+        "[Ansatz] on a ref struct or a static class",
+        "'{0}' is a {1}; {2}",
+        "A generated ansatz implements IAnsatz and is used as a type argument (Trainer<T>, AnsatzBatch.Evaluate<T>): a static class cannot implement an interface or be a type argument, and a ref struct cannot be a type argument.");
+
+    /// <summary>Format: <c>"'{0}' is {1}; rename this member"</c> (the member, what the generator uses the name for).</summary>
+    public static readonly DiagnosticDescriptor GeneratedMemberClash = Error(GeneratedMemberClashId, DeclarationsCategory,
+        "Member named like a generated one",
+        "'{0}' is {1}; rename this member",
+        "The generator adds members to every [Ansatz] type (Qubits, WeightCount, Evaluate, …, IAnsatz's members, Observable1… for extra observables and every name starting with '__'); a user member with one of these names would collide with them, so no code is generated for the type.");
+
+    /// <summary>Format: <c>"{0}"</c> (the version in use, the version needed, the fix).</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(LanguageVersionTooLowId, DeclarationsCategory,
+        "C# version older than the generated code needs",
+        "{0}",
+        "The generated code implements IAnsatz, whose members are static abstract, which needs C# 11 or later; with an older LangVersion no code is generated for the ansatz.");
+
+    /// <summary>Format: <c>"{0}"</c> (which weights of the template, why their gradient is identically zero).</summary>
+    public static readonly DiagnosticDescriptor TemplateDeadWeight = Info(TemplateDeadWeightId, QuantumFactsCategory,
+        "Template weight that can never change the cost",
+        "{0}",
+        "A weight of a template ansatz whose gates lie outside the backward light cone of every observable term: its gradient is identically zero. The gates belong to the template, so the fix is a different cost or template, not an edit; the generated DeadWeights lists them.");
+
+    // ---- end of the issue 12 block ----
 
     // NLR05xx: every rule is an error, because the generator refuses each of these declarations (it emits a stub that throws).
     // Format of each: "{0}", the shared validation's message, which names the attribute, the argument and the fix.
@@ -296,6 +341,16 @@ internal static class DiagnosticDescriptors
         "Optimizer argument that does not apply",
         "{0}",
         "An argument that another argument makes meaningless is almost always a mistake: a knob of another NLR policy (usually a forgotten Policy = …), PhaseLength under Periodic, or NegativeRate together with NegativeRatio.");
+
+    public static readonly DiagnosticDescriptor InvalidInitialization = Error(InvalidInitializationId, OptimizersCategory,
+        "Initialization attribute out of range or contradictory",
+        "{0}",
+        "An initialization attribute names one strategy with values the runtime accepts: [UniformInitialization] a finite interval with High > Low; [GaussianInitialization] either Variance > 0 or Layers ≥ 1 and Locality ≥ 1 (σ² = 1/(4S(L + 2)), Zhang et al. 2022), not both; [IdentityBlockInitialization] Blocks ≥ 1; and one initialization per type.");
+
+    public static readonly DiagnosticDescriptor ConflictingStepRules = Error(ConflictingStepRulesId, OptimizersCategory,
+        "Two step rules on one optimizer",
+        "{0}",
+        "[NegativeLearningRate] and [Backtracking] each decide what a step does after its trial (ascend, or shrink the step); one optimizer takes one of them. Declare two types to compare them.");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message, string description) =>
         Create(id, category, title, message, description, DiagnosticSeverity.Error);

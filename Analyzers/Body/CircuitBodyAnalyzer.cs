@@ -26,13 +26,9 @@ public sealed class CircuitBodyAnalyzer : AnsatzAnalyzer
         DiagnosticDescriptors.InvalidGateArgument);
 
     /// <inheritdoc/>
-    private protected override void Analyze(AnsatzDeclaration ansatz, AnalyzerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private protected override void AnalyzeBody(AnsatzDeclaration ansatz, AnalyzerSettings settings, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (ansatz.Body is not { } body)
-        {
-            return;
-        }
-
+        var body = ansatz.Body!;
         foreach (var problem in body.Problems)
         {
             // Signatures are a declaration problem (NLR0005); circuit facts have their own IDs (NLR02xx); a body that does not
@@ -57,7 +53,7 @@ public sealed class CircuitBodyAnalyzer : AnsatzAnalyzer
 
             if (descriptor is not null)
             {
-                report(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+                sink.Report(descriptor, problem.Location, problem.Message);
             }
         }
     }

@@ -16,9 +16,11 @@ using NegLR.Analyzers.Trainability;
 namespace NegLR.CodeFixes;
 
 /// <summary>
-/// NLR0302 and NLR0303: reduces the number of layers to the configured trainable depth
-/// (⌊neglr.max_entangling_depth_factor × log₂ n⌋): <c>Layers = …</c> of a template, or the constant that bounds the
-/// [Circuit] body's layer loop (<c>const int Layers = 12</c>, or a literal <c>layer &lt; 12</c>).
+/// NLR0302 and NLR0303: reduces the number of layers to the trainable depth the analyzer computed and passed in the
+/// diagnostic's properties — for a template, the deepest count that raises no trainability warning (searched from one
+/// layer up, <c>LayerSearch</c>); for a body, ⌊neglr.max_entangling_depth_factor × log₂ n⌋ — written into
+/// <c>Layers = …</c> of a template, or the constant that bounds the [Circuit] body's layer loop
+/// (<c>const int Layers = 12</c>, or a literal <c>layer &lt; 12</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReduceLayersCodeFix)), Shared]
 public sealed class ReduceLayersCodeFix : CodeFixProvider

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NegLR.Analyzers.Infrastructure;
 using NegLR.Generator.Parsing;
@@ -11,8 +12,10 @@ using NegLR.Generator.Parsing;
 namespace NegLR.Analyzers.Declarations;
 
 /// <summary>
-/// NLR00xx: the declaration itself — partial, qubit count, one circuit (method or template), the [Circuit] signature
-/// and the observables, with parse errors pointed at the offending characters inside the string.
+/// NLR00xx: the declaration itself — partial, qubit count, one circuit (method or template, a template's layers within
+/// the gate budget), the [Circuit] signature, the observables (parse errors pointed at the offending characters inside
+/// the string), and what keeps the generator from completing the type: type parameters, a ref struct or static class,
+/// a member named like a generated one, a C# version older than the generated code.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
@@ -28,48 +31,109 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
         DiagnosticDescriptors.ObservableQubitOutOfRange,
         DiagnosticDescriptors.MissingObservable,
         DiagnosticDescriptors.TemplateAndCircuit,
-        DiagnosticDescriptors.TemplateLayersOutOfRange);
+        DiagnosticDescriptors.TemplateLayersOutOfRange,
+        DiagnosticDescriptors.GenericAnsatz,
+        DiagnosticDescriptors.AnsatzTypeKind,
+        DiagnosticDescriptors.GeneratedMemberClash,
+        DiagnosticDescriptors.LanguageVersionTooLow);
 
     /// <inheritdoc/>
     private protected override bool ReportsReaderFailure => true;
 
     /// <inheritdoc/>
-    private protected override void Analyze(AnsatzDeclaration ansatz, AnalyzerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private protected override void AnalyzeType(AnsatzDeclaration ansatz, AnalyzerSettings settings, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         string name = ansatz.Type.Name;
         foreach (var (identifier, typeName) in ansatz.NonPartial)
         {
             string containing = typeName == name ? "" : $", because it contains the [Ansatz] type '{name}'";
-            report(Diagnostic.Create(DiagnosticDescriptors.NotPartial, identifier.GetLocation(), typeName, containing));
+            sink.Report(DiagnosticDescriptors.NotPartial, identifier.GetLocation(), typeName, containing);
         }
 
+        Shape(ansatz, sink);
         if (!ansatz.QubitsInRange)
         {
             string message = ansatz.QubitsArgument is null
                 ? "[Ansatz] needs the number of qubits: write [Ansatz(Qubits = n)] with n from 1 to 30"
                 : $"Qubits = {Int(ansatz.Qubits)} is outside 1 to {Int(Circuit.MaxQubits)}";
-            report(Diagnostic.Create(DiagnosticDescriptors.QubitCountOutOfRange, ansatz.QubitsLocation, message));
+            sink.Report(DiagnosticDescriptors.QubitCountOutOfRange, ansatz.QubitsLocation, message);
         }
 
-        Circuits(ansatz, report);
-        Observables(ansatz, report, cancellationToken);
+        Circuits(ansatz, sink);
+        Observables(ansatz, sink, cancellationToken);
     }
 
-    private static void Circuits(AnsatzDeclaration ansatz, Action<Diagnostic> report)
+    /// <inheritdoc/>
+    private protected override void AnalyzeBody(AnsatzDeclaration ansatz, AnalyzerSettings settings, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        foreach (var problem in ansatz.Body!.Problems)
+        {
+            if (problem.Kind == BodyProblemKind.InvalidSignature)
+            {
+                sink.Report(DiagnosticDescriptors.InvalidCircuitSignature, problem.Location, problem.Message);
+            }
+        }
+    }
+
+    /// <summary>NLR0011–NLR0014: what about the type keeps the generator from completing it.</summary>
+    private static void Shape(AnsatzDeclaration ansatz, DiagnosticSink sink)
+    {
+        var shape = ansatz.Shape;
+        string name = ansatz.Type.Name;
+        if (shape.TypeParameters is { } typeParameters)
+        {
+            string message = shape.GenericType == name
+                ? $"The [Ansatz] type '{name}' has type parameters, but an ansatz is one circuit compiled into one concrete type; remove the type parameters"
+                : $"The [Ansatz] type '{name}' is nested in the generic type '{shape.GenericType}', so it has that type's parameters too; move it out of the generic type";
+            sink.Report(DiagnosticDescriptors.GenericAnsatz, typeParameters, message + " (no code is generated for it)");
+        }
+
+        if (shape.Kind is { } kind)
+        {
+            string why = kind == "ref struct"
+                ? "a ref struct cannot be a type argument, so it could not be trained (Trainer<T>) or batched; declare it a plain 'partial struct'"
+                : "a static class cannot implement IAnsatz or be a type argument; remove 'static'";
+            sink.Report(DiagnosticDescriptors.AnsatzTypeKind, shape.KindModifier, name, kind, why + " (no code is generated for it)");
+        }
+
+        foreach (var (member, use) in shape.Clashes)
+        {
+            sink.Report(DiagnosticDescriptors.GeneratedMemberClash, member.Locations[0], Display(member), use);
+        }
+
+        if (shape.LanguageVersion < GeneratedMembers.RequiredLanguageVersion)
+        {
+            sink.Report(DiagnosticDescriptors.LanguageVersionTooLow, ansatz.Attribute?.GetLocation() ?? ansatz.TypeLocation,
+                $"This project compiles with {GeneratedMembers.Display(shape.LanguageVersion)}, but the code generated for '{name}' needs " +
+                $"{GeneratedMembers.Display(GeneratedMembers.RequiredLanguageVersion)} or later (it implements IAnsatz's static abstract members); " +
+                $"set <LangVersion>{GeneratedMembers.RequiredLanguageVersion.ToDisplayString()}</LangVersion> or later in the project file (no code is generated until then)");
+        }
+    }
+
+    private static string Display(ISymbol member) => member.Name.IndexOf('.') >= 0 ? member.Name.Substring(member.Name.LastIndexOf('.') + 1) : member.Name;
+
+    private static void Circuits(AnsatzDeclaration ansatz, DiagnosticSink sink)
     {
         var methods = ansatz.CircuitMethods;
         if (ansatz.Template != AnsatzTemplate.None)
         {
             foreach (var method in methods)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateAndCircuit, ansatz.TemplateArgument?.GetLocation() ?? ansatz.TypeLocation,
-                    method.Locations, ansatz.Type.Name, ansatz.Template, method.Name));
+                sink.Report(DiagnosticDescriptors.TemplateAndCircuit, ansatz.TemplateArgument?.GetLocation() ?? ansatz.TypeLocation,
+                    method.Locations, ansatz.Type.Name, ansatz.Template, method.Name);
             }
 
+            var layersAt = ansatz.LayersArgument?.GetLocation() ?? ansatz.TemplateArgument?.GetLocation();
             if (ansatz.Layers < 1)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.TemplateLayersOutOfRange, ansatz.LayersArgument?.GetLocation() ?? ansatz.TemplateArgument?.GetLocation(),
-                    Int(ansatz.Layers)));
+                sink.Report(DiagnosticDescriptors.TemplateLayersOutOfRange, layersAt, $"Layers = {Int(ansatz.Layers)}; a template needs at least one layer");
+            }
+            else if (ansatz.TemplateGates > CircuitBodyReader.DefaultGateBudget)
+            {
+                int most = AnsatzReader.MaxTemplateLayers(ansatz.Template, ansatz.Qubits);
+                sink.Report(DiagnosticDescriptors.TemplateLayersOutOfRange, layersAt,
+                    $"Layers = {Int(ansatz.Layers)} of {ansatz.Template} on {Int(ansatz.Qubits)} qubits would record {Long(ansatz.TemplateGates)} gates, " +
+                    $"more than the {Long(CircuitBodyReader.DefaultGateBudget)} the generator unrolls; use at most {Int(most)} layers");
             }
 
             return;
@@ -77,7 +141,7 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
 
         if (methods.IsEmpty)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.MissingCircuit, ansatz.TypeLocation, ansatz.Type.Name));
+            sink.Report(DiagnosticDescriptors.MissingCircuit, ansatz.TypeLocation, ansatz.Type.Name);
             return;
         }
 
@@ -86,30 +150,17 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
             // On every [Circuit] method after the first, where the user removes the attribute or the method.
             for (int i = 1; i < methods.Length; i++)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.SeveralCircuits, methods[i].Locations.Length > 0 ? methods[i].Locations[0] : ansatz.TypeLocation,
-                    ansatz.Type.Name, Int(methods.Length)));
-            }
-
-            return;
-        }
-
-        if (ansatz.Body is { } body)
-        {
-            foreach (var problem in body.Problems)
-            {
-                if (problem.Kind == BodyProblemKind.InvalidSignature)
-                {
-                    report(Diagnostic.Create(DiagnosticDescriptors.InvalidCircuitSignature, problem.Location, problem.Message));
-                }
+                sink.Report(DiagnosticDescriptors.SeveralCircuits, methods[i].Locations.Length > 0 ? methods[i].Locations[0] : ansatz.TypeLocation,
+                    ansatz.Type.Name, Int(methods.Length));
             }
         }
     }
 
-    private static void Observables(AnsatzDeclaration ansatz, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private static void Observables(AnsatzDeclaration ansatz, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         if (ansatz.Observables.IsEmpty)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.MissingObservable, ansatz.TypeLocation, ansatz.Type.Name));
+            sink.Report(DiagnosticDescriptors.MissingObservable, ansatz.TypeLocation, ansatz.Type.Name);
             return;
         }
 
@@ -118,8 +169,8 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
             cancellationToken.ThrowIfCancellationRequested();
             if (observable.Error is { } error)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.ObservableDoesNotParse, ErrorLocation(observable, error),
-                    $"{error.Description} (at character {Int(error.Position)} of \"{observable.Text}\")"));
+                sink.Report(DiagnosticDescriptors.ObservableDoesNotParse, ErrorLocation(observable, error),
+                    Printable.Of($"{error.Description} (at character {Int(error.Position)} of \"{observable.Text}\")"));
                 continue;
             }
 
@@ -144,8 +195,8 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
                 if (((outside >> qubit) & 1) != 0)
                 {
                     var location = observable.Map?.Locate(start, end) ?? observable.Location;
-                    report(Diagnostic.Create(DiagnosticDescriptors.ObservableQubitOutOfRange, location,
-                        observable.Text.Substring(start, end - start), Int(qubit), ansatz.Type.Name, Int(ansatz.Qubits - 1)));
+                    sink.Report(DiagnosticDescriptors.ObservableQubitOutOfRange, location,
+                        Printable.Of(observable.Text.Substring(start, end - start)), Int(qubit), ansatz.Type.Name, Int(ansatz.Qubits - 1));
                 }
             }
         }
@@ -220,4 +271,6 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Long(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

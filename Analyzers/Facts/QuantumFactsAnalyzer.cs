@@ -13,8 +13,8 @@ namespace NegLR.Analyzers.Facts;
 
 /// <summary>
 /// NLR02xx: provable facts about the recorded circuit — qubits out of range or repeated, negative weight and input
-/// indices, weights outside every observable's backward light cone (gradient identically zero), qubits no gate
-/// touches, and gates that do nothing where they stand.
+/// indices, weights outside every observable's backward light cone (gradient identically zero: NLR0204 where the user
+/// wrote the gate, NLR0207 where a template did), qubits no gate touches, and gates that do nothing where they stand.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
@@ -29,14 +29,25 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
         DiagnosticDescriptors.NegativeIndex,
         DiagnosticDescriptors.DeadWeight,
         DiagnosticDescriptors.UnusedQubit,
-        DiagnosticDescriptors.IneffectiveGate);
+        DiagnosticDescriptors.IneffectiveGate,
+        DiagnosticDescriptors.TemplateDeadWeight);
 
     /// <inheritdoc/>
-    private protected override void Analyze(AnsatzDeclaration ansatz, AnalyzerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private protected override void AnalyzeType(AnsatzDeclaration ansatz, AnalyzerSettings settings, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (ansatz.Body is { } body && ansatz.QubitsInRange)
+        // A template's circuit; a body's is analysed with the body.
+        if (ansatz.Template != AnsatzTemplate.None && ansatz.Circuit is { } circuit)
         {
-            foreach (var problem in body.Problems)
+            AnalyzeCircuit(ansatz, circuit, sink, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc/>
+    private protected override void AnalyzeBody(AnsatzDeclaration ansatz, AnalyzerSettings settings, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        if (ansatz.QubitsInRange)
+        {
+            foreach (var problem in ansatz.Body!.Problems)
             {
                 var descriptor = problem.Detail switch
                 {
@@ -48,27 +59,30 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
 
                 if (descriptor is not null)
                 {
-                    report(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+                    sink.Report(descriptor, problem.Location, problem.Message);
                 }
             }
         }
 
-        if (ansatz.Circuit is not { } circuit)
+        if (ansatz.Circuit is { } circuit)
         {
-            return;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        UnusedQubits(ansatz, circuit, report);
-        IneffectiveGates(ansatz, circuit, report);
-        if (ansatz.ObservablesValid)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            DeadWeights(ansatz, circuit, report);
+            AnalyzeCircuit(ansatz, circuit, sink, cancellationToken);
         }
     }
 
-    private static void DeadWeights(AnsatzDeclaration ansatz, Circuit circuit, Action<Diagnostic> report)
+    private static void AnalyzeCircuit(AnsatzDeclaration ansatz, Circuit circuit, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        UnusedQubits(ansatz, circuit, sink);
+        IneffectiveGates(ansatz, circuit, sink);
+        if (ansatz.ObservablesValid)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            DeadWeights(ansatz, circuit, sink);
+        }
+    }
+
+    private static void DeadWeights(AnsatzDeclaration ansatz, Circuit circuit, DiagnosticSink sink)
     {
         // The union of the backward light cones of every term of every observable. The union of cones is the cone of the
         // union of supports (a gate joins one exactly when it touches one of them), so one backward pass does it.
@@ -123,7 +137,15 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
 
             bool all = dead.Count == gates.Count;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(AllGatesProperty, all ? "true" : "false");
-            report(Diagnostic.Create(DiagnosticDescriptors.DeadWeight, site, properties, DeadMessage(circuit, gates.Count, weighted, dead)));
+            if (ansatz.Template != AnsatzTemplate.None)
+            {
+                // The template's gates: nothing to remove, so a suggestion (NLR0207) rather than NLR0204's warning.
+                sink.Report(DiagnosticDescriptors.TemplateDeadWeight, site, DeadMessage(circuit, gates.Count, weighted, dead, "the template records") +
+                    "; the gates are the template's, so a cost that measures where they act, or another template, is the fix");
+                continue;
+            }
+
+            sink.Report(DiagnosticDescriptors.DeadWeight, site, properties, DeadMessage(circuit, gates.Count, weighted, dead, "this call records"));
         }
 
         // Weights no gate uses at all (c.Weight() never passed to a gate, or indices skipped by c.Weight(k)).
@@ -135,9 +157,9 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
             }
 
             var site = ansatz.Body is { WeightSites: { IsEmpty: false } sites } && k < sites.Length && sites[k] is { } s ? s : ansatz.CircuitLocation;
-            report(Diagnostic.Create(DiagnosticDescriptors.DeadWeight, site,
+            sink.Report(DiagnosticDescriptors.DeadWeight, site,
                 ImmutableDictionary<string, string?>.Empty.Add(AllGatesProperty, "false"),
-                $"The weight w[{Int(k)}] is never used by a gate, so its gradient is identically zero; pass it to a gate or remove it"));
+                $"The weight w[{Int(k)}] is never used by a gate, so its gradient is identically zero; pass it to a gate or remove it");
         }
     }
 
@@ -157,7 +179,7 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
 
     private static bool IsVisible(bool[] visible, int index) => (uint)index < (uint)visible.Length && visible[index];
 
-    private static string DeadMessage(Circuit circuit, int gates, int weighted, List<int> dead)
+    private static string DeadMessage(Circuit circuit, int gates, int weighted, List<int> dead, string recorder)
     {
         // The dead weights in order of first appearance, each once.
         var weights = new List<string>();
@@ -183,11 +205,11 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
 
         var example = circuit.Gates[dead[0]];
         string which = dead.Count == weighted ? $"All {Int(dead.Count)} weighted gates" : $"{Int(dead.Count)} of the {Int(weighted)} weighted gates";
-        return $"{which} this call records (e.g. {example.Kind} on {Qubits(example)}) lie outside the backward light cone of every observable term: " +
+        return $"{which} {recorder} (e.g. {example.Kind} on {Qubits(example)}) lie outside the backward light cone of every observable term: " +
                $"{list} can never change the cost (gradient identically zero)";
     }
 
-    private static void UnusedQubits(AnsatzDeclaration ansatz, Circuit circuit, Action<Diagnostic> report)
+    private static void UnusedQubits(AnsatzDeclaration ansatz, Circuit circuit, DiagnosticSink sink)
     {
         int touched = 0;
         foreach (var gate in circuit.Gates)
@@ -227,10 +249,10 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
         string note = unused.Any(q => ((measured >> q) & 1) != 0)
             ? "; an observable acts on it, but it stays in |0⟩, so that part of the cost is a constant"
             : $"; it stays in |0⟩ and only doubles the state vector (declare Qubits = {Int(circuit.Qubits - unused.Count)} and renumber, or add its gates)";
-        report(Diagnostic.Create(DiagnosticDescriptors.UnusedQubit, ansatz.QubitsLocation, qubits, unused.Count == 1 ? note : note.Replace(" it ", " they ").Replace("it stays", "they stay")));
+        sink.Report(DiagnosticDescriptors.UnusedQubit, ansatz.QubitsLocation, qubits, unused.Count == 1 ? note : note.Replace(" it ", " they ").Replace("it stays", "they stay"));
     }
 
-    private static void IneffectiveGates(AnsatzDeclaration ansatz, Circuit circuit, Action<Diagnostic> report)
+    private static void IneffectiveGates(AnsatzDeclaration ansatz, Circuit circuit, DiagnosticSink sink)
     {
         // Forward from |0…0⟩: a qubit is 'fresh' until a gate that can move it out of |0⟩ acts on it.
         var fresh = new bool[circuit.Qubits];
@@ -263,7 +285,7 @@ public sealed class QuantumFactsAnalyzer : AnsatzAnalyzer
                 string message = gates.Count == 1
                     ? reason
                     : $"All {Int(gates.Count)} gates this call records do nothing where they stand (e.g. {reason})";
-                report(Diagnostic.Create(DiagnosticDescriptors.IneffectiveGate, site, ImmutableDictionary<string, string?>.Empty.Add(AllGatesProperty, "true"), message));
+                sink.Report(DiagnosticDescriptors.IneffectiveGate, site, ImmutableDictionary<string, string?>.Empty.Add(AllGatesProperty, "true"), message);
             }
         }
     }

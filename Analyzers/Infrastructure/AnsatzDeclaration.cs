@@ -8,16 +8,16 @@ namespace NegLR.Analyzers.Infrastructure;
 
 /// <summary>
 /// Everything the analyzers know about one <c>[Ansatz]</c> type, read once per compilation and shared by every rule
-/// family: the attribute's values and where they are written, the [Circuit] methods, the observables, and the circuit
-/// the one reader recorded (or the template built).
+/// family: the attribute's values and where they are written, the type's shape, the [Circuit] methods, the observables,
+/// and the circuit — the template's, read with the type, or the body's, read with the [Circuit] method
+/// (<see cref="WithBody"/>). Only symbols and the user's own syntax are read: never a generated file.
 /// </summary>
 internal sealed class AnsatzDeclaration
 {
     public AnsatzDeclaration(INamedTypeSymbol type, AttributeSyntax? attribute, int qubits, AttributeArgumentSyntax? qubitsArgument,
         AnsatzTemplate template, AttributeArgumentSyntax? templateArgument, int layers, AttributeArgumentSyntax? layersArgument,
         ImmutableArray<(SyntaxToken Identifier, string TypeName)> nonPartial, ImmutableArray<IMethodSymbol> circuitMethods,
-        ImmutableArray<ObservableDeclaration> observables, MethodDeclarationSyntax? circuitSyntax, BodyReadResult? body,
-        Circuit? circuit, string? failure)
+        ImmutableArray<ObservableDeclaration> observables, TypeShape shape, long templateGates, Circuit? circuit, string? failure)
     {
         Type = type;
         Attribute = attribute;
@@ -30,10 +30,18 @@ internal sealed class AnsatzDeclaration
         NonPartial = nonPartial;
         CircuitMethods = circuitMethods;
         Observables = observables;
-        CircuitSyntax = circuitSyntax;
-        Body = body;
+        Shape = shape;
+        TemplateGates = templateGates;
         Circuit = circuit;
         Failure = failure;
+    }
+
+    private AnsatzDeclaration(AnsatzDeclaration type, MethodDeclarationSyntax circuitSyntax, BodyReadResult body, Circuit? circuit)
+        : this(type.Type, type.Attribute, type.Qubits, type.QubitsArgument, type.Template, type.TemplateArgument, type.Layers,
+            type.LayersArgument, type.NonPartial, type.CircuitMethods, type.Observables, type.Shape, 0, circuit, type.Failure)
+    {
+        CircuitSyntax = circuitSyntax;
+        Body = body;
     }
 
     public INamedTypeSymbol Type { get; }
@@ -60,17 +68,33 @@ internal sealed class AnsatzDeclaration
 
     public ImmutableArray<ObservableDeclaration> Observables { get; }
 
-    /// <summary>The one [Circuit] method's declaration, when there is exactly one and no template.</summary>
+    /// <summary>What about the type itself keeps the generator from completing it (generic, ref struct, a name it needs, …).</summary>
+    public TypeShape Shape { get; }
+
+    /// <summary>
+    /// For a template: the gates its layers would record (counted from one layer, never by building them all); 0 when
+    /// the template was not counted. Above the gate budget the template is not built and <see cref="Circuit"/> is null.
+    /// </summary>
+    public long TemplateGates { get; }
+
+    /// <summary>The one [Circuit] method's declaration, on the declaration read with its body.</summary>
     public MethodDeclarationSyntax? CircuitSyntax { get; }
 
-    /// <summary>What the reader made of the [Circuit] body (problems and, when clean, the circuit with its call sites).</summary>
+    /// <summary>What the reader made of the [Circuit] body, on the declaration read with its body.</summary>
     public BodyReadResult? Body { get; }
 
-    /// <summary>The recorded circuit (body or template); null when the declaration or body has an error.</summary>
+    /// <summary>The recorded circuit (template or body); null when the declaration or body has an error.</summary>
     public Circuit? Circuit { get; }
 
     /// <summary>Set when reading the declaration threw: the analyzers report it once and analyse nothing else.</summary>
     public string? Failure { get; }
+
+    /// <summary>The [Circuit] method whose body the generator compiles: exactly one, and no template.</summary>
+    public IMethodSymbol? CompiledCircuitMethod => Template == AnsatzTemplate.None && CircuitMethods.Length == 1 ? CircuitMethods[0] : null;
+
+    /// <summary>This declaration with the [Circuit] body read (the body's circuit when the qubit count allows one).</summary>
+    public AnsatzDeclaration WithBody(MethodDeclarationSyntax syntax, BodyReadResult body) =>
+        new(this, syntax, body, QubitsInRange ? body.Circuit : null);
 
     public bool QubitsInRange => Qubits >= 1 && Qubits <= Circuit.MaxQubits;
 

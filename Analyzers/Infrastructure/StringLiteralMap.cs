@@ -123,9 +123,22 @@ internal sealed class StringLiteralMap
                         return null;
                     }
 
-                    foreach (char unit in char.ConvertFromUtf32(code))
+                    // \u and \x name one UTF-16 unit, which may be half of a surrogate pair (or a lone one: C# allows it,
+                    // and char.ConvertFromUtf32 would throw on it); \U names a code point, two units above U+FFFF.
+                    if (code <= 0xFFFF)
                     {
-                        Add(starts, decoded, at, unit);
+                        Add(starts, decoded, at, (char)code);
+                    }
+                    else if (code <= 0x10FFFF)
+                    {
+                        foreach (char unit in char.ConvertFromUtf32(code))
+                        {
+                            Add(starts, decoded, at, unit);
+                        }
+                    }
+                    else
+                    {
+                        return null;
                     }
 
                     i = j;

@@ -22,6 +22,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //   ... -- --profile            (each step on its own, thread CPU time)
 //   ... -- --loop 200           (only the analysed compilation, repeatedly: for perf with DOTNET_PerfMapEnabled=1)
 //   ... -- --show File.cs       (prints the NegLR diagnostics of a file)
+//   ... -- --document [--open Hea12] [--big] [--filler 200]
+//                               (one open file after a keystroke, as the IDE analyses it: NegLR, then six no-op analyzers
+//                                registered with SymbolStart/End, then six registered flat; see DocumentScope.cs)
 var options = Options.Parse(args);
 var references = References();
 
@@ -52,6 +55,20 @@ else if (options.Only == "NoOpEach")
 else if (options.Only is { } only)
 {
     analyzersUnderTest = analyzersUnderTest.Where(a => a.GetType().Name.Contains(only, StringComparison.Ordinal)).ToImmutableArray();
+}
+
+if (options.Document)
+{
+    int count = analyzersUnderTest.Length;
+    var sets = new List<(string, ImmutableArray<DiagnosticAnalyzer>)>
+    {
+        ($"NegLR ({count} analyzers)", analyzersUnderTest),
+        ("6 no-op, SymbolStart/End", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new NoOpAnalyzer()).ToImmutableArray()),
+        ("6 no-op, flat", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new FlatNoOpAnalyzer()).ToImmutableArray()),
+        ("6 no-op, semantic-model action", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new SemanticModelNoOpAnalyzer()).ToImmutableArray()),
+    };
+    DocumentScope.Run(options, references, sets);
+    return;
 }
 
 if (options.Profile)
@@ -111,7 +128,8 @@ if (options.Profile)
         ("trainability", new analyzers::NegLR.Analyzers.Trainability.TrainabilityAnalyzer()),
         ("resources", new analyzers::NegLR.Analyzers.Resources.ResourceAnalyzer()),
     };
-    var analyze = typeof(analyzers::NegLR.Analyzers.Infrastructure.AnsatzAnalyzer).GetMethod("Analyze", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    var analyze = typeof(analyzers::NegLR.Analyzers.Infrastructure.AnsatzAnalyzer).GetMethod("AnalyzeBody", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    var sink = new analyzers::NegLR.Analyzers.Infrastructure.DiagnosticSink(_ => { }, analyzers::NegLR.Analyzers.Infrastructure.HelpLinks.Default);
     for (int round = 0; round < 12; round++)
     {
         var fresh = compilation.Clone();
@@ -133,7 +151,8 @@ if (options.Profile)
         {
             var type = (INamedTypeSymbol)m.GetDeclaredSymbol((Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)s.Parent!)!;
             var method = new analyzers::NegLR.Analyzers.Infrastructure.CircuitMethodSyntax(m.GetDeclaredSymbol(s)!, s, m);
-            declarations.Add(analyzers::NegLR.Analyzers.Infrastructure.AnsatzReader.Get(fresh, known, type, known.AnsatzOf(type)!, method, CancellationToken.None));
+            var declaration = analyzers::NegLR.Analyzers.Infrastructure.AnsatzReader.Get(fresh, known, type, known.AnsatzOf(type)!, CancellationToken.None);
+            declarations.Add(analyzers::NegLR.Analyzers.Infrastructure.AnsatzReader.GetWithBody(fresh, declaration, method, CancellationToken.None));
         }
 
         double read = ThreadClock.Milliseconds - start;
@@ -143,7 +162,7 @@ if (options.Profile)
             start = ThreadClock.Milliseconds;
             foreach (var d in declarations)
             {
-                analyze.Invoke(analyzer, new object[] { d, analyzers::NegLR.Analyzers.Infrastructure.AnalyzerSettings.Default, (Action<Diagnostic>)(_ => { }), CancellationToken.None });
+                analyze.Invoke(analyzer, new object[] { d, analyzers::NegLR.Analyzers.Infrastructure.AnalyzerSettings.Default, sink, CancellationToken.None });
             }
 
             double ms = ThreadClock.Milliseconds - start;
@@ -373,7 +392,8 @@ static string Ansatz(int i, int qubits, int layers)
         """;
 }
 
-internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, string? Show, string? Only = null, bool Profile = false, int Warmup = 3, int Loop = 0)
+internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, string? Show, string? Only = null, bool Profile = false, int Warmup = 3, int Loop = 0,
+    bool Document = false, bool Big = false, string? Open = null, int Filler = 200)
 {
     public static Options Parse(string[] args)
     {
@@ -382,6 +402,18 @@ internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, 
         {
             o = o with { Profile = true };
             args = args.Where(a => a != "--profile").ToArray();
+        }
+
+        if (args.Contains("--document"))
+        {
+            o = o with { Document = true };
+            args = args.Where(a => a != "--document").ToArray();
+        }
+
+        if (args.Contains("--big"))
+        {
+            o = o with { Big = true };
+            args = args.Where(a => a != "--big").ToArray();
         }
 
         for (int i = 0; i + 1 < args.Length; i += 2)
@@ -397,6 +429,8 @@ internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, 
                 "--loop" => o with { Loop = Int() },
                 "--show" => o with { Show = args[i + 1] },
                 "--only" => o with { Only = args[i + 1] },
+                "--open" => o with { Open = args[i + 1] },
+                "--filler" => o with { Filler = Int() },
                 _ => throw new ArgumentException("Unknown option " + args[i]),
             };
         }

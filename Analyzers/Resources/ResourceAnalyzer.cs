@@ -16,7 +16,7 @@ public sealed class ResourceAnalyzer : AnsatzAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = With(DiagnosticDescriptors.StateVectorMemory);
 
     /// <inheritdoc/>
-    private protected override void Analyze(AnsatzDeclaration ansatz, AnalyzerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private protected override void AnalyzeType(AnsatzDeclaration ansatz, AnalyzerSettings settings, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         if (!ansatz.QubitsInRange)
         {
@@ -30,9 +30,9 @@ public sealed class ResourceAnalyzer : AnsatzAnalyzer
             return;
         }
 
-        report(Diagnostic.Create(DiagnosticDescriptors.StateVectorMemory, ansatz.QubitsLocation,
+        sink.Report(DiagnosticDescriptors.StateVectorMemory, ansatz.QubitsLocation,
             $"A {Int(ansatz.Qubits)}-qubit state vector takes {Size(mib)} (2^{Int(ansatz.Qubits)} amplitudes × 16 bytes), and the adjoint gradient " +
-            $"needs a second one ({Size(2 * mib)} in all): beyond neglr.max_state_vector_mb = {Int(settings.MaxStateVectorMb)}"));
+            $"needs a second one ({Size(2 * mib)} in all): beyond neglr.max_state_vector_mb = {Int(settings.MaxStateVectorMb)}");
     }
 
     private static string Size(double mib) => mib >= 1024

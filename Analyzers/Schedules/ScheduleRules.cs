@@ -20,7 +20,9 @@ internal static class ScheduleRules
         DiagnosticDescriptors.InvalidStepCount,
         DiagnosticDescriptors.PeriodicPhaseCut,
         DiagnosticDescriptors.OptimizerValueOutOfRange,
-        DiagnosticDescriptors.InapplicableOptimizerArgument);
+        DiagnosticDescriptors.InapplicableOptimizerArgument,
+        DiagnosticDescriptors.InvalidInitialization,
+        DiagnosticDescriptors.ConflictingStepRules);
 
     /// <summary>
     /// The rule for <paramref name="kind"/>, or null for <see cref="ScheduleProblemKind.NotConstant"/>: a value that is not
@@ -41,6 +43,8 @@ internal static class ScheduleRules
         ScheduleProblemKind.PeriodicPhaseCut => DiagnosticDescriptors.PeriodicPhaseCut,
         ScheduleProblemKind.ValueOutOfRange => DiagnosticDescriptors.OptimizerValueOutOfRange,
         ScheduleProblemKind.InapplicableArgument => DiagnosticDescriptors.InapplicableOptimizerArgument,
+        ScheduleProblemKind.InvalidInitialization => DiagnosticDescriptors.InvalidInitialization,
+        ScheduleProblemKind.ConflictingStepRules => DiagnosticDescriptors.ConflictingStepRules,
         _ => null,
     };
 }

@@ -17,9 +17,11 @@ internal static class OptimizerDescription
 
     public static void WriteTypeDoc(CodeWriter w, OptimizerSettings s)
     {
+        string rule = s.Nlr is not null ? "; " + Literals.Xml(Nlr(s.Nlr)) : s.Backtracking is not null ? "; " + Literals.Xml(Backtracking(s.Backtracking)) : "";
+        string start = s.Initialization is not null ? "; starts from " + Literals.Xml(Initialization(s.Initialization)) : "";
         w.Line("/// <summary>");
         w.Line("/// " + Literals.Xml(s.RuntimeName) + " specialised by the NegLR generator: " + Literals.Xml(Base(s.Base)) + "; " +
-               Literals.Xml(Schedule(s.Schedule)) + (s.Nlr is null ? "." : "; " + Literals.Xml(Nlr(s.Nlr)) + "."));
+               Literals.Xml(Schedule(s.Schedule)) + rule + start + ".");
         w.Line("/// Every hyperparameter is folded into the code; a step makes no virtual call and allocates nothing.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
@@ -69,14 +71,48 @@ internal static class OptimizerDescription
             NlrPolicy.Periodic => $"Periodic (P = {I(n.PositiveSteps)}, N = {I(n.NegativeSteps)})",
             _ => $"Stochastic (p = {D(n.Probability)}, seed {n.Seed.ToString(CultureInfo.InvariantCulture)}, K = {I(n.PhaseLength)})",
         };
-        return $"negative learning rate, {policy}, {negative}, at most {I(n.MaxAscentSteps)} ascent(s) in a row, cooldown {I(n.Cooldown)}, " +
+        string what = n.Response switch
+        {
+            NlrResponseKind.Reject => "reject control (a step marked for ascent is skipped)",
+            NlrResponseKind.Noise => $"noise control (a step marked for ascent is a Gaussian kick of its length, seed {n.NoiseSeed.ToString(CultureInfo.InvariantCulture)})",
+            _ => "negative learning rate",
+        };
+        string shotAware = n.StandardErrors > 0 ? $", {D(n.StandardErrors)} standard errors of slack" : "";
+        return $"{what}, {policy}{shotAware}, {negative}, at most {I(n.MaxAscentSteps)} ascent(s) in a row, cooldown {I(n.Cooldown)}, " +
                $"base state {(n.UpdateBaseStateDuringAscent ? "updated" : "frozen")} during ascent{(n.KeepBest ? ", keep-best" : "")}";
     }
+
+    public static string Backtracking(BacktrackingSettings b) =>
+        $"Armijo backtracking (c = {D(b.SufficientDecrease)}, at most {I(b.MaxHalvings)} halvings{(b.StandardErrors > 0 ? $", {D(b.StandardErrors)} standard errors of slack" : "")})";
+
+    public static string Initialization(InitializationSettings s) => s.Kind switch
+    {
+        InitializationKind.Uniform => $"uniform weights in [{D(s.Low)}, {D(s.High)})",
+        InitializationKind.Gaussian => s.Layers > 0
+            ? $"Gaussian weights with σ² = 1/(4S(L + 2)), L = {I(s.Layers)}, S = {I(s.Locality)}"
+            : $"Gaussian weights with σ² = {D(s.Variance)}",
+        _ => $"identity blocks ({I(s.Blocks)} equal blocks)",
+    };
+
+    /// <summary>The runtime initializer the declaration equals, e.g. <c>global::NegLR.GaussianInitialization.ForDepth(8, 2)</c>.</summary>
+    public static string InitializationExpression(InitializationSettings s) => s.Kind switch
+    {
+        InitializationKind.Uniform => $"new global::NegLR.UniformInitialization({D(s.Low)}, {D(s.High)})",
+        InitializationKind.Gaussian => s.Layers > 0
+            ? $"global::NegLR.GaussianInitialization.ForDepth({I(s.Layers)}, {I(s.Locality)})"
+            : $"new global::NegLR.GaussianInitialization({D(s.Variance)})",
+        _ => $"global::NegLR.IdentityBlockInitialization.Equal({I(s.Blocks)})",
+    };
 
     /// <summary>The runtime construction this optimizer equals, as C# lines.</summary>
     public static List<string> RuntimeEquivalent(OptimizerSettings s)
     {
         string gradient = BaseExpression(s.Base, ScheduleExpression(s.Schedule, qualified: false));
+        if (s.Backtracking is { } b)
+        {
+            return new List<string> { $"new Backtracking({gradient}, {D(b.SufficientDecrease)}, {I(b.MaxHalvings)}, {D(b.StandardErrors)})" };
+        }
+
         if (s.Nlr is not { } n)
         {
             return new List<string> { gradient };
@@ -117,7 +153,7 @@ internal static class OptimizerDescription
 
     private static string PolicyExpression(NlrSettings n) => n.Policy switch
     {
-        NlrPolicy.Lookahead => $"new LookaheadPolicy({D(n.Tolerance)})",
+        NlrPolicy.Lookahead => n.StandardErrors > 0 ? $"new LookaheadPolicy({D(n.Tolerance)}, {D(n.StandardErrors)})" : $"new LookaheadPolicy({D(n.Tolerance)})",
         NlrPolicy.Reactive => $"new ReactivePolicy({D(n.Tolerance)})",
         NlrPolicy.Plateau => $"new PlateauPolicy({D(n.Threshold)}, {I(n.Window)}, {D(n.Decay)})",
         NlrPolicy.Periodic => $"new PeriodicPolicy({I(n.PositiveSteps)}, {I(n.NegativeSteps)})",
@@ -127,7 +163,13 @@ internal static class OptimizerDescription
     private static string OptionsExpression(NlrSettings n)
     {
         string rate = n.HasFixedNegativeRate ? "NegativeRate = " + D(n.NegativeRate) : "NegativeRatio = " + D(n.NegativeRatio);
+        string response = n.Response switch
+        {
+            NlrResponseKind.Reject => ", Response = NlrResponse.Reject",
+            NlrResponseKind.Noise => $", Response = NlrResponse.Noise, NoiseSeed = {n.NoiseSeed.ToString(CultureInfo.InvariantCulture)}UL",
+            _ => "",
+        };
         return $"new NlrOptions {{ {rate}, PhaseLength = {I(n.PhaseLength)}, MaxAscentSteps = {I(n.MaxAscentSteps)}, Cooldown = {I(n.Cooldown)}, " +
-               $"UpdateBaseStateDuringAscent = {(n.UpdateBaseStateDuringAscent ? "true" : "false")}, KeepBest = {(n.KeepBest ? "true" : "false")} }}";
+               $"UpdateBaseStateDuringAscent = {(n.UpdateBaseStateDuringAscent ? "true" : "false")}, KeepBest = {(n.KeepBest ? "true" : "false")}{response} }}";
     }
 }

@@ -41,6 +41,12 @@ internal static class OptimizerEmitter
             WriteGeneratedCode(w, model);
             using (w.Block(Declaration(self.Keyword, self.Name) + " : " + Interfaces(settings)))
             {
+                if (settings.Initialization is { } initialization)
+                {
+                    WriteInitialization(w, initialization, model.Shape == OptimizerTypeShape.Struct);
+                    w.Line();
+                }
+
                 if (model.Shape == OptimizerTypeShape.Struct)
                 {
                     StructHandleWriter.Write(w, settings, constructorName, model.SharesTypeWithAnsatz);
@@ -95,10 +101,27 @@ internal static class OptimizerEmitter
         }
     }
 
-    /// <summary>The interfaces the runtime twin implements: a plain gradient method, or NLR with keep-best.</summary>
-    internal static string Interfaces(OptimizerSettings settings) => settings.Nlr is null
-        ? "global::NegLR.IGradientOptimizer"
-        : "global::NegLR.IOptimizer, global::NegLR.IKeepsBest";
+    /// <summary>
+    /// The interfaces the runtime twin implements — a plain gradient method, NLR with keep-best, or a backtracking line
+    /// search — plus <c>IDeclaresInitialization</c> when an initialization is declared.
+    /// </summary>
+    internal static string Interfaces(OptimizerSettings settings)
+    {
+        string core = settings.Nlr is not null ? "global::NegLR.IOptimizer, global::NegLR.IKeepsBest"
+            : settings.Backtracking is not null ? "global::NegLR.IOptimizer"
+            : "global::NegLR.IGradientOptimizer";
+        return settings.Initialization is null ? core : core + ", global::NegLR.IDeclaresInitialization";
+    }
+
+    /// <summary>The declared initialization as one shared, immutable strategy object.</summary>
+    private static void WriteInitialization(CodeWriter w, InitializationSettings s, bool isStruct)
+    {
+        w.Line("// The declared initialization: " + OptimizerDescription.Initialization(s) + ".");
+        w.Line("private static readonly global::NegLR.IWeightInitializer __initialization = " + OptimizerDescription.InitializationExpression(s) + ";");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public " + (isStruct ? "readonly " : "") + "global::NegLR.IWeightInitializer Initialization => __initialization;");
+    }
 
     /// <summary><c>partial class X</c>; a ref struct keeps <c>ref</c> in front of <c>partial</c>.</summary>
     private static string Declaration(string keyword, string name) => keyword.StartsWith("ref ", StringComparison.Ordinal)

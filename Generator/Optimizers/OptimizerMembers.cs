@@ -57,24 +57,41 @@ internal static class OptimizerMembers
     /// <summary>IOptimizer's members.</summary>
     public static readonly IReadOnlyList<OptimizerMember> Common = new[] { Name, ParameterCount, StepCount, MaxTrials, Step, Reset, SaveState, RestoreState };
 
-    /// <summary>The members a generated optimizer with <paramref name="settings"/> exposes.</summary>
+    /// <summary>A backtracking line search's extra member.</summary>
+    private static readonly OptimizerMember Rejections =
+        new("/// <summary>Steps rejected so far (no trial met the Armijo condition).</summary>", "long", "Rejections", null, "");
+
+    /// <summary>The declared initialization (a stub has it too, so code written against a valid declaration compiles).</summary>
+    private static readonly OptimizerMember Initialization =
+        new("/// <summary>The declared initialization strategy.</summary>", "global::NegLR.IWeightInitializer", "Initialization", null, "");
+
+    /// <summary>The members a generated optimizer with <paramref name="settings"/> exposes (and a struct handle forwards).</summary>
     public static IEnumerable<OptimizerMember> For(OptimizerSettings settings)
     {
-        if (settings.Nlr is null)
+        if (settings.Nlr is not null)
         {
-            return Gradient;
+            var list = new List<OptimizerMember>(Common);
+            list.InsertRange(4, NlrExtras);
+            return list;
         }
 
-        var list = new List<OptimizerMember>(Common);
-        list.InsertRange(4, NlrExtras);
-        return list;
+        if (settings.Backtracking is not null)
+        {
+            var list = new List<OptimizerMember>(Common);
+            list.Insert(4, Rejections);
+            return list;
+        }
+
+        return Gradient;
     }
 
-    /// <summary>Everything either kind exposes, for a stub: code written against a valid declaration still compiles.</summary>
+    /// <summary>Everything any kind exposes, for a stub: code written against a valid declaration still compiles.</summary>
     public static IEnumerable<OptimizerMember> Union()
     {
         var list = new List<OptimizerMember>(Gradient);
         list.InsertRange(list.Count - 4, NlrExtras);
+        list.Insert(list.Count - 4, Rejections);
+        list.Insert(list.Count - 4, Initialization);
         return list;
     }
 

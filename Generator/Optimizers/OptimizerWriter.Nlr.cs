@@ -153,8 +153,23 @@ internal sealed partial class OptimizerWriter
             _w.Line("__previousLoss = loss;");
             _w.Line("__previousPhase = (int)phase;");
             _w.Line("__stepCount = t + 1;");
-            _w.Line("return new global::NegLR.OptimizerStep(phase, phase == global::NegLR.NlrPhase.Positive ? positive : -negative, " +
-                    (n.NeedsTrial ? "trialLoss" : "double.NaN") + ");");
+            string trialValue = n.NeedsTrial ? "trialLoss" : "double.NaN";
+            switch (n.Response)
+            {
+                case NlrResponseKind.Reject:
+                    _w.Line("// The reject control reports its skipped steps as Rejected, with rate 0.");
+                    _w.Line("return phase == global::NegLR.NlrPhase.Positive ? new global::NegLR.OptimizerStep(phase, positive, " + trialValue + ")");
+                    _w.Line("    : new global::NegLR.OptimizerStep(global::NegLR.NlrPhase.Rejected, 0, " + trialValue + ");");
+                    break;
+                case NlrResponseKind.Noise:
+                    _w.Line("// The noise control reports its kicks as Noise, with the ascent rate they match.");
+                    _w.Line("return new global::NegLR.OptimizerStep(phase == global::NegLR.NlrPhase.Positive ? phase : global::NegLR.NlrPhase.Noise, " +
+                            "phase == global::NegLR.NlrPhase.Positive ? positive : -negative, " + trialValue + ");");
+                    break;
+                default:
+                    _w.Line("return new global::NegLR.OptimizerStep(phase, phase == global::NegLR.NlrPhase.Positive ? positive : -negative, " + trialValue + ");");
+                    break;
+            }
         }
     }
 
@@ -213,16 +228,41 @@ internal sealed partial class OptimizerWriter
             _w.Line();
             _w.Line(Support + ".CheckFinite(gradient);");
             WriteDirectionLoop(Store.Never, "Trial direction, base state untouched: ", "__direction[i] = d;", "__trial[i] = parameters[i] - (positive * d);");
-            _w.Line("trialLoss = trial.EvaluateTrial(__trial);");
-            _w.Line("__phaseRemaining = trialLoss > loss + " + D(n.Tolerance) + " ? " + I(n.PhaseLength) + " : 0;");
+            if (n.StandardErrors == 0)
+            {
+                _w.Line("trialLoss = trial.EvaluateTrial(__trial);");
+                _w.Line("__phaseRemaining = trialLoss > loss + " + D(n.Tolerance) + " ? " + I(n.PhaseLength) + " : 0;");
+            }
+            else
+            {
+                _w.Line("// Shot-aware: the threshold widens by " + D(n.StandardErrors) + " standard errors of the loss difference.");
+                _w.Line("var errors = trial as global::NegLR.ILossStandardErrors;");
+                _w.Line("double lossError = errors?.LossStandardError ?? 0;");
+                _w.Line("trialLoss = trial.EvaluateTrial(__trial);");
+                _w.Line("double trialError = errors?.TrialStandardError ?? 0;");
+                _w.Line("__phaseRemaining = trialLoss > loss + (" + D(n.Tolerance) + " + (" + D(n.StandardErrors) +
+                        " * global::System.Math.Sqrt((lossError * lossError) + (trialError * trialError)))) ? " + I(n.PhaseLength) + " : 0;");
+            }
         }
 
         _w.Line();
     }
 
-    /// <summary>The ascent θ ← θ + η⁻d, advancing the base state or leaving it frozen.</summary>
+    /// <summary>The ascent θ ← θ + η⁻d, advancing the base state or leaving it frozen; or a control's displacement instead.</summary>
     private void WriteAscent(NlrSettings n)
     {
+        if (n.Response == NlrResponseKind.Reject)
+        {
+            WriteRejectedStep(n);
+            return;
+        }
+
+        if (n.Response == NlrResponseKind.Noise)
+        {
+            WriteNoiseKick(n);
+            return;
+        }
+
         if (n.UpdateBaseStateDuringAscent)
         {
             _w.Line(Support + ".CheckFinite(gradient);");
@@ -257,6 +297,70 @@ internal sealed partial class OptimizerWriter
             {
                 _w.Line("parameters[i] += negative * __direction[i];");
             }
+        }
+    }
+
+    /// <summary>The reject control: θ stays; the base state moves as an ascent would move it.</summary>
+    private void WriteRejectedStep(NlrSettings n)
+    {
+        if (n.UpdateBaseStateDuringAscent)
+        {
+            _w.Line(Support + ".CheckFinite(gradient);");
+            WriteDirectionLoop(Store.Always, "Rejected: θ stays, the base state advances as on an ascent: ");
+            _w.Line("__baseStepCount = s + 1;");
+            return;
+        }
+
+        _w.Line("// Rejected: θ stays and the base state is frozen.");
+        if (!n.NeedsTrial)
+        {
+            _w.Line(Support + ".CheckFinite(gradient);");
+            return;
+        }
+
+        using (_w.Block("if (double.IsNaN(trialLoss))"))
+        {
+            _w.Line(Support + ".CheckFinite(gradient);");
+        }
+    }
+
+    /// <summary>The noise control: θ ← θ + ξ, ξ ~ N(0, σ²I) with σ² = (η⁻‖d‖)²/n.</summary>
+    private void WriteNoiseKick(NlrSettings n)
+    {
+        if (n.UpdateBaseStateDuringAscent)
+        {
+            _w.Line(Support + ".CheckFinite(gradient);");
+            WriteDirectionLoop(Store.Always, "The direction whose ascent the kick replaces; the base state advances: ", "__direction[i] = d;");
+            _w.Line("__baseStepCount = s + 1;");
+        }
+        else if (!n.NeedsTrial)
+        {
+            _w.Line(Support + ".CheckFinite(gradient);");
+            WriteDirectionLoop(Store.Never, "The direction whose ascent the kick replaces, the base state frozen: ", "__direction[i] = d;");
+        }
+        else
+        {
+            _w.Line("// The direction whose ascent the kick replaces (the trial's, unless no trial ran), the base state frozen.");
+            using (_w.Block("if (double.IsNaN(trialLoss))"))
+            {
+                _w.Line(Support + ".CheckFinite(gradient);");
+                WriteDirectionConstants("");
+                using (_w.Block("for (int i = 0; i < gradient.Length; i++)"))
+                {
+                    _w.Line("double g = gradient[i];");
+                    WriteDirectionBody(Store.Never);
+                    _w.Line("__direction[i] = d;");
+                }
+            }
+
+            _w.Line();
+        }
+
+        _w.Line("// Noise kick: σ = η⁻‖d‖/√n per coordinate, so E‖ξ‖² equals the replaced ascent's squared length.");
+        _w.Line("double sigma = n == 0 ? 0 : negative * " + Support + ".Norm(__direction) / global::System.Math.Sqrt(n);");
+        using (_w.Block("for (int i = 0; i < n; i++)"))
+        {
+            _w.Line("parameters[i] += sigma * __noise.NextGaussian();");
         }
     }
 }

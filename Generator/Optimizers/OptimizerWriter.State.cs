@@ -15,6 +15,19 @@ internal sealed partial class OptimizerWriter
         _w.Line("/// <inheritdoc/>");
         using (_w.Block("public void SaveState(global::NegLR.CheckpointWriter writer)"))
         {
+            if (_backtracking is not null)
+            {
+                _w.Line("// Backtracking's layout: its counters, then the base optimizer's state.");
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+                _w.Line($"writer.WriteSection({Literals.String(Name)}, {Support}.StateVersion);");
+                _w.Line("writer.WriteInt32(__parameterCount);");
+                _w.Line("writer.WriteInt64(__stepCount);");
+                _w.Line("writer.WriteInt64(__rejections);");
+                _w.Line($"{Support}.WriteEnvelope(writer, {Literals.String(_base.RuntimeName)}, __parameterCount, __baseStepCount);");
+                WriteBuffers();
+                return;
+            }
+
             if (_nlr is not { } n)
             {
                 _w.Line("// The runtime " + _base.RuntimeName + "'s layout: envelope, then its buffers.");
@@ -50,6 +63,11 @@ internal sealed partial class OptimizerWriter
                     _w.Line("writer.WriteRandom(__random);");
                     break;
             }
+
+            if (n.Response == NlrResponseKind.Noise)
+            {
+                _w.Line("writer.WriteRandom(__noise);");
+            }
         }
     }
 
@@ -58,6 +76,23 @@ internal sealed partial class OptimizerWriter
         _w.Line("/// <inheritdoc/>");
         using (_w.Block("public void RestoreState(global::NegLR.CheckpointReader reader)"))
         {
+            if (_backtracking is not null)
+            {
+                _w.Line("// Backtracking's layout; counters are checked, then set once everything has been read.");
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(reader);");
+                _w.Line($"reader.ReadSection({Literals.String(Name)}, {Support}.StateVersion);");
+                _w.Line($"{Support}.CheckSavedCount({Literals.String(Name)}, reader.ReadInt32(), __parameterCount);");
+                _w.Line("long steps = reader.ReadInt64();");
+                _w.Line("long rejections = reader.ReadInt64();");
+                _w.Line($"{Support}.CheckBacktrackingCounters({Literals.String(Name)}, steps, rejections);");
+                _w.Line($"long baseSteps = {Support}.ReadEnvelope(reader, {Literals.String(_base.RuntimeName)}, __parameterCount);");
+                ReadBuffers();
+                _w.Line("__baseStepCount = baseSteps;");
+                _w.Line("__stepCount = steps;");
+                _w.Line("__rejections = rejections;");
+                return;
+            }
+
             if (_nlr is not { } n)
             {
                 _w.Line("// The runtime " + _base.RuntimeName + "'s layout; the step count is set last, once everything has been read.");
@@ -80,6 +115,7 @@ internal sealed partial class OptimizerWriter
             _w.Line("double bestLoss = reader.ReadDouble();");
             _w.Line("bool hasBest = reader.ReadBoolean();");
             _w.Line($"{Support}.CheckNlrCounters({Literals.String(Name)}, steps, phaseRemaining, consecutiveAscents, cooldownRemaining, previousPhase);");
+            _w.Line($"{Support}.CheckNlrValues({Literals.String(Name)}, steps, previousLoss, previousPhase, bestLoss, hasBest, {(n.KeepBest ? "true" : "false")});");
             _w.Line("reader.ReadDoubles(__best, \"best parameters\");");
             _w.Line($"long baseSteps = {Support}.ReadEnvelope(reader, {Literals.String(_base.RuntimeName)}, __parameterCount);");
             ReadBuffers();
@@ -88,13 +124,22 @@ internal sealed partial class OptimizerWriter
             switch (n.Policy)
             {
                 case NlrPolicy.Plateau:
-                    _w.Line("__ema = reader.ReadDouble();");
-                    _w.Line("__below = reader.ReadInt64();");
-                    _w.Line("__started = reader.ReadBoolean();");
+                    _w.Line("double ema = reader.ReadDouble();");
+                    _w.Line("long below = reader.ReadInt64();");
+                    _w.Line("bool started = reader.ReadBoolean();");
+                    _w.Line(Support + ".CheckPlateauState(ema, below, started);");
+                    _w.Line("__ema = ema;");
+                    _w.Line("__below = below;");
+                    _w.Line("__started = started;");
                     break;
                 case NlrPolicy.Stochastic:
                     _w.Line("reader.ReadRandom(__random, \"stochastic policy's generator\");");
                     break;
+            }
+
+            if (n.Response == NlrResponseKind.Noise)
+            {
+                _w.Line("reader.ReadRandom(__noise, \"noise control's generator\");");
             }
 
             _w.Line("__stepCount = steps;");
@@ -109,6 +154,7 @@ internal sealed partial class OptimizerWriter
     }
 
     /// <summary>The base optimizer's buffers in the runtime class's order, with the names its error messages use.</summary>
+    /// <remarks>Sums of squares (second moments, accumulators) are read back as non-negative, as the runtime reads them.</remarks>
     private IEnumerable<(string Field, string What)> SavedBuffers()
     {
         switch (_base.Kind)
@@ -144,7 +190,8 @@ internal sealed partial class OptimizerWriter
     {
         foreach (var (field, what) in SavedBuffers())
         {
-            _w.Line("reader.ReadDoubles(" + (field.Length == 0 ? "global::System.Span<double>.Empty" : field) + ", " + Literals.String(what) + ");");
+            string method = what is "momentum buffer" or "Adam first moments" ? "ReadDoubles" : "ReadNonNegativeDoubles";
+            _w.Line("reader." + method + "(" + (field.Length == 0 ? "global::System.Span<double>.Empty" : field) + ", " + Literals.String(what) + ");");
         }
     }
 }

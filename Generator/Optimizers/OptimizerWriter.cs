@@ -19,6 +19,7 @@ internal sealed partial class OptimizerWriter
     private readonly OptimizerSettings _s;
     private readonly BaseOptimizerSettings _base;
     private readonly NlrSettings? _nlr;
+    private readonly BacktrackingSettings? _backtracking;
     private readonly string _typeName;
     private readonly CancellationToken _ct;
     private readonly bool _explicitStepCount;
@@ -34,6 +35,7 @@ internal sealed partial class OptimizerWriter
         _s = settings;
         _base = settings.Base;
         _nlr = settings.Nlr;
+        _backtracking = settings.Backtracking;
         _typeName = typeName;
         _ct = cancellationToken;
     }
@@ -53,13 +55,17 @@ internal sealed partial class OptimizerWriter
         _w.Line();
         WriteCommonProperties();
         _w.Line();
-        if (_nlr is null)
+        if (_nlr is not null)
         {
-            WriteGradientMembers();
+            WriteNlrMembers();
+        }
+        else if (_backtracking is not null)
+        {
+            WriteBacktrackingMembers();
         }
         else
         {
-            WriteNlrMembers();
+            WriteGradientMembers();
         }
 
         _ct.ThrowIfCancellationRequested();
@@ -80,7 +86,7 @@ internal sealed partial class OptimizerWriter
                 (_nlr is null ? "." : ", then NLR's phase counters, keep-best and policy state."));
         _w.Line("private readonly int __parameterCount;");
         _w.Line(_nlr is null ? "private long __stepCount;" : "private long __stepCount; // NLR steps t (ascent and descent)");
-        if (_nlr is not null)
+        if (!_s.IsGradientMethod)
         {
             _w.Line("private long __baseStepCount; // directions the base state has advanced by (Adam's bias-correction step)");
         }
@@ -90,16 +96,35 @@ internal sealed partial class OptimizerWriter
             _w.Line("private readonly double[] " + field + ";");
         }
 
+        if (_backtracking is not null)
+        {
+            _w.Line("private long __rejections; // steps no trial was accepted on");
+            _w.Line("private readonly double[] __direction; // the base direction, fixed for the step's trials");
+            _w.Line("private readonly double[] __trial; // θ − ηd, the current trial point");
+            return;
+        }
+
         if (_nlr is not { } n)
         {
             _w.Line("private static readonly global::NegLR.LearningRateSchedule __schedule = " + OptimizerDescription.ScheduleExpression(_s.Schedule, qualified: true) + ";");
             return;
         }
 
+        if (n.NeedsTrial || n.Response == NlrResponseKind.Noise)
+        {
+            _w.Line(n.NeedsTrial
+                ? "private readonly double[] __direction; // the trial's direction, reused by a frozen ascent"
+                : "private readonly double[] __direction; // the direction a noise kick takes its length from");
+        }
+
         if (n.NeedsTrial)
         {
-            _w.Line("private readonly double[] __direction; // the trial's direction, reused by a frozen ascent");
             _w.Line("private readonly double[] __trial; // θ − η⁺d, the Lookahead trial point");
+        }
+
+        if (n.Response == NlrResponseKind.Noise)
+        {
+            _w.Line("private global::NegLR.SeededRandom __noise; // the noise control's kicks");
         }
 
         _w.Line("private readonly double[] __best;");
@@ -136,15 +161,31 @@ internal sealed partial class OptimizerWriter
                 _w.Line(field + " = new double[" + length + "];");
             }
 
+            if (_backtracking is not null)
+            {
+                _w.Line("__direction = new double[parameterCount];");
+                _w.Line("__trial = new double[parameterCount];");
+                return;
+            }
+
             if (_nlr is not { } n)
             {
                 return;
             }
 
-            if (n.NeedsTrial)
+            if (n.NeedsTrial || n.Response == NlrResponseKind.Noise)
             {
                 _w.Line("__direction = new double[parameterCount];");
+            }
+
+            if (n.NeedsTrial)
+            {
                 _w.Line("__trial = new double[parameterCount];");
+            }
+
+            if (n.Response == NlrResponseKind.Noise)
+            {
+                _w.Line("__noise = new global::NegLR.SeededRandom(" + NoiseSeed(n) + ");");
             }
 
             _w.Line("__best = new double[parameterCount];");
@@ -160,6 +201,8 @@ internal sealed partial class OptimizerWriter
 
     private static string Seed(NlrSettings n) => n.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL";
 
+    private static string NoiseSeed(NlrSettings n) => n.NoiseSeed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL";
+
     private void WriteCommonProperties()
     {
         _w.Line("/// <inheritdoc/>");
@@ -172,7 +215,7 @@ internal sealed partial class OptimizerWriter
         _w.Line(_explicitStepCount ? "long global::NegLR.IOptimizer.StepCount => __stepCount;" : "public long StepCount => __stepCount;");
         _w.Line();
         _w.Line("/// <inheritdoc/>");
-        _w.Line("public int MaxTrialEvaluationsPerStep => " + (_nlr is { NeedsTrial: true } ? "1" : "0") + ";");
+        _w.Line("public int MaxTrialEvaluationsPerStep => " + (_backtracking is { } bt ? I(bt.MaxHalvings + 1) : _nlr is { NeedsTrial: true } ? "1" : "0") + ";");
     }
 
     /// <summary>The members of a plain gradient method (<c>IGradientOptimizer</c>).</summary>
@@ -237,6 +280,14 @@ internal sealed partial class OptimizerWriter
         {
             _w.Line("// Forget everything, as if freshly made.");
             _w.Line("__stepCount = 0;");
+            if (_backtracking is not null)
+            {
+                _w.Line("__baseStepCount = 0;");
+                _w.Line("__rejections = 0;");
+                ClearBuffers();
+                return;
+            }
+
             if (_nlr is not { } n)
             {
                 ClearBuffers();
@@ -245,6 +296,11 @@ internal sealed partial class OptimizerWriter
 
             _w.Line("__baseStepCount = 0;");
             ClearBuffers();
+            if (n.Response == NlrResponseKind.Noise)
+            {
+                _w.Line(Support + ".Restart(__noise);");
+            }
+
             switch (n.Policy)
             {
                 case NlrPolicy.Plateau:

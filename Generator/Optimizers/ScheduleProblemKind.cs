@@ -44,4 +44,11 @@ internal enum ScheduleProblemKind
 
     /// <summary>A value that is not a constant of the property's type; only where the compiler already reports an error.</summary>
     NotConstant,
+
+    /// <summary>An initialization attribute whose values are out of range or contradictory (a Gaussian with both a variance
+    /// and a depth, or neither; an empty uniform interval; fewer than one identity block), or two of them.</summary>
+    InvalidInitialization,
+
+    /// <summary>Two step rules on one optimizer: [Backtracking] with [NegativeLearningRate].</summary>
+    ConflictingStepRules,
 }

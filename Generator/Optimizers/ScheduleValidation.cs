@@ -86,10 +86,15 @@ internal static class OptimizerAttributes
     public const string ExponentialSchedule = nameof(ExponentialSchedule);
     public const string CosineSchedule = nameof(CosineSchedule);
     public const string LinearWarmup = nameof(LinearWarmup);
+    public const string Backtracking = nameof(Backtracking);
+    public const string UniformInitialization = nameof(UniformInitialization);
+    public const string GaussianInitialization = nameof(GaussianInitialization);
+    public const string IdentityBlockInitialization = nameof(IdentityBlockInitialization);
 
     /// <summary>Every short name, base optimizers first.</summary>
     public static readonly ImmutableArray<string> All = ImmutableArray.Create(
-        Sgd, Momentum, Nesterov, Adagrad, RmsProp, Adam, NegativeLearningRate, StepSchedule, ExponentialSchedule, CosineSchedule, LinearWarmup);
+        Sgd, Momentum, Nesterov, Adagrad, RmsProp, Adam, NegativeLearningRate, StepSchedule, ExponentialSchedule, CosineSchedule, LinearWarmup,
+        Backtracking, UniformInitialization, GaussianInitialization, IdentityBlockInitialization);
 
     /// <summary>The attribute class's metadata name, e.g. <c>NegLR.AdamAttribute</c>.</summary>
     public static string MetadataName(string name) => "NegLR." + name + "Attribute";
@@ -111,10 +116,13 @@ internal static class OptimizerAttributes
     /// <summary>A schedule that replaces the constant rate (at most one per type).</summary>
     public static bool IsMainSchedule(string name) => name is StepSchedule or ExponentialSchedule or CosineSchedule;
 
+    /// <summary>An initialization strategy (at most one per type).</summary>
+    public static bool IsInitialization(string name) => name is UniformInitialization or GaussianInitialization or IdentityBlockInitialization;
+
     /// <summary>
     /// The attribute whose generated file a type's declaration goes to: the first base optimizer, else the first
-    /// [NegativeLearningRate], else the first schedule attribute. Exactly one per type, so each type gets one file even
-    /// when several attributes (or invalid duplicates) match.
+    /// [NegativeLearningRate], else the first other optimizer attribute (schedule, control, initialization). Exactly one per
+    /// type, so each type gets one file even when several attributes (or invalid duplicates) match.
     /// </summary>
     public static DeclaredAttribute? Owner(IReadOnlyList<DeclaredAttribute> attributes)
     {
@@ -192,7 +200,7 @@ internal static class ScheduleValidation
     {
         var problems = new List<ScheduleProblem>();
         settings = null;
-        DeclaredAttribute? baseAttribute = null, nlr = null, schedule = null, warmup = null;
+        DeclaredAttribute? baseAttribute = null, nlr = null, schedule = null, warmup = null, backtracking = null, initialization = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in attributes)
         {
@@ -222,6 +230,22 @@ internal static class ScheduleValidation
             {
                 warmup = a;
             }
+            else if (a.Name == OptimizerAttributes.Backtracking)
+            {
+                backtracking = a;
+            }
+            else if (OptimizerAttributes.IsInitialization(a.Name))
+            {
+                if (initialization is null)
+                {
+                    initialization = a;
+                }
+                else
+                {
+                    problems.Add(new(a.Name, a.Index, null,
+                        $"{typeName} declares two initializations, [{initialization.Name}] and [{a.Name}]; keep one.", ScheduleProblemKind.InvalidInitialization));
+                }
+            }
             else if (schedule is null)
             {
                 schedule = a;
@@ -250,16 +274,36 @@ internal static class ScheduleValidation
                 }
             }
 
+            if (backtracking is not null)
+            {
+                problems.Add(new(backtracking.Name, backtracking.Index, null,
+                    $"[Backtracking] on {typeName} searches along a base optimizer's direction, but {typeName} declares none; add one of {BaseList}.", ScheduleProblemKind.MissingBaseOptimizer));
+            }
+
+            if (initialization is not null)
+            {
+                problems.Add(new(initialization.Name, initialization.Index, null,
+                    $"[{initialization.Name}] on {typeName} says how training with its optimizer starts, but {typeName} declares no optimizer; add one of {BaseList}.", ScheduleProblemKind.MissingBaseOptimizer));
+            }
+
             return problems.ToImmutableArray();
+        }
+
+        if (backtracking is not null && nlr is not null)
+        {
+            problems.Add(new(backtracking.Name, backtracking.Index, null,
+                $"{typeName} declares two step rules, [NegativeLearningRate] and [Backtracking]; an optimizer takes one (declare two types to compare them).", ScheduleProblemKind.ConflictingStepRules));
         }
 
         var reader = new Reader(problems);
         var baseSettings = reader.ReadBase(baseAttribute);
         var scheduleSettings = reader.ReadSchedule(schedule, warmup, baseSettings.LearningRate);
         var nlrSettings = nlr is null ? null : reader.ReadNlr(nlr);
+        var backtrackingSettings = backtracking is null ? null : reader.ReadBacktracking(backtracking);
+        var initializationSettings = initialization is null ? null : reader.ReadInitialization(initialization);
         if (problems.Count == 0)
         {
-            settings = new OptimizerSettings(baseSettings, scheduleSettings, nlrSettings);
+            settings = new OptimizerSettings(baseSettings, scheduleSettings, nlrSettings, backtrackingSettings, initializationSettings);
         }
 
         return problems.ToImmutableArray();
@@ -443,7 +487,48 @@ internal static class ScheduleValidation
                 }
             }
 
+            double standardErrors = Number(a, "ToleranceStandardErrors", 0);
+            if (!(standardErrors >= 0) || double.IsInfinity(standardErrors))
+            {
+                Add(a, "ToleranceStandardErrors",
+                    $"ToleranceStandardErrors = {Format(standardErrors)}: z must be 0 or a positive finite number of standard errors (the measured shot-mode value is {Format(OptimizerDefaults.LookaheadStandardErrors)}).", ScheduleProblemKind.ValueOutOfRange);
+                standardErrors = 0;
+            }
+
+            var response = NlrResponseKind.Ascend;
+            if (a.TryGet("Response", out object? r))
+            {
+                if (r is int value && value >= (int)NlrResponseKind.Ascend && value <= (int)NlrResponseKind.Noise)
+                {
+                    response = (NlrResponseKind)value;
+                }
+                else
+                {
+                    Add(a, "Response", $"Response = {Format(r)} is not an NlrResponse; use Ascend, Reject or Noise.", ScheduleProblemKind.ValueOutOfRange);
+                }
+            }
+
+            ulong noiseSeed = OptimizerDefaults.NoiseSeed;
+            if (a.TryGet("NoiseSeed", out object? ns))
+            {
+                if (ns is ulong value)
+                {
+                    noiseSeed = value;
+                }
+                else
+                {
+                    Add(a, "NoiseSeed", "NoiseSeed must be a constant unsigned 64-bit number.", ScheduleProblemKind.NotConstant);
+                }
+
+                if (response != NlrResponseKind.Noise)
+                {
+                    Add(a, "NoiseSeed", "NoiseSeed seeds the noise control's kicks, but Response is not NlrResponse.Noise; set Response = NlrResponse.Noise or remove NoiseSeed.",
+                        ScheduleProblemKind.InapplicableArgument);
+                }
+            }
+
             // Knobs of other policies: almost always a forgotten Policy = ….
+            RequirePolicy(a, policy, "ToleranceStandardErrors", NlrPolicy.Lookahead);
             RequirePolicy(a, policy, "Tolerance", NlrPolicy.Lookahead, NlrPolicy.Reactive);
             RequirePolicy(a, policy, "Threshold", NlrPolicy.Plateau);
             RequirePolicy(a, policy, "Window", NlrPolicy.Plateau);
@@ -486,7 +571,95 @@ internal static class ScheduleValidation
                 policy == NlrPolicy.Periodic ? positiveSteps : OptimizerDefaults.PeriodicPositiveSteps,
                 policy == NlrPolicy.Periodic ? negativeSteps : OptimizerDefaults.PeriodicNegativeSteps,
                 policy == NlrPolicy.Stochastic ? probability : OptimizerDefaults.StochasticProbability,
-                policy == NlrPolicy.Stochastic ? seed : OptimizerDefaults.StochasticSeed);
+                policy == NlrPolicy.Stochastic ? seed : OptimizerDefaults.StochasticSeed,
+                response,
+                response == NlrResponseKind.Noise ? noiseSeed : OptimizerDefaults.NoiseSeed,
+                policy == NlrPolicy.Lookahead ? standardErrors : 0);
+        }
+
+        public BacktrackingSettings ReadBacktracking(DeclaredAttribute a)
+        {
+            double c = Number(a, "SufficientDecrease", OptimizerDefaults.SufficientDecrease);
+            if (!(c > 0 && c < 1))
+            {
+                Add(a, "SufficientDecrease", $"SufficientDecrease = {Format(c)}: the Armijo constant c must lie in (0, 1) (e.g. 1e-4).", ScheduleProblemKind.ValueOutOfRange);
+                c = OptimizerDefaults.SufficientDecrease;
+            }
+
+            int halvings = Count(a, "MaxHalvings", OptimizerDefaults.MaxHalvings);
+            if (halvings is < 0 or > 60)
+            {
+                Add(a, "MaxHalvings", $"MaxHalvings = {halvings}: the halvings after the first trial must be 0 to 60 (each is one more trial; 4 is the default).",
+                    ScheduleProblemKind.InvalidStepCount);
+                halvings = OptimizerDefaults.MaxHalvings;
+            }
+
+            double z = Number(a, "ToleranceStandardErrors", 0);
+            if (!(z >= 0) || double.IsInfinity(z))
+            {
+                Add(a, "ToleranceStandardErrors", $"ToleranceStandardErrors = {Format(z)}: z must be 0 or a positive finite number of standard errors.",
+                    ScheduleProblemKind.ValueOutOfRange);
+                z = 0;
+            }
+
+            return new BacktrackingSettings(c, halvings, z);
+        }
+
+        public InitializationSettings ReadInitialization(DeclaredAttribute a)
+        {
+            switch (a.Name)
+            {
+                case OptimizerAttributes.UniformInitialization:
+                {
+                    double low = Number(a, "Low", 0), high = Number(a, "High", 2 * Math.PI);
+                    if (double.IsNaN(low) || double.IsInfinity(low) || double.IsNaN(high) || double.IsInfinity(high) || !(high > low))
+                    {
+                        Add(a, a.TryGet("High", out _) ? "High" : "Low",
+                            $"the interval [Low, High) = [{Format(low)}, {Format(high)}) must be finite with High > Low (e.g. [0, 2π)).", ScheduleProblemKind.InvalidInitialization);
+                    }
+
+                    return new InitializationSettings(InitializationKind.Uniform, low, high, 0, 0, 0, 0);
+                }
+
+                case OptimizerAttributes.GaussianInitialization:
+                {
+                    double variance = Number(a, "Variance", double.NaN);
+                    int layers = Count(a, "Layers", 0), locality = Count(a, "Locality", 0);
+                    bool hasVariance = !double.IsNaN(variance), hasDepth = a.TryGet("Layers", out _) || a.TryGet("Locality", out _);
+                    if (hasVariance && hasDepth)
+                    {
+                        Add(a, "Variance", "Variance is set together with Layers/Locality; give either σ² or the depth L and locality S it is computed from (σ² = 1/(4S(L + 2))).",
+                            ScheduleProblemKind.InvalidInitialization);
+                    }
+                    else if (hasVariance && !(variance > 0 && !double.IsInfinity(variance)))
+                    {
+                        Add(a, "Variance", $"Variance = {Format(variance)}: σ² must be a positive finite number.", ScheduleProblemKind.InvalidInitialization);
+                    }
+                    else if (!hasVariance && !hasDepth)
+                    {
+                        Add(a, null, "needs Variance, or Layers and Locality, e.g. [GaussianInitialization(Layers = 8, Locality = 2)] for σ² = 1/(4S(L + 2)).",
+                            ScheduleProblemKind.InvalidInitialization);
+                    }
+                    else if (hasDepth && (layers < 1 || locality < 1))
+                    {
+                        Add(a, layers < 1 ? "Layers" : "Locality",
+                            $"Layers = {layers} and Locality = {locality}: both the depth L and the observable's locality S must be at least 1.", ScheduleProblemKind.InvalidInitialization);
+                    }
+
+                    return new InitializationSettings(InitializationKind.Gaussian, 0, 0, hasVariance ? variance : 0, hasDepth ? layers : 0, hasDepth ? locality : 0, 0);
+                }
+
+                default:
+                {
+                    int blocks = Count(a, "Blocks", 1);
+                    if (blocks < 1)
+                    {
+                        Add(a, "Blocks", $"Blocks = {blocks}: give at least one identity block.", ScheduleProblemKind.InvalidInitialization);
+                    }
+
+                    return new InitializationSettings(InitializationKind.IdentityBlocks, 0, 0, 0, 0, 0, blocks);
+                }
+            }
         }
 
         private void RequirePolicy(DeclaredAttribute a, NlrPolicy policy, string argument, params NlrPolicy[] owners)
@@ -620,7 +793,7 @@ internal static class ScheduleValidation
             return fallback;
         }
 
-        private void Add(DeclaredAttribute a, string argument, string message, ScheduleProblemKind kind) =>
+        private void Add(DeclaredAttribute a, string? argument, string message, ScheduleProblemKind kind) =>
             _problems.Add(new ScheduleProblem(a.Name, a.Index, argument, $"[{a.Name}] {message}", kind));
     }
 

@@ -278,11 +278,8 @@ sealed partial class Circuit
             throw new ArgumentException($"Cannot append a {other.Qubits}-qubit circuit to a {Qubits}-qubit one.", nameof(other));
         }
 
-        foreach (var g in other._gates)
-        {
-            Append(g.Kind, g.Qubits, g.Angles, g.PauliWord);
-        }
-
+        // Gates and any noise channels, interleaved as recorded (Circuit.Channels.cs).
+        AppendOperationsOf(other);
         return this;
     }
 

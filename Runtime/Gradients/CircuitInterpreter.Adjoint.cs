@@ -24,7 +24,18 @@ public sealed partial class CircuitInterpreter
         Run(weights, inputs, phi, -1, 0);
         observable.Apply(phi.Amplitudes, lambda.Amplitudes);
         double value = observable.Expectation(phi.Amplitudes);
+        AdjointBackward(weights, inputs, phi, lambda, gradient);
+        return value;
+    }
 
+    /// <summary>
+    /// The adjoint method's backward pass: <paramref name="phi"/> holds ψ (the circuit's output) and <paramref name="lambda"/>
+    /// the seed λ = A|ψ⟩ of a Hermitian A; adds ∂⟨ψ|A|ψ⟩/∂w to <paramref name="gradient"/>. Both states are scratch
+    /// afterwards. A seed λ = Σ c_j O_j|ψ⟩ gives the gradient of Σ c_j⟨O_j⟩ in one pass (the trainer's custom losses).
+    /// </summary>
+    internal void AdjointBackward(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, StateVector phi, StateVector lambda,
+        Span<double> gradient)
+    {
         var phiAmps = phi.Amplitudes;
         var lambdaAmps = lambda.Amplitudes;
         for (int k = _program.Length - 1; k >= 0; k--)
@@ -44,8 +55,6 @@ public sealed partial class CircuitInterpreter
                 InstructionExecutor.Apply(ins, theta, lambdaAmps, inverse: true);
             }
         }
-
-        return value;
     }
 
     /// <summary>Adjoint gradient of a circuit without data inputs.</summary>

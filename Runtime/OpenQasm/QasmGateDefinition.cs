@@ -15,6 +15,9 @@ internal enum QasmGateOrigin
 
     /// <summary>A <c>gate</c> or <c>opaque</c> declaration in the program.</summary>
     User,
+
+    /// <summary>A gate of OpenQASM 3's built-in <c>stdgates.inc</c>.</summary>
+    Stdgates,
 }
 
 /// <summary>Appends the NegLR gates that implement one application of a native gate.</summary>
@@ -37,6 +40,21 @@ internal sealed class QasmGateDefinition
         Origin = origin;
         DeclaredAt = declaredAt;
     }
+
+    /// <summary>
+    /// At most how many NegLR gates one application emits, saturating at <see cref="long.MaxValue"/>: known before
+    /// anything is expanded, so the importer can refuse an expansion bomb up front.
+    /// </summary>
+    public long ExpandedGates { get; private init; }
+
+    /// <summary>
+    /// The steps one application takes: every gate application visited while expanding, plus every expression node
+    /// evaluated on the way (a body of empty gates emits nothing, but still costs time). Saturating.
+    /// </summary>
+    public long ExpansionWork { get; private init; }
+
+    /// <summary>Levels of gate definitions below this one (0 for native and opaque gates): the expansion's recursion depth.</summary>
+    public int NestingDepth { get; private init; }
 
     public string Name { get; }
 
@@ -65,12 +83,31 @@ internal sealed class QasmGateDefinition
     {
         QasmGateOrigin.BuiltIn => "(it is built into OpenQASM)",
         QasmGateOrigin.Qelib1 => "(in qelib1.inc)",
+        QasmGateOrigin.Stdgates => "(in stdgates.inc)",
         _ => "at " + DeclaredAt,
     };
 
     public static QasmGateDefinition CreateNative(
-        string name, int parameters, int qubits, QasmGateOrigin origin, QasmNativeEmitter emit, bool parametersAreAngles = true) =>
-        new(name, parameters, qubits, origin, default) { Native = emit, ParametersAreAngles = parametersAreAngles };
+        string name, int parameters, int qubits, QasmGateOrigin origin, QasmNativeEmitter emit, bool parametersAreAngles = true)
+    {
+        // Count what the emitter appends by running it once on placeholder angles and qubits.
+        var dryRun = new QasmGateSink();
+        var angles = new Angle[parameters];
+        var slots = new int[qubits];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = i;
+        }
+
+        emit(dryRun, angles, slots);
+        return new(name, parameters, qubits, origin, default)
+        {
+            Native = emit,
+            ParametersAreAngles = parametersAreAngles,
+            ExpandedGates = dryRun.Count,
+            ExpansionWork = Math.Max(1, dryRun.Count),
+        };
+    }
 
     /// <summary>
     /// Checks a <c>gate</c> or <c>opaque</c> declaration and resolves its body against the gates defined so far.
@@ -81,23 +118,31 @@ internal sealed class QasmGateDefinition
     public static QasmGateDefinition Define(QasmGateDeclaration declaration, QasmGateOrigin origin, Func<QasmName, QasmGateDefinition> resolve)
     {
         string gate = declaration.Name.Text;
-        RequireDistinct(declaration.Parameters, "parameter", gate);
-        RequireDistinct(declaration.Qubits, "qubit argument", gate);
+
+        // Hash lookups throughout: a declaration with tens of thousands of parameters or qubits must stay linear.
+        var parameters = IndexDistinct(declaration.Parameters, "parameter", gate);
+        var qubits = IndexDistinct(declaration.Qubits, "qubit argument", gate);
         foreach (var q in declaration.Qubits)
         {
-            if (declaration.Parameters.Any(p => p.Text == q.Text))
+            if (parameters.ContainsKey(q.Text))
             {
                 throw QasmException.At(q.Position, $"'{q.Text}' names both a parameter and a qubit argument of gate '{gate}'");
             }
         }
 
-        var definition = new QasmGateDefinition(gate, declaration.Parameters.Count, declaration.Qubits.Count, origin, declaration.Position);
         if (declaration.Body is null)
         {
-            return definition;
+            return new QasmGateDefinition(gate, declaration.Parameters.Count, declaration.Qubits.Count, origin, declaration.Position)
+            {
+                ExpansionWork = 1,
+            };
         }
 
         var body = new List<QasmBodyOperation>();
+        long gates = 0;
+        long work = 1;
+        int depth = 0;
+        bool[] used = new bool[declaration.Qubits.Count];
         foreach (var statement in declaration.Body)
         {
             if (statement is QasmBarrier barrier)
@@ -105,7 +150,7 @@ internal sealed class QasmGateDefinition
                 // A barrier only orders gates for hardware compilers; check its names, then drop it.
                 foreach (var a in barrier.Arguments)
                 {
-                    Slot(declaration, a);
+                    Slot(declaration, qubits, a);
                 }
 
                 continue;
@@ -115,22 +160,54 @@ internal sealed class QasmGateDefinition
             var target = resolve(call.Gate);
             CheckArity(target, call);
             int[] slots = new int[call.Arguments.Count];
-            for (int i = 0; i < slots.Length; i++)
+            try
             {
-                slots[i] = Slot(declaration, call.Arguments[i]);
-                if (Array.IndexOf(slots, slots[i], 0, i) >= 0)
+                for (int i = 0; i < slots.Length; i++)
                 {
-                    throw QasmException.At(
-                        call.Arguments[i].Position,
-                        $"gate '{target.Name}' is given qubit argument '{call.Arguments[i].Register.Text}' twice; a gate's qubits must all differ");
+                    slots[i] = Slot(declaration, qubits, call.Arguments[i]);
+                    if (used[slots[i]])
+                    {
+                        throw QasmException.At(
+                            call.Arguments[i].Position,
+                            $"gate '{target.Name}' is given qubit argument '{call.Arguments[i].Register.Text}' twice; a gate's qubits must all differ");
+                    }
+
+                    used[slots[i]] = true;
+                }
+            }
+            finally
+            {
+                foreach (int slot in slots)
+                {
+                    used[slot] = false;
                 }
             }
 
             body.Add(new QasmBodyOperation(target, call.Parameters, slots));
+            gates = SaturatingAdd(gates, target.ExpandedGates);
+            work = SaturatingAdd(work, target.ExpansionWork);
+            foreach (var p in call.Parameters)
+            {
+                work = SaturatingAdd(work, p.Size);
+            }
+
+            depth = Math.Max(depth, target.NestingDepth + 1);
         }
 
-        return new QasmGateDefinition(gate, definition.ParameterCount, definition.QubitCount, origin, declaration.Position) { Body = body };
+        return new QasmGateDefinition(gate, declaration.Parameters.Count, declaration.Qubits.Count, origin, declaration.Position)
+        {
+            Body = body,
+            ExpandedGates = gates,
+            ExpansionWork = work,
+            NestingDepth = depth,
+        };
     }
+
+    /// <summary>a + b for non-negative counts, stopping at <see cref="long.MaxValue"/> instead of overflowing.</summary>
+    public static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+    /// <summary>a · b for non-negative counts, stopping at <see cref="long.MaxValue"/> instead of overflowing.</summary>
+    public static long SaturatingMultiply(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
 
     /// <summary>Throws unless <paramref name="call"/> passes as many parameters and qubits as <paramref name="gate"/> takes.</summary>
     public static void CheckArity(QasmGateDefinition gate, QasmGateCall call)
@@ -155,33 +232,39 @@ internal sealed class QasmGateDefinition
     private static string Count(int n, string singular, string plural) =>
         FormattableString.Invariant($"{n} {(n == 1 ? singular : plural)}");
 
-    private static int Slot(QasmGateDeclaration declaration, QasmArgument argument)
+    private static int Slot(QasmGateDeclaration declaration, Dictionary<string, int> qubits, QasmArgument argument)
     {
-        for (int i = 0; i < declaration.Qubits.Count; i++)
+        if (qubits.TryGetValue(argument.Register.Text, out int slot))
         {
-            if (declaration.Qubits[i].Text == argument.Register.Text)
-            {
-                return i;
-            }
+            return slot;
         }
 
         throw QasmException.At(
             argument.Position,
             $"unknown qubit argument '{argument.Register.Text}' in the body of gate '{declaration.Name.Text}' "
-            + $"(its qubit arguments are {string.Join(", ", declaration.Qubits.Select(q => q.Text))})");
+            + $"(its qubit arguments are {ListNames(declaration.Qubits)})");
     }
 
-    private static void RequireDistinct(IReadOnlyList<QasmName> names, string kind, string gate)
+    /// <summary>Names joined by commas, the first ten only when there are more (messages stay readable).</summary>
+    public static string ListNames(IReadOnlyList<QasmName> names)
     {
+        const int Shown = 10;
+        string list = string.Join(", ", names.Take(Shown).Select(n => n.Text));
+        return names.Count <= Shown ? list : FormattableString.Invariant($"{list}, ... ({names.Count} in all)");
+    }
+
+    /// <summary>Name → position, throwing at the first name declared twice.</summary>
+    private static Dictionary<string, int> IndexDistinct(IReadOnlyList<QasmName> names, string kind, string gate)
+    {
+        var index = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
         for (int i = 0; i < names.Count; i++)
         {
-            for (int j = 0; j < i; j++)
+            if (!index.TryAdd(names[i].Text, i))
             {
-                if (names[j].Text == names[i].Text)
-                {
-                    throw QasmException.At(names[i].Position, $"{kind} '{names[i].Text}' of gate '{gate}' is declared twice");
-                }
+                throw QasmException.At(names[i].Position, $"{kind} '{names[i].Text}' of gate '{gate}' is declared twice");
             }
         }
+
+        return index;
     }
 }

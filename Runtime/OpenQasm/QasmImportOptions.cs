@@ -1,3 +1,5 @@
+using System;
+
 namespace NegLR;
 
 /// <summary>How <see cref="OpenQasm"/> turns a program into a <see cref="Circuit"/>.</summary>
@@ -21,9 +23,26 @@ public sealed class QasmImportOptions
     public bool AnglesAsWeights { get; init; }
 
     /// <summary>
-    /// Upper bound on the number of NegLR gates an import may produce. Gate definitions can double in size at every
-    /// nesting level, so a few lines can ask for 2^40 gates; this turns that into a <see cref="QasmException"/>.
-    /// Internal so tests can lower it.
+    /// Upper bound on the number of NegLR gates an import may produce (default 4,000,000). Gate definitions can double
+    /// in size at every nesting level, so a few lines can ask for 2^40 gates; each definition knows its expanded size,
+    /// so such an application is refused with a <see cref="QasmException"/> before anything is expanded. The import's
+    /// total work (gate applications visited and expression nodes evaluated, which also covers bodies that emit
+    /// nothing) is limited to 16 times this number.
     /// </summary>
-    internal int MaxGates { get; init; } = 4_000_000;
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxGates
+    {
+        get => _maxGates;
+        init
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxGates must be at least 1.");
+            }
+
+            _maxGates = value;
+        }
+    }
+
+    private readonly int _maxGates = 4_000_000;
 }

@@ -1,9 +1,11 @@
 using System;
+using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace NegLR;
 
 // Gate definitions and applications: name resolution, arity, register broadcasting, the terminal-measurement rule,
-// and expansion of composite gates down to native ones.
+// the expansion budget, and expansion of composite gates down to native ones.
 internal sealed partial class QasmImporter
 {
     // Guards against hostile or runaway programs: definitions may nest deeply (each level is a stack frame) or double in
@@ -29,10 +31,11 @@ internal sealed partial class QasmImporter
             return gate;
         }
 
-        string hint = Qelib1.IsUnsupported(name.Text)
+        bool defined = _version == QasmVersion.OpenQasm3 ? Stdgates.Defines(name.Text) : Qelib1.Defines(name.Text);
+        string hint = _version == QasmVersion.OpenQasm2 && Qelib1.IsUnsupported(name.Text)
             ? $" (NegLR does not import {Qelib1.FileName}'s '{name.Text}': its definition there is not the gate its name promises; define it with 'gate {name.Text} ...' instead)"
-            : !_qelib1Included && Qelib1.Defines(name.Text)
-                ? $" ('{name.Text}' is defined in {Qelib1.FileName}: add 'include \"{Qelib1.FileName}\";' after the header)"
+            : !_libraryIncluded && defined
+                ? $" ('{name.Text}' is defined in {LibraryFile}: add 'include \"{LibraryFile}\";' after the header)"
                 : string.Empty;
         throw QasmException.At(name.Position, $"unknown gate '{name.Text}'{hint}");
     }
@@ -45,10 +48,13 @@ internal sealed partial class QasmImporter
     {
         var gate = ResolveGate(call.Gate);
         QasmGateDefinition.CheckArity(gate, call);
-        double[] values = new double[call.Parameters.Count];
+        var values = new QasmValue[call.Parameters.Count];
+        var environment = new QasmEnvironment(ReadOnlySpan<QasmValue>.Empty, CollectionsMarshal.AsSpan(_inputValues), site: null);
+        long parameterWork = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = call.Parameters[i].Evaluate(ReadOnlySpan<double>.Empty, site: null);
+            values[i] = call.Parameters[i].Evaluate(environment);
+            parameterWork += call.Parameters[i].Size;
         }
 
         var operands = new Operand[call.Arguments.Count];
@@ -74,6 +80,7 @@ internal sealed partial class QasmImporter
             instances = operands[i].Size;
         }
 
+        CheckBudget(gate, call, instances, parameterWork);
         var site = new QasmCallSite(gate.Name, call.Gate.Position);
         int[] qubits = new int[operands.Length];
         for (int k = 0; k < instances; k++)
@@ -89,9 +96,50 @@ internal sealed partial class QasmImporter
                 _touchedAt[q] ??= call.Gate.Position;
             }
 
-            Expand(gate, values, qubits, userCode: true, site, depth: 0);
+            Expand(gate, values, qubits, userCode: true, site);
         }
     }
+
+    /// <summary>
+    /// Refuses an application before expanding it when its nesting, its gate count or its work would pass the limits:
+    /// each definition knows its own expanded size, so an expansion bomb costs nothing to reject.
+    /// </summary>
+    private void CheckBudget(QasmGateDefinition gate, QasmGateCall call, int instances, long parameterWork)
+    {
+        if (gate.NestingDepth > MaxExpansionDepth)
+        {
+            throw QasmException.At(
+                call.Gate.Position,
+                FormattableString.Invariant($"gate '{gate.Name}': gate definitions are nested more than {MaxExpansionDepth} levels deep (it has {gate.NestingDepth})"));
+        }
+
+        long gates = QasmGateDefinition.SaturatingMultiply(instances, gate.ExpandedGates);
+        long limit = _options.MaxGates;
+        if (gates > limit - _sink.Count)
+        {
+            throw QasmException.At(
+                call.Gate.Position,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"applying gate '{gate.Name}' here expands to {Describe(gates)} gates, which with the {_sink.Count:N0} before it is more than the import limit of {limit:N0} gates (QasmImportOptions.MaxGates; raise it with new QasmImportOptions {{ MaxGates = ... }} if the program is meant to be this large)"));
+        }
+
+        long work = QasmGateDefinition.SaturatingAdd(QasmGateDefinition.SaturatingMultiply(instances, gate.ExpansionWork), parameterWork);
+        long workLimit = WorkLimit;
+        if (work > workLimit - _work)
+        {
+            throw QasmException.At(
+                call.Gate.Position,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"applying gate '{gate.Name}' here takes {Describe(work)} expansion steps (gate applications and expression evaluations), which with the {_work:N0} before it is more than the import limit of {workLimit:N0} ({WorkPerGate} per gate of QasmImportOptions.MaxGates; raise MaxGates to allow more)"));
+        }
+
+        _work += work;
+    }
+
+    private static string Describe(long count) =>
+        count == long.MaxValue ? "more than 9.2E+18" : count.ToString("N0", CultureInfo.InvariantCulture);
 
     private void CheckQubit(QasmGateDefinition gate, QasmGateCall call, int[] qubits, int i)
     {
@@ -116,23 +164,18 @@ internal sealed partial class QasmImporter
     /// <summary>
     /// Emits one application of <paramref name="gate"/>. A native gate's parameters become fresh weights when
     /// <see cref="QasmImportOptions.AnglesAsWeights"/> is set and the application comes from the user's program (top level
-    /// or a user gate body); qelib1's own inner constants stay constants.
+    /// or a user gate body); the library's own inner constants stay constants. The budget was checked by the caller.
     /// </summary>
-    private void Expand(QasmGateDefinition gate, double[] values, ReadOnlySpan<int> qubits, bool userCode, QasmCallSite site, int depth)
+    private void Expand(QasmGateDefinition gate, QasmValue[] values, ReadOnlySpan<int> qubits, bool userCode, QasmCallSite site)
     {
         if (gate.Native is { } emit)
         {
-            if (_sink.Count >= _options.MaxGates)
-            {
-                throw QasmException.At(
-                    site.Position, FormattableString.Invariant($"the program expands to more than {_options.MaxGates} gates"));
-            }
-
             bool weights = userCode && _options.AnglesAsWeights && gate.ParametersAreAngles;
             var angles = new Angle[values.Length];
             for (int i = 0; i < angles.Length; i++)
             {
-                angles[i] = weights ? NewWeight(values[i]) : Angle.Constant(values[i]);
+                // With AnglesAsWeights the program has no inputs (refused at their declaration), so values are numbers.
+                angles[i] = weights ? NewWeight(values[i].Offset) : values[i].ToAngle();
             }
 
             emit(_sink, angles, qubits);
@@ -145,19 +188,14 @@ internal sealed partial class QasmImporter
             throw QasmException.At(site.Position, $"opaque gate '{gate.Name}' has no definition, so it cannot be simulated{via}");
         }
 
-        if (depth >= MaxExpansionDepth)
-        {
-            throw QasmException.At(
-                site.Position, FormattableString.Invariant($"gate definitions are nested more than {MaxExpansionDepth} levels deep"));
-        }
-
         bool inner = userCode && gate.Origin == QasmGateOrigin.User;
+        var environment = new QasmEnvironment(values, ReadOnlySpan<QasmValue>.Empty, site);
         foreach (var op in body)
         {
-            double[] v = new double[op.Parameters.Count];
+            var v = new QasmValue[op.Parameters.Count];
             for (int i = 0; i < v.Length; i++)
             {
-                v[i] = op.Parameters[i].Evaluate(values, site);
+                v[i] = op.Parameters[i].Evaluate(environment);
             }
 
             int[] q = new int[op.QubitSlots.Length];
@@ -166,7 +204,7 @@ internal sealed partial class QasmImporter
                 q[i] = qubits[op.QubitSlots[i]];
             }
 
-            Expand(op.Gate, v, q, inner, site, depth + 1);
+            Expand(op.Gate, v, q, inner, site);
         }
     }
 

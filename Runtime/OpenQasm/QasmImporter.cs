@@ -20,23 +20,46 @@ internal sealed partial class QasmImporter
     private readonly List<double> _initialWeights = new();
     private readonly List<QasmMeasurement> _measurements = new();
 
+    // OpenQASM 3 inputs by declaration index: the NegLR variable each one became, and its name.
+    private readonly List<QasmValue> _inputValues = new();
+    private readonly List<QasmInput> _inputs = new();
+    private readonly HashSet<string> _inputNames = new(StringComparer.Ordinal);
+    private int _dataInputs;
+    private int _inputWeights;
+
     // Per circuit qubit: where a gate first acted on it and where it was first measured (null: not yet).
     private readonly List<QasmPosition?> _touchedAt = new();
     private readonly List<QasmPosition?> _measuredAt = new();
     private int _clbits;
-    private bool _qelib1Included;
+    private bool _libraryIncluded;
+    private QasmVersion _version;
+
+    // Steps taken by the expansions so far (see QasmGateDefinition.ExpansionWork), against WorkLimit.
+    private long _work;
 
     public QasmImporter(QasmImportOptions options)
     {
         _options = options;
-        _gates.Add(Qelib1.U.Name, Qelib1.U);
-        _gates.Add(Qelib1.CX.Name, Qelib1.CX);
     }
+
+    /// <summary>The most expansion steps an import may take: <see cref="QasmImportOptions.MaxGates"/> × this.</summary>
+    internal const int WorkPerGate = 16;
+
+    private long WorkLimit => QasmGateDefinition.SaturatingMultiply(_options.MaxGates, WorkPerGate);
+
+    private string LibraryFile => _version == QasmVersion.OpenQasm3 ? Stdgates.FileName : Qelib1.FileName;
 
     public QasmProgram Import(string source)
     {
         var parser = new QasmParser(source);
         parser.ParseHeader();
+        _version = parser.Version;
+        var builtIns = _version == QasmVersion.OpenQasm3 ? new[] { Stdgates.U, Stdgates.GlobalPhase } : new[] { Qelib1.U, Qelib1.CX };
+        foreach (var gate in builtIns)
+        {
+            _gates.Add(gate.Name, gate);
+        }
+
         while (parser.Next() is { } statement)
         {
             Execute(statement);
@@ -44,12 +67,30 @@ internal sealed partial class QasmImporter
 
         if (_touchedAt.Count == 0)
         {
-            throw QasmException.At(parser.EndPosition, "the program declares no qubits: add a quantum register, e.g. 'qreg q[1];'");
+            string example = _version == QasmVersion.OpenQasm3 ? "'qubit[1] q;'" : "'qreg q[1];'";
+            throw QasmException.At(parser.EndPosition, $"the program declares no qubits: add a quantum register, e.g. {example}");
+        }
+
+        var circuit = _sink.Build(_touchedAt.Count);
+        if (_inputWeights > 0 || _dataInputs > 0)
+        {
+            // Unused inputs still count: weight k of the program is weight k of the circuit.
+            if (_inputWeights > 0)
+            {
+                circuit.Weight(_inputWeights - 1);
+            }
+
+            if (_dataInputs > 0)
+            {
+                circuit.Input(_dataInputs - 1);
+            }
         }
 
         return new QasmProgram(
-            _sink.Build(_touchedAt.Count),
+            circuit,
+            _version,
             _initialWeights.ToImmutableArray(),
+            _inputs.ToImmutableArray(),
             _quantumRegisters.ToImmutableArray(),
             _classicalRegisters.ToImmutableArray(),
             _measurements.ToImmutableArray());
@@ -85,6 +126,9 @@ internal sealed partial class QasmImporter
             case QasmReset reset:
                 Reset(reset);
                 break;
+            case QasmInputDeclaration input:
+                DeclareInput(input);
+                break;
             default:
                 throw new InvalidOperationException($"The parser produced an unexpected statement {statement.GetType().Name}.");
         }
@@ -92,34 +136,83 @@ internal sealed partial class QasmImporter
 
     private void Include(QasmInclude include)
     {
-        if (include.File != Qelib1.FileName)
+        string library = LibraryFile;
+        if (include.File != library)
         {
+            string other = _version == QasmVersion.OpenQasm3 ? Qelib1.FileName : Stdgates.FileName;
+            string hint = include.File == other
+                ? $" (\"{other}\" belongs to OpenQASM {(_version == QasmVersion.OpenQasm3 ? "2.0" : "3")}; this program's header says {(_version == QasmVersion.OpenQasm3 ? "3" : "2.0")})"
+                : " (it is built in; NegLR reads no include files)";
             throw QasmException.At(
-                include.FilePosition,
-                $"cannot include \"{include.File}\": only \"{Qelib1.FileName}\" is available (it is built in; NegLR reads no include files)");
+                include.FilePosition, $"cannot include \"{include.File}\": only \"{library}\" is available{hint}");
         }
 
-        if (_qelib1Included)
+        if (_libraryIncluded)
         {
             return;
         }
 
-        foreach (var gate in Qelib1.Gates)
+        var gates = _version == QasmVersion.OpenQasm3 ? Stdgates.Gates : Qelib1.Gates;
+        foreach (var gate in gates)
         {
             if (_gates.TryGetValue(gate.Name, out var existing))
             {
                 throw QasmException.At(
                     include.FilePosition,
-                    $"including \"{Qelib1.FileName}\" would redefine gate '{gate.Name}', already defined {existing.DescribeOrigin()}");
+                    $"including \"{library}\" would redefine gate '{gate.Name}', already defined {existing.DescribeOrigin()}");
             }
         }
 
-        foreach (var gate in Qelib1.Gates)
+        foreach (var gate in gates)
         {
             _gates.Add(gate.Name, gate);
         }
 
-        _qelib1Included = true;
+        _libraryIncluded = true;
+    }
+
+    /// <summary>
+    /// An OpenQASM 3 <c>input</c> becomes a NegLR variable: <c>x_k</c> (k a number) is data input k; any other name is the
+    /// next trainable weight in declaration order (the names <see cref="OpenQasm.Export(Circuit, QasmVersion, IReadOnlyList{double}?, IReadOnlyList{double}?, QasmExportOptions?)"/>
+    /// writes, <c>w_0, w_1, …</c> then <c>x_0, …</c>, so come back as the same weights and inputs).
+    /// </summary>
+    private void DeclareInput(QasmInputDeclaration input)
+    {
+        string name = input.Name.Text;
+        if (_options.AnglesAsWeights)
+        {
+            throw QasmException.At(
+                input.Position,
+                $"input '{name}' cannot be imported with QasmImportOptions.AnglesAsWeights: the program's inputs are its parameters "
+                + "already (import without AnglesAsWeights, or bind the inputs to numbers)");
+        }
+
+        if (_registers.TryGetValue(name, out var register))
+        {
+            throw QasmException.At(input.Name.Position, $"'{name}' is already declared as a register at {register.DeclaredAt}");
+        }
+
+        QasmValue value;
+        if (QasmInput.TryParseDataInputIndex(name, out int index))
+        {
+            if (index >= QasmInput.MaxDataInputs)
+            {
+                throw QasmException.At(
+                    input.Name.Position,
+                    FormattableString.Invariant($"data input '{name}' has index {index}; NegLR imports data inputs x_0 to x_{QasmInput.MaxDataInputs - 1}"));
+            }
+
+            value = QasmValue.Variable(AngleSource.Input, index);
+            _dataInputs = Math.Max(_dataInputs, index + 1);
+        }
+        else
+        {
+            value = QasmValue.Variable(AngleSource.Weight, _inputWeights++);
+        }
+
+        _inputNames.Add(name);
+        _inputValues.Add(value);
+        _inputs.Add(new QasmInput(name, value.Source, value.Index));
     }
 
     private void Declare(QasmRegisterDeclaration declaration)
@@ -128,6 +221,11 @@ internal sealed partial class QasmImporter
         if (_registers.TryGetValue(name, out var existing))
         {
             throw QasmException.At(declaration.Name.Position, $"register '{name}' is already declared at {existing.DeclaredAt}");
+        }
+
+        if (_inputNames.Contains(name))
+        {
+            throw QasmException.At(declaration.Name.Position, $"'{name}' is already declared as an input");
         }
 
         if (declaration.Size < 1)
@@ -174,6 +272,17 @@ internal sealed partial class QasmImporter
     private void Measure(QasmMeasure measure)
     {
         var qubits = ResolveQuantum(measure.Qubit);
+        if (measure.Bit is null)
+        {
+            // OpenQASM 3's bare 'measure q;': the qubits are measured, the results kept nowhere.
+            for (int k = 0; k < qubits.Size; k++)
+            {
+                _measuredAt[qubits.Offset + k] ??= measure.Position;
+            }
+
+            return;
+        }
+
         var bits = Resolve(measure.Bit, quantum: false);
         if (qubits.IsWholeRegister != bits.IsWholeRegister)
         {
@@ -220,7 +329,9 @@ internal sealed partial class QasmImporter
     private Operand Resolve(QasmArgument argument, bool quantum)
     {
         string name = argument.Register.Text;
-        string kind = quantum ? "quantum register (qreg)" : "classical register (creg)";
+        string kind = _version == QasmVersion.OpenQasm3
+            ? (quantum ? "qubit register" : "bit register")
+            : (quantum ? "quantum register (qreg)" : "classical register (creg)");
         if (!_registers.TryGetValue(name, out var register))
         {
             throw QasmException.At(argument.Position, $"unknown register '{name}': no {kind} with that name has been declared");

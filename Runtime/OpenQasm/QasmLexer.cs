@@ -3,9 +3,14 @@ using System.Globalization;
 namespace NegLR;
 
 /// <summary>
-/// Splits OpenQASM 2.0 text into tokens on demand, so errors surface in source order. Skips whitespace, <c>//</c> line
-/// comments and (beyond the 2.0 grammar, as many tools emit them) <c>/* */</c> block comments.
+/// Splits OpenQASM text into tokens on demand, so errors surface in source order. Skips whitespace, <c>//</c> line
+/// comments and <c>/* */</c> block comments (part of OpenQASM 3; accepted in 2.0 too, as many tools emit them).
 /// </summary>
+/// <remarks>
+/// It starts in OpenQASM 2.0 mode; after the header names version 3 the parser switches it on
+/// <see cref="OpenQasm3"/>, which adds <c>=</c>, <c>**</c>, <c>@</c>, <c>:</c>, Unicode letters in identifiers
+/// (<c>θ</c>, <c>π</c>), <c>_</c> between digits and single-quoted file names.
+/// </remarks>
 internal sealed class QasmLexer
 {
     private readonly string _source;
@@ -14,6 +19,9 @@ internal sealed class QasmLexer
     private int _column = 1;
 
     public QasmLexer(string source) => _source = source;
+
+    /// <summary>Lexes OpenQASM 3 tokens from the next token on.</summary>
+    public bool OpenQasm3 { get; set; }
 
     /// <summary>Reads the next token; at the end it keeps returning <see cref="QasmTokenKind.EndOfInput"/>.</summary>
     public QasmToken Next()
@@ -27,9 +35,9 @@ internal sealed class QasmLexer
         }
 
         char c = _source[_offset];
-        if (char.IsAsciiLetter(c) || c == '_')
+        if (IsIdentifierStart(c))
         {
-            while (_offset < _source.Length && (char.IsAsciiLetterOrDigit(_source[_offset]) || _source[_offset] == '_'))
+            while (_offset < _source.Length && (IsIdentifierStart(_source[_offset]) || char.IsAsciiDigit(_source[_offset])))
             {
                 Advance();
             }
@@ -42,9 +50,9 @@ internal sealed class QasmLexer
             return ReadNumber(start, begin);
         }
 
-        if (c == '"')
+        if (c == '"' || (OpenQasm3 && c == '\''))
         {
-            return ReadString(start, begin);
+            return ReadString(start, begin, c);
         }
 
         Advance();
@@ -59,7 +67,14 @@ internal sealed class QasmLexer
             case '{': return Make(QasmTokenKind.LeftBrace, start, begin);
             case '}': return Make(QasmTokenKind.RightBrace, start, begin);
             case '+': return Make(QasmTokenKind.Plus, start, begin);
-            case '*': return Make(QasmTokenKind.Star, start, begin);
+            case '*':
+                if (OpenQasm3 && Peek() == '*')
+                {
+                    Advance();
+                    return Make(QasmTokenKind.DoubleStar, start, begin);
+                }
+
+                return Make(QasmTokenKind.Star, start, begin);
             case '/': return Make(QasmTokenKind.Slash, start, begin);
             case '^': return Make(QasmTokenKind.Caret, start, begin);
             case '-':
@@ -77,7 +92,14 @@ internal sealed class QasmLexer
                     return Make(QasmTokenKind.EqualEqual, start, begin);
                 }
 
+                if (OpenQasm3)
+                {
+                    return Make(QasmTokenKind.Equals, start, begin);
+                }
+
                 throw QasmException.At(start, "unexpected character '=' (OpenQASM 2.0 has no assignment; '==' only appears in 'if')");
+            case '@' when OpenQasm3: return Make(QasmTokenKind.At, start, begin);
+            case ':' when OpenQasm3: return Make(QasmTokenKind.Colon, start, begin);
             default:
                 throw QasmException.At(start, "unexpected character " + Quote(c));
         }
@@ -87,6 +109,11 @@ internal sealed class QasmLexer
         char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c)
             ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}")
             : "'" + c + "'";
+
+    /// <summary>A letter or '_'; OpenQASM 3 also takes Unicode letters (its grammar's Lu, Ll, Lt, Lm, Lo and Nl).</summary>
+    private bool IsIdentifierStart(char c) =>
+        char.IsAsciiLetter(c) || c == '_'
+        || (OpenQasm3 && !char.IsAscii(c) && (char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.LetterNumber));
 
     private QasmToken ReadNumber(QasmPosition start, int begin)
     {
@@ -118,6 +145,11 @@ internal sealed class QasmLexer
         }
 
         string text = _source[begin.._offset];
+        if (OpenQasm3 && text.Contains('_', System.StringComparison.Ordinal))
+        {
+            text = text.Replace("_", string.Empty, System.StringComparison.Ordinal);
+        }
+
         double value = double.Parse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
         if (!double.IsFinite(value))
         {
@@ -127,18 +159,18 @@ internal sealed class QasmLexer
         return new QasmToken(real ? QasmTokenKind.Real : QasmTokenKind.Integer, text, start, begin, _offset, value);
     }
 
-    private QasmToken ReadString(QasmPosition start, int begin)
+    private QasmToken ReadString(QasmPosition start, int begin, char quote)
     {
         Advance();
         int contentStart = _offset;
-        while (_offset < _source.Length && _source[_offset] != '"' && _source[_offset] != '\n' && _source[_offset] != '\r')
+        while (_offset < _source.Length && _source[_offset] != quote && _source[_offset] != '\n' && _source[_offset] != '\r')
         {
             Advance();
         }
 
-        if (Peek() != '"')
+        if (Peek() != quote)
         {
-            throw QasmException.At(start, "unterminated string: expected a closing '\"' on the same line");
+            throw QasmException.At(start, $"unterminated string: expected a closing '{quote}' on the same line");
         }
 
         string content = _source[contentStart.._offset];
@@ -189,7 +221,8 @@ internal sealed class QasmLexer
 
     private void SkipDigits()
     {
-        while (char.IsAsciiDigit(Peek()))
+        // OpenQASM 3 allows '_' between digits (1_000); it must be followed by a digit.
+        while (char.IsAsciiDigit(Peek()) || (OpenQasm3 && Peek() == '_' && char.IsAsciiDigit(Peek(1)) && _offset > 0 && char.IsAsciiDigit(_source[_offset - 1])))
         {
             Advance();
         }

@@ -5,8 +5,10 @@ using System.Text;
 namespace NegLR;
 
 /// <summary>
-/// Reads OpenQASM 2.0 statements one at a time (so the importer can report problems in source order). It checks syntax
-/// and which identifiers an expression may use; gate, register and arity checks belong to the importer.
+/// Reads OpenQASM statements one at a time (so the importer can report problems in source order): OpenQASM 2.0, or
+/// the subset of OpenQASM 3 that <see cref="OpenQasm.Export(Circuit, QasmVersion, IReadOnlyList{double}?, IReadOnlyList{double}?, QasmExportOptions?)"/>
+/// writes (see QasmParser.Version3.cs). It checks syntax and which identifiers an expression may use; gate, register
+/// and arity checks belong to the importer.
 /// </summary>
 /// <remarks>
 /// A missing piece ("expected ';' after 'h q[0]'") is reported just after the last token read, where the piece belongs;
@@ -24,6 +26,7 @@ internal sealed partial class QasmParser
     private readonly QasmLexer _lexer;
     private QasmToken _current;
     private QasmToken _previous;
+    private QasmToken? _peeked;
     private int _statementStart;
 
     public QasmParser(string source)
@@ -33,29 +36,46 @@ internal sealed partial class QasmParser
         _current = _lexer.Next();
     }
 
+    /// <summary>The language version the header names (2 until <see cref="ParseHeader"/> reads a 3).</summary>
+    public QasmVersion Version { get; private set; } = QasmVersion.OpenQasm2;
+
+    private bool IsVersion3 => Version == QasmVersion.OpenQasm3;
+
     /// <summary>Where the text ends (for problems with the program as a whole).</summary>
     public QasmPosition EndPosition => _current.Kind == QasmTokenKind.EndOfInput ? _current.Position : _previous.EndPosition;
 
-    /// <summary>Reads the mandatory <c>OPENQASM 2.0;</c>.</summary>
+    /// <summary>Reads the mandatory <c>OPENQASM 2.0;</c> or <c>OPENQASM 3.0;</c> (also <c>3</c> and <c>3.1</c>).</summary>
     public void ParseHeader()
     {
         _statementStart = _current.Offset;
         if (!_current.Is("OPENQASM"))
         {
             throw QasmException.At(
-                _current.Position, $"expected the header 'OPENQASM 2.0;' at the start of the program, found {_current.Describe()}");
+                _current.Position,
+                $"expected the header 'OPENQASM 2.0;' or 'OPENQASM 3.0;' at the start of the program, found {_current.Describe()}");
         }
 
         Advance();
         if (_current.Kind is not (QasmTokenKind.Real or QasmTokenKind.Integer))
         {
-            throw Missing("the version number 2.0");
+            throw Missing("the version number 2.0 or 3.0");
         }
 
-        if (_current.Number != 2.0)
+        if (_current.Number == 2.0)
+        {
+            Version = QasmVersion.OpenQasm2;
+        }
+        else if (_current.Number >= 3 && _current.Number < 4 && !_current.Text.Contains('e', System.StringComparison.OrdinalIgnoreCase))
+        {
+            Version = QasmVersion.OpenQasm3;
+
+            // The token after the ';' is the first one lexed as OpenQASM 3.
+            _lexer.OpenQasm3 = true;
+        }
+        else
         {
             throw QasmException.At(
-                _current.Position, $"unsupported OpenQASM version '{_current.Text}': only OpenQASM 2.0 can be imported");
+                _current.Position, $"unsupported OpenQASM version '{_current.Text}': NegLR imports OpenQASM 2.0 and 3");
         }
 
         Advance();
@@ -71,6 +91,11 @@ internal sealed partial class QasmParser
         }
 
         _statementStart = _current.Offset;
+        if (IsVersion3)
+        {
+            return Next3();
+        }
+
         var first = _current;
         if (first.Kind != QasmTokenKind.Identifier)
         {
@@ -143,7 +168,7 @@ internal sealed partial class QasmParser
                 {
                     parameters.Add(DeclaredName("a parameter name"));
                 }
-                while (Accept(QasmTokenKind.Comma));
+                while (AcceptListComma(QasmTokenKind.RightParen));
             }
 
             Expect(QasmTokenKind.RightParen, "',' or ')'");
@@ -154,7 +179,7 @@ internal sealed partial class QasmParser
         {
             qubits.Add(DeclaredName("a qubit argument name"));
         }
-        while (Accept(QasmTokenKind.Comma));
+        while (AcceptListComma(QasmTokenKind.LeftBrace));
 
         if (keyword.Text == "opaque")
         {
@@ -195,7 +220,16 @@ internal sealed partial class QasmParser
             return FinishBarrier(first.Position, inBody: true);
         }
 
-        if (ReservedWords.Contains(first.Text))
+        if (IsVersion3)
+        {
+            RejectUnsupported3(first, inBody: true);
+            if (first.Text == "gphase")
+            {
+                return ParseGateCall(scope);
+            }
+        }
+
+        if (IsReserved(first.Text))
         {
             throw QasmException.At(
                 first.Position,
@@ -217,20 +251,23 @@ internal sealed partial class QasmParser
                 {
                     parameters.Add(ParseExpression(scope));
                 }
-                while (Accept(QasmTokenKind.Comma));
+                while (AcceptListComma(QasmTokenKind.RightParen));
             }
 
             Expect(QasmTokenKind.RightParen, "',' or ')'");
         }
 
-        var arguments = ParseArguments(inBody: scope is not null);
+        // OpenQASM 3's gphase is the one gate applied to no qubits.
+        var arguments = IsVersion3 && nameToken.Text == "gphase" && _current.Kind == QasmTokenKind.Semicolon
+            ? new List<QasmArgument>()
+            : ParseArguments(inBody: scope is not null);
         Expect(QasmTokenKind.Semicolon, "';'");
         return new QasmGateCall(new QasmName(nameToken.Text, nameToken.Position), parameters, arguments);
     }
 
     private QasmBarrier FinishBarrier(QasmPosition position, bool inBody)
     {
-        var arguments = ParseArguments(inBody);
+        var arguments = IsVersion3 && _current.Kind == QasmTokenKind.Semicolon ? new List<QasmArgument>() : ParseArguments(inBody);
         Expect(QasmTokenKind.Semicolon, "';'");
         return new QasmBarrier(position, arguments);
     }
@@ -260,7 +297,7 @@ internal sealed partial class QasmParser
         {
             arguments.Add(ParseArgument(inBody));
         }
-        while (Accept(QasmTokenKind.Comma));
+        while (AcceptListComma(QasmTokenKind.Semicolon));
 
         return arguments;
     }
@@ -298,7 +335,7 @@ internal sealed partial class QasmParser
             throw Missing(what);
         }
 
-        if (ReservedWords.Contains(_current.Text))
+        if (IsReserved(_current.Text))
         {
             throw QasmException.At(_current.Position, $"'{_current.Text}' is a reserved word and cannot be used as {what}");
         }
@@ -323,6 +360,26 @@ internal sealed partial class QasmParser
         return (value, token.Position);
     }
 
+    private bool IsReserved(string word) => IsReservedWord(word, Version);
+
+    /// <summary>True for the keywords and built-in names of <paramref name="version"/>.</summary>
+    public static bool IsReservedWord(string word, QasmVersion version) =>
+        version == QasmVersion.OpenQasm3 ? ReservedWords3.Contains(word) : ReservedWords.Contains(word);
+
+    /// <summary>
+    /// Accepts the ',' between list items. OpenQASM 3 also allows one after the last item: then the list ends at
+    /// <paramref name="closer"/>, which is left for the caller.
+    /// </summary>
+    private bool AcceptListComma(QasmTokenKind closer)
+    {
+        if (!Accept(QasmTokenKind.Comma))
+        {
+            return false;
+        }
+
+        return !(IsVersion3 && _current.Kind == closer);
+    }
+
     private void Expect(QasmTokenKind kind, string what)
     {
         if (!Accept(kind))
@@ -345,9 +402,13 @@ internal sealed partial class QasmParser
     private QasmToken Advance()
     {
         _previous = _current;
-        _current = _lexer.Next();
+        _current = _peeked ?? _lexer.Next();
+        _peeked = null;
         return _previous;
     }
+
+    /// <summary>The kind of the token after <see cref="_current"/> (one token of lookahead, lexed once).</summary>
+    private QasmTokenKind PeekKind() => (_peeked ??= _lexer.Next()).Kind;
 
     /// <summary>"expected X after 'statement so far', found Y", placed just after the last token read.</summary>
     private QasmException Missing(string what) =>
@@ -382,8 +443,25 @@ internal sealed partial class QasmParser
         return sb.Length <= MaxLength ? sb.ToString() : "..." + sb.ToString(sb.Length - MaxLength, MaxLength);
     }
 
-    private string Slice(int start) => _source[start.._previous.End];
-
     /// <summary>The gate definition whose body is being read: its parameters are what expressions may name.</summary>
-    private sealed record QasmScope(string Gate, IReadOnlyList<QasmName> Parameters);
+    private sealed class QasmScope
+    {
+        public QasmScope(string gate, IReadOnlyList<QasmName> parameters)
+        {
+            Gate = gate;
+            Parameters = parameters;
+            Index = new Dictionary<string, int>(parameters.Count, System.StringComparer.Ordinal);
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                Index.TryAdd(parameters[i].Text, i);
+            }
+        }
+
+        public string Gate { get; }
+
+        public IReadOnlyList<QasmName> Parameters { get; }
+
+        /// <summary>Parameter name → position (a lookup per reference, so huge parameter lists stay linear).</summary>
+        public Dictionary<string, int> Index { get; }
+    }
 }

@@ -28,16 +28,26 @@ internal sealed record QasmRegisterDeclaration(QasmPosition Position, bool IsQua
     : QasmStatement(Position);
 
 /// <summary>
-/// A gate application <c>name(params) args;</c>, at top level or in a gate body (where arguments are bare qubit names).
+/// A gate application <c>name(params) args;</c>, at top level or in a gate body (where arguments are bare qubit names);
+/// OpenQASM 3's <c>gphase(θ);</c> is one with no arguments.
 /// </summary>
 internal sealed record QasmGateCall(QasmName Gate, IReadOnlyList<QasmExpression> Parameters, IReadOnlyList<QasmArgument> Arguments)
     : QasmStatement(Gate.Position);
 
-/// <summary><c>barrier args;</c>, accepted and ignored.</summary>
+/// <summary><c>barrier args;</c>, accepted and ignored (OpenQASM 3 allows no arguments: every qubit).</summary>
 internal sealed record QasmBarrier(QasmPosition Position, IReadOnlyList<QasmArgument> Arguments) : QasmStatement(Position);
 
-/// <summary><c>measure qubit -> bit;</c></summary>
-internal sealed record QasmMeasure(QasmPosition Position, QasmArgument Qubit, QasmArgument Bit) : QasmStatement(Position);
+/// <summary>
+/// <c>measure qubit -> bit;</c>, or in OpenQASM 3 <c>bit = measure qubit;</c> and <c>measure qubit;</c> (then
+/// <see cref="Bit"/> is null: the qubit is measured and the result dropped).
+/// </summary>
+internal sealed record QasmMeasure(QasmPosition Position, QasmArgument Qubit, QasmArgument? Bit) : QasmStatement(Position);
+
+/// <summary>
+/// OpenQASM 3 <c>input float[64] name;</c> or <c>input angle[32] name;</c>: a circuit parameter. <see cref="Index"/>
+/// counts input declarations in program order (what <see cref="QasmInputExpression"/> refers to).
+/// </summary>
+internal sealed record QasmInputDeclaration(QasmPosition Position, QasmName Name, int Index) : QasmStatement(Position);
 
 /// <summary><c>reset qubit;</c></summary>
 internal sealed record QasmReset(QasmPosition Position, QasmArgument Qubit) : QasmStatement(Position);

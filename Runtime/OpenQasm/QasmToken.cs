@@ -8,7 +8,7 @@ internal readonly record struct QasmPosition(int Line, int Column)
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"line {Line}, column {Column}");
 }
 
-/// <summary>The kinds of OpenQASM 2.0 tokens.</summary>
+/// <summary>The kinds of OpenQASM tokens (the last four only in OpenQASM 3).</summary>
 internal enum QasmTokenKind
 {
     EndOfInput,
@@ -31,6 +31,10 @@ internal enum QasmTokenKind
     Star,
     Slash,
     Caret,
+    Equals,
+    DoubleStar,
+    At,
+    Colon,
 }
 
 /// <summary>

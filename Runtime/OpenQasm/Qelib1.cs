@@ -211,7 +211,7 @@ internal static class Qelib1
     /// Controlled U3(θ, φ, λ) = CPhase(λ), then CRY(θ), then CPhase(φ): with the control set this is P(φ)·RY(θ)·P(λ) =
     /// U3 on the target, and the identity otherwise; equal to qelib1's cu3 body including phase.
     /// </summary>
-    private static void ControlledU3(QasmGateSink s, int control, int target, Angle theta, Angle phi, Angle lambda)
+    internal static void ControlledU3(QasmGateSink s, int control, int target, Angle theta, Angle phi, Angle lambda)
     {
         s.Add(GateKind.CPhase, control, target, lambda);
         s.Add(GateKind.CRY, control, target, theta);

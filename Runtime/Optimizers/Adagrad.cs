@@ -53,5 +53,5 @@ public sealed class Adagrad : GradientOptimizer
     protected override void SaveStateCore(CheckpointWriter writer) => writer.WriteDoubles(_accumulator);
 
     /// <inheritdoc/>
-    protected override void RestoreStateCore(CheckpointReader reader) => reader.ReadDoubles(_accumulator, "Adagrad accumulator");
+    protected override void RestoreStateCore(CheckpointReader reader) => reader.ReadNonNegativeDoubles(_accumulator, "Adagrad accumulator");
 }

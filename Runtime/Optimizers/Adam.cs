@@ -112,7 +112,7 @@ public sealed class Adam : GradientOptimizer
     protected override void RestoreStateCore(CheckpointReader reader)
     {
         reader.ReadDoubles(_m, "Adam first moments");
-        reader.ReadDoubles(_v, "Adam second moments");
-        reader.ReadDoubles(_vMax, "AMSGrad maxima");
+        reader.ReadNonNegativeDoubles(_v, "Adam second moments");
+        reader.ReadNonNegativeDoubles(_vMax, "AMSGrad maxima");
     }
 }

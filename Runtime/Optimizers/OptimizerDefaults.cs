@@ -94,4 +94,40 @@ static class OptimizerDefaults
 
     /// <summary>Seed of <see cref="StochasticPolicy"/>'s draws: 0.</summary>
     public const ulong StochasticSeed = 0;
+
+    /// <summary>
+    /// z of the shot-aware <see cref="LookaheadPolicy"/>: the trial counts as worse only beyond this many standard errors of
+    /// the loss difference. Chosen by measurement (docs/optimizers.md, "Lookahead under shot noise").
+    /// </summary>
+    public const double LookaheadStandardErrors = 1.5;
+
+    /// <summary>Seed of the noise-injection control's draws: 0.</summary>
+    public const ulong NoiseSeed = 0;
+
+    /// <summary>c of <see cref="Backtracking"/>'s Armijo condition: 1e-4 (Nocedal &amp; Wright's usual value).</summary>
+    public const double SufficientDecrease = 1e-4;
+
+    /// <summary>Most halvings of <see cref="Backtracking"/>'s step: 4 (so at most 5 trials, down to η/16).</summary>
+    public const int MaxHalvings = 4;
+
+    /// <summary>η of <see cref="QuantumNaturalGradient"/>: 0.01 (PennyLane's <c>QNGOptimizer</c>).</summary>
+    public const double NaturalGradientRate = 0.01;
+
+    /// <summary>λ of <see cref="QuantumNaturalGradient"/>: g + λI; 0 (PennyLane's <c>lam</c>).</summary>
+    public const double MetricRegularization = 0;
+
+    /// <summary>η of <see cref="QnSpsa"/>: 1e-3 (PennyLane's <c>QNSPSAOptimizer</c>).</summary>
+    public const double QnSpsaRate = 1e-3;
+
+    /// <summary>β of <see cref="QnSpsa"/>'s metric regularisation: 1e-3 (PennyLane).</summary>
+    public const double QnSpsaRegularization = 1e-3;
+
+    /// <summary>ε of <see cref="QnSpsa"/>'s finite differences: 1e-2 (PennyLane).</summary>
+    public const double QnSpsaFiniteDifferenceStep = 1e-2;
+
+    /// <summary>Whether <see cref="QnSpsa"/> blocks worsening steps: true (PennyLane).</summary>
+    public const bool QnSpsaBlocking = true;
+
+    /// <summary>Losses <see cref="QnSpsa"/>'s blocking tolerance averages over: 5 (PennyLane's <c>history_length</c>).</summary>
+    public const int QnSpsaHistoryLength = 5;
 }

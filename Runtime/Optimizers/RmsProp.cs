@@ -59,5 +59,5 @@ public sealed class RmsProp : GradientOptimizer
     protected override void SaveStateCore(CheckpointWriter writer) => writer.WriteDoubles(_meanSquare);
 
     /// <inheritdoc/>
-    protected override void RestoreStateCore(CheckpointReader reader) => reader.ReadDoubles(_meanSquare, "RMSProp mean square");
+    protected override void RestoreStateCore(CheckpointReader reader) => reader.ReadNonNegativeDoubles(_meanSquare, "RMSProp mean square");
 }

@@ -19,6 +19,14 @@ public sealed partial class CircuitInterpreter
     public CircuitInterpreter(Circuit circuit)
     {
         ArgumentNullException.ThrowIfNull(circuit);
+        if (circuit.HasChannels)
+        {
+            // Ignoring the channels would be a silent wrong answer: this engine runs ideal circuits only.
+            throw new ArgumentException(
+                $"The circuit records {circuit.Channels.Count} noise channel(s), which the state-vector interpreter cannot run; use DensityMatrixSimulator or TrajectorySimulator, or circuit.WithoutChannels() for the ideal circuit.",
+                nameof(circuit));
+        }
+
         Circuit = circuit;
         Qubits = circuit.Qubits;
         WeightCount = circuit.WeightCount;

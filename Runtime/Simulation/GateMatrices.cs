@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace NegLR.Simulation;
 
-/// <summary>Matrices of the single-qubit gates (and the targets of controlled ones), per REFERENCE conventions.</summary>
+/// <summary>Matrices of the single-qubit gates (and the targets of controlled ones), in NegLR's conventions (docs/conventions.md).</summary>
 public static class GateMatrices
 {
     private static readonly double InvSqrt2 = 1 / Math.Sqrt(2);

@@ -12,6 +12,10 @@ internal interface ITrainingLoop
 
     long ShotsPerStep { get; }
 
+    long RoundTripsPerStep { get; }
+
+    CircuitStructure Structure { get; }
+
     TrainingResult Run(Span<double> parameters, CancellationToken cancellationToken);
 
     TrainingResult Resume(string checkpointPath, Span<double> parameters, CancellationToken cancellationToken);

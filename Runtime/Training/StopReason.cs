@@ -23,4 +23,7 @@ public enum StopReason
 
     /// <summary>The cancellation token was signalled.</summary>
     Cancelled = 6,
+
+    /// <summary>The next step would have exceeded <see cref="TrainerOptions.MaxRoundTrips"/>.</summary>
+    RoundTripBudget = 7,
 }

@@ -2,7 +2,9 @@ namespace NegLR;
 
 /// <summary>
 /// Trains a generated ansatz: the loop is specialised for <typeparamref name="TAnsatz"/> by the JIT, and exact values and
-/// adjoint gradients run its generated code; the cost observable is <see cref="IAnsatz.Cost"/>.
+/// adjoint gradients run its generated code; the cost observable is <see cref="IAnsatz.Cost"/>. A
+/// <see cref="CustomLoss"/> of that one observable runs here too; for a loss of several observables use
+/// <c>new Trainer(TAnsatz.CreateCircuit(), observables, …)</c>.
 /// </summary>
 /// <typeparam name="TAnsatz">An <c>[Ansatz]</c> type (the generator implements <see cref="IAnsatz"/>).</typeparam>
 public sealed class Trainer<TAnsatz> : TrainerBase
@@ -13,7 +15,8 @@ public sealed class Trainer<TAnsatz> : TrainerBase
     /// <param name="options">Run options; default <see cref="TrainerOptions.Default"/>.</param>
     /// <param name="objective">What to minimise; default ⟨Cost⟩ itself.</param>
     public Trainer(IOptimizer optimizer, TrainerOptions? options = null, TrainingObjective? objective = null)
-        : base(new TrainingLoop<AnsatzModel<TAnsatz>>(new AnsatzModel<TAnsatz>(options?.Shots is not null), optimizer, options, objective),
+        : base(new TrainingLoop<AnsatzModel<TAnsatz>>(new AnsatzModel<TAnsatz>(options?.Shots is not null), optimizer, options, objective,
+            new LoopSetup { Structure = static () => new CircuitStructure(TAnsatz.CreateCircuit()) }),
             optimizer, options, objective)
     {
     }

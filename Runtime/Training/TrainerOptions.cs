@@ -22,6 +22,9 @@ public sealed class TrainerOptions
     private readonly string? _checkpointPath;
     private readonly int _checkpointInterval = 10;
     private readonly int _adjointCost = 2;
+    private readonly long? _maxRoundTrips;
+    private readonly int _restarts = 1;
+    private readonly IWeightInitializer _restartInitialization = UniformInitialization.FullPeriod;
 
     /// <summary>Most steps to take; default 100.</summary>
     public int MaxSteps
@@ -47,6 +50,40 @@ public sealed class TrainerOptions
         get => _maxShots;
         init => _maxShots = value is null or >= 1 ? value
             : throw new ArgumentOutOfRangeException(nameof(MaxShots), value, "MaxShots must be at least 1 (or null for no budget).");
+    }
+
+    /// <summary>
+    /// Budget of modelled sequential device round trips (a proxy for wall-clock latency on hardware), or null for none;
+    /// checked like <see cref="MaxCircuitEvaluations"/> against the most round trips a step can take.
+    /// </summary>
+    public long? MaxRoundTrips
+    {
+        get => _maxRoundTrips;
+        init => _maxRoundTrips = value is null or >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxRoundTrips), value, "MaxRoundTrips must be at least 1 (or null for no budget).");
+    }
+
+    /// <summary>
+    /// Random restarts within the same budget: the run is split into this many segments (default 1, no restarts). The
+    /// first starts from the given parameters, each later one from <see cref="RestartInitialization"/> (seeded by
+    /// <see cref="Seed"/> and the segment's number) with a freshly reset optimizer. Segment k may use the budget up to
+    /// (k + 1)/R of the first budget set among <see cref="MaxCircuitEvaluations"/>, <see cref="MaxShots"/>,
+    /// <see cref="MaxRoundTrips"/> and <see cref="MaxSteps"/>; a segment stopped early (patience, gradient tolerance) leaves
+    /// its share to the next. Each segment ends with one counted evaluation of the loss over every data row (exact or
+    /// with shots, one round trip); the run returns the parameters of the segment with the lowest such loss.
+    /// </summary>
+    public int Restarts
+    {
+        get => _restarts;
+        init => _restarts = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(Restarts), value, "Restarts must be at least 1 (1 means no restarts).");
+    }
+
+    /// <summary>How restarts after the first draw their start; default uniform in [0, 2π).</summary>
+    public IWeightInitializer RestartInitialization
+    {
+        get => _restartInitialization;
+        init => _restartInitialization = value ?? throw new ArgumentNullException(nameof(RestartInitialization));
     }
 
     /// <summary>
@@ -141,7 +178,7 @@ public sealed class TrainerOptions
             : throw new ArgumentOutOfRangeException(nameof(CheckpointInterval), value, "CheckpointInterval must be at least 1 step.");
     }
 
-    /// <summary>Called after every step with a <see cref="TrainingStep"/>.</summary>
+    /// <summary>Called after every step with a copy of its <see cref="TrainingStep"/>: <c>OnStep = step =&gt; …</c>.</summary>
     public TrainingCallback? OnStep { get; init; }
 
     /// <summary>
@@ -158,4 +195,29 @@ public sealed class TrainerOptions
 
     /// <summary>The options with every default.</summary>
     public static TrainerOptions Default { get; } = new();
+
+    /// <summary>
+    /// These options for one phase of a longer run (layerwise training): its own step cap, the budgets that remain, a
+    /// phase seed and callback; no restarts. Everything else is kept.
+    /// </summary>
+    internal TrainerOptions ForPhase(int maxSteps, long? evaluations, long? shots, long? roundTrips, ulong seed, TrainingCallback? onStep) => new()
+    {
+        MaxSteps = maxSteps,
+        MaxCircuitEvaluations = evaluations,
+        MaxShots = shots,
+        MaxRoundTrips = roundTrips,
+        Shots = Shots,
+        Gradient = Gradient,
+        FiniteDifferenceStep = FiniteDifferenceStep,
+        SpsaPerturbation = SpsaPerturbation,
+        Seed = seed,
+        TargetLoss = TargetLoss,
+        Patience = Patience,
+        MinDelta = MinDelta,
+        GradientTolerance = GradientTolerance,
+        CheckpointPath = CheckpointPath,
+        CheckpointInterval = CheckpointInterval,
+        OnStep = onStep,
+        AdjointEvaluationCost = AdjointEvaluationCost,
+    };
 }

@@ -15,7 +15,7 @@ namespace NegLR;
 public sealed class TrainingHistory : IReadOnlyList<TrainingStep>
 {
     /// <summary>The CSV header, one column per <see cref="TrainingStep"/> field.</summary>
-    public const string CsvHeader = "iteration,loss,gradient_norm,learning_rate,phase,trial_loss,circuit_evaluations,shots,elapsed_seconds";
+    public const string CsvHeader = "iteration,loss,gradient_norm,learning_rate,phase,trial_loss,circuit_evaluations,shots,elapsed_seconds,round_trips,segment";
 
     private readonly TrainingStep[] _steps;
 
@@ -37,7 +37,10 @@ public sealed class TrainingHistory : IReadOnlyList<TrainingStep>
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => _steps.GetEnumerator();
 
-    /// <summary>Writes <see cref="CsvHeader"/> and one line per step; an absent trial loss is an empty field.</summary>
+    /// <summary>
+/// Writes <see cref="CsvHeader"/> and one line per step; an absent trial loss is an empty field, a missing gradient norm
+/// or rate (Rotosolve) is <c>NaN</c>.
+/// </summary>
     public void WriteCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -46,7 +49,7 @@ public sealed class TrainingHistory : IReadOnlyList<TrainingStep>
         foreach (var s in _steps)
         {
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Iteration},{Number(s.Loss)},{Number(s.GradientNorm)},{Number(s.LearningRate)},{PhaseName(s.Phase)},{(s.HasTrialLoss ? Number(s.TrialLoss) : string.Empty)},{s.CircuitEvaluations},{s.Shots},{Number(s.Elapsed.TotalSeconds)}"));
+                $"{s.Iteration},{Number(s.Loss)},{Number(s.GradientNorm)},{Number(s.LearningRate)},{PhaseName(s.Phase)},{(s.HasTrialLoss ? Number(s.TrialLoss) : string.Empty)},{s.CircuitEvaluations},{s.Shots},{Number(s.Elapsed.TotalSeconds)},{s.RoundTrips},{s.Segment}"));
             writer.Write('\n');
         }
     }
@@ -69,7 +72,8 @@ public sealed class TrainingHistory : IReadOnlyList<TrainingStep>
 
     /// <summary>
     /// Writes a JSON array with one object per step: <c>iteration, loss, gradientNorm, learningRate, phase ("positive" or
-    /// "negative"), trialLoss (null when absent), circuitEvaluations, shots, elapsedSeconds</c>.
+    /// "negative", "rejected" or "noise"), trialLoss (null when absent), circuitEvaluations, shots, elapsedSeconds, roundTrips,
+    /// segment</c>.
     /// </summary>
     public void WriteJson(Stream stream)
     {
@@ -88,6 +92,8 @@ public sealed class TrainingHistory : IReadOnlyList<TrainingStep>
             json.WriteNumber("circuitEvaluations", s.CircuitEvaluations);
             json.WriteNumber("shots", s.Shots);
             WriteDouble(json, "elapsedSeconds", s.Elapsed.TotalSeconds);
+            json.WriteNumber("roundTrips", s.RoundTrips);
+            json.WriteNumber("segment", s.Segment);
             json.WriteEndObject();
         }
 
@@ -110,7 +116,13 @@ public sealed class TrainingHistory : IReadOnlyList<TrainingStep>
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static string PhaseName(NlrPhase phase) => phase == NlrPhase.Negative ? "negative" : "positive";
+    private static string PhaseName(NlrPhase phase) => phase switch
+    {
+        NlrPhase.Negative => "negative",
+        NlrPhase.Rejected => "rejected",
+        NlrPhase.Noise => "noise",
+        _ => "positive",
+    };
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

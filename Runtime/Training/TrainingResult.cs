@@ -6,8 +6,13 @@ namespace NegLR;
 public sealed class TrainingResult
 {
     internal TrainingResult(StopReason reason, long steps, double finalLoss, double bestStepLoss, bool restoredBest,
-        long circuitEvaluations, long shots, TimeSpan elapsed, TrainingHistory history, long resumedAtStep)
+        long circuitEvaluations, long shots, TimeSpan elapsed, TrainingHistory history, long resumedAtStep, long roundTrips = 0,
+        int restarts = 1, int selectedRestart = -1, double selectedRestartLoss = double.NaN)
     {
+        RoundTrips = roundTrips;
+        Restarts = restarts;
+        SelectedRestart = selectedRestart;
+        SelectedRestartLoss = selectedRestartLoss;
         StopReason = reason;
         Steps = steps;
         FinalLoss = finalLoss;
@@ -43,6 +48,18 @@ public sealed class TrainingResult
 
     /// <summary>Shots used in all.</summary>
     public long Shots { get; }
+
+    /// <summary>Modelled sequential device round trips in all (see <see cref="TrainingStep.RoundTrips"/>).</summary>
+    public long RoundTrips { get; }
+
+    /// <summary>Segments the run was split into (<see cref="TrainerOptions.Restarts"/>; 1 without restarts).</summary>
+    public int Restarts { get; }
+
+    /// <summary>The restart whose parameters were returned (lowest closing loss), or −1 without restarts.</summary>
+    public int SelectedRestart { get; }
+
+    /// <summary>The chosen restart's closing loss over all data rows (exact or with shots), NaN without restarts.</summary>
+    public double SelectedRestartLoss { get; }
 
     /// <summary>Training time in all.</summary>
     public TimeSpan Elapsed { get; }

@@ -15,7 +15,7 @@ int ascents = 0;
 var options = new TrainerOptions
 {
     MaxSteps = steps,
-    OnStep = (in TrainingStep step) =>
+    OnStep = (TrainingStep step) =>
     {
         ascents += step.Phase == NlrPhase.Negative ? 1 : 0;
         if (step.Iteration % 10 == 0)

@@ -22,7 +22,7 @@ public partial struct IrisClassifier
 
 /// <summary>
 /// Adam under cosine annealing, wrapped in NLR's Lookahead policy: a step that would raise the training loss is taken
-/// backwards at the fixed rate η⁻ = 0.02, at most 3 ascent steps in a row (DESIGN.md's example schedule).
+/// backwards at the fixed rate η⁻ = 0.02, at most 3 ascent steps in a row.
 /// </summary>
 [Adam(LearningRate = 0.05)]
 [CosineSchedule(TotalSteps = 100, MinimumRate = 0.005)]

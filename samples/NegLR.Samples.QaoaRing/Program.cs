@@ -23,7 +23,7 @@ int ascents = 0;
 var options = new TrainerOptions
 {
     MaxSteps = 100,
-    OnStep = (in TrainingStep step) =>
+    OnStep = (TrainingStep step) =>
     {
         ascents += step.Phase == NlrPhase.Negative ? 1 : 0;
         if (step.Iteration % 20 == 0)

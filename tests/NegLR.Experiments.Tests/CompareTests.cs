@@ -32,7 +32,7 @@ public class CompareTests : ScratchTest
         Assert.Contains(plots, p => p.EndsWith("gradnorm-vqe-h2-shots100.svg", StringComparison.Ordinal));
         Assert.Contains(plots, p => p.EndsWith("final-cls-iris-hea-local-ce-exact.png", StringComparison.Ordinal));
         Assert.Contains(plots, p => p.EndsWith("improvement-all-exact.png", StringComparison.Ordinal));
-        Assert.Contains("NLR (Lookahead) against the best baseline", output);
+        Assert.Contains("NLR (Lookahead) against its own base at the same rate", output);
 
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.schema.json")));
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
@@ -41,7 +41,9 @@ public class CompareTests : ScratchTest
 
         var root = summary.RootElement;
         Assert.Equal(2 * 2 * 3, root.GetProperty("results").GetArrayLength());
-        Assert.Equal(2 * 2 * 2, root.GetProperty("comparisons").GetArrayLength());
+        // Per benchmark and mode: NLR against its control (Adam at NLR's rate, which is Adam's tuned rate: the baseline
+        // itself) on the score, against each tuned baseline (Adam, SPSA); classification adds test loss and test error.
+        Assert.Equal((2 * 3) + (2 * 5), root.GetProperty("comparisons").GetArrayLength());
         Assert.Equal(3, root.GetProperty("protocol").GetProperty("seeds").GetArrayLength());
 
         var csv = File.ReadAllLines(Path.Combine(dir, "steps.csv"));
@@ -70,7 +72,7 @@ public class CompareTests : ScratchTest
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Reporting", "summary.schema.json");
         using var schema = JsonDocument.Parse(File.ReadAllText(path));
-        using var broken = JsonDocument.Parse("""{"schemaVersion": 2, "preset": "huge", "extra": 1}""");
+        using var broken = JsonDocument.Parse("""{"schemaVersion": 3, "preset": "huge", "extra": 1}""");
         var errors = SchemaValidator.Validate(schema.RootElement, broken.RootElement);
         Assert.Contains(errors, e => e.Contains("missing required property 'results'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("$.schemaVersion", StringComparison.Ordinal));
@@ -132,7 +134,7 @@ public class CompareTests : ScratchTest
         var run = TestSupport.Run("compare", "--benchmarks", "vqe-h2", "--optimizers", "nlr,adam,spsa", "--seeds", "1", "--steps", "5",
             "--shots", "0,100", "--no-plots", "--no-progress", "--out", dir);
         Assert.True(run.Exit == 0, run.Error);
-        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Select(RunRecord.Load).ToList();
+        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(RunRecord.ReadSealed).ToList();
         // H2: 2 layers × 8 rotations = 16 trainable angles → R = 32 shift runs, one gradient step = 33 evaluations.
         foreach (var r in records)
         {
@@ -154,6 +156,8 @@ public class CompareTests : ScratchTest
     public void Compare_PlotsCannotBeWritten_ReportAndSummaryStillWritten()
     {
         string dir = Temp("compare-noplots");
+        Assert.Equal(0, TestSupport.Run("compare", "--benchmarks", "vqe-h2", "--optimizers", "adam", "--seeds", "1", "--steps", "1",
+            "--shots", "0", "--no-progress", "--no-plots", "--out", dir).Exit);
         // A file where the plots folder should go makes every figure fail to save.
         File.WriteAllText(Path.Combine(dir, "plots"), "not a folder");
         var run = TestSupport.Run("compare", "--benchmarks", "vqe-h2", "--optimizers", "nlr,adam", "--seeds", "2", "--steps", "2",
@@ -171,7 +175,7 @@ public class CompareTests : ScratchTest
         var run = TestSupport.Run("compare", "--benchmarks", "cls-iris-hea-local-ce", "--optimizers", "nlr,adam", "--seeds", "1", "--steps", "3",
             "--shots", "0", "--train-rows", "12", "--test-rows", "4", "--batch-rows", "4", "--no-plots", "--no-progress", "--out", dir);
         Assert.True(run.Exit == 0, run.Error);
-        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Select(RunRecord.Load).ToList();
+        var records = Directory.GetFiles(Path.Combine(dir, "runs"), "*.json", SearchOption.AllDirectories).Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(RunRecord.ReadSealed).ToList();
         // HEA, 2 layers on 4 qubits: 16 angles → R = 32; a step over 4 rows costs 4 × 33 = 132 evaluations.
         Assert.All(records, r => Assert.Equal(4, r.Rows));
         Assert.All(records, r => Assert.Equal(3 * 132, r.BudgetEvaluations));

@@ -19,6 +19,12 @@ internal static class TestSupport
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// The paper grid's hyperparameter file (shipped beside the program): tests that pin counts or the audit's cases
+    /// (NLR Reactive on Adam at 0.1 while Adam is tuned to 0.3) use it, so a re-tune does not move them.
+    /// </summary>
+    public static string V1Hyperparameters => Path.Combine(AppContext.BaseDirectory, "Tuning", "hyperparameters-v1.json");
+
     public static string TempDirectory(string name)
     {
         string path = Path.Combine(Path.GetTempPath(), "neglr-exp-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
@@ -33,6 +39,7 @@ internal static class TestSupport
         {
             "compare", "--benchmarks", "vqe-h2,cls-iris-hea-local-ce", "--optimizers", "nlr,adam,spsa", "--seeds", "3", "--steps", "3",
             "--shots", "0,100", "--train-rows", "12", "--test-rows", "8", "--bootstrap", "200", "--no-progress", "--jobs", "2", "--out", outDir,
+            "--hyperparameters", V1Hyperparameters,
         };
         args.AddRange(extra);
         return args;

@@ -146,18 +146,8 @@ public class VerbTests : ScratchTest
     }
 
     [Fact]
-    public void CommandLine_HelpListAndErrors()
+    public void CommandLine_ListAndErrors()
     {
-        var overview = TestSupport.Run();
-        Assert.Equal(2, overview.Exit);
-        Assert.Contains("compare", overview.Output);
-        foreach (var verb in new[] { "compare", "variance", "simulate", "tune" })
-        {
-            var help = TestSupport.Run(verb, "--help");
-            Assert.Equal(0, help.Exit);
-            Assert.Contains("Usage: NegLR.Experiments " + verb, help.Output);
-        }
-
         var list = TestSupport.Run("compare", "--list");
         Assert.Equal(0, list.Exit);
         Assert.Contains("cls-iris-hea-local-ce", list.Output);
@@ -167,7 +157,7 @@ public class VerbTests : ScratchTest
         Assert.Equal(2, TestSupport.Run("compare", "--benchmarks", "nope").Exit);
         Assert.Equal(2, TestSupport.Run("compare", "--steps", "zero").Exit);
         Assert.Equal(2, TestSupport.Run("variance", "--ansatz", "deep").Exit);
-        Assert.Contains("needs a value", TestSupport.Run("compare", "--seeds").Error);
+        Assert.Contains("--seeds", TestSupport.Run("compare", "--seeds").Error);
         _ = CultureInfo.InvariantCulture;
     }
 }

@@ -23,7 +23,25 @@ internal static class DotnetCli
     public static (int ExitCode, string Output) Run(string workingDirectory, string arguments, TimeSpan timeout)
     {
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet, arguments)
+        return Start(dotnet, workingDirectory, arguments, timeout);
+    }
+
+    /// <summary>Runs git; a machine without git gives a non-zero exit code, not an exception.</summary>
+    public static (int ExitCode, string Output) Git(string workingDirectory, string arguments)
+    {
+        try
+        {
+            return Start("git", workingDirectory, arguments, TimeSpan.FromMinutes(1));
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
+
+    private static (int ExitCode, string Output) Start(string program, string workingDirectory, string arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -42,7 +60,7 @@ internal static class DotnetCli
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments} did not finish within {timeout}.");
+            throw new TimeoutException($"{program} {arguments} did not finish within {timeout}.");
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);

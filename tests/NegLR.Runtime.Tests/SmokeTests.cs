@@ -7,7 +7,7 @@ public class SmokeTests
     [Fact]
     public void RxThenRy_ExpectationOfZ_IsProductOfCosines()
     {
-        // PennyLane "qubit rotation" demo: f(φ1, φ2) = cos φ1 cos φ2 (REFERENCE.md G.3).
+        // PennyLane "qubit rotation" demo: f(φ1, φ2) = cos φ1 cos φ2.
         var c = new Circuit(1);
         c.RX(0, c.Weight()).RY(0, c.Weight());
         var interpreter = new CircuitInterpreter(c);

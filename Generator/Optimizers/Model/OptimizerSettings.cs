@@ -63,6 +63,14 @@ internal sealed record ScheduleSettings(
     public bool HasWarmup => WarmupSteps > 0;
 }
 
+/// <summary>What a declared NLR optimizer does on a step marked for ascent (the runtime's NlrResponse, by value).</summary>
+internal enum NlrResponseKind
+{
+    Ascend = 0,
+    Reject = 1,
+    Noise = 2,
+}
+
 /// <summary>
 /// A validated NLR configuration. <see cref="NegativeRate"/> is NaN when η⁻ follows η⁺ through
 /// <see cref="NegativeRatio"/>; policy fields of other policies hold defaults.
@@ -83,9 +91,20 @@ internal sealed record NlrSettings(
     int PositiveSteps,
     int NegativeSteps,
     double Probability,
-    ulong Seed)
+    ulong Seed,
+    NlrResponseKind Response = NlrResponseKind.Ascend,
+    ulong NoiseSeed = 0,
+    double StandardErrors = 0)
 {
     public bool HasFixedNegativeRate => !double.IsNaN(NegativeRate);
+
+    /// <summary>The runtime's name prefix: <c>NLR</c>, <c>NLR-reject</c> or <c>NLR-noise</c>.</summary>
+    public string Prefix => Response switch
+    {
+        NlrResponseKind.Reject => "NLR-reject",
+        NlrResponseKind.Noise => "NLR-noise",
+        _ => "NLR",
+    };
 
     /// <summary>Whether the policy evaluates a Lookahead trial.</summary>
     public bool NeedsTrial => Policy == NlrPolicy.Lookahead;
@@ -94,9 +113,32 @@ internal sealed record NlrSettings(
     public string PolicySection => "NLR." + Policy;
 }
 
-/// <summary>Everything a valid optimizer declaration says, defaults applied: what the emitter specialises.</summary>
-internal sealed record OptimizerSettings(BaseOptimizerSettings Base, ScheduleSettings Schedule, NlrSettings? Nlr)
+/// <summary>A validated backtracking line search around the base optimizer.</summary>
+internal sealed record BacktrackingSettings(double SufficientDecrease, int MaxHalvings, double StandardErrors);
+
+/// <summary>Which initialization a declaration names.</summary>
+internal enum InitializationKind
 {
-    /// <summary>The runtime object's <c>Name</c>: the base's, or <c>NLR(base)</c>.</summary>
-    public string RuntimeName => Nlr is null ? Base.RuntimeName : "NLR(" + Base.RuntimeName + ")";
+    Uniform,
+    Gaussian,
+    IdentityBlocks,
+}
+
+/// <summary>
+/// A validated initialization strategy; fields of other kinds hold defaults. A Gaussian is given by its variance, or by
+/// its depth and locality (<see cref="Layers"/> &gt; 0).
+/// </summary>
+internal sealed record InitializationSettings(InitializationKind Kind, double Low, double High, double Variance, int Layers, int Locality, int Blocks);
+
+/// <summary>Everything a valid optimizer declaration says, defaults applied: what the emitter specialises.</summary>
+internal sealed record OptimizerSettings(BaseOptimizerSettings Base, ScheduleSettings Schedule, NlrSettings? Nlr,
+    BacktrackingSettings? Backtracking = null, InitializationSettings? Initialization = null)
+{
+    /// <summary>The runtime object's <c>Name</c>: the base's, <c>NLR(base)</c> (or a control's prefix), or <c>Backtracking(base)</c>.</summary>
+    public string RuntimeName => Nlr is not null ? Nlr.Prefix + "(" + Base.RuntimeName + ")"
+        : Backtracking is not null ? "Backtracking(" + Base.RuntimeName + ")"
+        : Base.RuntimeName;
+
+    /// <summary>Whether the type is a plain gradient method (an IGradientOptimizer).</summary>
+    public bool IsGradientMethod => Nlr is null && Backtracking is null;
 }

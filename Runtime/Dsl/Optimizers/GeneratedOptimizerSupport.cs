@@ -71,6 +71,50 @@ public static class GeneratedOptimizerSupport
         }
     }
 
+    /// <summary>Checks a saved Plateau policy state: a finite, non-negative EMA and count, both 0 before the first step.</summary>
+    public static void CheckPlateauState(double ema, long below, bool started)
+    {
+        if (!(ema >= 0) || !double.IsFinite(ema) || below < 0 || (!started && (ema != 0 || below != 0)))
+        {
+            throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                $"The saved Plateau policy state holds impossible values (EMA {ema}, {below} steps below τ); the data is corrupt."));
+        }
+    }
+
+    /// <summary>Checks the arguments of a backtracking step, as <see cref="Backtracking"/> checks them.</summary>
+    public static void CheckBacktrackingStep(string optimizer, int parameterCount, int parametersLength, int gradientLength, double loss)
+    {
+        if (parametersLength != parameterCount || gradientLength != parameterCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{optimizer} was made for {parameterCount} parameters, but got {parametersLength} parameters and a gradient of {gradientLength}."), "parameters");
+        }
+
+        if (!double.IsFinite(loss))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The loss is {loss}; a line search compares losses, so it must be finite."), nameof(loss));
+        }
+    }
+
+    /// <summary>Checks the counters of a saved backtracking state.</summary>
+    public static void CheckBacktrackingCounters(string name, long steps, long rejections)
+    {
+        if (steps < 0 || rejections < 0 || rejections > steps)
+        {
+            throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                $"The saved {name} state holds impossible counters ({steps} steps, {rejections} rejections); the data is corrupt."));
+        }
+    }
+
+    /// <summary>Restarts a generator from its seed (Reset of a generated optimizer), as the runtime optimizers do.</summary>
+    public static void Restart(SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Span<ulong> state = stackalloc ulong[4];
+        new SeededRandom(random.Seed).SaveState(state);
+        random.RestoreState(state);
+    }
+
     /// <summary>The error of a trial-based policy called without a trial evaluator.</summary>
     public static ArgumentNullException TrialRequired(NlrPolicy policy) =>
         new("trial", $"The {policy} policy evaluates a trial step; pass an ITrialEvaluator (the Trainer does) or choose a policy without trials.");
@@ -137,6 +181,23 @@ public static class GeneratedOptimizerSupport
         if (steps < 0 || phaseRemaining < 0 || consecutiveAscents < 0 || cooldown < 0 || previousPhase is < -1 or > 1)
         {
             throw new CheckpointException($"The saved {name} state holds impossible counters; the data is corrupt.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the values of a saved NLR state: the previous loss is NaN exactly before the first step and finite after,
+    /// the previous phase is known exactly after the first step, and the best loss is +∞ until keep-best has seen a step.
+    /// </summary>
+    public static void CheckNlrValues(string name, long steps, double previousLoss, int previousPhase, double bestLoss, bool hasBest, bool keepsBest)
+    {
+        bool first = steps == 0;
+        bool lossOk = first ? double.IsNaN(previousLoss) : double.IsFinite(previousLoss);
+        bool phaseOk = first ? previousPhase == -1 : previousPhase >= 0;
+        bool bestOk = hasBest ? keepsBest && double.IsFinite(bestLoss) : bestLoss == double.PositiveInfinity;
+        if (!lossOk || !phaseOk || !bestOk)
+        {
+            throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                $"The saved {name} state holds impossible values (previous loss {previousLoss}, previous phase {previousPhase}, best loss {bestLoss}, has best {hasBest}) after {steps} steps; the data is corrupt."));
         }
     }
 

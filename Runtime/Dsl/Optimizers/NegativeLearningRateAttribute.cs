@@ -39,6 +39,23 @@ public sealed class NegativeLearningRateAttribute : Attribute
     /// <summary>Lookahead and Reactive: how much worse a loss may be and still count as not worse, ≥ 0; default 0.</summary>
     public double Tolerance { get; set; } = OptimizerDefaults.Tolerance;
 
+    /// <summary>
+    /// Lookahead under shot noise: z ≥ 0, a further allowance of z standard errors of the loss difference (the trainer
+    /// estimates them from the shots; 0 in exact mode); default 0. The measured shot-mode value is
+    /// <see cref="OptimizerDefaults.LookaheadStandardErrors"/>.
+    /// </summary>
+    public double ToleranceStandardErrors { get; set; }
+
+    /// <summary>
+    /// What a step marked for ascent does: <see cref="NlrResponse.Ascend"/> (NLR, the default), or a control that keeps every
+    /// rule and changes only the displacement: <see cref="NlrResponse.Reject"/> (skip the step) or
+    /// <see cref="NlrResponse.Noise"/> (a Gaussian kick of the ascent's expected squared length).
+    /// </summary>
+    public NlrResponse Response { get; set; } = NlrResponse.Ascend;
+
+    /// <summary>With <see cref="NlrResponse.Noise"/>: the seed of the kicks; default 0.</summary>
+    public ulong NoiseSeed { get; set; } = OptimizerDefaults.NoiseSeed;
+
     /// <summary>Plateau: τ &gt; 0 for the gradient-norm EMA; default 1e-3.</summary>
     public double Threshold { get; set; } = OptimizerDefaults.PlateauThreshold;
 

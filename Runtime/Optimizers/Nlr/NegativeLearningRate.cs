@@ -21,6 +21,9 @@ namespace NegLR;
 /// <item>The step is taken; the base state advances on descent, and on ascent when
 /// <see cref="NlrOptions.UpdateBaseStateDuringAscent"/> (the default).</item>
 /// </list>
+/// With <see cref="NlrOptions.Response"/> set to a control, a step marked for ascent instead does nothing
+/// (<see cref="NlrResponse.Reject"/>) or adds Gaussian noise of the ascent's expected squared length
+/// (<see cref="NlrResponse.Noise"/>); everything else is the same rule.
 /// </remarks>
 public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
 {
@@ -28,6 +31,7 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
     private readonly double[] _direction;
     private readonly double[] _trial;
     private readonly double[] _best;
+    private readonly SeededRandom? _noise;
     private int _phaseRemaining;
     private int _consecutiveAscents;
     private int _cooldownRemaining;
@@ -52,7 +56,13 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
         }
 
         Base = baseOptimizer;
-        Name = $"NLR({baseOptimizer.Name})";
+        Name = options.Response switch
+        {
+            NlrResponse.Reject => $"NLR-reject({baseOptimizer.Name})",
+            NlrResponse.Noise => $"NLR-noise({baseOptimizer.Name})",
+            _ => $"NLR({baseOptimizer.Name})",
+        };
+        _noise = options.Response == NlrResponse.Noise ? new SeededRandom(options.NoiseSeed) : null;
         Policy = policy ?? new LookaheadPolicy();
         Options = options;
         int n = baseOptimizer.ParameterCount;
@@ -130,7 +140,9 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
         }
 
         long t = StepCount;
-        var context = new NlrContext(t, loss, Norm(gradient), _previousLoss, _previousPhase, Options.PhaseLength);
+        var errors = trial as ILossStandardErrors;
+        var context = new NlrContext(t, loss, Norm(gradient), _previousLoss, _previousPhase, Options.PhaseLength,
+            errors?.LossStandardError ?? 0, 0);
         int request = Policy.BeforeStep(context);
         bool ascentAllowed = _previousPhase == NlrPhase.Negative
             ? _consecutiveAscents < Options.MaxAscentSteps
@@ -161,7 +173,7 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
             }
 
             trialLoss = trial.EvaluateTrial(_trial);
-            _phaseRemaining = Policy.AfterTrial(context, trialLoss);
+            _phaseRemaining = Policy.AfterTrial(context.WithTrialError(errors?.TrialStandardError ?? 0), trialLoss);
         }
 
         var phase = _phaseRemaining > 0 ? NlrPhase.Negative : NlrPhase.Positive;
@@ -189,11 +201,7 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
                 Base.ComputeDirection(gradient, _direction, advance);
             }
 
-            for (int i = 0; i < n; i++)
-            {
-                parameters[i] += negative * _direction[i];
-            }
-
+            Displace(parameters, negative);
             _phaseRemaining--;
             _consecutiveAscents++;
             _cooldownRemaining = Options.Cooldown;
@@ -202,8 +210,45 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
         _previousLoss = loss;
         _previousPhase = phase;
         StepCount = t + 1;
-        return new OptimizerStep(phase, phase == NlrPhase.Positive ? positive : -negative, trialLoss);
+        return new OptimizerStep(Reported(phase), phase == NlrPhase.Positive ? positive : Options.Response == NlrResponse.Reject ? 0 : -negative, trialLoss);
     }
+
+    /// <summary>The ascent step, or what a control does instead (the direction is in <c>_direction</c>).</summary>
+    private void Displace(Span<double> parameters, double negative)
+    {
+        int n = parameters.Length;
+        switch (Options.Response)
+        {
+            case NlrResponse.Reject:
+                return;
+            case NlrResponse.Noise:
+            {
+                // σ² = (η⁻‖d‖)²/n per coordinate: E‖ξ‖² = (η⁻‖d‖)², the ascent step's squared length.
+                double sigma = n == 0 ? 0 : negative * Norm(_direction) / Math.Sqrt(n);
+                for (int i = 0; i < n; i++)
+                {
+                    parameters[i] += sigma * _noise!.NextGaussian();
+                }
+
+                return;
+            }
+
+            default:
+                for (int i = 0; i < n; i++)
+                {
+                    parameters[i] += negative * _direction[i];
+                }
+
+                return;
+        }
+    }
+
+    private NlrPhase Reported(NlrPhase phase) => phase == NlrPhase.Positive ? phase : Options.Response switch
+    {
+        NlrResponse.Reject => NlrPhase.Rejected,
+        NlrResponse.Noise => NlrPhase.Noise,
+        _ => NlrPhase.Negative,
+    };
 
     /// <summary>Copies <see cref="BestParameters"/> into <paramref name="destination"/>; false (nothing copied) when there are none.</summary>
     public bool TryCopyBest(Span<double> destination)
@@ -237,6 +282,17 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
         _bestLoss = double.PositiveInfinity;
         _hasBest = false;
         Array.Clear(_best);
+        if (_noise is not null)
+        {
+            RestartGenerator(_noise);
+        }
+    }
+
+    private static void RestartGenerator(SeededRandom random)
+    {
+        Span<ulong> state = stackalloc ulong[4];
+        new SeededRandom(random.Seed).SaveState(state);
+        random.RestoreState(state);
     }
 
     /// <inheritdoc/>
@@ -256,6 +312,11 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
         writer.WriteDoubles(_best);
         Base.SaveState(writer);
         Policy.SaveState(writer);
+        if (_noise is not null)
+        {
+            // Only the noise control has a generator; its name differs from NLR's, so the layouts never meet.
+            writer.WriteRandom(_noise);
+        }
     }
 
     /// <inheritdoc/>
@@ -278,14 +339,15 @@ public sealed class NegativeLearningRate : IOptimizer, IKeepsBest
         int previousPhase = reader.ReadInt32();
         double bestLoss = reader.ReadDouble();
         bool hasBest = reader.ReadBoolean();
-        if (steps < 0 || phaseRemaining < 0 || consecutive < 0 || cooldown < 0 || previousPhase is < -1 or > 1)
-        {
-            throw new CheckpointException($"The saved {Name} state holds impossible counters; the data is corrupt.");
-        }
-
+        GeneratedOptimizerSupport.CheckNlrCounters(Name, steps, phaseRemaining, consecutive, cooldown, previousPhase);
+        GeneratedOptimizerSupport.CheckNlrValues(Name, steps, previousLoss, previousPhase, bestLoss, hasBest, Options.KeepBest);
         reader.ReadDoubles(_best, "best parameters");
         Base.RestoreState(reader);
         Policy.RestoreState(reader);
+        if (_noise is not null)
+        {
+            reader.ReadRandom(_noise, "noise control's generator");
+        }
         StepCount = steps;
         _phaseRemaining = phaseRemaining;
         _consecutiveAscents = consecutive;

@@ -19,6 +19,7 @@ public sealed class NlrOptions
     private readonly int _phaseLength = OptimizerDefaults.PhaseLength;
     private readonly int _maxAscentSteps = OptimizerDefaults.MaxAscentSteps;
     private readonly int _cooldown = OptimizerDefaults.Cooldown;
+    private readonly NlrResponse _response = NlrResponse.Ascend;
 
     /// <summary>
     /// A fixed ascent rate η⁻ &gt; 0, used at every step whatever the base schedule does. Set this or
@@ -121,6 +122,22 @@ public sealed class NlrOptions
     /// curse) and measurably hurt in the tuning runs.
     /// </summary>
     public bool KeepBest { get; init; } = OptimizerDefaults.KeepBest;
+
+    /// <summary>
+    /// What a step marked for ascent does: ascend (NLR, the default), or one of the controls that isolate the ascent —
+    /// skip the step (<see cref="NlrResponse.Reject"/>) or take a random kick of the same expected squared length
+    /// (<see cref="NlrResponse.Noise"/>). The optimizer's <see cref="NegativeLearningRate.Name"/> says which
+    /// (<c>NLR(Adam)</c>, <c>NLR-reject(Adam)</c>, <c>NLR-noise(Adam)</c>).
+    /// </summary>
+    public NlrResponse Response
+    {
+        get => _response;
+        init => _response = Enum.IsDefined(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(Response), value, "Choose NlrResponse.Ascend, Reject or Noise.");
+    }
+
+    /// <summary>Seed of the noise kicks (<see cref="NlrResponse.Noise"/>); default 0.</summary>
+    public ulong NoiseSeed { get; init; } = OptimizerDefaults.NoiseSeed;
 
     /// <summary>The options with every default.</summary>
     public static NlrOptions Default { get; } = new();

@@ -101,8 +101,13 @@ public sealed class PlateauPolicy : INlrPolicy
     {
         ArgumentNullException.ThrowIfNull(reader);
         reader.ReadSection("NLR.Plateau", StateVersion);
-        _ema = reader.ReadDouble();
-        _below = reader.ReadInt64();
-        _started = reader.ReadBoolean();
+        double ema = reader.ReadDouble();
+        long below = reader.ReadInt64();
+        bool started = reader.ReadBoolean();
+        GeneratedOptimizerSupport.CheckPlateauState(ema, below, started);
+
+        _ema = ema;
+        _below = below;
+        _started = started;
     }
 }

@@ -7,8 +7,8 @@ namespace NegLR;
 
 /// <summary>
 /// Reads what a <see cref="CheckpointWriter"/> wrote. Every mismatch — a truncated stream, a section written by another
-/// optimizer, a newer format version, a block of the wrong length — throws <see cref="CheckpointException"/> with
-/// what was expected and what was found.
+/// optimizer, a newer format version, a block of the wrong length, a malformed string, a non-finite value where state must
+/// be finite — throws <see cref="CheckpointException"/> with what was expected and what was found.
 /// </summary>
 public sealed class CheckpointReader
 {
@@ -70,16 +70,59 @@ public sealed class CheckpointReader
     /// <summary>Reads a string.</summary>
     public string ReadString() => Guard(() => _reader.ReadString());
 
-    /// <summary>Reads a block of doubles into <paramref name="destination"/>, whose length must match what was written.</summary>
+    /// <summary>
+    /// Reads a block of doubles into <paramref name="destination"/>, whose length must match what was written. Blocks hold
+    /// state that is always finite (parameters, moments, accumulators), so NaN or ±∞ is rejected as corrupt data.
+    /// </summary>
     /// <param name="destination">Receives the values.</param>
     /// <param name="what">What the block holds, for the error message (e.g. "Adam's first moments").</param>
+    /// <exception cref="CheckpointException">A length mismatch, a truncated stream, or a non-finite value.</exception>
     public void ReadDoubles(Span<double> destination, string what)
     {
         int length = ReadLength(destination.Length, what);
         for (int i = 0; i < length; i++)
         {
-            destination[i] = ReadDouble();
+            double value = ReadDouble();
+            if (!double.IsFinite(value))
+            {
+                throw new CheckpointException(Invariant(
+                    $"The saved {what} hold {value} at index {i}; this state is always finite, so the data is corrupt."));
+            }
+
+            destination[i] = value;
         }
+    }
+
+    /// <summary>
+    /// Reads a block like <see cref="ReadDoubles"/> whose values must also be 0 or more (second moments, accumulators of
+    /// squares): a negative value would make a square root NaN at the next step.
+    /// </summary>
+    /// <exception cref="CheckpointException">As <see cref="ReadDoubles"/>, or a negative value.</exception>
+    public void ReadNonNegativeDoubles(Span<double> destination, string what)
+    {
+        ReadDoubles(destination, what);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            if (destination[i] < 0)
+            {
+                throw new CheckpointException(Invariant(
+                    $"The saved {what} hold {destination[i]} at index {i}, but they are sums of squares (0 or more); the data is corrupt."));
+            }
+        }
+    }
+
+    /// <summary>Reads a double that must be finite.</summary>
+    /// <param name="what">What the value is, for the error message.</param>
+    /// <exception cref="CheckpointException">The value is NaN or infinite, or the stream ends.</exception>
+    public double ReadFiniteDouble(string what)
+    {
+        double value = ReadDouble();
+        if (!double.IsFinite(value))
+        {
+            throw new CheckpointException(Invariant($"The saved {what} is {value}, but it is always finite; the data is corrupt."));
+        }
+
+        return value;
     }
 
     /// <summary>Reads a block of 32-bit integers into <paramref name="destination"/>, whose length must match.</summary>
@@ -145,6 +188,11 @@ public sealed class CheckpointReader
         catch (IOException e)
         {
             throw new CheckpointException("The saved state could not be read: " + e.Message, e);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException or DecoderFallbackException)
+        {
+            // BinaryReader's answers to a malformed length prefix or string: the bytes are not what a writer wrote.
+            throw new CheckpointException("The saved state is malformed (" + e.Message + ").", e);
         }
     }
 

@@ -9,10 +9,10 @@ namespace NegLR.Simulation;
 /// <summary>
 /// Run-time helpers of the code the NegLR generator emits. The generated tile methods do their arithmetic with
 /// <see cref="Vector256{T}"/> intrinsics inline; what they share is here: the cosines and sines of every gate angle,
-/// computed four at a time before the first gate runs.
+/// computed several at a time (SIMD) before the first gate runs.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class FusedKernels
+public static partial class FusedKernels
 {
     // Cody–Waite split of π/2 (fdlibm's pio2_1, pio2_2, pio2_3): each part has 33 significant bits, so k·part is exact
     // for |k| < 2^20 and the reduced argument keeps full precision for |x| up to MaxReducible.
@@ -31,7 +31,8 @@ public static class FusedKernels
 
     /// <summary>
     /// Writes cos(xₖ) to <c>cosSin[k]</c> and sin(xₖ) to <c>cosSin[n + k]</c> (n = <paramref name="arguments"/>.Length),
-    /// four at a time. Accurate to a couple of ulps; arguments beyond ±1e5 (never a sensible gate angle) use
+    /// four at a time with 256-bit SIMD, two at a time with 128-bit SIMD, the same bits either way. Accurate to a couple
+    /// of ulps; arguments beyond ±1e5 (never a sensible gate angle) use
     /// <see cref="Math.Cos"/> and <see cref="Math.Sin"/>.
     /// </summary>
     public static void CosSin(ReadOnlySpan<double> arguments, Span<double> cosSin)
@@ -42,44 +43,113 @@ public static class FusedKernels
             throw new ArgumentException($"cosSin needs {2 * n} entries, but has {cosSin.Length}.", nameof(cosSin));
         }
 
+        if (Vector256.IsHardwareAccelerated)
+        {
+            CosSinVector256(arguments, cosSin);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            CosSinVector128(arguments, cosSin);
+        }
+        else
+        {
+            CosSinScalar(arguments, cosSin);
+        }
+    }
+
+    /// <summary>The 256-bit path of <see cref="CosSin"/> (four at a time, the rest one by one); no checks.</summary>
+    internal static void CosSinVector256(ReadOnlySpan<double> arguments, Span<double> cosSin)
+    {
+        int n = arguments.Length;
         ref double x = ref MemoryMarshal.GetReference(arguments);
         ref double c = ref MemoryMarshal.GetReference(cosSin);
         ref double s = ref Unsafe.Add(ref c, n);
         int k = 0;
-        if (Vector256.IsHardwareAccelerated)
+        var limit = Vector256.Create(MaxReducible);
+        for (; k + 4 <= n; k += 4)
         {
-            var limit = Vector256.Create(MaxReducible);
-            for (; k + 4 <= n; k += 4)
+            var v = Vector256.LoadUnsafe(ref x, (nuint)k);
+            if (!Vector256.LessThanOrEqualAll(Vector256.Abs(v), limit))
             {
-                var v = Vector256.LoadUnsafe(ref x, (nuint)k);
-                if (!Vector256.LessThanOrEqualAll(Vector256.Abs(v), limit))
+                for (int j = k; j < k + 4; j++)
                 {
-                    for (int j = k; j < k + 4; j++)
-                    {
-                        CosSinScalar(Unsafe.Add(ref x, j), out Unsafe.Add(ref c, j), out Unsafe.Add(ref s, j));
-                    }
-
-                    continue;
+                    CosSinScalar(Unsafe.Add(ref x, j), out Unsafe.Add(ref c, j), out Unsafe.Add(ref s, j));
                 }
 
-                var t = (v * Vector256.Create(TwoOverPi)) + Vector256.Create(RoundingMagic);
-                var q = t.AsInt64();
-                var kd = t - Vector256.Create(RoundingMagic);
-                var r = ((v - (kd * Vector256.Create(PiOver2Part1))) - (kd * Vector256.Create(PiOver2Part2))) - (kd * Vector256.Create(PiOver2Part3));
-                var z = r * r;
-                var ps = (((((Vector256.Create(S0) * z) + Vector256.Create(S1)) * z + Vector256.Create(S2)) * z + Vector256.Create(S3)) * z + Vector256.Create(S4)) * z + Vector256.Create(S5);
-                var pc = (((((Vector256.Create(C0) * z) + Vector256.Create(C1)) * z + Vector256.Create(C2)) * z + Vector256.Create(C3)) * z + Vector256.Create(C4)) * z + Vector256.Create(C5);
-                var sr = r + ((r * z) * ps);
-                var cr = (Vector256.Create(1.0) - (z * 0.5)) + ((z * z) * pc);
-                var swap = Vector256.Equals(q & Vector256.Create(1L), Vector256.Create(1L)).AsDouble();
-                var sinSign = ((q & Vector256.Create(2L)) << 62).AsDouble();
-                var cosSign = (((q + Vector256.Create(1L)) & Vector256.Create(2L)) << 62).AsDouble();
-                (Vector256.ConditionalSelect(swap, sr, cr) ^ cosSign).StoreUnsafe(ref c, (nuint)k);
-                (Vector256.ConditionalSelect(swap, cr, sr) ^ sinSign).StoreUnsafe(ref s, (nuint)k);
+                continue;
             }
+
+            var t = (v * Vector256.Create(TwoOverPi)) + Vector256.Create(RoundingMagic);
+            var q = t.AsInt64();
+            var kd = t - Vector256.Create(RoundingMagic);
+            var r = ((v - (kd * Vector256.Create(PiOver2Part1))) - (kd * Vector256.Create(PiOver2Part2))) - (kd * Vector256.Create(PiOver2Part3));
+            var z = r * r;
+            var ps = (((((Vector256.Create(S0) * z) + Vector256.Create(S1)) * z + Vector256.Create(S2)) * z + Vector256.Create(S3)) * z + Vector256.Create(S4)) * z + Vector256.Create(S5);
+            var pc = (((((Vector256.Create(C0) * z) + Vector256.Create(C1)) * z + Vector256.Create(C2)) * z + Vector256.Create(C3)) * z + Vector256.Create(C4)) * z + Vector256.Create(C5);
+            var sr = r + ((r * z) * ps);
+            var cr = (Vector256.Create(1.0) - (z * 0.5)) + ((z * z) * pc);
+            var swap = Vector256.Equals(q & Vector256.Create(1L), Vector256.Create(1L)).AsDouble();
+            var sinSign = ((q & Vector256.Create(2L)) << 62).AsDouble();
+            var cosSign = (((q + Vector256.Create(1L)) & Vector256.Create(2L)) << 62).AsDouble();
+            (Vector256.ConditionalSelect(swap, sr, cr) ^ cosSign).StoreUnsafe(ref c, (nuint)k);
+            (Vector256.ConditionalSelect(swap, cr, sr) ^ sinSign).StoreUnsafe(ref s, (nuint)k);
         }
 
         for (; k < n; k++)
+        {
+            CosSinScalar(Unsafe.Add(ref x, k), out Unsafe.Add(ref c, k), out Unsafe.Add(ref s, k));
+        }
+    }
+
+    /// <summary>The 128-bit path of <see cref="CosSin"/> (two at a time, the last one alone): every lane as in the scalar path.</summary>
+    internal static void CosSinVector128(ReadOnlySpan<double> arguments, Span<double> cosSin)
+    {
+        int n = arguments.Length;
+        ref double x = ref MemoryMarshal.GetReference(arguments);
+        ref double c = ref MemoryMarshal.GetReference(cosSin);
+        ref double s = ref Unsafe.Add(ref c, n);
+        int k = 0;
+        var limit = Vector128.Create(MaxReducible);
+        for (; k + 2 <= n; k += 2)
+        {
+            var v = Vector128.LoadUnsafe(ref x, (nuint)k);
+            if (!Vector128.LessThanOrEqualAll(Vector128.Abs(v), limit))
+            {
+                CosSinScalar(Unsafe.Add(ref x, k), out Unsafe.Add(ref c, k), out Unsafe.Add(ref s, k));
+                CosSinScalar(Unsafe.Add(ref x, k + 1), out Unsafe.Add(ref c, k + 1), out Unsafe.Add(ref s, k + 1));
+                continue;
+            }
+
+            var t = (v * Vector128.Create(TwoOverPi)) + Vector128.Create(RoundingMagic);
+            var q = t.AsInt64();
+            var kd = t - Vector128.Create(RoundingMagic);
+            var r = ((v - (kd * Vector128.Create(PiOver2Part1))) - (kd * Vector128.Create(PiOver2Part2))) - (kd * Vector128.Create(PiOver2Part3));
+            var z = r * r;
+            var ps = (((((Vector128.Create(S0) * z) + Vector128.Create(S1)) * z + Vector128.Create(S2)) * z + Vector128.Create(S3)) * z + Vector128.Create(S4)) * z + Vector128.Create(S5);
+            var pc = (((((Vector128.Create(C0) * z) + Vector128.Create(C1)) * z + Vector128.Create(C2)) * z + Vector128.Create(C3)) * z + Vector128.Create(C4)) * z + Vector128.Create(C5);
+            var sr = r + ((r * z) * ps);
+            var cr = (Vector128.Create(1.0) - (z * 0.5)) + ((z * z) * pc);
+            var swap = Vector128.Equals(q & Vector128.Create(1L), Vector128.Create(1L)).AsDouble();
+            var sinSign = ((q & Vector128.Create(2L)) << 62).AsDouble();
+            var cosSign = (((q + Vector128.Create(1L)) & Vector128.Create(2L)) << 62).AsDouble();
+            (Vector128.ConditionalSelect(swap, sr, cr) ^ cosSign).StoreUnsafe(ref c, (nuint)k);
+            (Vector128.ConditionalSelect(swap, cr, sr) ^ sinSign).StoreUnsafe(ref s, (nuint)k);
+        }
+
+        for (; k < n; k++)
+        {
+            CosSinScalar(Unsafe.Add(ref x, k), out Unsafe.Add(ref c, k), out Unsafe.Add(ref s, k));
+        }
+    }
+
+    /// <summary>The scalar path of <see cref="CosSin"/>; no checks.</summary>
+    internal static void CosSinScalar(ReadOnlySpan<double> arguments, Span<double> cosSin)
+    {
+        int n = arguments.Length;
+        ref double x = ref MemoryMarshal.GetReference(arguments);
+        ref double c = ref MemoryMarshal.GetReference(cosSin);
+        ref double s = ref Unsafe.Add(ref c, n);
+        for (int k = 0; k < n; k++)
         {
             CosSinScalar(Unsafe.Add(ref x, k), out Unsafe.Add(ref c, k), out Unsafe.Add(ref s, k));
         }

@@ -30,7 +30,8 @@ internal static class BenchmarkCatalog
 
     /// <summary>The benchmark with this id.</summary>
     public static Benchmark Get(string id) =>
-        All.FirstOrDefault(b => b.Id == id) ?? throw new ArgumentException($"Unknown benchmark '{id}'; `compare --list` shows them all.", nameof(id));
+        All.FirstOrDefault(b => b.Id == id) ?? BarrenPlateauBenchmark.TryParse(id)
+        ?? throw new ArgumentException($"Unknown benchmark '{id}'; `compare --list` shows them all (and barren-plateau testbeds bp-{{random|hea}}{{n}}-l{{layers}}-{{zz|cl|cg}}-s{{instance}}).", nameof(id));
 
     /// <summary>
     /// Benchmarks matching comma-separated patterns: an id, a prefix ending in '*' (e.g. <c>cls-iris-*</c>), or a family
@@ -43,6 +44,11 @@ internal static class BenchmarkCatalog
         foreach (var p in parts)
         {
             var matches = All.Where(b => Matches(b, p)).ToList();
+            if (matches.Count == 0 && BarrenPlateauBenchmark.TryParse(p) is { } testbed)
+            {
+                matches.Add(testbed);
+            }
+
             if (matches.Count == 0)
             {
                 throw new ArgumentException($"No benchmark matches '{p}'; `compare --list` shows them all.");
@@ -51,7 +57,8 @@ internal static class BenchmarkCatalog
             chosen.AddRange(matches);
         }
 
-        return All.Where(chosen.Contains).ToList();
+        // Catalogue order, then testbeds named by parameters in the order given.
+        return All.Where(b => chosen.Any(c => c.Id == b.Id)).Concat(chosen.Where(c => All.All(b => b.Id != c.Id)).DistinctBy(c => c.Id)).ToList();
     }
 
     private static bool Matches(Benchmark b, string pattern)
@@ -117,7 +124,7 @@ internal static class BenchmarkCatalog
 
         foreach (int n in new[] { 4, 6, 8, 10, 12 })
         {
-            list.Add(new BarrenPlateauBenchmark(n, 10 * n));
+            list.Add(new BarrenPlateauBenchmark(n, 10 * n, legacyId: true));
         }
 
         return list;

@@ -116,6 +116,7 @@ internal sealed class ClassificationBenchmark : Benchmark
                 {
                     ["train_accuracy"] = Accuracy(interpreter, workspace, observable, w, data.TrainFeatures, data.TrainLabels, data.Width),
                     ["test_accuracy"] = Accuracy(interpreter, workspace, observable, w, data.TestFeatures, data.TestLabels, data.Width),
+                    ["test_loss"] = MeanLoss(interpreter, workspace, observable, w, data.TestFeatures, data.TestLabels, data.Width, Loss),
                     ["train_rows"] = data.TrainRows,
                     ["test_rows"] = data.TestRows,
                 };
@@ -142,6 +143,37 @@ internal sealed class ClassificationBenchmark : Benchmark
         }
 
         return (double)correct / labels.Length;
+    }
+
+    /// <summary>
+    /// The training loss's formula on other rows (the test split): mean (f − y)², or mean cross-entropy on
+    /// p = (1 + f)/2 clamped to [ε, 1 − ε] with the runtime's ε, labels y = ±1.
+    /// </summary>
+    private static double MeanLoss(CircuitInterpreter interpreter, SimulationWorkspace workspace, PauliSum observable, double[] weights,
+        double[] features, double[] labels, int width, ClassificationLoss loss)
+    {
+        if (labels.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        double sum = 0;
+        for (int r = 0; r < labels.Length; r++)
+        {
+            double f = interpreter.Evaluate(weights, features.AsSpan(r * width, width), observable, workspace);
+            if (loss == ClassificationLoss.MeanSquaredError)
+            {
+                sum += (f - labels[r]) * (f - labels[r]);
+            }
+            else
+            {
+                double p = Math.Clamp((1 + f) / 2, TrainingObjective.ProbabilityFloor, 1 - TrainingObjective.ProbabilityFloor);
+                double y = (labels[r] + 1) / 2;
+                sum -= (y * Math.Log(p)) + ((1 - y) * Math.Log(1 - p));
+            }
+        }
+
+        return sum / labels.Length;
     }
 
     internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

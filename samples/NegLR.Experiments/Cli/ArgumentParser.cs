@@ -1,140 +1,71 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace NegLR.Experiments.Cli;
 
-/// <summary>A command-line option of a verb.</summary>
-/// <param name="Name">Long name without the dashes.</param>
-/// <param name="Value">Placeholder of the value (null for a flag).</param>
-/// <param name="Help">One line of help.</param>
-internal sealed record OptionSpec(string Name, string? Value, string Help);
-
-/// <summary>Raised for bad command lines; the message is shown with the verb's usage.</summary>
-internal sealed class UsageException : Exception
-{
-    public UsageException(string message)
-        : base(message)
-    {
-    }
-
-    public UsageException()
-    {
-    }
-
-    public UsageException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
-
 /// <summary>
-/// A small GNU-style parser: <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>; every option must be declared,
-/// and a repeated option keeps its last value.
+/// The values of one verb's options after System.CommandLine parsed and type-checked them, read by option name (the
+/// verbs' configuration classes read their options this way, so the option table stays their single description).
 /// </summary>
 internal sealed class ParsedArguments
 {
-    private readonly Dictionary<string, string?> _values;
+    private readonly ParseResult _result;
+    private readonly Dictionary<string, Option> _options;
 
-    private ParsedArguments(Dictionary<string, string?> values) => _values = values;
-
-    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs)
+    public ParsedArguments(ParseResult result, IEnumerable<Option> options)
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Count; i++)
-        {
-            string a = args[i];
-            if (a is "-h" or "-?")
-            {
-                a = "--help";
-            }
-
-            if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length == 2)
-            {
-                throw new UsageException($"Unexpected argument '{a}'; options start with --.");
-            }
-
-            string name = a[2..];
-            string? inline = null;
-            int eq = name.IndexOf('=', StringComparison.Ordinal);
-            if (eq >= 0)
-            {
-                inline = name[(eq + 1)..];
-                name = name[..eq];
-            }
-
-            if (name == "help")
-            {
-                values["help"] = null;
-                continue;
-            }
-
-            var spec = specs.FirstOrDefault(s => s.Name == name)
-                ?? throw new UsageException($"Unknown option --{name}.");
-            if (spec.Value is null)
-            {
-                if (inline is not null)
-                {
-                    throw new UsageException($"--{name} is a flag and takes no value.");
-                }
-
-                values[name] = null;
-                continue;
-            }
-
-            if (inline is null)
-            {
-                if (i + 1 >= args.Count)
-                {
-                    throw new UsageException($"--{name} needs a value ({spec.Value}).");
-                }
-
-                inline = args[++i];
-            }
-
-            values[name] = inline;
-        }
-
-        return new ParsedArguments(values);
+        _result = result;
+        _options = options.ToDictionary(o => o.Name.TrimStart('-'), StringComparer.Ordinal);
     }
 
-    public bool Has(string name) => _values.ContainsKey(name);
+    private Option Get(string name) =>
+        _options.TryGetValue(name, out var o) ? o : throw new InvalidOperationException($"The verb has no option --{name}.");
 
-    public string? String(string name) => _values.TryGetValue(name, out var v) ? v : null;
+    /// <summary>Whether the option was given on the command line.</summary>
+    public bool Has(string name)
+    {
+        var o = Get(name);
+        return o is Option<bool> flag ? _result.GetValue(flag) : _result.GetResult(o) is { Implicit: false };
+    }
+
+    public string? String(string name) => Get(name) switch
+    {
+        Option<string?> s => _result.GetValue(s),
+        Option<long?> l => _result.GetValue(l)?.ToString(CultureInfo.InvariantCulture),
+        Option<List<int>?> list => _result.GetValue(list) is { Count: > 0 } v ? string.Join(',', v) : null,
+        var o => _result.GetResult(o)?.Tokens.FirstOrDefault()?.Value,
+    };
 
     public int Int(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
-        var s = String(name);
-        if (s is null)
+        var option = Get(name);
+        long? v = option is Option<long?> o ? _result.GetValue(o) : null;
+        if (option is Option<string?> text && _result.GetValue(text) is string s)
+        {
+            v = long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed
+                : throw new UsageException($"--{name} must be an integer, not '{s}'.");
+        }
+
+        if (v is null)
         {
             return fallback;
         }
 
-        if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < min || v > max)
+        if (v < min || v > max)
         {
-            throw new UsageException($"--{name} must be an integer from {min} to {max}, not '{s}'.");
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--{name} must be an integer from {min} to {max}, not '{v}'."));
         }
 
-        return v;
+        return (int)v.Value;
     }
 
-    public double Double(string name, double fallback)
-    {
-        var s = String(name);
-        if (s is null)
-        {
-            return fallback;
-        }
+    public double Double(string name, double fallback) => Get(name) is Option<double?> o ? _result.GetValue(o) ?? fallback : fallback;
 
-        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-        {
-            throw new UsageException($"--{name} must be a number, not '{s}'.");
-        }
-
-        return v;
-    }
+    /// <summary>The parsed integer list of a list option, or null when it was not given.</summary>
+    public List<int>? IntegerList(string name) => Get(name) is Option<List<int>?> o && _result.GetValue(o) is { Count: > 0 } v ? v : null;
 
     /// <summary>Comma-separated integers with ranges, e.g. "0,100,1000" or "2-12".</summary>
     public static List<int> IntList(string text, string option)
@@ -168,25 +99,5 @@ internal sealed class ParsedArguments
         }
 
         return list;
-    }
-
-    /// <summary>Usage text of a verb.</summary>
-    public static string Usage(string verb, string summary, IReadOnlyList<OptionSpec> specs)
-    {
-        var sb = new StringBuilder();
-        sb.Append("Usage: NegLR.Experiments ").Append(verb).AppendLine(" [options]");
-        sb.AppendLine();
-        sb.AppendLine(summary);
-        sb.AppendLine();
-        sb.AppendLine("Options:");
-        int width = specs.Max(s => s.Name.Length + (s.Value is null ? 0 : s.Value.Length + 1)) + 4;
-        foreach (var s in specs)
-        {
-            string left = "--" + s.Name + (s.Value is null ? string.Empty : " " + s.Value);
-            sb.Append("  ").Append(left.PadRight(width)).AppendLine(s.Help);
-        }
-
-        sb.Append("  ").Append("--help".PadRight(width)).AppendLine("Show this help.");
-        return sb.ToString();
     }
 }

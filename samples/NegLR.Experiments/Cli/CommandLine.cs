@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using NegLR.Experiments.Benchmarks;
 using NegLR.Experiments.Compare;
@@ -12,62 +16,112 @@ using NegLR.Experiments.Variance;
 
 namespace NegLR.Experiments.Cli;
 
-/// <summary>Verb dispatch, shared by Main and the tests.</summary>
+/// <summary>
+/// The command line, on System.CommandLine: verbs with typed options (parse errors name the option and the value),
+/// typo suggestions, <c>--version</c>, <c>help &lt;verb&gt;</c> and <c>&lt;verb&gt; --help</c>, Tab completion through the
+/// <c>[suggest]</c> directive (<c>completion bash</c> prints the shell hook). Usage errors go to standard error with
+/// exit code 2. Shared by Main and the tests.
+/// </summary>
 internal static class CommandLine
 {
     public const int ExitUsage = 2;
 
-    private const string Overview = """
+    public const int ExitError = 1;
+
+    private const string Description = """
         NegLR.Experiments — the negative-learning-rate optimizer against classical optimizers.
-
-        Usage: NegLR.Experiments <verb> [options]        (dotnet run --project samples/NegLR.Experiments -c Release -- <verb> …)
-
-        Verbs:
-          compare    NLR against SGD, Momentum, Adam, RMSProp, Adagrad and SPSA on classification, VQE, QAOA and a
-                     barren-plateau testbed; writes summary.json, steps.csv, report.md and plots (default: quick preset).
-          variance   Gradient variance against qubits and depth, local and global cost, random and hardware-efficient
-                     circuits, with fitted exponential decay rates; writes variance.json, variance.csv, report and plots.
-          simulate   An OpenQASM 2 program and a Pauli-sum observable in, the expectation (and gradient) out as JSON.
-          tune       Chooses each optimizer's hyperparameters on tuning problems outside the benchmark grid and writes
-                     the frozen file compare uses.
-
-        `NegLR.Experiments <verb> --help` lists a verb's options.
+        (dotnet run --project samples/NegLR.Experiments -c Release -- <verb> …)
         """;
+
+    private static readonly (string Name, string Summary, Func<OptionSpec[]> Options)[] Verbs =
+    {
+        ("compare", "NLR against SGD, Momentum, Adam, RMSProp, Adagrad and SPSA (and each NLR variant against its own base at the same rate) on classification, VQE, QAOA and barren-plateau testbeds; writes summary.json, steps.csv, report.md and plots (default: quick preset).", () => CompareConfig.Options),
+        ("variance", "Gradient variance against qubits and depth, local and global cost, random and hardware-efficient circuits, with fitted exponential decay rates; writes variance.json, variance.csv, report and plots.", () => VarianceConfig.Options),
+        ("simulate", "An OpenQASM 2 program and a Pauli-sum observable in, the expectation (and gradient) out as JSON.", () => SimulateCommand.Options),
+        ("tune", "Chooses each optimizer's hyperparameters on tuning problems outside the benchmark grid and writes the frozen file compare uses.", () => TuneConfig.Options),
+    };
+
+    /// <summary>The program's version (informational version of the assembly).</summary>
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
+        var root = Build(output, error, cancellationToken);
+        if (args.Count == 0)
         {
-            output.WriteLine(Overview);
-            return args.Count == 0 ? ExitUsage : 0;
-        }
-
-        string verb = args[0];
-        var rest = args.Skip(1).ToList();
-        (string Summary, OptionSpec[] Options) spec = verb switch
-        {
-            "compare" => ("Runs the optimizer comparison.", CompareConfig.Options),
-            "variance" => ("Measures gradient variance against qubit count and depth (barren plateaus).", VarianceConfig.Options),
-            "simulate" => ("Evaluates an OpenQASM 2 program against a Pauli-sum observable and prints JSON.", SimulateCommand.Options),
-            "tune" => ("Tunes each optimizer on problems outside the benchmark grid and writes the frozen hyperparameter file.", TuneConfig.Options),
-            _ => (string.Empty, Array.Empty<OptionSpec>()),
-        };
-        if (spec.Options.Length == 0)
-        {
-            error.WriteLine($"Unknown verb '{verb}'.");
-            error.WriteLine(Overview);
+            error.WriteLine("No verb given.");
+            error.WriteLine();
+            Help(root, root, error);
             return ExitUsage;
         }
 
-        try
+        var result = root.Parse(args.ToArray());
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (result.Action is ParseErrorAction)
         {
-            var parsed = ParsedArguments.Parse(rest, spec.Options);
-            if (parsed.Has("help"))
+            // Errors, typo suggestions and the usage of the verb go to standard error; the exit code says "bad usage".
+            result.Invoke(new InvocationConfiguration { Output = error, Error = error, EnableDefaultExceptionHandler = false });
+            return ExitUsage;
+        }
+
+        return result.Invoke(invocation);
+    }
+
+    private static RootCommand Build(TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand(Description);
+        foreach (var (name, summary, optionsOf) in Verbs)
+        {
+            var specs = optionsOf();
+            var command = new Command(name, summary);
+            var options = specs.Select(s => s.ToOption()).ToList();
+            foreach (var o in options)
             {
-                output.WriteLine(ParsedArguments.Usage(verb, spec.Summary, spec.Options));
-                return 0;
+                command.Add(o);
             }
 
+            command.SetAction(parse => Execute(root, command, name, new ParsedArguments(parse, options), Raw(parse), output, error, cancellationToken));
+            root.Add(command);
+        }
+
+        var verbArgument = new Argument<string?>("verb") { Description = "The verb to explain.", Arity = ArgumentArity.ZeroOrOne };
+        verbArgument.AcceptOnlyFromAmong(Verbs.Select(v => v.Name).Append("completion").ToArray());
+        var help = new Command("help", "Shows the options of a verb (help compare), or this overview.") { verbArgument };
+        help.SetAction(parse =>
+        {
+            string? verb = parse.GetValue(verbArgument);
+            Help(root, verb is null ? root : root.Subcommands.First(c => c.Name == verb), output);
+            return 0;
+        });
+        root.Add(help);
+
+        var shell = new Argument<string>("shell") { Description = "The shell (bash or zsh)." };
+        shell.AcceptOnlyFromAmong("bash", "zsh");
+        var completion = new Command("completion", "Prints the Tab-completion hook for a shell: eval \"$(NegLR.Experiments completion bash)\".") { shell };
+        completion.SetAction(parse =>
+        {
+            output.Write(Completion.Script(parse.GetValue(shell)!));
+            return 0;
+        });
+        root.Add(completion);
+        return root;
+    }
+
+    /// <summary>The verb's own arguments as typed (for the command line a report reproduces).</summary>
+    private static List<string> Raw(ParseResult parse) => parse.Tokens.Skip(1).Select(t => t.Value).ToList();
+
+    private static void Help(RootCommand root, Command command, TextWriter writer)
+    {
+        var result = root.Parse(command == root ? new[] { "--help" } : new[] { command.Name, "--help" });
+        result.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+    }
+
+    private static int Execute(RootCommand root, Command command, string verb, ParsedArguments parsed, List<string> raw,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
             switch (verb)
             {
                 case "compare":
@@ -77,20 +131,20 @@ internal static class CommandLine
                         return 0;
                     }
 
-                    return CompareRunner.Run(CompareConfig.FromArguments(parsed, rest), output, cancellationToken);
+                    return CompareRunner.Run(CompareConfig.FromArguments(parsed, raw), output, cancellationToken);
                 case "variance":
-                    return VarianceRunner.Run(VarianceConfig.FromArguments(parsed, rest), output, cancellationToken);
+                    return VarianceRunner.Run(VarianceConfig.FromArguments(parsed, raw), output, cancellationToken);
                 case "simulate":
                     return SimulateCommand.Run(parsed, output, error);
                 default:
-                    return TuneRunner.Run(TuneConfig.FromArguments(parsed, rest), output, cancellationToken);
+                    return TuneRunner.Run(TuneConfig.FromArguments(parsed, raw), output, cancellationToken);
             }
         }
         catch (UsageException e)
         {
             error.WriteLine("Error: " + e.Message);
             error.WriteLine();
-            error.WriteLine(ParsedArguments.Usage(verb, spec.Summary, spec.Options));
+            Help(root, command, error);
             return ExitUsage;
         }
         catch (ArgumentException e)
@@ -98,10 +152,10 @@ internal static class CommandLine
             error.WriteLine("Error: " + e.Message);
             return ExitUsage;
         }
-        catch (Exception e) when (e is IOException or FileNotFoundException or QasmException or InvalidDataException)
+        catch (Exception e) when (UserError.Describe(e) is string message)
         {
-            error.WriteLine("Error: " + e.Message);
-            return 1;
+            error.WriteLine("Error: " + message);
+            return ExitError;
         }
     }
 
@@ -119,5 +173,8 @@ internal static class CommandLine
         {
             output.WriteLine($"  {(OptimizerCatalog.QuickIds.Contains(o.Id) ? '*' : ' ')} {o.Id,-16} {o.Display}");
         }
+
+        output.WriteLine();
+        output.WriteLine("Controls: every NLR variant in a grid brings its base optimizer at the same rate (ids such as adam@0.1), the primary contrast.");
     }
 }

@@ -12,25 +12,33 @@ internal sealed class CompareConfig
 {
     public static readonly OptionSpec[] Options =
     {
-        new("preset", "quick|paper", "Grid to run: quick (default; under a minute on 2 cores) or paper (the full grid, about 7 CPU-hours)."),
-        new("benchmarks", "LIST", "Comma-separated benchmark ids, prefixes ending in * (cls-iris-*), or families (classification, vqe, qaoa, bp)."),
-        new("optimizers", "LIST", "Comma-separated optimizer ids, or all, baselines, nlr-all."),
-        new("seeds", "N|LIST", "Number of seeds (0..N-1), or a list/range such as 0-9 (default 10)."),
-        new("steps", "N", "Budget: N gradient steps' worth of circuit evaluations (and shots) per run (quick 30, paper 100)."),
-        new("shots", "LIST", "Modes as shots per evaluation, 0 = exact (quick 0,100; paper 0,100,1000)."),
-        new("train-rows", "N", "Training rows of classification splits (quick 32, paper 80)."),
-        new("test-rows", "N", "Test rows of classification splits (quick 32, paper 80)."),
-        new("batch-rows", "N", "Classification rows per step, 0 = full batch (quick 0, paper 16)."),
-        new("out", "DIR", "Output folder (default artifacts/experiments/<preset>; artifacts/ is git-ignored)."),
-        new("resume", null, "Keep the finished runs already in the output folder and run only the missing ones."),
-        new("jobs", "N", "Runs in parallel (default: processor count)."),
-        new("hyperparameters", "FILE", "Frozen hyperparameters (default: Tuning/hyperparameters.json beside the program)."),
-        new("bootstrap", "N", "Bootstrap resamples for confidence intervals (default 10000)."),
-        new("no-plots", null, "Skip the PNG/SVG plots."),
-        new("plot-benchmarks", "LIST", "Draw per-benchmark figures only for these (patterns as in --benchmarks); the summary figures are always drawn. Default: all."),
-        new("no-progress", null, "Plain progress lines instead of a live bar."),
-        new("list", null, "List the benchmarks and optimizers, then exit."),
-        new("stop-after", "N", "Stop (as Ctrl-C would) after N runs finish; for testing --resume."),
+        OptionSpec.Choice("preset", "Grid to run: quick (default; about 1.5 CPU-minutes) or paper (the full grid, about 7 CPU-hours).", "quick", "paper"),
+        OptionSpec.Text("benchmarks", "LIST", "Comma-separated benchmark ids, prefixes ending in * (cls-iris-*), or families (classification, vqe, qaoa, bp)."),
+        OptionSpec.Text("optimizers", "LIST", "Comma-separated optimizer ids, or all, baselines, nlr-all; each NLR variant brings its base at the same rate (e.g. adam@0.1)."),
+        OptionSpec.Text("seeds", "N|LIST", "Number of seeds (0..N-1), or a list/range such as 0-9 (default 10)."),
+        OptionSpec.Integer("steps", "Budget: N gradient steps' worth of circuit evaluations (and shots) per run (quick 30, paper 100).", 1, 1_000_000),
+        OptionSpec.IntegerList("shots", "Modes as shots per evaluation, 0 = exact (quick 0,100; paper 0,100,1000).", 0),
+        OptionSpec.Integer("train-rows", "Training rows of classification splits (quick 32, paper 80).", 2, 100_000),
+        OptionSpec.Integer("test-rows", "Test rows of classification splits (quick 32, paper 80).", 0, 100_000),
+        OptionSpec.Integer("batch-rows", "Classification rows per step, 0 = full batch (quick 0, paper 16).", 0, 100_000),
+        OptionSpec.PathTo("out", "DIR", "Output folder (default artifacts/experiments/<preset>; artifacts/ is git-ignored)."),
+        OptionSpec.Flag("resume", "Keep the finished runs already in the output folder and run only the missing ones."),
+        OptionSpec.Integer("jobs", "Runs in parallel (default: processor count).", 1, 1024),
+        OptionSpec.PathTo("hyperparameters", "FILE", "Frozen hyperparameters (default: Tuning/hyperparameters.json beside the program)."),
+        OptionSpec.Integer("bootstrap", "Bootstrap resamples for confidence intervals (default 10000).", 100, 10_000_000),
+        OptionSpec.Flag("no-plots", "Skip the PNG/SVG plots."),
+        OptionSpec.Text("plot-benchmarks", "LIST", "Draw per-benchmark figures only for these (patterns as in --benchmarks); the summary figures are always drawn. Default: all."),
+        OptionSpec.Flag("no-progress", "Plain progress lines instead of a live bar."),
+        OptionSpec.Flag("list", "List the benchmarks and optimizers, then exit."),
+        OptionSpec.Integer("stop-after", "Stop (as Ctrl-C would) after N runs finish; for testing --resume.", 0),
+        OptionSpec.Text("shard", "K/N|env", "Run only shard K of N (0-based) of the grid, balanced by estimated cost, and write no summary; 'env' reads SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX/NEGLR_SHARD_COUNT. Implies --resume."),
+        OptionSpec.Flag("merge", "Build summary.json, report and plots from the run files the shards wrote (refuses while runs are missing)."),
+        OptionSpec.Choice("slurm", "Print (or submit with sbatch) a Slurm job array that runs this grid in --shards shards, then a merge job.", "print", "submit"),
+        OptionSpec.Integer("shards", "Shards for --slurm (default 4).", 1, 10_000),
+        OptionSpec.Text("slurm-options", "TEXT", "Extra #SBATCH lines for --slurm, separated by ';' (e.g. \"--partition=short;--account=qc\")."),
+        OptionSpec.Number("target-fraction", "Success: a run reaches the target when it closes this fraction of its initial gap (default 0.9)."),
+        OptionSpec.Number("equivalence-margin", "TOST margin: differences within ± this fraction of the base's mean initial score count as equivalent (default 0.05)."),
+        OptionSpec.Number("job-latency", "Modelled wall-clock seconds per device job (default 1); a Lookahead step is two sequential jobs."),
     };
 
     public required string Preset { get; init; }
@@ -66,6 +74,27 @@ internal sealed class CompareConfig
 
     public int? StopAfter { get; init; }
 
+    /// <summary>Run only this shard of the grid and write no summary (null: the whole grid).</summary>
+    public Distributed.Shard? Shard { get; init; }
+
+    /// <summary>Build the outputs from run files already on disk (the shards'); run nothing.</summary>
+    public bool Merge { get; init; }
+
+    /// <summary>Print ("print") or submit ("submit") a Slurm array script instead of running.</summary>
+    public string? Slurm { get; init; }
+
+    /// <summary>Shards of the Slurm array.</summary>
+    public int SlurmShards { get; init; } = 4;
+
+    /// <summary>Extra #SBATCH options.</summary>
+    public IReadOnlyList<string> SlurmOptions { get; init; } = Array.Empty<string>();
+
+    /// <summary>The analysis settings (success target, equivalence margin, modelled latency): part of the protocol.</summary>
+    public Reporting.AnalysisSettings Analysis { get; init; } = new();
+
+    /// <summary>The verb's arguments as given (for the Slurm script, which adds --shard, --merge and --out).</summary>
+    public IReadOnlyList<string> RawArguments { get; init; } = Array.Empty<string>();
+
     /// <summary>The command line that reproduces this configuration (for the report).</summary>
     public required string CommandLine { get; init; }
 
@@ -80,8 +109,10 @@ internal sealed class CompareConfig
         bool quick = preset == "quick";
         var benchmarks = a.String("benchmarks") is string b ? BenchmarkCatalog.Select(b)
             : quick ? BenchmarkCatalog.QuickIds.Select(BenchmarkCatalog.Get).ToList() : BenchmarkCatalog.All;
-        var optimizers = a.String("optimizers") is string o ? OptimizerCatalog.Select(o)
+        var selected = a.String("optimizers") is string o ? OptimizerCatalog.Select(o)
             : quick ? OptimizerCatalog.QuickIds.Select(OptimizerCatalog.Get).ToList() : OptimizerCatalog.All;
+        // Every NLR variant brings its primary control: its own base optimizer at its own rate.
+        var optimizers = OptimizerCatalog.WithControls(selected, HyperparameterFile.Load(a.String("hyperparameters")));
         if (optimizers.Count == 0)
         {
             throw new UsageException("--optimizers selected nothing.");
@@ -127,28 +158,51 @@ internal sealed class CompareConfig
             PlotBenchmarks = a.String("plot-benchmarks") is string pb ? BenchmarkCatalog.Select(pb).Select(x => x.Id).ToHashSet(StringComparer.Ordinal) : null,
             LiveProgress = !a.Has("no-progress"),
             StopAfter = a.Has("stop-after") ? a.Int("stop-after", 0, 0) : null,
+            Shard = a.String("shard") is string shard ? Distributed.Shard.Parse(shard, Environment.GetEnvironmentVariable) : null,
+            Merge = a.Has("merge"),
+            Slurm = a.String("slurm"),
+            SlurmShards = a.Int("shards", 4, 1, 10_000),
+            SlurmOptions = (a.String("slurm-options") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Analysis = new Reporting.AnalysisSettings
+            {
+                TargetFraction = Fraction(a, "target-fraction", 0.9),
+                EquivalenceMargin = Fraction(a, "equivalence-margin", 0.05),
+                JobLatencySeconds = a.Double("job-latency", 1.0) is double l && l >= 0 ? l : throw new UsageException("--job-latency must be 0 or more seconds."),
+            },
+            RawArguments = raw.ToList(),
             CommandLine = "dotnet run --project samples/NegLR.Experiments -c Release -- compare" + string.Concat(ReproducingArguments(raw).Select(r => " " + Quote(r))),
         };
     }
 
-    /// <summary>The arguments minus those that do not change results (resume, progress, jobs, stop-after).</summary>
+    private static double Fraction(ParsedArguments a, string name, double fallback)
+    {
+        double v = a.Double(name, fallback);
+        return v is > 0 and < 1 ? v : throw new UsageException($"--{name} must lie strictly between 0 and 1, not {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>Options that say how or where to run, not what: left out of the command a report reproduces.</summary>
+    private static readonly string[] Flags = { "--resume", "--no-progress", "--merge" };
+
+    private static readonly string[] Valued = { "--stop-after", "--jobs", "--shard", "--slurm", "--shards", "--slurm-options" };
+
+    /// <summary>The arguments minus those that do not change results (resume, progress, jobs, stop-after, sharding).</summary>
     private static IEnumerable<string> ReproducingArguments(IReadOnlyList<string> raw)
     {
         for (int i = 0; i < raw.Count; i++)
         {
             string r = raw[i];
-            if (r is "--resume" or "--no-progress")
+            if (Flags.Contains(r))
             {
                 continue;
             }
 
-            if (r is "--stop-after" or "--jobs")
+            if (Valued.Contains(r))
             {
                 i++;
                 continue;
             }
 
-            if (r.StartsWith("--stop-after=", StringComparison.Ordinal) || r.StartsWith("--jobs=", StringComparison.Ordinal))
+            if (Valued.Any(v => r.StartsWith(v + "=", StringComparison.Ordinal)))
             {
                 continue;
             }

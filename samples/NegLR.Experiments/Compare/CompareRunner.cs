@@ -10,6 +10,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using NegLR.Experiments.Benchmarks;
 using NegLR.Experiments.Cli;
+using NegLR.Experiments.Distributed;
+using NegLR.Experiments.Storage;
 using NegLR.Experiments.Optimizers;
 using NegLR.Experiments.Reporting;
 
@@ -28,40 +30,108 @@ internal static class CompareRunner
     /// Version of the benchmark and run definitions, part of the resume fingerprint: bump it when a change makes old run
     /// files incomparable (a benchmark's circuit, data preparation or scoring), so --resume refuses to mix them.
     /// Version 2: shot estimates draw parity-pattern counts instead of single shots (same distribution, other draws).
+    /// Version 3: sealed run files with a settings hash; classification runs record test_loss.
     /// </summary>
-    public const int RunnerVersion = 2;
+    public const int RunnerVersion = 3;
 
     public static int Run(CompareConfig config, TextWriter log, CancellationToken cancellationToken)
     {
         var hyper = HyperparameterFile.Load(config.HyperparametersPath);
-        var settings = config.Optimizers.ToDictionary(o => o.Id, o => hyper.For(o.Id), StringComparer.Ordinal);
+        var settings = config.Optimizers.ToDictionary(o => o.Id, o => OptimizerCatalog.SettingsFor(o, hyper), StringComparer.Ordinal);
         string outDir = Path.GetFullPath(config.OutputDirectory);
-        Directory.CreateDirectory(outDir);
-        PrepareOutputFolder(config, outDir, settings, log);
-
         var keys = Grid(config);
-        var pending = keys.Where(k => RunRecord.TryLoad(Path.Combine(outDir, k.RelativePath)) is null).ToList();
+        var byId = config.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        var costModel = new CostModel(config.Steps, config.Sizes);
+        Func<RunKey, double> cost = k => costModel.Estimate(byId[k.Benchmark], k);
+        if (config.Slurm is not null)
+        {
+            return SlurmScript.Run(config, keys, cost, outDir, log);
+        }
+
+        using var folder = OutputFolder.Open(outDir, "compare", config.Shard?.Name ?? "all");
+        string settingsHash = PrepareOutputFolder(config, folder, settings, log);
+
+        var mine = keys;
+        if (config.Shard is { } shard)
+        {
+            var assignment = Sharding.Assign(keys, cost, shard.Count);
+            mine = keys.Where((_, i) => assignment[i] == shard.Index).ToList();
+        }
+
+        var pending = new List<RunKey>();
+        foreach (var k in mine)
+        {
+            string path = Path.Combine(outDir, k.RelativePath);
+            var (record, problem) = RunRecord.Inspect(path, k);
+            if (record is null)
+            {
+                if (problem is not null && !config.Merge)
+                {
+                    string aside = SetAside(path);
+                    log.WriteLine($"Redoing {k.RelativePath}: the file {problem}; it was kept as {Path.GetFileName(aside)}.");
+                }
+                else if (problem is not null)
+                {
+                    log.WriteLine($"{k.RelativePath}: the file {problem}.");
+                }
+
+                pending.Add(k);
+            }
+            else if (record.SettingsHash != settingsHash)
+            {
+                throw new OutputFolderException(
+                    $"{path} was made with other settings (budget, split or batch sizes, hyperparameters or runner version) than this command's; the runs would not be comparable. Use the same settings, another --out, or drop --resume to start again.");
+            }
+        }
+
+        string what = config.Shard is { } s0 ? $"shard {s0} holds {mine.Count} of them; " : string.Empty;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"compare ({config.Preset}): {config.Benchmarks.Count} benchmarks × {config.ShotModes.Count} modes × {config.Optimizers.Count} optimizers × {config.Seeds.Count} seeds = {keys.Count} runs; {keys.Count - pending.Count} on disk, {pending.Count} to run; output {outDir}"));
+            $"compare ({config.Preset}): {config.Benchmarks.Count} benchmarks × {config.ShotModes.Count} modes × {config.Optimizers.Count} optimizers × {config.Seeds.Count} seeds = {keys.Count} runs; {what}{mine.Count - pending.Count} on disk, {pending.Count} to run; output {outDir}"));
+
+        if (config.Merge && pending.Count > 0)
+        {
+            throw new OutputFolderException(string.Create(CultureInfo.InvariantCulture,
+                $"--merge: {pending.Count} of {keys.Count} runs are missing or damaged in {outDir} (e.g. {pending[0].RelativePath}). Re-run the shards that did not finish (the same command with --shard K/N instead of --merge: each redoes only its missing runs), then merge again."));
+        }
 
         var clock = Stopwatch.StartNew();
-        bool interrupted = Execute(config, outDir, settings, pending, log, cancellationToken);
+        bool interrupted = !config.Merge && Execute(config, outDir, settings, settingsHash, pending, cost, log, cancellationToken);
         double runSeconds = clock.Elapsed.TotalSeconds;
         if (interrupted)
         {
-            int done = keys.Count(k => File.Exists(Path.Combine(outDir, k.RelativePath)));
+            int done = mine.Count(k => File.Exists(Path.Combine(outDir, k.RelativePath)));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Interrupted: {done} of {keys.Count} runs are on disk in {outDir}. Rerun with --resume to finish the rest."));
+                $"Interrupted: {done} of {mine.Count} runs are on disk in {outDir}. Rerun with --resume to finish the rest."));
             return ExitInterrupted;
         }
 
-        var records = keys.Select(k => RunRecord.Load(Path.Combine(outDir, k.RelativePath))).ToList();
+        if (config.Shard is { } finished)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Shard {finished} done: {pending.Count} runs in {runSeconds:F1} s. When every shard is done, run the same command with --merge instead of --shard."));
+            return 0;
+        }
+
+        var records = keys.Select(k => RunRecord.Load(Path.Combine(outDir, k.RelativePath), k)).ToList();
         var summary = Aggregator.Build(config, settings, hyper, records);
         OutputWriter.WriteAll(config, summary, records, outDir, log);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Done: {pending.Count} runs in {runSeconds:F1} s; {outDir}/summary.json, steps.csv, report.md{(config.Plots ? ", plots/" : string.Empty)}"));
         ConsoleTables.PrintSummary(summary, log);
         return 0;
+    }
+
+    /// <summary>Moves a run file that cannot be trusted out of the way (never deleted: it may be someone's evidence).</summary>
+    private static string SetAside(string path)
+    {
+        string aside = path + ".rejected";
+        for (int n = 2; File.Exists(aside); n++)
+        {
+            aside = path + ".rejected-" + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        File.Move(path, aside);
+        return aside;
     }
 
     /// <summary>Every cell of the grid; shot modes a benchmark does not support are skipped.</summary>
@@ -91,31 +161,46 @@ internal static class CompareRunner
     }
 
     /// <summary>
-    /// Writes config.json. A fresh run clears earlier runs; --resume keeps them but refuses if the settings that
-    /// change results (budget, split sizes, hyperparameters) differ from the ones they were made with.
+    /// Writes config.json and returns the settings hash every run file carries. A fresh run removes the runs an earlier
+    /// run wrote (sealed records only); --resume, a shard and a merge keep them but refuse if the settings that change
+    /// results differ. A damaged config.json is reported and rewritten: each run file carries its own settings hash,
+    /// so nothing depends on it.
     /// </summary>
-    private static void PrepareOutputFolder(CompareConfig config, string outDir, IReadOnlyDictionary<string, OptimizerSettings> settings, TextWriter log)
+    private static string PrepareOutputFolder(CompareConfig config, OutputFolder folder, IReadOnlyDictionary<string, OptimizerSettings> settings, TextWriter log)
     {
+        string outDir = folder.Path;
         string configPath = Path.Combine(outDir, "config.json");
         string fingerprint = Fingerprint(config, settings);
         string runs = Path.Combine(outDir, "runs");
-        if (config.Resume)
+        bool keep = config.Resume || config.Shard is not null || config.Merge;
+        if (keep)
         {
             if (File.Exists(configPath))
             {
-                using var doc = JsonDocument.Parse(File.ReadAllText(configPath));
-                using var current = JsonDocument.Parse(fingerprint);
-                if (doc.RootElement.TryGetProperty("resultSettings", out var previous) && !JsonElement.DeepEquals(previous, current.RootElement))
+                try
                 {
-                    throw new UsageException(
-                        $"--resume: {configPath} was written with other steps, split or batch sizes, hyperparameters or runner version; finished runs would not be comparable. Use the same settings, another --out, or drop --resume to start again.");
+                    using var doc = JsonDocument.Parse(File.ReadAllText(configPath));
+                    using var current = JsonDocument.Parse(fingerprint);
+                    if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("resultSettings", out var previous) && !JsonElement.DeepEquals(previous, current.RootElement))
+                    {
+                        throw new UsageException(
+                            $"--resume: {configPath} was written with other steps, split or batch sizes, hyperparameters or runner version; finished runs would not be comparable. Use the same settings, another --out, or drop --resume to start again.");
+                    }
+                }
+                catch (JsonException e)
+                {
+                    log.WriteLine($"Warning: {configPath} is damaged ({e.Message}); it is rewritten from this command. Every run file carries its own settings hash, so runs made with other settings are still refused.");
                 }
             }
         }
         else if (Directory.Exists(runs))
         {
-            log.WriteLine($"Starting fresh: removing earlier runs in {runs} (use --resume to keep them).");
-            Directory.Delete(runs, recursive: true);
+            var kept = folder.ClearRuns(runs, RunRecord.IsSealed);
+            log.WriteLine($"Starting fresh: removed the earlier runs in {runs} (use --resume to keep them).");
+            if (kept.Count > 0)
+            {
+                log.WriteLine($"Left alone in {runs}: {kept.Count} files the runner did not write ({string.Join(", ", kept.Take(3))}{(kept.Count > 3 ? ", …" : string.Empty)}).");
+            }
         }
 
         var json = new Dictionary<string, object?>
@@ -127,8 +212,10 @@ internal static class CompareRunner
             ["seeds"] = config.Seeds.ToArray(),
             ["shotModes"] = config.ShotModes.ToArray(),
             ["resultSettings"] = JsonDocument.Parse(fingerprint).RootElement,
+            ["settingsHash"] = Seal.Hash(fingerprint),
         };
-        File.WriteAllText(configPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(configPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return Seal.Hash(fingerprint);
     }
 
     private static string Fingerprint(CompareConfig config, IReadOnlyDictionary<string, OptimizerSettings> settings)
@@ -146,8 +233,8 @@ internal static class CompareRunner
     }
 
     /// <summary>Runs the pending cells in parallel; returns true when interrupted.</summary>
-    private static bool Execute(CompareConfig config, string outDir, IReadOnlyDictionary<string, OptimizerSettings> settings,
-        List<RunKey> pending, TextWriter log, CancellationToken cancellationToken)
+    private static bool Execute(CompareConfig config, string outDir, IReadOnlyDictionary<string, OptimizerSettings> settings, string settingsHash,
+        List<RunKey> pending, Func<RunKey, double> cost, TextWriter log, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
         {
@@ -156,7 +243,7 @@ internal static class CompareRunner
 
         var byId = config.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
         // Longest first (estimated), so the two workers finish together; results do not depend on the order.
-        var ordered = pending.OrderByDescending(k => EstimatedCost(byId[k.Benchmark], k, config)).ThenBy(k => k.RelativePath, StringComparer.Ordinal).ToList();
+        var ordered = pending.OrderByDescending(cost).ThenBy(k => k.RelativePath, StringComparer.Ordinal).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int finished = 0;
         var errors = new ConcurrentQueue<Exception>();
@@ -175,6 +262,7 @@ internal static class CompareRunner
                             return;
                         }
 
+                        record.SettingsHash = settingsHash;
                         record.Save(Path.Combine(outDir, key.RelativePath));
                         int n = Interlocked.Increment(ref finished);
                         progress.Advance(key.Benchmark);
@@ -199,8 +287,4 @@ internal static class CompareRunner
 
         return stop.IsCancellationRequested && finished < ordered.Count;
     }
-
-    private static double EstimatedCost(Benchmark b, RunKey k, CompareConfig config) =>
-        config.Steps * (double)(1 << b.Qubits) * (b.Family == BenchmarkFamily.Classification ? (config.Sizes.BatchRows > 0 ? config.Sizes.BatchRows : config.Sizes.TrainRows) : 1)
-        * (k.Shots > 0 ? 1 + (k.Shots / 100.0) : 0.2);
 }

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NegLR.Experiments.Cli;
+using NegLR.Experiments.Storage;
 
 namespace NegLR.Experiments.Compare;
 
@@ -105,6 +107,13 @@ internal sealed class RunRecord
     [JsonPropertyName("history")]
     public RunHistory History { get; set; } = new();
 
+    /// <summary>
+    /// SHA-256 of the settings that change results (runner version, budget, split sizes, hyperparameters): a run made
+    /// with other settings is never mixed into a grid, even when config.json is lost.
+    /// </summary>
+    [JsonPropertyName("settings")]
+    public string SettingsHash { get; set; } = string.Empty;
+
     /// <summary>Wall-clock seconds (informational; never enters summary.json).</summary>
     [JsonPropertyName("wallSeconds")]
     public double WallSeconds { get; set; }
@@ -121,33 +130,75 @@ internal sealed class RunRecord
         NumberHandling = JsonNumberHandling.Strict,
     };
 
-    /// <summary>Writes atomically: a temporary file beside the target, then a rename, so a file is whole or absent.</summary>
-    public void Save(string path)
+    /// <summary>
+    /// Writes the record sealed with a SHA-256 of its bytes (<see cref="Seal"/>) and atomically (a temporary file, then a
+    /// rename), so a file on disk is whole, sealed and the runner's, or absent.
+    /// </summary>
+    public void Save(string path) => AtomicFile.WriteAllText(path, Seal.Apply(JsonSerializer.Serialize(this, Json)));
+
+    /// <summary>Reads and checks a run file: sealed, a run, the run of <paramref name="expected"/>.</summary>
+    /// <exception cref="RunFileException">The file cannot be trusted; the message names it and says why.</exception>
+    public static RunRecord Load(string path, RunKey expected)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
-        File.Move(temporary, path, overwrite: true);
+        var (record, problem) = Inspect(path, expected);
+        return record ?? throw new RunFileException($"Run file '{path}' {problem ?? "is missing"}.");
     }
 
-    public static RunRecord Load(string path) =>
-        JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"'{path}' is not a run record.");
-
-    /// <summary>Loads the record if a complete file exists, else null (a damaged file counts as absent).</summary>
-    public static RunRecord? TryLoad(string path)
+    /// <summary>
+    /// The record when the file is a sealed run of <paramref name="expected"/>; otherwise null and what is wrong (null
+    /// problem: no file). Never throws for a file's content.
+    /// </summary>
+    public static (RunRecord? Record, string? Problem) Inspect(string path, RunKey expected)
     {
         if (!File.Exists(path))
         {
-            return null;
+            return (null, null);
         }
 
+        string? body = Seal.Verify(File.ReadAllText(path));
+        if (body is null)
+        {
+            return (null, "fails its integrity seal (edited, truncated, empty, or not a run file)");
+        }
+
+        RunRecord? record;
         try
         {
-            return Load(path);
+            record = JsonSerializer.Deserialize<RunRecord>(body, Json);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return null;
+            return (null, "is sealed but not a run record (" + e.Message + ")");
+        }
+
+        if (record is null || record.History is null || record.Extras is null)
+        {
+            return (null, "is sealed but not a run record");
+        }
+
+        if (record.Key != expected)
+        {
+            return (null, $"holds the run of {record.Key.RelativePath}, not of {expected.RelativePath} (copied over it?)");
+        }
+
+        return (record, null);
+    }
+
+    /// <summary>Reads a sealed record whatever cell it is (for tools and tests that list a folder).</summary>
+    public static RunRecord ReadSealed(string path) =>
+        JsonSerializer.Deserialize<RunRecord>(Seal.Verify(File.ReadAllText(path)) ?? throw new RunFileException($"Run file '{path}' fails its integrity seal."), Json)
+        ?? throw new RunFileException($"Run file '{path}' is not a run record.");
+
+    /// <summary>Whether a file is a sealed record (what a fresh run may remove: the runner provably wrote it).</summary>
+    public static bool IsSealed(string path)
+    {
+        try
+        {
+            return path.EndsWith(".json", StringComparison.Ordinal) && Seal.Verify(File.ReadAllText(path)) is not null;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 }

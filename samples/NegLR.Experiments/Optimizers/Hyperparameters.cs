@@ -38,7 +38,22 @@ internal sealed class OptimizerSettings
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? TuningScore { get; set; }
 
-    public OptimizerSettings Clone() => (OptimizerSettings)MemberwiseClone();
+    /// <summary>Mean final score of the chosen setting on each tuning problem (chooses the best baseline per family, on tuning instances).</summary>
+    [JsonPropertyName("problemScores")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, double>? ProblemScores { get; set; }
+
+    /// <summary>Candidate settings tried when this one was chosen (every optimizer should get the same number).</summary>
+    [JsonPropertyName("trials")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Trials { get; set; }
+
+    public OptimizerSettings Clone()
+    {
+        var c = (OptimizerSettings)MemberwiseClone();
+        c.ProblemScores = ProblemScores is null ? null : new SortedDictionary<string, double>(ProblemScores, StringComparer.Ordinal);
+        return c;
+    }
 }
 
 /// <summary>The frozen hyperparameter file (Tuning/hyperparameters.json): written by the <c>tune</c> verb.</summary>
@@ -80,8 +95,7 @@ internal sealed class HyperparameterFile
 
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+        Storage.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
     }
 
     public OptimizerSettings For(string id) =>

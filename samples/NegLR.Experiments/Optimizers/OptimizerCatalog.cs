@@ -10,7 +10,15 @@ namespace NegLR.Experiments.Optimizers;
 /// <param name="Display">Name in tables and plots.</param>
 /// <param name="IsNlr">An NLR variant (the rest are the baselines).</param>
 /// <param name="Policy">NLR policy (null for baselines).</param>
-internal sealed record OptimizerSpec(string Id, string Display, bool IsNlr, NlrPolicy? Policy);
+/// <param name="FixedRate">For a control (<c>base@rate</c>): the base optimizer runs at this rate instead of its tuned one.</param>
+internal sealed record OptimizerSpec(string Id, string Display, bool IsNlr, NlrPolicy? Policy, double? FixedRate = null)
+{
+    /// <summary>The gradient method a control runs (its id before '@'); the spec's id otherwise.</summary>
+    public string Method => FixedRate is null ? Id : Id[..Id.IndexOf('@', StringComparison.Ordinal)];
+
+    /// <summary>A control: a base optimizer at an NLR variant's rate, the other side of a primary contrast.</summary>
+    public bool IsControl => FixedRate is not null;
+}
 
 /// <summary>The optimizers, their construction from frozen hyperparameters, and what "baseline" means.</summary>
 internal static class OptimizerCatalog
@@ -25,6 +33,7 @@ internal static class OptimizerCatalog
         new("nlr-plateau", "NLR (Plateau)", true, NlrPolicy.Plateau),
         new("nlr-periodic", "NLR (Periodic)", true, NlrPolicy.Periodic),
         new("nlr-stochastic", "NLR (Stochastic)", true, NlrPolicy.Stochastic),
+        new("nlr-sgd", "NLR (Lookahead, SGD)", true, NlrPolicy.Lookahead),
         new("sgd", "SGD", false, null),
         new("momentum", "Momentum", false, null),
         new("adam", "Adam", false, null),
@@ -36,9 +45,79 @@ internal static class OptimizerCatalog
     /// <summary>The quick preset's optimizers: every NLR policy and every baseline.</summary>
     public static readonly string[] QuickIds = All.Select(o => o.Id).ToArray();
 
-    public static OptimizerSpec Get(string id) =>
-        All.FirstOrDefault(o => o.Id == id) ?? throw new ArgumentException(
-            $"Unknown optimizer '{id}'. Known: {string.Join(", ", All.Select(o => o.Id))}.", nameof(id));
+    /// <summary>Gradient methods an NLR variant can wrap (and a control can run).</summary>
+    public static readonly string[] GradientMethods = { "sgd", "momentum", "adam", "rmsprop", "adagrad", "nesterov" };
+
+    /// <summary>
+    /// The optimizer with this id: a catalogue entry, or a control <c>method@rate</c> (e.g. <c>adam@0.1</c>: Adam at
+    /// η = 0.1 instead of its tuned rate).
+    /// </summary>
+    public static OptimizerSpec Get(string id)
+    {
+        if (All.FirstOrDefault(o => o.Id == id) is { } known)
+        {
+            return known;
+        }
+
+        int at = id.IndexOf('@', StringComparison.Ordinal);
+        if (at > 0 && GradientMethods.Contains(id[..at])
+            && double.TryParse(id[(at + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate > 0 && double.IsFinite(rate))
+        {
+            return Control(id[..at], rate);
+        }
+
+        throw new ArgumentException(
+            $"Unknown optimizer '{id}'. Known: {string.Join(", ", All.Select(o => o.Id))}, and controls method@rate (e.g. adam@0.1) with method one of {string.Join(", ", GradientMethods)}.", nameof(id));
+    }
+
+    /// <summary>The base optimizer <paramref name="method"/> at <paramref name="rate"/>.</summary>
+    public static OptimizerSpec Control(string method, double rate)
+    {
+        string r = rate.ToString("R", CultureInfo.InvariantCulture);
+        string display = All.FirstOrDefault(o => o.Id == method)?.Display ?? method;
+        return new OptimizerSpec(method + "@" + r, $"{display} (η = {r})", false, null, rate);
+    }
+
+    /// <summary>The frozen settings of an optimizer: its tuned entry, or for a control its method at the fixed rate.</summary>
+    public static OptimizerSettings SettingsFor(OptimizerSpec spec, HyperparameterFile hyper) =>
+        spec.FixedRate is double rate ? new OptimizerSettings { LearningRate = rate } : hyper.For(spec.Id);
+
+    /// <summary>
+    /// The primary control of an NLR variant: its own base optimizer at its own rate. That is the tuned baseline itself
+    /// when the tuned rate is the same, else a control <c>base@η</c>.
+    /// </summary>
+    public static OptimizerSpec ControlFor(OptimizerSpec nlr, HyperparameterFile hyper)
+    {
+        var h = hyper.For(nlr.Id);
+        string method = h.Base ?? "adam";
+        if (All.FirstOrDefault(o => o.Id == method) is { } baseline && hyper.Optimizers.TryGetValue(method, out var tuned)
+            && tuned.LearningRate == h.LearningRate)
+        {
+            return baseline;
+        }
+
+        return Control(method, h.LearningRate);
+    }
+
+    /// <summary>
+    /// The selection plus, for every NLR variant in it, its primary control (its base at the same rate), so that every
+    /// grid can make the primary contrast. Order: catalogue order, then the added controls.
+    /// </summary>
+    public static IReadOnlyList<OptimizerSpec> WithControls(IReadOnlyList<OptimizerSpec> selection, HyperparameterFile hyper)
+    {
+        var list = selection.ToList();
+        foreach (var n in selection.Where(o => o.IsNlr))
+        {
+            var control = ControlFor(n, hyper);
+            if (!list.Any(o => o.Id == control.Id))
+            {
+                list.Add(control);
+            }
+        }
+
+        var known = All.Where(o => list.Any(x => x.Id == o.Id));
+        return known.Concat(list.Where(o => o.IsControl).OrderBy(o => o.Id, StringComparer.Ordinal)).ToList();
+    }
 
     /// <summary>Comma-separated ids, or "all", "baselines", "nlr-all".</summary>
     public static IReadOnlyList<OptimizerSpec> Select(string list)
@@ -63,7 +142,7 @@ internal static class OptimizerCatalog
             }
         }
 
-        return All.Where(o => ids.Contains(o.Id)).ToList();
+        return All.Where(o => ids.Contains(o.Id)).Concat(ids.Distinct().Where(i => All.All(o => o.Id != i)).Select(Get)).ToList();
     }
 
     /// <summary>
@@ -83,7 +162,7 @@ internal static class OptimizerCatalog
 
         if (!spec.IsNlr)
         {
-            return CreateGradient(spec.Id, h.LearningRate, parameters);
+            return CreateGradient(spec.Method, h.LearningRate, parameters);
         }
 
         var baseOptimizer = CreateGradient(h.Base ?? "adam", h.LearningRate, parameters);
@@ -104,31 +183,89 @@ internal static class OptimizerCatalog
         return new NegativeLearningRate(baseOptimizer, policy, options);
     }
 
-    /// <summary>One line per optimizer for the report's protocol section.</summary>
+    /// <summary>
+    /// One line per optimizer for the report's protocol section, generated from the optimizer object the runs are built
+    /// with (its policy and options as they ran, not as documented), so the text cannot drift from the code.
+    /// </summary>
     public static string Describe(OptimizerSpec spec, OptimizerSettings h)
     {
-        string lr = h.LearningRate.ToString("G4", CultureInfo.InvariantCulture);
-        return spec.Id switch
+        var optimizer = Create(spec, h, 1, 100, 0);
+        return optimizer switch
         {
-            "sgd" => $"plain gradient descent, η = {lr}",
-            "momentum" => $"heavy-ball momentum μ = 0.9, η = {lr}",
-            "adam" => $"Adam β = (0.9, 0.999), ε = 1e-8, η = {lr}",
-            "rmsprop" => $"RMSProp α = 0.99, ε = 1e-8, η = {lr}",
-            "adagrad" => $"Adagrad ε = 1e-10, η = {lr}",
-            "spsa" => $"SPSA, first gain a₀ = {lr} (a_k = a/(A + k + 1)^0.602, A = 10 % of the steps the budget allows), perturbation c = {(h.Perturbation ?? 0.1).ToString("G4", CultureInfo.InvariantCulture)}/(k + 1)^0.101, 2 evaluations per estimate",
-            _ => $"NLR on {h.Base ?? "adam"} with η⁺ = {lr}, η⁻ = {(h.NegativeRatio ?? NlrOptions.DefaultNegativeRatio).ToString("G4", CultureInfo.InvariantCulture)}·η⁺, " +
-                 $"{PolicyText(spec.Policy ?? NlrPolicy.Lookahead, h)}; at most 3 ascent steps in a row, base state frozen during ascent, keep-best off",
+            NegativeLearningRate nlr => DescribeNlr(nlr, h),
+            Spsa spsa => $"SPSA, first gain a₀ = {G(h.LearningRate)} (a_k = a/(A + k + 1)^0.602, A = 10 % of the steps the budget allows), perturbation c = {G(spsa.PerturbationScale)}/(k + 1)^{G(spsa.Gamma)}, 2 evaluations per estimate",
+            IGradientOptimizer g => DescribeGradient(g) + (spec.IsControl ? " (control: the base of an NLR variant at its rate)" : string.Empty),
+            _ => optimizer.Name,
         };
     }
 
-    private static string PolicyText(NlrPolicy policy, OptimizerSettings h) => policy switch
+    /// <summary>The settings an optimizer ran with, as name → value (stored in summary.json beside the text).</summary>
+    public static SortedDictionary<string, string> Configuration(OptimizerSpec spec, OptimizerSettings h)
     {
-        NlrPolicy.Reactive => "Reactive policy (one ascent step after an observed loss increase)",
-        NlrPolicy.Plateau => $"Plateau policy (ascend when the EMA of ‖g‖ stays below τ = {(h.PlateauThreshold ?? 1e-3).ToString("G3", CultureInfo.InvariantCulture)} for 10 steps)",
-        NlrPolicy.Periodic => "Periodic policy (10 descent steps, then 1 ascent step)",
-        NlrPolicy.Stochastic => "Stochastic policy (each step ascends with probability 0.1)",
-        _ => "Lookahead policy (try the descent step; if the loss would rise, ascend instead; one extra loss evaluation per step, paid from the budget)",
+        var c = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var optimizer = Create(spec, h, 1, 100, 0);
+        if (optimizer is NegativeLearningRate nlr)
+        {
+            var o = nlr.Options;
+            c["base"] = nlr.Base.Name;
+            c["baseSettings"] = DescribeGradient(nlr.Base);
+            c["learningRate"] = G(h.LearningRate);
+            c["negativeRatio"] = G(o.NegativeRatio ?? NlrOptions.DefaultNegativeRatio);
+            c["policy"] = PolicyText(nlr.Policy);
+            c["phaseLength"] = o.PhaseLength.ToString(CultureInfo.InvariantCulture);
+            c["maxAscentSteps"] = o.MaxAscentSteps == int.MaxValue ? "unbounded" : o.MaxAscentSteps.ToString(CultureInfo.InvariantCulture);
+            c["cooldown"] = o.Cooldown.ToString(CultureInfo.InvariantCulture);
+            c["updateBaseStateDuringAscent"] = o.UpdateBaseStateDuringAscent ? "true" : "false";
+            c["keepBest"] = o.KeepBest ? "true" : "false";
+        }
+        else if (optimizer is Spsa spsa)
+        {
+            c["firstGain"] = G(h.LearningRate);
+            c["perturbation"] = G(spsa.PerturbationScale);
+            c["gamma"] = G(spsa.Gamma);
+        }
+        else if (optimizer is IGradientOptimizer g)
+        {
+            c["method"] = g.Name;
+            c["settings"] = DescribeGradient(g);
+            c["learningRate"] = G(h.LearningRate);
+        }
+
+        return c;
+    }
+
+    private static string DescribeNlr(NegativeLearningRate nlr, OptimizerSettings h)
+    {
+        var o = nlr.Options;
+        string cap = o.MaxAscentSteps == int.MaxValue ? "no cap on ascent steps in a row"
+            : o.MaxAscentSteps == 1 ? "at most 1 ascent step in a row" : $"at most {o.MaxAscentSteps} ascent steps in a row";
+        return $"NLR on {DescribeGradient(nlr.Base)} with η⁺ = {G(h.LearningRate)}, η⁻ = {G(o.NegativeRatio ?? NlrOptions.DefaultNegativeRatio)}·η⁺, "
+            + $"{PolicyText(nlr.Policy)}; {o.PhaseLength} ascent step{(o.PhaseLength == 1 ? string.Empty : "s")} per trigger, {cap}, "
+            + $"cooldown of {o.Cooldown} descent step{(o.Cooldown == 1 ? string.Empty : "s")} between ascents, "
+            + $"base optimizer's state {(o.UpdateBaseStateDuringAscent ? "updated" : "frozen")} during ascent, keep-best {(o.KeepBest ? "on" : "off")}";
+    }
+
+    private static string DescribeGradient(IGradientOptimizer g) => g switch
+    {
+        Adam a => $"Adam β = ({G(a.Beta1)}, {G(a.Beta2)}), ε = {G(a.Epsilon)}{(a.AmsGrad ? ", AMSGrad" : string.Empty)}, η = {G(a.LearningRate(0))}",
+        Momentum m => $"heavy-ball momentum μ = {G(m.MomentumFactor)}, η = {G(m.LearningRate(0))}",
+        RmsProp r => $"RMSProp α = {G(r.Alpha)}, ε = {G(r.Epsilon)}, η = {G(r.LearningRate(0))}",
+        Adagrad a => $"Adagrad ε = {G(a.Epsilon)}, η = {G(a.LearningRate(0))}",
+        GradientDescent d => $"plain gradient descent, η = {G(d.LearningRate(0))}",
+        _ => $"{g.Name}, η = {G(g.LearningRate(0))}",
     };
+
+    private static string PolicyText(INlrPolicy policy) => policy switch
+    {
+        ReactivePolicy r => $"Reactive policy (ascend after an observed loss increase of more than {G(r.Tolerance)})",
+        PlateauPolicy p => $"Plateau policy (ascend when an EMA (decay {G(p.Decay)}) of ‖g‖ stays below τ = {G(p.Threshold)} for {p.Window} steps)",
+        PeriodicPolicy p => $"Periodic policy ({p.PositiveSteps} descent steps, then {p.NegativeSteps} ascent step{(p.NegativeSteps == 1 ? string.Empty : "s")})",
+        StochasticPolicy s => $"Stochastic policy (each step ascends with probability {G(s.Probability)})",
+        LookaheadPolicy l => $"Lookahead policy (try the descent step; if the loss would rise by more than {G(l.Tolerance)}, ascend instead; one extra loss evaluation per step, paid from the budget)",
+        _ => policy.GetType().Name,
+    };
+
+    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     private static IGradientOptimizer CreateGradient(string id, double rate, int n) => id switch
     {

@@ -24,6 +24,10 @@ internal static class Aggregator
     public static Summary Build(CompareConfig config, IReadOnlyDictionary<string, OptimizerSettings> settings, HyperparameterFile hyper,
         IReadOnlyList<RunRecord> records)
     {
+        var controls = config.Optimizers.Where(o => o.IsNlr && hyper.Optimizers.ContainsKey(o.Id))
+            .Select(o => (Nlr: o.Id, Control: OptimizerCatalog.ControlFor(o, hyper).Id))
+            .Where(x => config.Optimizers.Any(o => o.Id == x.Control))
+            .ToDictionary(x => x.Nlr, x => x.Control, StringComparer.Ordinal);
         var summary = new Summary
         {
             Command = config.CommandLine,
@@ -49,6 +53,8 @@ internal static class Aggregator
                     Steps = hyper.TuningSteps,
                     Description = hyper.Description,
                 },
+                Analysis = config.Analysis,
+                SmallestPossibleP = Multiplicity.SmallestWilcoxonP(config.Seeds.Count),
             },
         };
 
@@ -96,11 +102,14 @@ internal static class Aggregator
                 IsNlr = o.IsNlr,
                 Description = OptimizerCatalog.Describe(o, settings[o.Id]),
                 Hyperparameters = settings[o.Id],
+                Configuration = OptimizerCatalog.Configuration(o, settings[o.Id]),
+                Control = controls.GetValueOrDefault(o.Id),
             });
         }
 
         var nlrs = config.Optimizers.Where(o => o.IsNlr).ToList();
-        var baselines = config.Optimizers.Where(o => !o.IsNlr).ToList();
+        var baselines = config.Optimizers.Where(o => !o.IsNlr && !o.IsControl).ToList();
+        var best = BestBaselines(config, baselines, settings);
         foreach (var b in config.Benchmarks)
         {
             foreach (var mode in modes)
@@ -110,39 +119,49 @@ internal static class Aggregator
                     continue;
                 }
 
-                var metrics = new Dictionary<string, double[]>(StringComparer.Ordinal);
+                var runs = new Dictionary<string, List<RunRecord>>(StringComparer.Ordinal);
                 foreach (var o in config.Optimizers)
                 {
-                    var runs = byCell[(b.Id, mode, o.Id)];
-                    var ordered = config.Seeds.Select(s => runs[s]).ToList();
-                    metrics[o.Id] = ordered.Select(r => r.Metric).ToArray();
-                    summary.Results.Add(Result(b, mode, o, ordered, config));
+                    var cell = byCell[(b.Id, mode, o.Id)];
+                    runs[o.Id] = config.Seeds.Select(s => cell[s]).ToList();
+                    summary.Results.Add(Result(b, mode, o, runs[o.Id], config));
                 }
 
-                if (baselines.Count == 0)
-                {
-                    continue;
-                }
-
-                string best = baselines.OrderBy(o => Descriptive.Mean(metrics[o.Id])).ThenBy(o => o.Id, StringComparer.Ordinal).First().Id;
+                string family = FamilyName(b.Family);
                 foreach (var n in nlrs)
                 {
+                    if (controls.TryGetValue(n.Id, out var control))
+                    {
+                        summary.Comparisons.Add(Compare(b, mode, n.Id, control, "primary", "score", false, runs[n.Id], runs[control], config));
+                        if (b.Family == BenchmarkFamily.Classification)
+                        {
+                            summary.Comparisons.Add(Compare(b, mode, n.Id, control, "secondary", "test_loss", false, runs[n.Id], runs[control], config));
+                            summary.Comparisons.Add(Compare(b, mode, n.Id, control, "secondary", "test_error", false, runs[n.Id], runs[control], config));
+                        }
+                    }
+
                     foreach (var baseline in baselines)
                     {
-                        summary.Comparisons.Add(Compare(b, mode, n.Id, baseline.Id, baseline.Id == best, metrics[n.Id], metrics[baseline.Id], config));
+                        summary.Comparisons.Add(Compare(b, mode, n.Id, baseline.Id, "secondary", "score", best.GetValueOrDefault(family) == baseline.Id,
+                            runs[n.Id], runs[baseline.Id], config));
                     }
                 }
             }
         }
 
+        Adjust(summary.Comparisons.Where(c => c.Kind == "primary").ToList(), "holm");
+        Adjust(summary.Comparisons.Where(c => c.Kind == "secondary").ToList(), "bh");
+        summary.Protocol.PrimaryContrasts = summary.Comparisons.Count(c => c.Kind == "primary");
+
+        var scores = summary.Comparisons.Where(c => c.Metric == "score").ToList();
         foreach (var n in nlrs)
         {
-            foreach (var baseline in baselines.Select(x => x.Id).Append("best"))
+            foreach (var baseline in baselines.Select(x => x.Id).Append("control").Append("best"))
             {
-                foreach (var family in summary.Comparisons.Select(c => c.Family).Distinct().Append("all"))
+                foreach (var family in scores.Select(c => c.Family).Distinct().Append("all"))
                 {
-                    var cs = summary.Comparisons.Where(c => c.Optimizer == n.Id
-                        && (baseline == "best" ? c.IsBestBaseline : c.Baseline == baseline)
+                    var cs = scores.Where(c => c.Optimizer == n.Id
+                        && (baseline == "best" ? c.IsBestBaseline : baseline == "control" ? c.Kind == "primary" : c.Baseline == baseline && c.Kind == "secondary")
                         && (family == "all" || c.Family == family)).ToList();
                     summary.WinTieLoss.Add(WithOutcomes(new WinTieLossEntry
                     {
@@ -154,22 +173,87 @@ internal static class Aggregator
             }
         }
 
-        foreach (var n in nlrs)
+        var names = config.Optimizers.ToDictionary(o => o.Id, o => o.Display, StringComparer.Ordinal);
+        foreach (var against in new[] { "control", "best-baseline" })
         {
-            foreach (var family in config.Benchmarks.Select(b => FamilyName(b.Family)).Distinct())
+            foreach (var n in nlrs)
             {
-                foreach (var mode in modes)
+                foreach (var family in config.Benchmarks.Select(b => FamilyName(b.Family)).Distinct())
                 {
-                    var headline = Headline(summary, config, n, family, mode, byCell);
-                    if (headline is not null)
+                    foreach (var mode in modes)
                     {
-                        summary.Headlines.Add(headline);
+                        var headline = Headline(summary, config, n, against, family, mode, byCell, names);
+                        if (headline is not null)
+                        {
+                            summary.Headlines.Add(headline);
+                        }
                     }
                 }
             }
         }
 
+        summary.Protocol.Statements = ProtocolText.Statements(config, summary, hyper, best, controls, names);
         return summary;
+    }
+
+    /// <summary>
+    /// The best baseline of each family, chosen on the tuning problems (never on the evaluated runs): the tuned baseline
+    /// with the lowest mean final score on the family's tuning problem, or, for a family without one, the lowest overall
+    /// tuning score. Ties go to the lower id.
+    /// </summary>
+    public static Dictionary<string, string> BestBaselines(CompareConfig config, IReadOnlyList<OptimizerSpec> baselines,
+        IReadOnlyDictionary<string, OptimizerSettings> settings)
+    {
+        var best = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (baselines.Count == 0)
+        {
+            return best;
+        }
+
+        foreach (var family in config.Benchmarks.Select(b => FamilyName(b.Family)).Distinct())
+        {
+            double Score(OptimizerSpec o)
+            {
+                var h = settings[o.Id];
+                var problem = h.ProblemScores?.FirstOrDefault(p => TuningProblemFamily(p.Key) == family);
+                return problem is { Key: not null } hit ? hit.Value : h.TuningScore ?? double.PositiveInfinity;
+            }
+
+            best[family] = baselines.OrderBy(Score).ThenBy(o => o.Id, StringComparer.Ordinal).First().Id;
+        }
+
+        return best;
+    }
+
+    /// <summary>The family a tuning problem stands for (by its id), or null.</summary>
+    public static string? TuningProblemFamily(string problem) =>
+        problem.StartsWith("tune-cls", StringComparison.Ordinal) ? "classification"
+        : problem.StartsWith("tune-tfim", StringComparison.Ordinal) || problem.StartsWith("tune-vqe", StringComparison.Ordinal) ? "vqe"
+        : problem.StartsWith("qaoa", StringComparison.Ordinal) || problem.StartsWith("tune-qaoa", StringComparison.Ordinal) ? "qaoa"
+        : problem.StartsWith("tune-bp", StringComparison.Ordinal) || problem.StartsWith("bp-", StringComparison.Ordinal) ? "barren-plateau"
+        : null;
+
+    /// <summary>Adjusts the Wilcoxon and TOST p-values of one family of tests and sets the outcomes from the adjusted p.</summary>
+    private static void Adjust(List<ComparisonEntry> family, string method)
+    {
+        if (family.Count == 0)
+        {
+            return;
+        }
+
+        var p = family.Select(c => c.Wilcoxon.P).ToList();
+        var tost = family.Select(c => c.Equivalence.P).ToList();
+        var adjusted = method == "holm" ? Multiplicity.Holm(p) : Multiplicity.BenjaminiHochberg(p);
+        var adjustedTost = method == "holm" ? Multiplicity.Holm(tost) : Multiplicity.BenjaminiHochberg(tost);
+        for (int i = 0; i < family.Count; i++)
+        {
+            var c = family[i];
+            c.PAdjusted = adjusted[i];
+            c.Adjustment = method;
+            c.Equivalence.PAdjusted = adjustedTost[i];
+            c.Equivalence.Equivalent = adjustedTost[i] < Alpha;
+            c.Outcome = adjusted[i] < Alpha ? (c.MeanOptimizer < c.MeanBaseline ? "win" : c.MeanOptimizer > c.MeanBaseline ? "loss" : "tie") : "tie";
+        }
     }
 
     public static string FamilyName(BenchmarkFamily family) => family switch
@@ -183,6 +267,10 @@ internal static class Aggregator
     private static ResultEntry Result(Benchmark b, string mode, OptimizerSpec o, List<RunRecord> runs, CompareConfig config)
     {
         var metric = runs.Select(r => r.Metric).ToArray();
+        double f = config.Analysis.TargetFraction;
+        int successes = runs.Count(r => r.Metric <= (1 - f) * r.InitialMetric);
+        var times = TimesToTarget(runs, b, config);
+        var curve = Survival.KaplanMeier(times);
         var entry = new ResultEntry
         {
             Benchmark = b.Id,
@@ -193,6 +281,16 @@ internal static class Aggregator
             Steps = Distribution(runs.Select(r => (double)r.Steps).ToArray(), null, null),
             EvaluationsUsed = Distribution(runs.Select(r => (double)r.EvaluationsUsed).ToArray(), null, null),
             AscentFraction = runs.Sum(r => r.History.Phases.Count(c => c == '-')) / (double)Math.Max(1, runs.Sum(r => r.History.Phases.Length)),
+            SuccessProbability = runs.Count == 0 ? 0 : (double)successes / runs.Count,
+            SuccessCi95 = Wilson(successes, runs.Count),
+            TimeToTarget = new TimeToTargetEntry
+            {
+                Unit = mode == "exact" ? "evaluations" : "shots",
+                Reached = times.Count(t => t.Reached),
+                Censored = times.Count(t => !t.Reached),
+                Median = Survival.Median(curve),
+                Curve = curve.Select(p => new[] { p.Time, p.Survival }).ToList(),
+            },
             PerSeed = metric.ToList(),
         };
         foreach (var key in runs.SelectMany(r => r.Extras.Keys).Distinct().OrderBy(k => k, StringComparer.Ordinal))
@@ -202,6 +300,60 @@ internal static class Aggregator
         }
 
         return entry;
+    }
+
+    /// <summary>
+    /// Each run's time to the target, in shots (evaluations in exact mode): the cost spent before the first step whose
+    /// loss, mapped to the score, is at most (1 − targetFraction) × the run's initial score (in shot modes that loss is
+    /// the optimizer's own estimate, as on a device); a run that never gets there in its history but ends there (exact
+    /// final score) counts as reaching it at its last shot; otherwise it is censored at its last shot.
+    /// </summary>
+    public static List<TimeToEvent> TimesToTarget(IReadOnlyList<RunRecord> runs, Benchmark b, CompareConfig config)
+    {
+        var metric = MetricOf(b, config);
+        double f = config.Analysis.TargetFraction;
+        var times = new List<TimeToEvent>(runs.Count);
+        foreach (var r in runs)
+        {
+            double target = (1 - f) * r.InitialMetric;
+            bool exact = r.Shots == 0;
+            var h = r.History;
+            TimeToEvent? hit = null;
+            for (int t = 0; t < h.Count; t++)
+            {
+                if (metric(h.Loss[t]) <= target)
+                {
+                    double spent = t == 0 ? 0 : exact ? h.Evaluations[t - 1] : h.Shots[t - 1];
+                    hit = new TimeToEvent(spent, true);
+                    break;
+                }
+            }
+
+            double total = exact ? r.EvaluationsUsed : r.ShotsUsed;
+            times.Add(hit ?? new TimeToEvent(total, r.Metric <= target));
+        }
+
+        return times;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, BenchmarkSizes), Func<double, double>> Metrics = new();
+
+    private static Func<double, double> MetricOf(Benchmark b, CompareConfig config) =>
+        Metrics.GetOrAdd((b.Id, config.Sizes), _ => b.Create(0, config.Sizes).Metric);
+
+    /// <summary>Wilson score interval of k successes in n at 95 %.</summary>
+    public static double[] Wilson(int k, int n)
+    {
+        if (n == 0)
+        {
+            return new double[] { 0, 1 };
+        }
+
+        const double z = 1.959963984540054;
+        double p = (double)k / n, z2 = z * z;
+        double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
+        double half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / (1 + (z2 / n));
+        return new[] { Math.Max(0, centre - half), Math.Min(1, centre + half) };
     }
 
     private static Distribution Distribution(double[] values, CompareConfig? config, string? bootstrapKey)
@@ -228,29 +380,64 @@ internal static class Aggregator
         return d;
     }
 
-    private static ComparisonEntry Compare(Benchmark b, string mode, string nlr, string baseline, bool isBest, double[] x, double[] y, CompareConfig config)
+    /// <summary>The compared quantity of a run (lower is better): its final score, test loss, or test error (1 − accuracy).</summary>
+    private static double Value(RunRecord r, string metric) => metric switch
     {
+        "test_loss" => r.Extras.TryGetValue("test_loss", out double l) ? l : double.NaN,
+        "test_error" => r.Extras.TryGetValue("test_accuracy", out double a) ? 1 - a : double.NaN,
+        _ => r.Metric,
+    };
+
+    private static ComparisonEntry Compare(Benchmark b, string mode, string nlr, string baseline, string kind, string metric, bool isBest,
+        List<RunRecord> nlrRuns, List<RunRecord> baseRuns, CompareConfig config)
+    {
+        var x = nlrRuns.Select(r => Value(r, metric)).ToArray();
+        var y = baseRuns.Select(r => Value(r, metric)).ToArray();
         double mx = Descriptive.Mean(x), my = Descriptive.Mean(y);
         var w = Wilcoxon.SignedRank(x, y);
+        string key = $"{b.Id}|{mode}|{nlr}|{baseline}|{metric}";
         double? improvement = my != 0 ? 100 * (my - mx) / my : null;
-        double?[]? ci = null;
-        if (x.Length >= 2 && my != 0)
+        double?[]? ci = null, hlCi = null, lrCi = null;
+        if (x.Length >= 2)
         {
-            var interval = Bootstrap.Interval(x.Length, idx =>
+            if (my != 0)
             {
-                double sx = 0, sy = 0;
-                foreach (int i in idx)
+                var interval = Bootstrap.Interval(x.Length, idx =>
                 {
-                    sx += x[i];
-                    sy += y[i];
-                }
+                    double sx = 0, sy = 0;
+                    foreach (int i in idx)
+                    {
+                        sx += x[i];
+                        sy += y[i];
+                    }
 
-                return sy != 0 ? 100 * (sy - sx) / sy : double.NaN;
-            }, StableHash($"{b.Id}|{mode}|{nlr}|{baseline}|improvement"), config.BootstrapResamples, Level);
-            ci = new double?[] { Finite(interval.Lower), Finite(interval.Upper) };
+                    return sy != 0 ? 100 * (sy - sx) / sy : double.NaN;
+                }, StableHash(metric == "score" ? $"{b.Id}|{mode}|{nlr}|{baseline}|improvement" : key + "|improvement"), config.BootstrapResamples, Level);
+                ci = new double?[] { Finite(interval.Lower), Finite(interval.Upper) };
+            }
+
+            var hl = Bootstrap.Interval(x.Length, idx => EffectSize.HodgesLehmann(x, y, idx), StableHash(key + "|hl"), config.BootstrapResamples, Level);
+            hlCi = new double?[] { Finite(hl.Lower), Finite(hl.Upper) };
+            var lr = Bootstrap.Interval(x.Length, idx => EffectSize.LogRatioOfMeans(x, y, RatioFloor, idx), StableHash(key + "|logratio"), config.BootstrapResamples, Level);
+            lrCi = new double?[] { Finite(lr.Lower), Finite(lr.Upper) };
         }
 
-        string outcome = w.PValue < Alpha ? (mx < my ? "win" : mx > my ? "loss" : "tie") : "tie";
+        // The equivalence margin: a fraction of the base's mean initial score (score), of its mean test loss, or
+        // that fraction itself in accuracy units (test error).
+        double margin = metric switch
+        {
+            "test_error" => config.Analysis.EquivalenceMargin,
+            "test_loss" => config.Analysis.EquivalenceMargin * Math.Abs(my),
+            _ => config.Analysis.EquivalenceMargin * Math.Abs(Descriptive.Mean(baseRuns.Select(r => r.InitialMetric).ToArray())),
+        };
+        var tost = Equivalence.Tost(x, y, margin);
+        LogRankEntry? logRank = null;
+        if (metric == "score")
+        {
+            var (chi, p) = Survival.LogRank(TimesToTarget(nlrRuns, b, config), TimesToTarget(baseRuns, b, config));
+            logRank = new LogRankEntry { ChiSquare = chi, P = p };
+        }
+
         return new ComparisonEntry
         {
             Benchmark = b.Id,
@@ -259,10 +446,15 @@ internal static class Aggregator
             Optimizer = nlr,
             Baseline = baseline,
             IsBestBaseline = isBest,
+            Kind = kind,
+            Metric = metric,
             MeanOptimizer = mx,
             MeanBaseline = my,
+            AbsoluteDifference = mx - my,
             ImprovementPercent = improvement is double v && double.IsFinite(v) ? v : null,
             ImprovementCi95 = ci,
+            HodgesLehmann = new EstimateEntry { Estimate = Finite(EffectSize.HodgesLehmann(x, y)), Ci95 = hlCi },
+            LogRatio = new EstimateEntry { Estimate = Finite(EffectSize.LogRatioOfMeans(x, y, RatioFloor)), Ci95 = lrCi },
             Wilcoxon = new WilcoxonEntry
             {
                 N = w.N,
@@ -273,17 +465,19 @@ internal static class Aggregator
                 Exact = w.Exact,
                 Z = Finite(w.Z),
             },
-            Outcome = outcome,
+            Equivalence = new EquivalenceEntry { Margin = margin, PLower = tost.PLower, PUpper = tost.PUpper, P = tost.P },
+            LogRank = logRank,
             SeedWins = x.Zip(y).Count(p => p.First < p.Second),
             SeedTies = x.Zip(y).Count(p => p.First == p.Second),
             SeedLosses = x.Zip(y).Count(p => p.First > p.Second),
         };
     }
 
-    private static HeadlineEntry? Headline(Summary summary, CompareConfig config, OptimizerSpec nlr, string family, string mode,
-        Dictionary<(string Benchmark, string Mode, string Optimizer), Dictionary<int, RunRecord>> byCell)
+    private static HeadlineEntry? Headline(Summary summary, CompareConfig config, OptimizerSpec nlr, string against, string family, string mode,
+        Dictionary<(string Benchmark, string Mode, string Optimizer), Dictionary<int, RunRecord>> byCell, IReadOnlyDictionary<string, string> names)
     {
-        var cs = summary.Comparisons.Where(c => c.Optimizer == nlr.Id && c.IsBestBaseline && c.Family == family && c.Mode == mode).ToList();
+        var cs = summary.Comparisons.Where(c => c.Optimizer == nlr.Id && c.Metric == "score" && c.Family == family && c.Mode == mode
+            && (against == "control" ? c.Kind == "primary" : c.IsBestBaseline)).ToList();
         if (cs.Count == 0)
         {
             return null;
@@ -298,16 +492,7 @@ internal static class Aggregator
             double logSum = 0;
             foreach (var (x, y) in cells)
             {
-                double sx = 0, sy = 0;
-                int n = idx?.Length ?? x.Length;
-                for (int k = 0; k < n; k++)
-                {
-                    int i = idx is null ? k : idx[k];
-                    sx += x[i];
-                    sy += y[i];
-                }
-
-                logSum += Math.Log(Math.Max(sx / n, RatioFloor) / Math.Max(sy / n, RatioFloor));
+                logSum += EffectSize.LogRatioOfMeans(x, y, RatioFloor, idx);
             }
 
             return Math.Exp(logSum / cells.Count);
@@ -317,13 +502,14 @@ internal static class Aggregator
         double?[]? ci = null;
         if (config.Seeds.Count >= 2)
         {
-            var interval = Bootstrap.Interval(config.Seeds.Count, idx => 100 * (1 - Gmr(idx)), StableHash($"{family}|{mode}|{nlr.Id}|headline"),
+            var interval = Bootstrap.Interval(config.Seeds.Count, idx => 100 * (1 - Gmr(idx)), StableHash($"{family}|{mode}|{nlr.Id}|{against}|headline"),
                 config.BootstrapResamples, Level);
             ci = new double?[] { Finite(interval.Lower), Finite(interval.Upper) };
         }
 
         var entry = WithOutcomes(new HeadlineEntry
         {
+            Against = against,
             Family = family,
             Mode = mode,
             Optimizer = nlr.Id,
@@ -331,10 +517,10 @@ internal static class Aggregator
             GeometricMeanRatio = Finite(gmr),
             ImprovementPercent = Finite(100 * (1 - gmr)),
             ImprovementCi95 = ci,
+            Equivalent = cs.Count(c => c.Equivalence.Equivalent),
             NotHelping = cs.Where(c => c.Outcome != "win").Select(c => c.Benchmark).ToList(),
         }, cs);
-        var names = config.Optimizers.ToDictionary(o => o.Id, o => o.Display, StringComparer.Ordinal);
-        entry.Text = HeadlineText(entry, nlr, cs, names);
+        entry.Text = HeadlineText(entry, nlr, cs, names, summary.Protocol);
         return entry;
     }
 
@@ -351,14 +537,14 @@ internal static class Aggregator
         return entry;
     }
 
-    private static string HeadlineText(HeadlineEntry h, OptimizerSpec nlr, List<ComparisonEntry> cs, IReadOnlyDictionary<string, string> names)
+    private static string HeadlineText(HeadlineEntry h, OptimizerSpec nlr, List<ComparisonEntry> cs, IReadOnlyDictionary<string, string> names, ProtocolSection protocol)
     {
         string what = h.Family switch
         {
             "classification" => "final training loss",
             "vqe" => "final energy error",
             "qaoa" => "final 1 − approximation ratio",
-            _ => "final cost gap ⟨Z0 Z1⟩ + 1",
+            _ => "final cost gap",
         };
         string familyText = h.Family switch
         {
@@ -394,12 +580,18 @@ internal static class Aggregator
             change = string.Create(CultureInfo.InvariantCulture, $"{(lower ? "lowers" : "raises")} the {what} by {Math.Abs(pct):F1} %{ci}");
         }
 
+        string other = h.Against == "control"
+            ? $"its own base optimizer at the same rate, {names.GetValueOrDefault(cs[0].Baseline, cs[0].Baseline)} (primary contrast)"
+            : "the best baseline chosen on the tuning problems (secondary)";
+        string correction = h.Against == "control"
+            ? string.Create(CultureInfo.InvariantCulture, $"paired Wilcoxon, Holm-corrected over the {protocol.PrimaryContrasts} primary contrasts, p < {Alpha}")
+            : string.Create(CultureInfo.InvariantCulture, $"paired Wilcoxon, Benjamini–Hochberg q < {Alpha}");
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{nlr.Display} {change} against the best baseline (geometric mean over {h.Configurations} {familyText}{plural}, {modeText}); ");
+            $"{nlr.Display} {change} against {other} (geometric mean over {h.Configurations} {familyText}{plural}, {modeText}); ");
         text += string.Create(CultureInfo.InvariantCulture,
-            $"it is significantly better (paired Wilcoxon, p < {Alpha}) on {h.Wins} of {h.Configurations}, significantly worse on {h.Losses}, and not significantly different on {h.Ties}.");
-        var losses = cs.Where(c => c.Outcome == "loss").Select(c => $"{c.Benchmark} (worse than {names.GetValueOrDefault(c.Baseline, c.Baseline)})").ToList();
-        var ties = cs.Where(c => c.Outcome == "tie").Select(c => $"{c.Benchmark} (no significant difference)").ToList();
+            $"it is significantly better ({correction}) on {h.Wins} of {h.Configurations}, significantly worse on {h.Losses}, and not significantly different on {h.Ties}, of which {h.Equivalent} are equivalent within the stated margin (TOST).");
+        var losses = cs.Where(c => c.Outcome == "loss").Select(c => $"{c.Benchmark} (worse)").ToList();
+        var ties = cs.Where(c => c.Outcome == "tie").Select(c => $"{c.Benchmark} ({(c.Equivalence.Equivalent ? "equivalent" : "no significant difference")})").ToList();
         if (losses.Count > 0 || ties.Count > 0)
         {
             text += " It does not help on " + string.Join(", ", losses.Concat(ties)) + ".";

@@ -8,6 +8,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NegLR.Experiments.Benchmarks;
 using NegLR.Experiments.Compare;
+using NegLR.Experiments.Storage;
 
 namespace NegLR.Experiments.Reporting;
 
@@ -22,11 +23,11 @@ internal static class OutputWriter
 
     public static void WriteAll(CompareConfig config, Summary summary, IReadOnlyList<RunRecord> records, string outDir, TextWriter log)
     {
-        File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, SummaryJson) + "\n", new UTF8Encoding(false));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, SummaryJson) + "\n");
         string schema = Path.Combine(AppContext.BaseDirectory, "Reporting", "summary.schema.json");
         if (File.Exists(schema))
         {
-            File.Copy(schema, Path.Combine(outDir, "summary.schema.json"), overwrite: true);
+            AtomicFile.WriteAllBytes(Path.Combine(outDir, "summary.schema.json"), File.ReadAllBytes(schema));
         }
         var metrics = config.Benchmarks.ToDictionary(b => b.Id, b => b.Create(0, config.Sizes).Metric, StringComparer.Ordinal);
         WriteStepsCsv(Path.Combine(outDir, "steps.csv"), records, metrics);
@@ -50,15 +51,18 @@ internal static class OutputWriter
             }
         }
 
-        File.WriteAllText(Path.Combine(outDir, "report.md"), ReportWriter.Write(config, summary, plots), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), ReportWriter.Write(config, summary, plots));
     }
 
     public const string StepsHeader = "benchmark,mode,optimizer,seed,step,evaluations_before,evaluations,shots,loss,metric,gradient_norm,learning_rate,phase,trial_loss";
 
     /// <summary>One row per step of every run, in grid order; the loss is L(θ_t), measured after evaluations_before evaluations.</summary>
-    public static void WriteStepsCsv(string path, IReadOnlyList<RunRecord> records, IReadOnlyDictionary<string, Func<double, double>> metrics)
+    public static void WriteStepsCsv(string path, IReadOnlyList<RunRecord> records, IReadOnlyDictionary<string, Func<double, double>> metrics) =>
+        AtomicFile.Write(path, stream => WriteSteps(stream, records, metrics));
+
+    private static void WriteSteps(Stream stream, IReadOnlyList<RunRecord> records, IReadOnlyDictionary<string, Func<double, double>> metrics)
     {
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         w.Write(StepsHeader);
         w.Write('\n');
         var sb = new StringBuilder(256);

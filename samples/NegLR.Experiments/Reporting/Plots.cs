@@ -41,28 +41,37 @@ internal static class Plots
     /// <summary>Okabe &amp; Ito (2008): black, orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple.</summary>
     public static readonly string[] OkabeIto = { "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7" };
 
-    // Every NLR variant is vermillion, told apart by marker shape; the baselines take the other Okabe–Ito colours (yellow
-    // is left out: too faint on white). Lines are solid: Skia's SVG backend cannot draw dash patterns.
-    private static readonly Dictionary<string, (string Color, LinePattern Pattern, MarkerShape Marker)> Styles = new(StringComparer.Ordinal)
+    // Every optimizer has its own colour and marker: the baselines take Okabe–Ito colours (yellow left out: too faint on
+    // white), the NLR variants Paul Tol's muted colours (colour-blind safe too), the headline NLR vermillion and thick.
+    // A control (a base at an NLR variant's rate, id "method@rate") takes its method's colour with hollow circles. Lines
+    // are solid: Skia's SVG backend cannot draw dash patterns.
+    private static readonly Dictionary<string, (string Color, MarkerShape Marker)> Styles = new(StringComparer.Ordinal)
     {
-        ["nlr"] = ("#D55E00", LinePattern.Solid, MarkerShape.None),
-        ["nlr-reactive"] = ("#D55E00", LinePattern.Solid, MarkerShape.FilledTriangleUp),
-        ["nlr-plateau"] = ("#D55E00", LinePattern.Solid, MarkerShape.FilledSquare),
-        ["nlr-periodic"] = ("#D55E00", LinePattern.Solid, MarkerShape.FilledDiamond),
-        ["nlr-stochastic"] = ("#D55E00", LinePattern.Solid, MarkerShape.FilledTriangleDown),
-        ["sgd"] = ("#000000", LinePattern.Solid, MarkerShape.None),
-        ["momentum"] = ("#56B4E9", LinePattern.Solid, MarkerShape.None),
-        ["adam"] = ("#0072B2", LinePattern.Solid, MarkerShape.None),
-        ["rmsprop"] = ("#009E73", LinePattern.Solid, MarkerShape.None),
-        ["adagrad"] = ("#E69F00", LinePattern.Solid, MarkerShape.None),
-        ["spsa"] = ("#CC79A7", LinePattern.Solid, MarkerShape.None),
+        ["nlr"] = ("#D55E00", MarkerShape.None),
+        ["nlr-reactive"] = ("#882255", MarkerShape.FilledTriangleUp),
+        ["nlr-plateau"] = ("#332288", MarkerShape.FilledSquare),
+        ["nlr-periodic"] = ("#999933", MarkerShape.FilledDiamond),
+        ["nlr-stochastic"] = ("#CC6677", MarkerShape.FilledTriangleDown),
+        ["nlr-sgd"] = ("#44AA99", MarkerShape.FilledCircle),
+        ["sgd"] = ("#000000", MarkerShape.None),
+        ["momentum"] = ("#56B4E9", MarkerShape.None),
+        ["adam"] = ("#0072B2", MarkerShape.None),
+        ["rmsprop"] = ("#009E73", MarkerShape.None),
+        ["adagrad"] = ("#E69F00", MarkerShape.None),
+        ["spsa"] = ("#CC79A7", MarkerShape.None),
     };
 
-    public static Color ColorOf(string optimizer) => Color.FromHex(Styles.TryGetValue(optimizer, out var s) ? s.Color : "#000000");
+    private static string Method(string optimizer) => optimizer.Contains('@', StringComparison.Ordinal) ? optimizer[..optimizer.IndexOf('@', StringComparison.Ordinal)] : optimizer;
 
-    public static LinePattern PatternOf(string optimizer) => Styles.TryGetValue(optimizer, out var s) ? s.Pattern : LinePattern.Solid;
+    public static Color ColorOf(string optimizer) => Color.FromHex(Styles.TryGetValue(Method(optimizer), out var s) ? s.Color : "#000000");
 
-    public static MarkerShape MarkerOf(string optimizer) => Styles.TryGetValue(optimizer, out var s) ? s.Marker : MarkerShape.None;
+    public static LinePattern PatternOf(string optimizer) => LinePattern.Solid;
+
+    public static MarkerShape MarkerOf(string optimizer) =>
+        optimizer.Contains('@', StringComparison.Ordinal) ? MarkerShape.OpenCircle : Styles.TryGetValue(optimizer, out var s) ? s.Marker : MarkerShape.None;
+
+    /// <summary>The score's name without a leading "final " (titles add their own).</summary>
+    public static string ScoreName(Benchmark b) => b.MetricName.StartsWith("final ", StringComparison.Ordinal) ? b.MetricName[6..] : b.MetricName;
 
     public static PlotResult WriteComparePlots(CompareConfig config, Summary summary, IReadOnlyList<RunRecord> records,
         IReadOnlyDictionary<string, Func<double, double>> metrics, string directory)
@@ -84,20 +93,28 @@ internal static class Plots
                 var runs = cell.ToList();
                 files.Add(LossCurves(benchmark, cell.Key.Mode, runs, config, names, metrics[benchmark.Id], directory));
                 files.Add(FinalBoxes(benchmark, cell.Key.Mode, runs, config, names, directory));
-                var best = summary.Comparisons.FirstOrDefault(c => c.Benchmark == benchmark.Id && c.Mode == cell.Key.Mode && c.IsBestBaseline);
                 var nlr = config.Optimizers.FirstOrDefault(o => o.Id == OptimizerCatalog.Headline) ?? config.Optimizers.FirstOrDefault(o => o.IsNlr);
                 if (nlr is not null)
                 {
-                    files.Add(GradientNorms(benchmark, cell.Key.Mode, runs, config, names, nlr.Id, best?.Baseline, directory));
+                    // Beside NLR: its own base at the same rate (the same kind of gradient), not a baseline whose
+                    // "gradient" may be an SPSA estimate.
+                    string? control = summary.Optimizers.FirstOrDefault(o => o.Id == nlr.Id)?.Control;
+                    files.Add(GradientNorms(benchmark, cell.Key.Mode, runs, config, names, nlr.Id, control, directory));
                 }
+
+                files.Add(WallClock(benchmark, cell.Key.Mode, runs, config, names, metrics[benchmark.Id], directory));
+                files.Add(TimeToTarget(benchmark, cell.Key.Mode, summary, config, names, directory));
             }
 
             foreach (var mode in summary.Protocol.Modes)
             {
-                var f = Improvements(summary, mode, names, directory);
-                if (f is not null)
+                foreach (bool primary in new[] { true, false })
                 {
-                    files.Add(f);
+                    var f = Improvements(summary, mode, names, directory, primary);
+                    if (f is not null)
+                    {
+                        files.Add(f);
+                    }
                 }
             }
 
@@ -113,7 +130,9 @@ internal static class Plots
     private static PlotFile LossCurves(Benchmark benchmark, string mode, List<RunRecord> runs, CompareConfig config,
         IReadOnlyDictionary<string, string> names, Func<double, double> metric, string directory)
     {
-        long budget = runs.Max(r => r.BudgetEvaluations);
+        // Exact mode: against circuit evaluations; shot modes: against shots (what a device bills).
+        bool shots = mode != "exact";
+        long budget = shots ? runs.Max(r => r.BudgetShots) : runs.Max(r => r.BudgetEvaluations);
         const int points = 41;
         var xs = Enumerable.Range(0, points).Select(k => budget * (double)k / (points - 1)).ToArray();
         var curves = new List<(string Optimizer, double[] Median, double[] Q1, double[] Q3)>();
@@ -125,7 +144,7 @@ internal static class Plots
                 continue;
             }
 
-            var sampled = mine.Select(r => Sample(r, metric, xs)).ToList();
+            var sampled = mine.Select(r => Sample(r, metric, xs, shots ? Cost.Shots : Cost.Evaluations, 1)).ToList();
             var median = new double[points];
             var q1 = new double[points];
             var q3 = new double[points];
@@ -156,10 +175,10 @@ internal static class Plots
             line.LegendText = names[id];
         }
 
-        string curve = benchmark.MetricName.StartsWith("final ", StringComparison.Ordinal) ? benchmark.MetricName[6..] : benchmark.MetricName;
+        string curve = ScoreName(benchmark);
         string noisy = mode == "exact" ? string.Empty : " (shot estimates, last point exact)";
         plt.Title($"{benchmark.Id}, {ModeText(mode)}: {curve} vs. budget{noisy}");
-        plt.XLabel("circuit evaluations spent");
+        plt.XLabel(shots ? "shots spent (cumulative)" : "circuit evaluations spent (cumulative)");
         plt.YLabel(curve + (log ? " (log scale)" : string.Empty));
         if (log)
         {
@@ -167,22 +186,40 @@ internal static class Plots
         }
 
         plt.ShowLegend(Edge.Right);
-        return Save(plt, "loss", benchmark.Id, mode, directory, $"{benchmark.Id} ({ModeText(mode)}): median {benchmark.MetricName} against circuit evaluations, interquartile band over {config.Seeds.Count} seeds");
+        return Save(plt, "loss", benchmark.Id, mode, directory, $"{benchmark.Id} ({ModeText(mode)}): median {curve} against cumulative {(shots ? "shots" : "circuit evaluations")}, interquartile band over {config.Seeds.Count} seeds");
     }
 
-    /// <summary>The run's score as a step function of evaluations: the loss of θ_t holds from evaluations_before(t).</summary>
-    private static double[] Sample(RunRecord r, Func<double, double> metric, double[] xs)
+    /// <summary>What a curve's x axis counts.</summary>
+    private enum Cost
+    {
+        Evaluations,
+        Shots,
+        Jobs,
+    }
+
+    /// <summary>
+    /// The run's score as a step function of cost spent: the loss of θ_t holds from the cost spent before step t.
+    /// Jobs: one device job per step (its circuits batched), two for a step with a Lookahead trial (trial, then step).
+    /// </summary>
+    private static double[] Sample(RunRecord r, Func<double, double> metric, double[] xs, Cost cost, double latency)
     {
         var h = r.History;
         var px = new List<double>(h.Count + 1);
         var py = new List<double>(h.Count + 1);
+        double jobs = 0;
         for (int t = 0; t < h.Count; t++)
         {
-            px.Add(t == 0 ? 0 : h.Evaluations[t - 1]);
+            px.Add(cost switch
+            {
+                Cost.Shots => t == 0 ? 0 : h.Shots[t - 1],
+                Cost.Jobs => jobs * latency,
+                _ => t == 0 ? 0 : h.Evaluations[t - 1],
+            });
             py.Add(metric(h.Loss[t]));
+            jobs += h.TrialLoss[t] is null ? 1 : 2;
         }
 
-        px.Add(r.EvaluationsUsed);
+        px.Add(cost switch { Cost.Shots => r.ShotsUsed, Cost.Jobs => jobs * latency, _ => r.EvaluationsUsed });
         py.Add(r.Metric);
         var result = new double[xs.Length];
         int j = 0;
@@ -199,6 +236,106 @@ internal static class Plots
         return result;
     }
 
+    /// <summary>
+    /// Median score against modelled wall-clock time on a device: every step is one job of <c>jobLatencySeconds</c> (its
+    /// circuits batched), a Lookahead step two jobs in sequence (the trial loss first), so NLR pays for its trial in time
+    /// as well as in evaluations.
+    /// </summary>
+    private static PlotFile WallClock(Benchmark benchmark, string mode, List<RunRecord> runs, CompareConfig config,
+        IReadOnlyDictionary<string, string> names, Func<double, double> metric, string directory)
+    {
+        double latency = config.Analysis.JobLatencySeconds > 0 ? config.Analysis.JobLatencySeconds : 1;
+        double end = runs.Max(r => r.History.TrialLoss.Sum(t => t is null ? 1.0 : 2.0) * latency);
+        const int points = 41;
+        var xs = Enumerable.Range(0, points).Select(k => end * k / (points - 1)).ToArray();
+        var plt = NewPlot();
+        var medians = new List<(string Id, double[] Median)>();
+        foreach (var o in config.Optimizers)
+        {
+            var mine = runs.Where(r => r.Optimizer == o.Id).OrderBy(r => r.Seed).ToList();
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            var sampled = mine.Select(r => Sample(r, metric, xs, Cost.Jobs, latency)).ToList();
+            medians.Add((o.Id, Enumerable.Range(0, points).Select(k => Descriptive.Median(sampled.Select(s => s[k]).ToArray())).ToArray()));
+        }
+
+        bool log = UseLog(benchmark) && medians.All(m => m.Median.All(v => v > 0));
+        foreach (var (id, median) in medians)
+        {
+            var line = plt.Add.Scatter(xs, Transform(median, log));
+            line.Color = ColorOf(id);
+            line.LineWidth = id == OptimizerCatalog.Headline ? 3 : 2;
+            line.MarkerShape = MarkerOf(id);
+            line.MarkerSize = MarkerOf(id) == MarkerShape.None ? 0 : 6;
+            line.LegendText = names[id];
+        }
+
+        string curve = ScoreName(benchmark);
+        plt.Title($"{benchmark.Id}, {ModeText(mode)}: {curve} vs. modelled wall-clock");
+        plt.XLabel(string.Create(CultureInfo.InvariantCulture, $"modelled device time, s ({latency:G3} s per job; a Lookahead step is 2 jobs)"));
+        plt.YLabel(curve + (log ? " (log scale)" : string.Empty));
+        if (log)
+        {
+            LogAxis(plt);
+        }
+
+        plt.ShowLegend(Edge.Right);
+        return Save(plt, "walltime", benchmark.Id, mode, directory,
+            string.Create(CultureInfo.InvariantCulture, $"{benchmark.Id} ({ModeText(mode)}): median {curve} against modelled device time ({latency:G3} s per job)"));
+    }
+
+    /// <summary>Kaplan–Meier curves: the share of runs that have not yet reached the target against shots (evaluations in exact mode).</summary>
+    private static PlotFile TimeToTarget(Benchmark benchmark, string mode, Summary summary, CompareConfig config,
+        IReadOnlyDictionary<string, string> names, string directory)
+    {
+        var plt = NewPlot();
+        string unit = "shots";
+        foreach (var o in config.Optimizers)
+        {
+            var r = summary.Results.FirstOrDefault(x => x.Benchmark == benchmark.Id && x.Mode == mode && x.Optimizer == o.Id);
+            if (r is null)
+            {
+                continue;
+            }
+
+            unit = r.TimeToTarget.Unit;
+            var steps = new List<double> { 0 };
+            var survival = new List<double> { 1 };
+            foreach (var p in r.TimeToTarget.Curve)
+            {
+                steps.Add(p[0]);
+                survival.Add(survival[^1]);
+                steps.Add(p[0]);
+                survival.Add(p[1]);
+            }
+
+            double end = summary.Results.Where(x => x.Benchmark == benchmark.Id && x.Mode == mode).Max(x => x.EvaluationsUsed.Max ?? 0)
+                * (mode == "exact" ? 1 : summary.Benchmarks.First(b => b.Id == benchmark.Id).Budgets.First(b => b.Mode == mode).ShotsPerEvaluation);
+            steps.Add(Math.Max(end, steps[^1]));
+            survival.Add(survival[^1]);
+            var line = plt.Add.Scatter(steps.ToArray(), survival.ToArray());
+            line.Color = ColorOf(o.Id);
+            line.LineWidth = o.Id == OptimizerCatalog.Headline ? 3 : 2;
+            line.MarkerShape = MarkerOf(o.Id);
+            line.MarkerSize = MarkerOf(o.Id) == MarkerShape.None ? 0 : 7;
+            line.LegendText = Inv($"{names[o.Id]} ({r.TimeToTarget.Reached}/{r.TimeToTarget.Reached + r.TimeToTarget.Censored} reached)");
+        }
+
+        double f = summary.Protocol.Analysis.TargetFraction;
+        plt.Title(Inv($"{benchmark.Id}, {ModeText(mode)}: runs not yet at {100 * f:G3} % of the initial gap closed"));
+        plt.XLabel(unit == "shots" ? "shots spent (cumulative)" : "circuit evaluations spent (cumulative)");
+        plt.YLabel("share of runs not at the target (Kaplan–Meier)");
+        plt.Axes.SetLimitsY(-0.02, 1.02);
+        plt.ShowLegend(Edge.Right);
+        return Save(plt, "ttt", benchmark.Id, mode, directory,
+            Inv($"{benchmark.Id} ({ModeText(mode)}): Kaplan–Meier curves of reaching {100 * f:G3} % of the initial gap closed against {unit}"));
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Gradient norm of one NLR run (first seed) with its ascent steps shaded, beside the best baseline's.</summary>
     private static PlotFile GradientNorms(Benchmark benchmark, string mode, List<RunRecord> runs, CompareConfig config,
         IReadOnlyDictionary<string, string> names, string nlr, string? baseline, string directory)
@@ -213,7 +350,9 @@ internal static class Plots
             series.Add(other);
         }
 
-        bool log = series.All(r => r.History.GradientNorm.All(g => g > 0));
+        // Log scale only over more than a decade: within one, a log axis has no labelled power of ten.
+        var norms = series.SelectMany(r => r.History.GradientNorm).ToList();
+        bool log = norms.All(g => g > 0) && norms.Max() > 10 * norms.Min();
         var h = nlrRun.History;
         int spans = 0;
         for (int t = 0; t < h.Count; t++)
@@ -248,12 +387,14 @@ internal static class Plots
             line.Color = ColorOf(r.Optimizer);
             line.LineWidth = r.Optimizer == nlr ? 2 : 1.5f;
             line.MarkerSize = r.History.Count <= 60 ? 4 : 0;
-            line.LegendText = names[r.Optimizer] + (r.Optimizer == nlr ? string.Empty : " (best baseline)");
+            line.MarkerShape = MarkerOf(r.Optimizer) == MarkerShape.None ? MarkerShape.FilledCircle : MarkerOf(r.Optimizer);
+            line.LegendText = names[r.Optimizer] + (r.Optimizer == nlr ? string.Empty : r.Optimizer == "spsa" ? " (norm of its 2-point SPSA estimate, not of the gradient)" : " (own base, same rate)");
         }
 
-        plt.Title($"{benchmark.Id}, {ModeText(mode)}, seed {seed}: gradient norm, NLR ascent shaded");
-        plt.XLabel("circuit evaluations spent");
-        plt.YLabel("‖g‖₂ of the step's gradient" + (log ? " (log scale)" : string.Empty));
+        string kind = mode == "exact" ? "exact gradients" : "shot-estimated gradients";
+        plt.Title($"{benchmark.Id}, {ModeText(mode)}, seed {seed}: ‖g‖, NLR ascent shaded");
+        plt.XLabel("circuit evaluations spent (cumulative)");
+        plt.YLabel($"‖g‖₂, {kind}" + (log ? " (log scale)" : string.Empty));
         if (log)
         {
             LogAxis(plt);
@@ -261,7 +402,7 @@ internal static class Plots
 
         plt.ShowLegend(Edge.Right);
         return Save(plt, "gradnorm", benchmark.Id, mode, directory,
-            $"{benchmark.Id} ({ModeText(mode)}): gradient norm over training, seed {seed}, NLR ascent steps shaded ({h.Phases.Count(c => c == '-')} of {h.Count})");
+            $"{benchmark.Id} ({ModeText(mode)}): norm of the {kind} of NLR and of its own base at the same rate, seed {seed}, NLR ascent steps shaded ({h.Phases.Count(c => c == '-')} of {h.Count})");
     }
 
     /// <summary>Final score per optimizer: box = quartiles, whiskers = min and max, dots = seeds.</summary>
@@ -297,29 +438,38 @@ internal static class Plots
         plt.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         plt.Axes.Bottom.MinimumSize = 90;
-        plt.Title($"{benchmark.Id}, {ModeText(mode)}: final {benchmark.MetricName} over {config.Seeds.Count} seeds");
+        plt.Title($"{benchmark.Id}, {ModeText(mode)}: final {ScoreName(benchmark)} over {config.Seeds.Count} seeds");
         plt.XLabel("optimizer");
-        plt.YLabel(benchmark.MetricName + (log ? " (log scale)" : string.Empty));
+        plt.YLabel(ScoreName(benchmark) + (log ? " (log scale)" : string.Empty));
         if (log)
         {
             LogAxis(plt);
         }
 
         return Save(plt, "final", benchmark.Id, mode, directory,
-            $"{benchmark.Id} ({ModeText(mode)}): final {benchmark.MetricName} per optimizer (box: quartiles, whiskers: min–max, dots: seeds)");
+            $"{benchmark.Id} ({ModeText(mode)}): final {ScoreName(benchmark)} per optimizer (box: quartiles, whiskers: min–max, dots: seeds)");
     }
 
-    /// <summary>Forest plot: NLR's reduction against the best baseline per benchmark, with its bootstrap CI.</summary>
-    private static PlotFile? Improvements(Summary summary, string mode, IReadOnlyDictionary<string, string> names, string directory)
+    /// <summary>The forest plot's axis limit: reductions beyond ±this are drawn at the edge as an arrow with their value.</summary>
+    public const double ForestLimit = 200;
+
+    /// <summary>
+    /// Forest plot: the headline NLR's reduction of the final score against its own base at the same rate (primary,
+    /// <c>improvement-all-*</c>) or against the best baseline (secondary, <c>improvement-best-*</c>), per benchmark, with
+    /// its bootstrap CI. Values beyond ±<see cref="ForestLimit"/> % are drawn at the edge as an arrow labelled with the
+    /// value, so no point is lost or silently moved; the legend sits below the axis with room of its own.
+    /// </summary>
+    private static PlotFile? Improvements(Summary summary, string mode, IReadOnlyDictionary<string, string> names, string directory, bool primary)
     {
-        var cs = summary.Comparisons.Where(c => c.Mode == mode && c.IsBestBaseline && c.Optimizer == OptimizerCatalog.Headline
-            && c.ImprovementPercent is not null).ToList();
+        var cs = summary.Comparisons.Where(c => c.Mode == mode && c.Optimizer == OptimizerCatalog.Headline && c.Metric == "score"
+            && (primary ? c.Kind == "primary" : c.IsBestBaseline) && c.ImprovementPercent is not null).ToList();
         if (cs.Count == 0)
         {
             return null;
         }
 
         var plt = NewPlot();
+        int clipped = 0;
         for (int i = 0; i < cs.Count; i++)
         {
             var c = cs[i];
@@ -330,35 +480,61 @@ internal static class Plots
                 var bar = plt.Add.Line(Clip(lo), y, Clip(hi), y);
                 bar.Color = color;
                 bar.LineWidth = 2;
+                // An interval that runs past the axis ends in an arrowhead, so a cut bar is never read as its end.
+                foreach (double end in new[] { lo, hi }.Where(e => Math.Abs(e) > ForestLimit))
+                {
+                    var head = plt.Add.Text(end < 0 ? "◀" : "▶", Clip(end), y);
+                    head.LabelFontColor = color;
+                    head.LabelFontSize = 14;
+                    head.LabelAlignment = Alignment.MiddleCenter;
+                }
             }
 
-            var dot = plt.Add.ScatterPoints(new[] { Clip(c.ImprovementPercent!.Value) }, new[] { y });
+            double v = c.ImprovementPercent!.Value;
+            bool outside = Math.Abs(v) > ForestLimit;
+            var dot = plt.Add.ScatterPoints(new[] { Clip(v) }, new[] { y });
             dot.Color = color;
-            dot.MarkerSize = 8;
+            dot.MarkerSize = outside ? 12 : 8;
+            dot.MarkerShape = outside ? (v < 0 ? MarkerShape.FilledTriangleDown : MarkerShape.FilledTriangleUp) : MarkerShape.FilledCircle;
+            if (outside)
+            {
+                clipped++;
+                var label = plt.Add.Text(v.ToString("+#,0;-#,0", CultureInfo.InvariantCulture) + " %", Clip(v), y + 0.3);
+                label.LabelFontColor = color;
+                label.LabelFontSize = 12;
+                label.LabelAlignment = v < 0 ? Alignment.LowerLeft : Alignment.LowerRight;
+            }
         }
 
         var zero = plt.Add.VerticalLine(0);
         zero.Color = Colors.Gray;
+        plt.Axes.SetLimitsX(-ForestLimit * 1.08, ForestLimit * 1.08);
+        plt.Axes.SetLimitsY(-0.8, cs.Count - 0.2);
         plt.Axes.Left.SetTicks(Enumerable.Range(0, cs.Count).Select(i => (double)(cs.Count - 1 - i)).ToArray(),
             cs.Select(c => $"{c.Benchmark} (vs {names.GetValueOrDefault(c.Baseline, c.Baseline)})").ToArray());
-        plt.Axes.Left.MinimumSize = 260;
-        plt.Title($"{names.GetValueOrDefault(OptimizerCatalog.Headline, "NLR")} against the best baseline, {ModeText(mode)}");
-        plt.XLabel("reduction of the final score, % (95 % bootstrap CI; >0: NLR better; clipped to ±200 %)");
+        plt.Axes.Left.MinimumSize = 300;
+        string against = primary ? "its own base at the same rate (primary, Holm)" : "the best baseline from tuning (secondary, BH)";
+        plt.Title($"{names.GetValueOrDefault(OptimizerCatalog.Headline, "NLR")} vs {(primary ? "own base, same rate" : "best baseline")}, {ModeText(mode)}");
+        plt.XLabel(Inv($"reduction of the final score, % (95 % CI; > 0: NLR better; arrows: beyond ±{ForestLimit:0} %)"));
         plt.YLabel("benchmark");
-        var legend = new[] { ("significantly better (p < 0.05)", "#009E73"), ("no significant difference", "#000000"), ("significantly worse", "#D55E00") };
+        string test = primary ? "Holm p < 0.05" : "BH q < 0.05";
+        var legend = new[] { ($"significantly better ({test})", "#009E73"), ("no significant difference", "#000000"), ($"significantly worse ({test})", "#D55E00") };
         foreach (var (text, hex) in legend)
         {
             var entry = plt.Add.ScatterPoints(Array.Empty<double>(), Array.Empty<double>());
             entry.Color = Color.FromHex(hex);
+            entry.MarkerShape = MarkerShape.FilledCircle;
             entry.LegendText = text;
         }
 
         plt.ShowLegend(Edge.Bottom);
-        int height = Math.Max(Height, 120 + (24 * cs.Count));
-        return Save(plt, "improvement", "all", mode, directory, $"NLR's reduction of the final score against the best baseline per benchmark ({ModeText(mode)})", height);
+        int height = Math.Max(Height, 220 + (26 * cs.Count));
+        string kind = primary ? "improvement" : "improvement-best";
+        string title = Inv($"NLR's reduction of the final score against {against} per benchmark ({ModeText(mode)}){(clipped > 0 ? $"; {clipped} beyond ±{ForestLimit:0} % drawn as arrows with their values" : string.Empty)}");
+        return Save(plt, kind, "all", mode, directory, title, height);
     }
 
-    private static double Clip(double v) => Math.Clamp(v, -200, 200);
+    private static double Clip(double v) => Math.Clamp(v, -ForestLimit, ForestLimit);
 
     public static string ModeText(string mode) => mode == "exact" ? "exact" : mode.Replace("shots", string.Empty, StringComparison.Ordinal) + " shots";
 
@@ -408,8 +584,9 @@ internal static class Plots
         string stem = $"{kind}-{benchmark}-{mode}";
         string png = Path.Combine(directory, stem + ".png");
         string svg = Path.Combine(directory, stem + ".svg");
-        plt.SavePng(png, Width, height);
-        plt.SaveSvg(svg, Width, height);
+        // Atomic like every other output: a figure is whole or absent after a kill.
+        Storage.AtomicFile.WriteAllBytes(png, plt.GetImageBytes(Width, height, ImageFormat.Png));
+        Storage.AtomicFile.WriteAllText(svg, plt.GetSvgXml(Width, height));
         return new PlotFile(kind, benchmark, mode, "plots/" + stem + ".png", "plots/" + stem + ".svg", title);
     }
 }

@@ -9,13 +9,13 @@ namespace NegLR.Experiments.Reporting;
 
 internal sealed class Summary
 {
-    public const string SchemaId = "https://neglr.dev/schemas/experiments-summary-v1.json";
+    public const string SchemaId = "https://neglr.dev/schemas/experiments-summary-v2.json";
 
     [JsonPropertyName("$schema")]
     public string Schema { get; set; } = SchemaId;
 
     [JsonPropertyName("schemaVersion")]
-    public int SchemaVersion { get; set; } = 1;
+    public int SchemaVersion { get; set; } = 2;
 
     [JsonPropertyName("command")]
     public string Command { get; set; } = string.Empty;
@@ -83,6 +83,22 @@ internal sealed class ProtocolSection
 
     [JsonPropertyName("tuning")]
     public TuningSection Tuning { get; set; } = new();
+
+    /// <summary>Success target, equivalence margin, modelled latency: fixed before the data are seen.</summary>
+    [JsonPropertyName("analysis")]
+    public AnalysisSettings Analysis { get; set; } = new();
+
+    /// <summary>Number of primary contrasts (the Holm family).</summary>
+    [JsonPropertyName("primaryContrasts")]
+    public int PrimaryContrasts { get; set; }
+
+    /// <summary>The smallest two-sided p a Wilcoxon test can give with this many seeds (2/2ⁿ).</summary>
+    [JsonPropertyName("smallestPossibleP")]
+    public double SmallestPossibleP { get; set; }
+
+    /// <summary>Every protocol sentence of the report, generated from the configuration that ran.</summary>
+    [JsonPropertyName("statements")]
+    public List<string> Statements { get; set; } = new();
 }
 
 internal sealed class TuningSection
@@ -164,6 +180,15 @@ internal sealed class OptimizerEntry
 
     [JsonPropertyName("hyperparameters")]
     public Optimizers.OptimizerSettings Hyperparameters { get; set; } = new();
+
+    /// <summary>Every setting the optimizer ran with (read from the object the runs were built with).</summary>
+    [JsonPropertyName("configuration")]
+    public SortedDictionary<string, string> Configuration { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>For an NLR variant: the id of its primary control (its base at the same rate).</summary>
+    [JsonPropertyName("control")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Control { get; set; }
 }
 
 /// <summary>Distribution of one number over seeds.</summary>
@@ -226,9 +251,84 @@ internal sealed class ResultEntry
     [JsonPropertyName("ascentFraction")]
     public double AscentFraction { get; set; }
 
+    /// <summary>Share of seeds whose final score is at most (1 − targetFraction) × their initial score.</summary>
+    [JsonPropertyName("successProbability")]
+    public double SuccessProbability { get; set; }
+
+    /// <summary>Wilson 95 % interval of the success probability.</summary>
+    [JsonPropertyName("successCi95")]
+    public double[] SuccessCi95 { get; set; } = Array.Empty<double>();
+
+    /// <summary>Kaplan–Meier curve of reaching the target against shots (evaluations in exact mode).</summary>
+    [JsonPropertyName("timeToTarget")]
+    public TimeToTargetEntry TimeToTarget { get; set; } = new();
+
     /// <summary>Final metric per seed, in the order of protocol.seeds.</summary>
     [JsonPropertyName("perSeed")]
     public List<double> PerSeed { get; set; } = new();
+}
+
+internal sealed class TimeToTargetEntry
+{
+    /// <summary>"shots" in shot modes, "evaluations" in exact mode.</summary>
+    [JsonPropertyName("unit")]
+    public string Unit { get; set; } = string.Empty;
+
+    [JsonPropertyName("reached")]
+    public int Reached { get; set; }
+
+    [JsonPropertyName("censored")]
+    public int Censored { get; set; }
+
+    /// <summary>Kaplan–Meier median (null when fewer than half the runs reach the target).</summary>
+    [JsonPropertyName("median")]
+    public double? Median { get; set; }
+
+    /// <summary>[time, S(time)] after each event time.</summary>
+    [JsonPropertyName("curve")]
+    public List<double[]> Curve { get; set; } = new();
+}
+
+internal sealed class EstimateEntry
+{
+    [JsonPropertyName("estimate")]
+    public double? Estimate { get; set; }
+
+    [JsonPropertyName("ci95")]
+    public double?[]? Ci95 { get; set; }
+}
+
+internal sealed class EquivalenceEntry
+{
+    /// <summary>δ in score units: ± this paired shift counts as no difference.</summary>
+    [JsonPropertyName("margin")]
+    public double Margin { get; set; }
+
+    [JsonPropertyName("pLower")]
+    public double PLower { get; set; }
+
+    [JsonPropertyName("pUpper")]
+    public double PUpper { get; set; }
+
+    /// <summary>The TOST p-value, max(pLower, pUpper).</summary>
+    [JsonPropertyName("p")]
+    public double P { get; set; }
+
+    /// <summary>Adjusted as the comparison's test is (Holm for primary, BH otherwise).</summary>
+    [JsonPropertyName("pAdjusted")]
+    public double PAdjusted { get; set; }
+
+    [JsonPropertyName("equivalent")]
+    public bool Equivalent { get; set; }
+}
+
+internal sealed class LogRankEntry
+{
+    [JsonPropertyName("chiSquare")]
+    public double ChiSquare { get; set; }
+
+    [JsonPropertyName("p")]
+    public double P { get; set; }
 }
 
 internal sealed class WilcoxonEntry
@@ -291,7 +391,42 @@ internal sealed class ComparisonEntry
     [JsonPropertyName("wilcoxon")]
     public WilcoxonEntry Wilcoxon { get; set; } = new();
 
-    /// <summary>win, tie or loss for NLR (two-sided p &lt; alpha decides).</summary>
+    /// <summary>"primary" (NLR against its own base at the same rate; Holm) or "secondary" (against tuned baselines, test metrics; BH).</summary>
+    [JsonPropertyName("kind")]
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>What is compared: "score" (final score), "test_loss" or "test_error" (1 − test accuracy); lower is better.</summary>
+    [JsonPropertyName("metric")]
+    public string Metric { get; set; } = string.Empty;
+
+    /// <summary>mean NLR − mean baseline (score units; &lt; 0: NLR lower).</summary>
+    [JsonPropertyName("absoluteDifference")]
+    public double AbsoluteDifference { get; set; }
+
+    /// <summary>Hodges–Lehmann paired shift NLR − baseline with a bootstrap CI.</summary>
+    [JsonPropertyName("hodgesLehmann")]
+    public EstimateEntry HodgesLehmann { get; set; } = new();
+
+    /// <summary>ln(mean NLR / mean baseline) with a bootstrap CI.</summary>
+    [JsonPropertyName("logRatio")]
+    public EstimateEntry LogRatio { get; set; } = new();
+
+    /// <summary>The Wilcoxon p adjusted for multiplicity (Holm within the primary family, BH within the secondary).</summary>
+    [JsonPropertyName("pAdjusted")]
+    public double PAdjusted { get; set; }
+
+    [JsonPropertyName("adjustment")]
+    public string Adjustment { get; set; } = string.Empty;
+
+    [JsonPropertyName("equivalence")]
+    public EquivalenceEntry Equivalence { get; set; } = new();
+
+    /// <summary>Log-rank test of the time-to-target curves (score comparisons only).</summary>
+    [JsonPropertyName("logRank")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LogRankEntry? LogRank { get; set; }
+
+    /// <summary>win or loss when the adjusted p &lt; alpha (direction of the means), equivalent when the TOST says so, else tie.</summary>
     [JsonPropertyName("outcome")]
     public string Outcome { get; set; } = string.Empty;
 
@@ -342,6 +477,14 @@ internal sealed class WinTieLossEntry : OutcomeCounts
 
 internal sealed class HeadlineEntry : OutcomeCounts
 {
+    /// <summary>"control" (the primary contrast: NLR against its own base at the same rate) or "best-baseline" (secondary).</summary>
+    [JsonPropertyName("against")]
+    public string Against { get; set; } = string.Empty;
+
+    /// <summary>Configurations where NLR is equivalent to the other (TOST, adjusted p &lt; alpha).</summary>
+    [JsonPropertyName("equivalent")]
+    public int Equivalent { get; set; }
+
     [JsonPropertyName("family")]
     public string Family { get; set; } = string.Empty;
 

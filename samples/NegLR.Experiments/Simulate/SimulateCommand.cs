@@ -17,22 +17,28 @@ internal static class SimulateCommand
 {
     public static readonly OptionSpec[] Options =
     {
-        new("qasm", "FILE", "The OpenQASM 2.0 program (required)."),
-        new("observable", "TEXT", "Pauli sum in sparse labels, e.g. \"0.5 Z0 Z1 - 1.2 X2 + 0.3\" (this or --observable-file)."),
-        new("observable-file", "FILE", "Read the Pauli sum from a file."),
-        new("gradient", null, "Also output d<O>/d(angle) for every rotation angle, in program order (adjoint; parameter shift with --shots)."),
-        new("method", "adjoint|shift", "Exact gradient method (default adjoint)."),
-        new("shots", "N", "Estimate from N shots per evaluation instead of exactly."),
-        new("seed", "N", "Seed of the shot sampler (default 0)."),
-        new("angles", "LIST", "Comma-separated values that replace the program's angles (same order and count)."),
-        new("out", "FILE", "Write the JSON to a file instead of standard output."),
+        OptionSpec.PathTo("qasm", "FILE", "The OpenQASM 2.0 program (required)."),
+        OptionSpec.Text("observable", "TEXT", "Pauli sum in sparse labels, e.g. \"0.5 Z0 Z1 - 1.2 X2 + 0.3\" (this or --observable-file)."),
+        OptionSpec.PathTo("observable-file", "FILE", "Read the Pauli sum from a file."),
+        OptionSpec.Flag("gradient", "Also output d<O>/d(angle) for every rotation angle, in program order (adjoint; parameter shift with --shots)."),
+        OptionSpec.Choice("method", "Exact gradient method (default adjoint).", "adjoint", "shift"),
+        OptionSpec.Integer("shots", "Estimate from N shots per evaluation instead of exactly.", 1),
+        OptionSpec.Integer("seed", "Seed of the shot sampler (default 0).", 0),
+        OptionSpec.Text("angles", "LIST", "Comma-separated values that replace the program's angles (same order and count)."),
+        OptionSpec.PathTo("out", "FILE", "Write the JSON to a file instead of standard output."),
     };
 
     public static int Run(ParsedArguments a, TextWriter output, TextWriter error)
     {
         string qasm = a.String("qasm") ?? throw new UsageException("--qasm FILE is required.");
+        RequireFile(qasm, "qasm");
+        if (a.String("out") is string outFile && Directory.Exists(outFile))
+        {
+            throw new UsageException($"--out: '{outFile}' is a folder; give the path of the JSON file to write.");
+        }
+
         string observableText = a.String("observable")
-            ?? (a.String("observable-file") is string f ? File.ReadAllText(f) : throw new UsageException("Give --observable TEXT or --observable-file FILE."));
+            ?? (a.String("observable-file") is string f ? File.ReadAllText(RequireFile(f, "observable-file")) : throw new UsageException("Give --observable TEXT or --observable-file FILE."));
         if (!PauliSum.TryParse(observableText.Trim(), out var observable, out var parseError))
         {
             throw new UsageException($"The observable does not parse at position {parseError.Position}: {parseError.Description}.");
@@ -150,6 +156,22 @@ internal static class SimulateCommand
         }
 
         return 0;
+    }
+
+    /// <summary>A folder or a missing file named where a file is expected: one clear line instead of an I/O exception.</summary>
+    private static string RequireFile(string path, string option)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--{option}: '{path}' is a folder; give the path of a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"--{option}: no file '{path}'.", path);
+        }
+
+        return path;
     }
 
     private static void WriteArray(Utf8JsonWriter json, string name, double[] values)

@@ -10,18 +10,20 @@ internal sealed class VarianceConfig
 {
     public static readonly OptionSpec[] Options =
     {
-        new("preset", "quick|paper", "quick (default: qubits 2-10, depths 2,20,100, 200 samples) or paper (qubits 2-14, depths 1-256, 1000 samples)."),
-        new("qubits", "LIST", "Qubit counts, e.g. 2,4,6 or 2-12."),
-        new("layers", "LIST", "Layer counts (depths), e.g. 2,20."),
-        new("samples", "N", "Random initialisations per point (at least 4)."),
-        new("ansatz", "LIST", "random (McClean et al. 2018), hea (hardware-efficient), or both (default)."),
-        new("cost", "LIST", "local (Z0), global (Z0 Z1 … Z(n-1)), or both (default)."),
-        new("fit-min-qubits", "N", "Smallest qubit count used in the exponential fit (default 4)."),
-        new("seed", "N", "Master seed (default 0)."),
-        new("out", "DIR", "Output folder (default artifacts/experiments/variance-<preset>)."),
-        new("jobs", "N", "Points computed in parallel (default: processor count)."),
-        new("no-plots", null, "Skip the plots."),
-        new("no-progress", null, "Plain progress lines instead of a live bar."),
+        OptionSpec.Choice("preset", "quick (default: qubits 2-10, depths 2,20,100, 200 samples) or paper (qubits 2-14, depths 1-256, 1000 samples).", "quick", "paper"),
+        OptionSpec.IntegerList("qubits", "Qubit counts, e.g. 2,4,6 or 2-12.", 2, 20),
+        OptionSpec.IntegerList("layers", "Layer counts (depths), e.g. 2,20.", 1),
+        OptionSpec.Integer("samples", "Random initialisations per point (at least 4).", 4, 10_000_000),
+        OptionSpec.Text("ansatz", "LIST", "random (McClean et al. 2018), hea (hardware-efficient), or both (default)."),
+        OptionSpec.Text("cost", "LIST", "local (Z0), global (Z0 Z1 … Z(n-1)), or both (default)."),
+        OptionSpec.Integer("fit-min-qubits", "Smallest qubit count used in the exponential fit (default 4).", 1, 30),
+        OptionSpec.Integer("seed", "Master seed (default 0).", 0),
+        OptionSpec.PathTo("out", "DIR", "Output folder (default artifacts/experiments/variance-<preset>)."),
+        OptionSpec.Integer("jobs", "Points computed in parallel (default: processor count).", 1, 1024),
+        OptionSpec.Flag("no-plots", "Skip the plots."),
+        OptionSpec.Flag("no-progress", "Plain progress lines instead of a live bar."),
+        OptionSpec.Text("shard", "K/N|env", "Measure only shard K of N of the points (balanced by cost), each saved as a sealed file under points/; 'env' reads a Slurm array or Kubernetes Indexed Job index as compare does."),
+        OptionSpec.Flag("merge", "Build variance.json, the report and plots from the point files the shards wrote."),
     };
 
     public required string Preset { get; init; }
@@ -49,6 +51,37 @@ internal sealed class VarianceConfig
     public bool LiveProgress { get; init; } = true;
 
     public required string CommandLine { get; init; }
+
+    /// <summary>Measure only this shard of the points (null: all).</summary>
+    public Distributed.Shard? Shard { get; init; }
+
+    /// <summary>Build the outputs from the shards' point files.</summary>
+    public bool Merge { get; init; }
+
+    /// <summary>The arguments minus those that say how to run, not what (progress, jobs, sharding).</summary>
+    private static IEnumerable<string> Reproducing(IReadOnlyList<string> raw)
+    {
+        for (int i = 0; i < raw.Count; i++)
+        {
+            if (raw[i] is "--no-progress" or "--merge")
+            {
+                continue;
+            }
+
+            if (raw[i] is "--shard" or "--jobs")
+            {
+                i++;
+                continue;
+            }
+
+            if (raw[i].StartsWith("--shard=", StringComparison.Ordinal) || raw[i].StartsWith("--jobs=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return raw[i];
+        }
+    }
 
     public static VarianceConfig FromArguments(ParsedArguments a, IReadOnlyList<string> raw)
     {
@@ -97,7 +130,9 @@ internal sealed class VarianceConfig
             Jobs = a.Int("jobs", Environment.ProcessorCount, 1, 1024),
             Plots = !a.Has("no-plots"),
             LiveProgress = !a.Has("no-progress"),
-            CommandLine = "dotnet run --project samples/NegLR.Experiments -c Release -- variance" + string.Concat(raw.Where(r => r != "--no-progress").Select(r => " " + r)),
+            CommandLine = "dotnet run --project samples/NegLR.Experiments -c Release -- variance" + string.Concat(Reproducing(raw).Select(r => " " + r)),
+            Shard = a.String("shard") is string shard ? Distributed.Shard.Parse(shard, Environment.GetEnvironmentVariable) : null,
+            Merge = a.Has("merge"),
         };
     }
 }

@@ -85,11 +85,11 @@ internal static class VariancePlots
 
         var qs = config.Qubits.Select(n => (double)n).ToArray();
         var reference = plt.Add.Scatter(qs, s.Points.Where(p => p.Ansatz == ansatz).GroupBy(p => p.Qubits).OrderBy(g => g.Key)
-            .Select(g => Math.Log10(g.First().TwoDesignPrediction)).ToArray());
+            .Select(g => Math.Log10(g.First().TwoDesignFirst)).ToArray());
         reference.Color = Colors.Gray;
         reference.LineWidth = 1;
         reference.MarkerSize = 0;
-        reference.LegendText = "2-design prediction ≈ 2^(−n−1)";
+        reference.LegendText = ansatz == "hea" ? "2-design limit of ∂₁: d/(2(d²−1))" : "2-design limit of ∂₁: d/(3(d²−1))";
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plt.Title($"Gradient variance vs. qubits: {AnsatzText(ansatz)}");
         plt.XLabel("qubits n");

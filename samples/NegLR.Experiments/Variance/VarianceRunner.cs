@@ -31,11 +31,39 @@ internal static class VarianceRunner
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"variance ({config.Preset}): {points.Count} points × {config.Samples} samples; output {outDir}"));
         var results = new ConcurrentDictionary<int, VariancePoint>();
-        // Biggest first so the workers finish together.
-        var queue = new ConcurrentQueue<int>(Enumerable.Range(0, points.Count).OrderByDescending(i => (1L << points[i].n) * points[i].l * points[i].n));
-        ProgressDisplay.Run("variance", points.Count, config.LiveProgress, log, progress =>
+        var mine = Enumerable.Range(0, points.Count).ToList();
+        string pointDir = Path.Combine(outDir, "points");
+        using var folder = config.Shard is not null || config.Merge ? Storage.OutputFolder.Open(outDir, "variance", config.Shard?.Name ?? "all") : null;
+        if (config.Shard is { } shard)
         {
-            var workers = Enumerable.Range(0, Math.Min(config.Jobs, points.Count)).Select(_ => Task.Factory.StartNew(() =>
+            var keys = points.Select(p => new Compare.RunKey($"{p.a}-{p.c}-n{p.n}", 0, "l" + p.l.ToString(CultureInfo.InvariantCulture), 0)).ToList();
+            var assignment = Distributed.Sharding.Assign(keys, k => Cost(points[keys.IndexOf(k)]), shard.Count);
+            mine = mine.Where(i => assignment[i] == shard.Index).ToList();
+        }
+
+        if (config.Shard is not null || config.Merge)
+        {
+            foreach (int i in mine.ToList())
+            {
+                if (LoadPoint(PointPath(pointDir, points[i]), config) is { } saved)
+                {
+                    results[i] = saved;
+                    mine.Remove(i);
+                }
+            }
+
+            if (config.Merge && mine.Count > 0)
+            {
+                throw new Cli.OutputFolderException(string.Create(CultureInfo.InvariantCulture,
+                    $"--merge: {mine.Count} of {points.Count} points are missing or damaged in {pointDir}; re-run the shards that did not finish (the same command with --shard K/N), then merge again."));
+            }
+        }
+
+        // Biggest first so the workers finish together.
+        var queue = new ConcurrentQueue<int>(mine.OrderByDescending(i => Cost(points[i])));
+        ProgressDisplay.Run("variance", mine.Count, config.LiveProgress, log, progress =>
+        {
+            var workers = Enumerable.Range(0, Math.Min(config.Jobs, Math.Max(1, mine.Count))).Select(_ => Task.Factory.StartNew(() =>
             {
                 while (!cancellationToken.IsCancellationRequested && queue.TryDequeue(out int i))
                 {
@@ -44,6 +72,11 @@ internal static class VarianceRunner
                     if (p is not null)
                     {
                         results[i] = p;
+                        if (config.Shard is not null)
+                        {
+                            SavePoint(PointPath(pointDir, points[i]), p, config);
+                        }
+
                         progress.Advance();
                     }
                 }
@@ -54,6 +87,12 @@ internal static class VarianceRunner
         {
             log.WriteLine("Interrupted; nothing written.");
             return Compare.CompareRunner.ExitInterrupted;
+        }
+
+        if (config.Shard is { } done)
+        {
+            log.WriteLine($"Shard {done} done: {mine.Count} points measured into {pointDir}. When every shard is done, run the same command with --merge instead of --shard.");
+            return 0;
         }
 
         var summary = new VarianceSummary
@@ -96,6 +135,45 @@ internal static class VarianceRunner
 
         log.WriteLine($"Done: {outDir}/variance.json, variance.csv, report.md{(plots.Available ? ", plots/" : string.Empty)}");
         return 0;
+    }
+
+    private static double Cost((string a, string c, int n, int l) p) => (1L << p.n) * (double)p.l * p.n;
+
+    private static string PointPath(string dir, (string a, string c, int n, int l) p) =>
+        Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{p.a}-{p.c}-n{p.n}-l{p.l}.json"));
+
+    private static readonly JsonSerializerOptions PointJson = new() { WriteIndented = false };
+
+    /// <summary>A shard's point: sealed like a run file, with the settings it was measured with (samples, seed).</summary>
+    private static void SavePoint(string path, VariancePoint p, VarianceConfig config) =>
+        Storage.AtomicFile.WriteAllText(path, Storage.Seal.Apply(JsonSerializer.Serialize(new SavedPoint { Samples = config.Samples, Seed = config.Seed, Point = p }, PointJson)));
+
+    /// <summary>The saved point when the file is sealed and was measured with these settings; else null (it is measured again).</summary>
+    private static VariancePoint? LoadPoint(string path, VarianceConfig config)
+    {
+        if (!File.Exists(path) || Storage.Seal.Verify(File.ReadAllText(path)) is not string body)
+        {
+            return null;
+        }
+
+        try
+        {
+            var saved = JsonSerializer.Deserialize<SavedPoint>(body, PointJson);
+            return saved is { Point: not null } && saved.Samples == config.Samples && saved.Seed == config.Seed ? saved.Point : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class SavedPoint
+    {
+        public int Samples { get; set; }
+
+        public ulong Seed { get; set; }
+
+        public VariancePoint? Point { get; set; }
     }
 
     private static string Fmt(double? v) => v is double x ? x.ToString("F3", CultureInfo.InvariantCulture) : "–";
@@ -173,7 +251,8 @@ internal static class VarianceRunner
             VarianceFirstSe = Descriptive.StandardDeviation(varianceFirst) / Math.Sqrt(blocks),
             VarianceAll = Descriptive.Mean(varianceAll),
             VarianceAllSe = Descriptive.StandardDeviation(varianceAll) / Math.Sqrt(blocks),
-            TwoDesignPrediction = d * d / (2 * ((d * d) - 1) * (d + 1)),
+            TwoDesignFirst = VariancePoint.FirstWeightLimit(ansatz, n),
+            TwoDesignInterior = VariancePoint.InteriorWeightValue(n),
         };
     }
 
@@ -210,11 +289,11 @@ internal static class VarianceRunner
 
     private static void WriteCsv(string path, VarianceSummary s)
     {
-        var sb = new StringBuilder("ansatz,cost,qubits,layers,weights,samples,mean_first,variance_first,variance_first_se,variance_all,variance_all_se,two_design_prediction\n");
+        var sb = new StringBuilder("ansatz,cost,qubits,layers,weights,samples,mean_first,variance_first,variance_first_se,variance_all,variance_all_se,two_design_first,two_design_interior\n");
         foreach (var p in s.Points)
         {
             sb.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{p.Ansatz},{p.Cost},{p.Qubits},{p.Layers},{p.Weights},{p.Samples},{p.MeanFirst:R},{p.VarianceFirst:R},{p.VarianceFirstSe:R},{p.VarianceAll:R},{p.VarianceAllSe:R},{p.TwoDesignPrediction:R}\n"));
+                $"{p.Ansatz},{p.Cost},{p.Qubits},{p.Layers},{p.Weights},{p.Samples},{p.MeanFirst:R},{p.VarianceFirst:R},{p.VarianceFirstSe:R},{p.VarianceAll:R},{p.VarianceAllSe:R},{p.TwoDesignFirst:R},{p.TwoDesignInterior:R}\n"));
         }
 
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));

@@ -59,7 +59,7 @@ public sealed class BehaviourTests
     }
 
     /// <summary>
-    /// The DESIGN.md example measures only Z0 through a CNOT ladder, so the last layer's rotations on qubits 2 and 3
+    /// The canonical Iris example (Samples.DesignExample) measures only Z0 through a CNOT ladder, so the last layer's rotations on qubits 2 and 3
     /// and the middle layer's on qubit 3 can never change it (w[14], w[15], w[20] … w[23]): a true finding, reported once
     /// per gate call. Nothing else is reported.
     /// </summary>

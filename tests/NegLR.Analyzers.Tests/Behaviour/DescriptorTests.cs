@@ -32,6 +32,13 @@ public sealed class DescriptorTests
             {
                 Assert.Contains(heading, text);
             }
+
+            // The page states the default severity the descriptor has, and (NLR00xx–NLR04xx) why.
+            Assert.Contains($"| Severity | {descriptor.DefaultSeverity} |", text);
+            if (string.CompareOrdinal(descriptor.Id, "NLR05") < 0)
+            {
+                Assert.True(text.Contains("## Why this severity", System.StringComparison.Ordinal), $"{descriptor.Id}'s page does not say why it is a(n) {descriptor.DefaultSeverity}");
+            }
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class ScheduleBehaviourTests
     public Task ValidDeclarations_NoDiagnostics() => Verify("""
         using NegLR;
 
-        // The DESIGN.md example, verbatim.
+        // The canonical schedule declaration (the Iris sample's optimizer).
         [Adam(LearningRate = 0.05)]
         [NegativeLearningRate(Policy = NlrPolicy.Lookahead, NegativeRate = 0.02, MaxAscentSteps = 3)]
         public partial struct IrisOptimizer;

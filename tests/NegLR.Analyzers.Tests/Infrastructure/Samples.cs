@@ -6,7 +6,7 @@ namespace NegLR.Analyzers.Tests.Infrastructure;
 /// <summary>Declarations the project shows users.</summary>
 internal static class Samples
 {
-    /// <summary>The DSL example of DESIGN.md, verbatim.</summary>
+    /// <summary>The canonical DSL example: a 4-qubit Iris classifier with a CNOT ladder and a Z0 readout.</summary>
     public const string DesignExample = """
         using NegLR;
 

@@ -73,6 +73,13 @@ internal static class Verify<TAnalyzer, TCodeFix>
 internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
+    /// <summary>The C# version the sources are parsed with (the latest when null).</summary>
+    public Microsoft.CodeAnalysis.CSharp.LanguageVersion? LanguageVersion { get; init; }
+
+    protected override ParseOptions CreateParseOptions() => LanguageVersion is { } version
+        ? ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(version)
+        : base.CreateParseOptions();
+
     public AnalyzerTest(string source, string? editorConfig = null)
     {
         TestCode = source;

@@ -201,6 +201,145 @@ public sealed class DeclarationRuleTests
         public partial struct A;
         """);
 
+    /// <summary>The fuzz run's 54 crashes: a lone surrogate escape in the observable (char.ConvertFromUtf32 threw on it).</summary>
+    [Theory]
+    [InlineData("\\uD800", "\\uD800")]
+    [InlineData("\\uDC00", "\\uDC00")]
+    [InlineData("\\0", "\\0")]
+    [InlineData("\\u0007", "\\u0007")]
+    [InlineData("\\u202E", "\\u202E")]
+    public Task NLR0006_LoneSurrogateOrControlCharacter_AtTheEscape_PrintedAsAnEscape(string escape, string printed) =>
+        Verify<AnsatzDeclarationAnalyzer>.Analyzer($$"""
+            using NegLR;
+
+            [Ansatz(Qubits = 2)]
+            [Observable("Z0 {|#0:{{escape}}|} Z1")]
+            public partial struct A
+            {
+            {{Body}}
+            }
+            """, Verify<AnsatzDeclarationAnalyzer>.Diagnostic("NLR0006").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage($"The observable does not parse: expected '+', '-' or a Pauli operator (X, Y, Z or I), found '{printed}' (at character 3 of \"Z0 {printed} Z1\")"));
+
+    [Fact]
+    public Task NLR0010_TemplateBeyondTheGateBudget_AtTheArgument_WithoutExpandingIt() => Verify<AnsatzDeclarationAnalyzer>.Analyzer("""
+        using NegLR;
+
+        [Ansatz(Qubits = 20, Template = AnsatzTemplate.HardwareEfficient, Layers = 100000)]
+        [Observable("Z0")]
+        public partial struct Huge;
+        """, Verify<AnsatzDeclarationAnalyzer>.Diagnostic("NLR0010").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithSpan(3, 67, 3, 82)
+        .WithMessage("Layers = 100000 of HardwareEfficient on 20 qubits would record 5,900,000 gates, more than the 20,000 the generator unrolls; use at most 338 layers"));
+
+    [Fact]
+    public Task NLR0011_GenericAnsatz_AtTheTypeParameters() => Verify($$"""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        public partial struct Classifier{|NLR0011:<T>|}
+        {
+        {{Body}}
+        }
+        """);
+
+    [Fact]
+    public Task NLR0011_AnsatzInAGenericType_AtTheContainingTypesParameters() => Verify($$"""
+        using NegLR;
+
+        public partial class Outer{|NLR0011:<T>|}
+        {
+            [Ansatz(Qubits = 2)]
+            [Observable("Z0 + Z1")]
+            public partial struct Inner
+            {
+            {{Body}}
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NLR0012_RefStruct_AtTheRefModifier() => Verify($$"""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        public {|NLR0012:ref|} partial struct Classifier
+        {
+        {{Body}}
+        }
+        """);
+
+    [Fact]
+    public Task NLR0012_StaticClass_AtTheStaticModifier() => Verify($$"""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        public {|NLR0012:static|} partial class Classifier
+        {
+        {{Body}}
+        }
+        """);
+
+    [Fact]
+    public Task NLR0013_MemberNamedLikeAGeneratedOne_AtTheUsersMember() => Verify($$"""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        [Observable("X0")]
+        public partial struct Classifier
+        {
+            public static int {|NLR0013:Qubits|} => 3;
+            private static void {|NLR0013:__Forward|}() { }
+            public static double {|NLR0013:Observable1|} => 0;
+            public static double Observable2 => 0;
+            public static double Evaluated => 0;
+        {{Body}}
+        }
+        """);
+
+    [Fact]
+    public Task NLR0013_InAnotherPartOfTheType() => Verify<AnsatzDeclarationAnalyzer>.Analyzer($$"""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        public partial struct Classifier
+        {
+        {{Body}}
+        }
+
+        public partial struct Classifier
+        {
+            public static int {|NLR0013:WeightCount|} => 3;
+        }
+        """);
+
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10, true)]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9, true)]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11, false)]
+    public async Task NLR0014_LangVersionBelowTheGeneratedCodes_AtTheAttribute(Microsoft.CodeAnalysis.CSharp.LanguageVersion version, bool reported)
+    {
+        string attribute = reported ? "{|NLR0014:Ansatz(Qubits = 2)|}" : "Ansatz(Qubits = 2)";
+        var test = new AnalyzerTest<AnsatzDeclarationAnalyzer>($$"""
+            using NegLR;
+
+            namespace Old
+            {
+                [{{attribute}}]
+                [Observable("Z0 + Z1")]
+                public partial struct Classifier
+                {
+                {{Body}}
+                }
+            }
+            """) { LanguageVersion = version };
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
     [Fact]
     public Task ValidDeclarations_NoDiagnostics() => Verify($$""""
         using NegLR;

@@ -72,13 +72,16 @@ public sealed class FactRuleTests
     public Task NLR0204_WeightNoGateUses_AtTheWeightCall() => Verify("var unused = c.{|NLR0204:Weight()|};");
 
     [Fact]
-    public Task NLR0204_TemplateWithDeadWeights_AtTheTemplate() => Verify<QuantumFactsAnalyzer>.Analyzer("""
+    public Task NLR0207_TemplateWithDeadWeights_AtTheTemplate_AsASuggestion() => Verify<QuantumFactsAnalyzer>.Analyzer("""
         using NegLR;
 
-        [Ansatz(Qubits = 3, {|NLR0204:Template = AnsatzTemplate.HardwareEfficient|}, Layers = 2)]
+        [Ansatz(Qubits = 3, Template = AnsatzTemplate.HardwareEfficient, Layers = 2)]
         [Observable("Z0")]
         public partial struct A;
-        """);
+        """, new Microsoft.CodeAnalysis.Testing.DiagnosticResult("NLR0207", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
+        .WithSpan(3, 21, 3, 64)
+        .WithMessage("2 of the 12 weighted gates the template records (e.g. RY on qubit 2) lie outside the backward light cone of every observable term: " +
+                     "w[8], w[11] can never change the cost (gradient identically zero); the gates are the template's, so a cost that measures where they act, or another template, is the fix"));
 
     [Fact]
     public Task NLR0204_WeightSeenByASecondObservable_IsNotDead() => Verify("c.CNOT(0, 1); c.RY(1, c.Weight());", observable: "Z0\")]\n[Observable(\"Z1");

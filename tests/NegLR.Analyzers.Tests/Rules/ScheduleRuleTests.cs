@@ -134,4 +134,41 @@ public sealed class ScheduleRuleTests
     [InlineData("[Adam] [NegativeLearningRate(NegativeRate = 0.1, {|NLR0512:NegativeRatio = 0.5|})]")]
     [InlineData("[Adam] [NegativeLearningRate(Policy = NlrPolicy.Periodic, {|NLR0512:PhaseLength = 2|}, MaxAscentSteps = 2)]")]
     public Task NLR0512_ArgumentThatDoesNotApply(string attributes) => VerifyOn(attributes);
+
+    [Theory]
+    [InlineData("[Adam] [NegativeLearningRate({|NLR0512:NoiseSeed = 4|})]")]
+    [InlineData("[Adam] [NegativeLearningRate(Response = NlrResponse.Reject, {|NLR0512:NoiseSeed = 4|})]")]
+    [InlineData("[Adam] [NegativeLearningRate(Policy = NlrPolicy.Reactive, {|NLR0512:ToleranceStandardErrors = 1|})]")]
+    public Task NLR0512_ControlArgumentThatDoesNotApply(string attributes) => VerifyOn(attributes);
+
+    [Theory]
+    [InlineData("[Adam] [NegativeLearningRate({|NLR0511:ToleranceStandardErrors = -1|})]")]
+    [InlineData("[Adam] [NegativeLearningRate({|NLR0511:Response = (NlrResponse)5|})]")]
+    [InlineData("[Sgd] [Backtracking({|NLR0511:SufficientDecrease = 1|})]")]
+    [InlineData("[Sgd] [Backtracking({|NLR0511:ToleranceStandardErrors = double.NaN|})]")]
+    [InlineData("[Sgd] [Backtracking({|NLR0509:MaxHalvings = 61|})]")]
+    public Task ControlValuesOutOfRange(string attributes) => VerifyOn(attributes);
+
+    [Theory]
+    [InlineData("[{|NLR0504:Backtracking|}]")]
+    [InlineData("[{|NLR0504:GaussianInitialization|}(Layers = 4, Locality = 1)]")]
+    public Task NLR0504_ControlOrInitializationWithoutAnOptimizer(string attributes) => VerifyOn(attributes);
+
+    [Theory]
+    [InlineData("[Adam] [GaussianInitialization({|NLR0513:Variance = 0.01|}, Layers = 8, Locality = 2)]")]
+    [InlineData("[Adam] [{|NLR0513:GaussianInitialization|}]")]
+    [InlineData("[Adam] [GaussianInitialization({|NLR0513:Variance = -1|})]")]
+    [InlineData("[Adam] [GaussianInitialization({|NLR0513:Layers = 0|}, Locality = 2)]")]
+    [InlineData("[Sgd] [UniformInitialization(Low = 1, {|NLR0513:High = 1|})]")]
+    [InlineData("[Sgd] [IdentityBlockInitialization({|NLR0513:Blocks = 0|})]")]
+    [InlineData("[Sgd] [UniformInitialization] [{|NLR0513:GaussianInitialization|}(Variance = 0.1)]")]
+    public Task NLR0513_InitializationOutOfRangeOrContradictory(string attributes) => VerifyOn(attributes);
+
+    [Fact]
+    public Task NLR0514_BacktrackingWithNlr_AtBacktracking() =>
+        VerifyOn("[Sgd(LearningRate = 0.1)] [NegativeLearningRate] [{|NLR0514:Backtracking|}]");
+
+    [Fact]
+    public Task ValidControlsAndInitializations_AreQuiet() => VerifyOn(
+        "[Adam(LearningRate = 0.05)] [NegativeLearningRate(Response = NlrResponse.Noise, NoiseSeed = 3, ToleranceStandardErrors = 1)] [GaussianInitialization(Layers = 6, Locality = 1)]");
 }

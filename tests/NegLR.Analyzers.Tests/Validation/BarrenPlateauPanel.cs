@@ -58,6 +58,25 @@ internal static class BarrenPlateauPanel
         Template("Bel", 12, "BasicEntanglerLayers(1, Rotation.Y)", Ring(12)),
         Qaoa(8, 1),
         Qaoa(8, 6),
+
+        // Added with issue 12 (chosen before the run): the circuits a user reported, the documentation's standard workload,
+        // and more of each family at other widths and depths.
+        RxRyLadder(12, 40, "CZ", "Z5"),
+        RxRyLadder(12, 40, "CZ", "Z0"),
+        RxRyLadder(12, 40, "CNOT", "Z5"),
+        RxRyLadder(12, 40, "CNOT", "Z0"),
+        RxRyLadder(8, 8, "CZ", "Z4"),
+        RxRyLadder(6, 3, "CZ", "Z0"),
+        Template("HeaStd", 8, "HardwareEfficient(8)", "Z0 Z1"),
+        Hea(8, 4, "Z0 Z1"),
+        Hea(12, 3, Sum(12)),
+        Hea(10, 2, Global(10)),
+        Brick(8, 4, "Z3"),
+        Brick(10, 10, Sum(10)),
+        Template("Sel", 6, "StronglyEntanglingLayers(2)", "Z0 Z1"),
+        Template("Bel", 10, "BasicEntanglerLayers(5, Rotation.Y)", Ring(10)),
+        Product(6, Global(6)),
+        Qaoa(12, 2),
     };
 
     private static string Int(int x) => x.ToString(CultureInfo.InvariantCulture);
@@ -87,6 +106,15 @@ internal static class BarrenPlateauPanel
             {
                 for (int q = 0; q < {{Int(n)}}; q++) { c.RY(q, c.Weight()); c.RZ(q, c.Weight()); }
                 for (int q = layer % 2; q + 1 < {{Int(n)}}; q += 2) c.CZ(q, q + 1);
+            }
+            """);
+
+    private static PanelCircuit RxRyLadder(int n, int layers, string entangler, string observable) => new(
+        $"RxRy{entangler}{Int(n)}q{Int(layers)}L{observable.Replace(" ", "")}", n, observable, $$"""
+            for (int layer = 0; layer < {{Int(layers)}}; layer++)
+            {
+                for (int q = 0; q < {{Int(n)}}; q++) { c.RX(q, c.Weight()); c.RY(q, c.Weight()); }
+                for (int q = 0; q + 1 < {{Int(n)}}; q++) c.{{entangler}}(q, q + 1);
             }
             """);
 

@@ -3,7 +3,7 @@ namespace NegLR.Generator.Tests.Equivalence;
 /// <summary>Declarations shared by several generator tests.</summary>
 internal static class SampleSources
 {
-    /// <summary>The DSL example of DESIGN.md.</summary>
+    /// <summary>The canonical DSL example: a 4-qubit Iris classifier with a CNOT ladder and a Z0 readout.</summary>
     public const string IrisClassifier = """
         using NegLR;
 

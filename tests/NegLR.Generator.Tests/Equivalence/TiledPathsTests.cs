@@ -87,7 +87,7 @@ public class TiledPathsTests
     [Fact]
     public void Hea4_StandardWorkload_MatchesPublishedValue()
     {
-        // REFERENCE.md's standard workload at n = 4: ⟨Z0 Z1⟩ with θ_k = 0.1·(k+1).
+        // The standard workload (benchmarks/NegLR.Benchmarks/StandardWorkload.cs) at n = 4: ⟨Z0 Z1⟩ with θ_k = 0.1·(k+1).
         var type = AnsatzProbe.Find(Shapes.Value, "Tiled.Hea4");
         var w = new double[AnsatzProbe.Call<int>(type, "WeightCount")];
         for (int k = 0; k < w.Length; k++)

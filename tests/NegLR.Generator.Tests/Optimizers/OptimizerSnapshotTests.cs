@@ -75,4 +75,28 @@ public class OptimizerSnapshotTests
         [NegativeLearningRate(MaxAscentSteps = 0)]
         public partial struct Runaway;
         """, "Broken.Runaway.Optimizer.g.cs");
+
+    [Fact]
+    public void NoiseControl_ShotAwareLookahead_WithGaussianStart() => Verify("""
+        using NegLR;
+
+        namespace Study;
+
+        [Adam(LearningRate = 0.05)]
+        [NegativeLearningRate(Response = NlrResponse.Noise, NoiseSeed = 7, ToleranceStandardErrors = 1)]
+        [GaussianInitialization(Layers = 8, Locality = 2)]
+        public partial struct DiffusionControl;
+        """, "Study.DiffusionControl.Optimizer.g.cs");
+
+    [Fact]
+    public void BacktrackingSgd_WithUniformStart() => Verify("""
+        using NegLR;
+
+        namespace Study;
+
+        [Sgd(LearningRate = 0.5)]
+        [Backtracking(SufficientDecrease = 0.001, MaxHalvings = 3)]
+        [UniformInitialization(Low = -3.141592653589793, High = 3.141592653589793)]
+        public partial class LineSearch;
+        """, "Study.LineSearch.Optimizer.g.cs");
 }

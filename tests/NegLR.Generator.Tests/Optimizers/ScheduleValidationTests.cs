@@ -34,6 +34,15 @@ public class ScheduleValidationTests
     [InlineData("[ExponentialSchedule(Gamma = 0.9)]", "ExponentialSchedule", null)]
     [InlineData("[Adam] [CosineSchedule(TotalSteps = 5)] [StepSchedule(StepSize = 2)]", "StepSchedule", null)]
     [InlineData("[Adam] [NegativeLearningRate(Policy = NlrPolicy.Reactive, Seed = 4)]", "NegativeLearningRate", "Seed")]
+    [InlineData("[Adam] [NegativeLearningRate(NoiseSeed = 4)]", "NegativeLearningRate", "NoiseSeed")]
+    [InlineData("[Adam] [NegativeLearningRate(Policy = NlrPolicy.Periodic, ToleranceStandardErrors = 2)]", "NegativeLearningRate", "ToleranceStandardErrors")]
+    [InlineData("[Sgd] [Backtracking(SufficientDecrease = 0)]", "Backtracking", "SufficientDecrease")]
+    [InlineData("[Sgd] [NegativeLearningRate] [Backtracking]", "Backtracking", null)]
+    [InlineData("[Backtracking]", "Backtracking", null)]
+    [InlineData("[Adam] [GaussianInitialization]", "GaussianInitialization", null)]
+    [InlineData("[Adam] [GaussianInitialization(Variance = 0.1, Locality = 2)]", "GaussianInitialization", "Variance")]
+    [InlineData("[Sgd] [UniformInitialization(High = -1)]", "UniformInitialization", "High")]
+    [InlineData("[Sgd] [IdentityBlockInitialization] [UniformInitialization]", "UniformInitialization", null)]
     public void Problem_NamesItsAttributeAndArgument(string attributes, string attribute, string? argument)
     {
         var problems = Validate(attributes, out var settings);

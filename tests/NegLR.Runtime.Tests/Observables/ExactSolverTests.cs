@@ -7,7 +7,8 @@ namespace NegLR.Tests.Observables;
 
 public class ExactSolverTests
 {
-    // REFERENCE.md, "H2 / STO-3G at R = 0.735 Å" (Qiskit Nature; [P] electronic energy, [C] spectra).
+    // H2 / STO-3G at R = 0.735 Å (Qiskit Nature, qiskit-community/qiskit-nature docs/tutorials: the electronic energy as
+    // printed there; the spectra computed from its operators).
     private const double H2Electronic = -1.857275030202;
     private const double H2Total = -1.1373060357534;
 
@@ -28,7 +29,7 @@ public class ExactSolverTests
     [Fact]
     public void H2JordanWigner_GroundState_IsHartreeFockPlusDoubleExcitation()
     {
-        // REFERENCE.md: -0.9937604009 |0101> + 0.1115359387 |1010> (global sign arbitrary; ours makes the largest positive).
+        // The ground state: -0.9937604009 |0101> + 0.1115359387 |1010> (global sign arbitrary; ours makes the largest positive).
         var psi = ExactSolver.GroundState(Hamiltonians.H2Sto3g4Qubits(), 4).State;
         Assert.Equal(0.9937604009, psi[5].Real, 9);
         Assert.Equal(-0.1115359387, psi[10].Real, 9);
@@ -68,7 +69,7 @@ public class ExactSolverTests
     [Fact]
     public void H2_ParityMapping_HasTheJordanWignerSpectrum()
     {
-        // REFERENCE.md parity mapping (Qiskit labels, rightmost = qubit 0).
+        // Qiskit Nature's parity mapping (Qiskit labels, rightmost = qubit 0).
         var parity = PauliSum.FromDenseLabels(new[]
         {
             ("IIII", -0.8105479805373283), ("IIIZ", 0.17218393261915543), ("IIZZ", -0.2257534922240237),
@@ -91,7 +92,7 @@ public class ExactSolverTests
     [InlineData(2.0)]
     public void TransverseFieldIsing_Lanczos_MatchesClosedForms(double h)
     {
-        // Pfeuty / LSM closed forms (REFERENCE.md [C]); J = 1, both boundary conditions, N = 6…12.
+        // Pfeuty / LSM closed forms (closed forms); J = 1, both boundary conditions, N = 6…12.
         for (int n = 6; n <= 12; n++)
         {
             var ring = ExactSolver.GroundState(Hamiltonians.TransverseFieldIsing(n, 1, h, periodic: true), n, EigenMethod.Lanczos);

@@ -21,7 +21,7 @@ public class HamiltoniansTests
     [Fact]
     public void H2_HartreeFockEnergy_MatchesQiskitReference()
     {
-        // REFERENCE.md: <0101|H_JW|0101> + E_nuc = -1.1169989967540 (problem.reference_energy); index 5 = qubits 0, 2.
+        // Qiskit Nature: <0101|H_JW|0101> + E_nuc = -1.1169989967540 (problem.reference_energy); index 5 = qubits 0, 2.
         var state = new StateVector(4);
         state.SetBasisState(5);
         double e = Hamiltonians.H2Sto3g4Qubits().Expectation(state) + Hamiltonians.H2Sto3gNuclearRepulsion;

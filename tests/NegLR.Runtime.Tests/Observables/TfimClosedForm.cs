@@ -3,8 +3,7 @@ using System;
 namespace NegLR.Tests.Observables;
 
 /// <summary>
-/// Closed-form ground energies of H = −J Σ Z_i Z_{i+1} − h Σ X_i (Pfeuty 1970; Lieb–Schultz–Mattis 1961), as written
-/// in docs REFERENCE.md "Transverse-field Ising chain".
+/// Closed-form ground energies of H = −J Σ Z_i Z_{i+1} − h Σ X_i (Pfeuty 1970; Lieb–Schultz–Mattis 1961).
 /// </summary>
 internal static class TfimClosedForm
 {

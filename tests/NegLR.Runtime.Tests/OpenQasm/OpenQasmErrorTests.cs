@@ -15,9 +15,10 @@ public class OpenQasmErrorTests
     [InlineData("qreg q[1];", 1, 1, "expected the header 'OPENQASM 2.0;'", "found 'qreg'")]
     [InlineData("", 1, 1, "expected the header", "found end of input")]
     [InlineData("// comment first\n  qreg q[1];", 2, 3, "expected the header")]
-    [InlineData("OPENQASM 3.0;\nqreg q[1];", 1, 10, "unsupported OpenQASM version '3.0'", "only OpenQASM 2.0")]
+    [InlineData("OPENQASM 4.0;\nqreg q[1];", 1, 10, "unsupported OpenQASM version '4.0'", "imports OpenQASM 2.0 and 3")]
+    [InlineData("OPENQASM 3e0;\nqreg q[1];", 1, 10, "unsupported OpenQASM version '3e0'")]
     [InlineData("OPENQASM 2.0\nqreg q[1];", 1, 13, "expected ';' after 'OPENQASM 2.0', found 'qreg'")]
-    [InlineData("OPENQASM;", 1, 9, "expected the version number 2.0 after 'OPENQASM'")]
+    [InlineData("OPENQASM;", 1, 9, "expected the version number 2.0 or 3.0 after 'OPENQASM'")]
     [InlineData("OPENQASM 2.0;\nOPENQASM 2.0;", 2, 1, "header may only appear once")]
     public void Header(string source, int line, int column, params string[] fragments) =>
         AssertError(source, line, column, fragments);

@@ -57,6 +57,8 @@ public class OpenQasmLimitsTests
         }
 
         sb.Append("g40 q[0];\n");
-        AssertError(sb.ToString(), new QasmImportOptions { MaxGates = 1000 }, 45, 1, "expands to more than 1000 gates");
+        AssertError(
+            sb.ToString(), new QasmImportOptions { MaxGates = 1000 }, 45, 1,
+            "applying gate 'g40' here expands to 2,199,023,255,552 gates", "import limit of 1,000 gates", "QasmImportOptions.MaxGates");
     }
 }

@@ -6,7 +6,7 @@ namespace NegLR.Tests.Reference;
 
 /// <summary>
 /// Checks of the oracle itself: its conventions, and identities between independently written matrices
-/// (docs/REFERENCE.md §G.1), so a typo in one literal matrix shows up here rather than as a runtime "bug".
+/// (docs/conventions.md), so a typo in one literal matrix shows up here rather than as a runtime "bug".
 /// </summary>
 public class DenseReferenceSimulatorTests
 {
@@ -51,7 +51,7 @@ public class DenseReferenceSimulatorTests
     [Fact]
     public void U3_MatchesPublishedIdentities()
     {
-        // REFERENCE G.1: OpenQASM 2 U = Rz(φ)Ry(θ)Rz(λ) = e^{−i(φ+λ)/2} U3; U(θ,−π/2,π/2) = RX(θ); U(θ,0,0) = RY(θ).
+        // docs/conventions.md (OpenQASM): the 2.0 paper's U = Rz(φ)Ry(θ)Rz(λ) = e^{−i(φ+λ)/2} U3; U(θ,−π/2,π/2) = RX(θ); U(θ,0,0) = RY(θ).
         var (theta, phi, lambda) = (0.7, 0.3, 1.1);
         var qasm2 = LiteralGates.RZ(phi) * LiteralGates.RY(theta) * LiteralGates.RZ(lambda);
         var phased = Complex.Exp(-Complex.ImaginaryOne * (phi + lambda) / 2) * LiteralGates.U3(theta, phi, lambda);

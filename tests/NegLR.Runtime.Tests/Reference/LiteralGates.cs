@@ -4,8 +4,8 @@ using System.Numerics;
 namespace NegLR.Tests.Reference;
 
 /// <summary>
-/// Gate matrices written out entry by entry from docs/REFERENCE.md §G.1 (PennyLane / Qiskit docstrings) and the
-/// GateKind documentation. Multi-qubit matrices use textbook order: the gate's first qubit is the most significant bit
+/// Gate matrices written out entry by entry from PennyLane's and Qiskit's gate docstrings (summarised in
+/// docs/conventions.md) and the GateKind documentation. Multi-qubit matrices use textbook order: the gate's first qubit is the most significant bit
 /// of the local index (so CRX = diag-block(I, RX) with the control first). Deliberately independent of the runtime's
 /// GateMatrices and kernels.
 /// </summary>

@@ -32,7 +32,7 @@ public class ShotEstimatorTests
     [Fact]
     public void YBasis_RxOnZero_GivesMinusSine()
     {
-        // REFERENCE.md G.3: RX(θ)|0>: <Y> = −sin θ, <Z> = cos θ.
+        // Closed form: RX(θ)|0>: <Y> = −sin θ, <Z> = cos θ.
         var c = new Circuit(1);
         c.RX(0, c.Weight());
         var psi = Prepare(c, 0.7);

@@ -6,8 +6,8 @@ using NegLR.Tests.Reference;
 namespace NegLR.Tests.Simulation;
 
 /// <summary>
-/// Exactly known values from docs/REFERENCE.md (§G.2, §G.3, the PennyLane qubit-rotation demo and the QAOA p = 1
-/// closed forms). Each runtime value is also checked against the dense reference, so a wrong closed form and a wrong
+/// Exactly known values: closed forms of small circuits, the four-term shift rule, the PennyLane qubit-rotation demo
+/// and the QAOA p = 1 closed forms. Each runtime value is also checked against the dense reference, so a wrong closed form and a wrong
 /// simulator cannot agree by accident.
 /// </summary>
 public class ExactValueTests
@@ -40,7 +40,7 @@ public class ExactValueTests
     [Fact]
     public void RY_OnZero_ZIsCosXIsSinYIsZero()
     {
-        // REFERENCE G.3: RY(θ)|0>: <Z> = cos θ, <X> = sin θ, <Y> = 0.
+        // Closed form: RY(θ)|0>: <Z> = cos θ, <X> = sin θ, <Y> = 0.
         foreach (double t in Thetas)
         {
             var c = new Circuit(1).RY(0, t);
@@ -53,7 +53,7 @@ public class ExactValueTests
     [Fact]
     public void RX_OnZero_ZIsCosYIsMinusSinXIsZero()
     {
-        // REFERENCE G.3: RX(θ)|0>: <Z> = cos θ, <Y> = −sin θ, <X> = 0.
+        // Closed form: RX(θ)|0>: <Z> = cos θ, <Y> = −sin θ, <X> = 0.
         foreach (double t in Thetas)
         {
             var c = new Circuit(1).RX(0, t);
@@ -66,7 +66,7 @@ public class ExactValueTests
     [Fact]
     public void RZ_OnPlus_XIsCosYIsSin()
     {
-        // REFERENCE G.3: RZ(φ)|+>: <X> = cos φ, <Y> = sin φ.
+        // Closed form: RZ(φ)|+>: <X> = cos φ, <Y> = sin φ.
         foreach (double t in Thetas)
         {
             var c = new Circuit(1).H(0).RZ(0, t);
@@ -78,7 +78,7 @@ public class ExactValueTests
     [Fact]
     public void U3_OnZero_BlochVectorIsSinThetaCosPhiSinThetaSinPhiCosTheta()
     {
-        // REFERENCE G.3: U3(θ,φ,λ)|0>: <Z> = cos θ, <X> = sin θ cos φ, <Y> = sin θ sin φ (checked at θ=0.7, φ=0.3, λ=1.1).
+        // Closed form: U3(θ,φ,λ)|0>: <Z> = cos θ, <X> = sin θ cos φ, <Y> = sin θ sin φ (checked at θ=0.7, φ=0.3, λ=1.1).
         foreach (var (t, p, l) in new[] { (0.7, 0.3, 1.1), (2.5, -1.9, 0.4), (-0.8, 4.0, -3.0) })
         {
             var c = new Circuit(1).U3(0, t, p, l);
@@ -91,7 +91,7 @@ public class ExactValueTests
     [Fact]
     public void HRzH_OnZero_ProbabilityOfZeroIsCosSquaredHalfPhi()
     {
-        // REFERENCE G.3: H; RZ(φ); H on |0>: P(0) = cos²(φ/2).
+        // Closed form: H; RZ(φ); H on |0>: P(0) = cos²(φ/2).
         foreach (double t in Thetas)
         {
             var state = Prepare(new Circuit(1).H(0).RZ(0, t).H(0));
@@ -102,7 +102,7 @@ public class ExactValueTests
     [Fact]
     public void RXThenRY_ZIsProductOfCosines()
     {
-        // REFERENCE G.3 (PennyLane qubit-rotation demo): RX(φ1) then RY(φ2) on |0>: <Z> = cos φ1 cos φ2.
+        // Closed form (PennyLane qubit-rotation demo): RX(φ1) then RY(φ2) on |0>: <Z> = cos φ1 cos φ2.
         var c = new Circuit(1);
         c.RX(0, c.Weight()).RY(0, c.Weight());
         foreach (var (a, b) in new[] { (0.54, 0.12), (1.3, -2.2), (3.0, 0.5) })
@@ -114,7 +114,7 @@ public class ExactValueTests
     [Fact]
     public void Bell_HalfHalfAndCorrelations()
     {
-        // REFERENCE G.3: Bell (H q0; CNOT q0→q1): P(00)=P(11)=1/2, <Z0Z1>=1, <X0X1>=1, <Y0Y1>=−1.
+        // Closed form: Bell (H q0; CNOT q0→q1): P(00)=P(11)=1/2, <Z0Z1>=1, <X0X1>=1, <Y0Y1>=−1.
         var c = new Circuit(2).H(0).CNOT(0, 1);
         var state = Prepare(c);
         Assert.Equal(0.5, state.Probability(0b00), Tol);
@@ -134,7 +134,7 @@ public class ExactValueTests
     [InlineData(6)]
     public void Ghz_HalfHalf_XStringIsOne_EveryZZIsOne(int n)
     {
-        // REFERENCE G.3: GHZ_n: P(0^n)=P(1^n)=1/2, <X^{⊗n}> = 1, <Z_i Z_j> = 1.
+        // Closed form: GHZ_n: P(0^n)=P(1^n)=1/2, <X^{⊗n}> = 1, <Z_i Z_j> = 1.
         var c = new Circuit(n).H(0);
         for (int q = 0; q + 1 < n; q++)
         {
@@ -157,7 +157,7 @@ public class ExactValueTests
     [Fact]
     public void IsingZZ_OnPlusPlus_EachXIsCosPhi()
     {
-        // REFERENCE G.3: IsingZZ(φ)|++>: <X_0> = <X_1> = cos φ.
+        // Closed form: IsingZZ(φ)|++>: <X_0> = <X_1> = cos φ.
         foreach (double t in Thetas)
         {
             var c = new Circuit(2).H(0).H(1).RZZ(0, 1, t);
@@ -169,7 +169,7 @@ public class ExactValueTests
     [Fact]
     public void IsingXX_OnZeroZero_IsCosZeroZeroMinusISinOneOne()
     {
-        // REFERENCE G.3: IsingXX(φ)|00> = cos(φ/2)|00> − i sin(φ/2)|11>: <Z_0> = cos φ, P(11) = sin²(φ/2).
+        // Closed form: IsingXX(φ)|00> = cos(φ/2)|00> − i sin(φ/2)|11>: <Z_0> = cos φ, P(11) = sin²(φ/2).
         foreach (double t in Thetas)
         {
             var c = new Circuit(2).RXX(0, 1, t);
@@ -184,7 +184,7 @@ public class ExactValueTests
     [Fact]
     public void CRX_ControlOneOrPlus_TargetZIsCosOrHalfOnePlusCos()
     {
-        // REFERENCE G.3: CRX(θ) control |1>, target |0>: <Z_t> = cos θ; control |+>: <Z_t> = (1 + cos θ)/2.
+        // Closed form: CRX(θ) control |1>, target |0>: <Z_t> = cos θ; control |+>: <Z_t> = (1 + cos θ)/2.
         foreach (double t in Thetas)
         {
             foreach (var (control, target) in new[] { (0, 1), (1, 0), (2, 0) })
@@ -202,7 +202,7 @@ public class ExactValueTests
     [InlineData(1, 0)]
     public void CRX_FourTermRule_GivesExactGradientNotTheNaiveTwoTermValue(int control, int target)
     {
-        // REFERENCE G.2 [C]: control |+>, target |0>, CRX(φ), observable X on the control → f(φ) = cos(φ/2).
+        // Four-term rule, closed form: control |+>, target |0>, CRX(φ), observable X on the control → f(φ) = cos(φ/2).
         // At φ = 0.7: f = 0.9393727128473788, f' = −0.1714489037277257; the naive two-term rule gives −0.2424653649057486.
         var c = new Circuit(2).H(control);
         c.CRX(control, target, c.Weight());
@@ -229,7 +229,7 @@ public class ExactValueTests
     [Fact]
     public void PennyLaneQubitRotationDemo_ValueGradientAndGradientDescent()
     {
-        // PennyLaneAI/qml demonstrations/tutorial_qubit_rotation.py (REFERENCE, [P] setup, [C] values): f = cos φ1 cos φ2.
+        // PennyLaneAI/qml demonstrations/tutorial_qubit_rotation.py (its setup; the values recomputed): f = cos φ1 cos φ2.
         var c = new Circuit(1);
         c.RX(0, c.Weight()).RY(0, c.Weight());
         var interpreter = new CircuitInterpreter(c);
@@ -275,7 +275,7 @@ public class ExactValueTests
     [InlineData(8)]
     public void QaoaRing_P1_CostPerEdgeIsThreeQuartersAtTheOptimum(int n)
     {
-        // REFERENCE QAOA (Farhi et al. arXiv:1411.4028; Wang et al. PRA 97, 022304): 2-regular rings,
+        // QAOA (Farhi et al. arXiv:1411.4028; Wang et al. PRA 97, 022304): 2-regular rings,
         // <C>/m = 1/2 + (1/4) sin 4β sin 2γ → max 3/4 at γ = π/4, β = π/8.
         var edges = Enumerable.Range(0, n).Select(q => (q, (q + 1) % n)).ToArray();
         var (interpreter, cost) = Qaoa(n, edges);
@@ -297,7 +297,7 @@ public class ExactValueTests
     [Fact]
     public void QaoaBipartiteCubicGraphs_P1_RatioIs0_6924500897()
     {
-        // REFERENCE QAOA: triangle-free 3-regular, <C_uv> = 1/2 + (1/2) sin 4β sin γ cos²γ, max 1/2 + 1/(3√3) =
+        // QAOA: triangle-free 3-regular, <C_uv> = 1/2 + (1/2) sin 4β sin γ cos²γ, max 1/2 + 1/(3√3) =
         // 0.6924500897 at β = π/8, γ = arctan(1/√2); for bipartite graphs MaxCut = m, so this is the ratio.
         var cube = new[] { (0, 1), (1, 3), (3, 2), (2, 0), (4, 5), (5, 7), (7, 6), (6, 4), (0, 4), (1, 5), (2, 6), (3, 7) };
         var k33 = new[] { (0, 3), (0, 4), (0, 5), (1, 3), (1, 4), (1, 5), (2, 3), (2, 4), (2, 5) };
@@ -314,7 +314,7 @@ public class ExactValueTests
     [Fact]
     public void QaoaGraphsWithTriangles_P1_MatchWangEdgeFormula()
     {
-        // REFERENCE QAOA (Wang, Hadfield, Jiang, Rieffel, PRA 97, 022304, 2018), d = deg − 1, λ = triangles on the edge:
+        // QAOA (Wang, Hadfield, Jiang, Rieffel, PRA 97, 022304, 2018), d = deg − 1, λ = triangles on the edge:
         // <C_uv> = 1/2 + ¼ sin 4β sin γ [cos^{d_u} γ + cos^{d_v} γ] − ¼ sin² 2β cos^{d_u+d_v−2λ} γ [1 − cos^λ 2γ].
         var graphs = new[]
         {

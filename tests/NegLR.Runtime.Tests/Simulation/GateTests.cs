@@ -125,7 +125,7 @@ public class GateTests
     [Fact]
     public void RotAndU3_CompileToThreeStepsThatReproduceTheirMatrices()
     {
-        // Rot(φ,θ,ω) = RZ(ω) RY(θ) RZ(φ); U3(θ,φ,λ) = P(φ) RY(θ) P(λ) exactly (REFERENCE G.1).
+        // Rot(φ,θ,ω) = RZ(ω) RY(θ) RZ(φ); U3(θ,φ,λ) = P(φ) RY(θ) P(λ) exactly (docs/conventions.md).
         var rng = new SeededRandom(80);
         var c = new Circuit(2).Rot(1, 0.3, -1.2, 2.5).U3(0, 0.7, 0.3, 1.1);
         Assert.Equal(6, new CircuitInterpreter(c).StepCount);

@@ -13,7 +13,7 @@ public class AllocationTests
         var options = new TrainerOptions
         {
             MaxSteps = steps,
-            OnStep = (in TrainingStep s) =>
+            OnStep = (TrainingStep s) =>
             {
                 if (s.Iteration == 3)
                 {
@@ -40,6 +40,21 @@ public class AllocationTests
         return least;
     }
 
+    private static readonly CustomLoss Hinge = new("hinge", 1, (f, y, g) =>
+    {
+        double margin = 1 - (y[0] * f[0]);
+        g[0] = margin > 0 ? -y[0] : 0;
+        return Math.Max(0, margin);
+    }, DerivativeCheck.Never);
+
+    private static readonly CustomLoss Pair = new("pair", 2, (f, y, g) =>
+    {
+        double a = f[0] - y[0];
+        g[0] = 2 * a;
+        g[1] = 2 * f[1];
+        return (a * a) + (f[1] * f[1]);
+    }, DerivativeCheck.Never);
+
     [Fact]
     public void ExactMode_Steps_AllocateNothing()
     {
@@ -63,6 +78,21 @@ public class AllocationTests
             ("dataset, full batch, NLR", o => new Trainer(TrainingProblems.ClassifierCircuit(), TrainingProblems.Readout, new NegativeLearningRate(new Adam(8)), o, full), clsStart),
             ("dataset, shuffled mini-batches", o => new Trainer(TrainingProblems.ClassifierCircuit(), TrainingProblems.Readout, new Adam(8), o, batched), clsStart),
             ("generated-ansatz path", o => new Trainer<H2Ansatz>(new NegativeLearningRate(new Adam(1, 0.05)), o), new double[1]),
+            ("Rotosolve", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new Rotosolve(12), o), tfimStart),
+            ("Rotosolve, data", o => new Trainer(TrainingProblems.ClassifierCircuit(), TrainingProblems.Readout, new Rotosolve(8), o, full), clsStart),
+            ("QNG", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new QuantumNaturalGradient(12, 0.05, 0.01), o), tfimStart),
+            ("QN-SPSA", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new QnSpsa(12, seed: 2, learningRate: 0.05), o), tfimStart),
+            ("backtracking", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new Backtracking(new Adam(12, 0.5)), o), tfimStart),
+            ("NLR reject", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim,
+                new NegativeLearningRate(new Adam(12, 0.5), new LookaheadPolicy(), new NlrOptions { Response = NlrResponse.Reject, Cooldown = 0 }), o), tfimStart),
+            ("NLR noise", o => new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim,
+                new NegativeLearningRate(new Adam(12, 0.5), new LookaheadPolicy(), new NlrOptions { Response = NlrResponse.Noise, Cooldown = 0 }), o), tfimStart),
+            ("custom loss, one observable", o => new Trainer(TrainingProblems.ClassifierCircuit(), TrainingProblems.Readout, new Adam(8), o,
+                TrainingObjective.Custom(Hinge, x, 2, y, 1)), clsStart),
+            ("custom loss, two observables", o => new Trainer(TrainingProblems.ClassifierCircuit(), new[] { TrainingProblems.Readout, PauliSum.Parse("X1") }, new Adam(8),
+                TrainingObjective.Custom(Pair, x, 2, y, 1), o), clsStart),
+            ("custom loss, two observables, parameter shift", o => new Trainer(TrainingProblems.ClassifierCircuit(), new[] { TrainingProblems.Readout, PauliSum.Parse("X1") }, new Adam(8),
+                TrainingObjective.Custom(Pair, x, 2, y, 1), new TrainerOptions { MaxSteps = o.MaxSteps, OnStep = o.OnStep, Gradient = GradientMethod.ParameterShift }), clsStart),
         };
 
         var failures = new List<string>();

@@ -41,7 +41,7 @@ public class CallbackTests
         }
 
         var seen = new List<TrainingStep>();
-        var options = new TrainerOptions { MaxSteps = 20, OnStep = (in TrainingStep s) => seen.Add(s) };
+        var options = new TrainerOptions { MaxSteps = 20, OnStep = (TrainingStep s) => seen.Add(s) };
         var w = (double[])start.Clone();
         var result = new Trainer(circuit, TrainingProblems.Tfim,
             new NegativeLearningRate(new Adam(12, new ExponentialSchedule(0.1, 0.97)), new PeriodicPolicy(4, 1), knobs), options).Run(w);
@@ -74,7 +74,7 @@ public class CallbackTests
     public void LookaheadTrials_AndShots_AppearInTheRecords()
     {
         var seen = new List<TrainingStep>();
-        var options = new TrainerOptions { MaxSteps = 12, Shots = 50, Seed = 4, OnStep = (in TrainingStep s) => seen.Add(s) };
+        var options = new TrainerOptions { MaxSteps = 12, Shots = 50, Seed = 4, OnStep = (TrainingStep s) => seen.Add(s) };
         var trainer = new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim,
             new NegativeLearningRate(new Adam(12, 0.1), new LookaheadPolicy(), new NlrOptions { Cooldown = 0, MaxAscentSteps = int.MaxValue }), options);
         trainer.Run(TrainingProblems.Start(12, 2));
@@ -125,7 +125,7 @@ public class CallbackTests
         var options = new TrainerOptions
         {
             MaxSteps = 50,
-            OnStep = (in TrainingStep s) =>
+            OnStep = (TrainingStep s) =>
             {
                 if (s.Iteration == 6)
                 {

@@ -75,7 +75,7 @@ public sealed class CheckpointTests : IDisposable
 
         string path = Path.Combine(_directory, name + ".ckpt");
         var w = TrainingProblems.Start(setup.Weights, setup.StartSeed);
-        Assert.Throws<Killed>(() => setup.Build(path, (in TrainingStep s) =>
+        Assert.Throws<Killed>(() => setup.Build(path, (TrainingStep s) =>
         {
             if (s.Iteration == 17)
             {
@@ -118,12 +118,36 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void ResumingARunStoppedByPatience_StopsAgain_WithoutAnotherStep()
+    {
+        // MinDelta larger than any change: no step counts as an improvement, so Patience = 4 stops after step 4.
+        string path = Path.Combine(_directory, "patience.ckpt");
+        TrainerOptions Options(int maxSteps) => new()
+        {
+            MaxSteps = maxSteps, Patience = 4, MinDelta = 100, CheckpointPath = path, CheckpointInterval = 100,
+        };
+
+        var w = TrainingProblems.Start(12, 1);
+        var first = new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new NegativeLearningRate(new Adam(12, 0.1)), Options(40)).Run(w);
+        Assert.Equal(StopReason.NoImprovement, first.StopReason);
+        var stoppedAt = (double[])w.Clone();
+
+        var resumedWeights = new double[12];
+        var resumed = new Trainer(TrainingProblems.TfimCircuit(), TrainingProblems.Tfim, new NegativeLearningRate(new Adam(12, 0.1)), Options(80))
+            .Resume(path, resumedWeights);
+        Assert.Equal(StopReason.NoImprovement, resumed.StopReason);
+        Assert.Equal(first.Steps, resumed.Steps);
+        Assert.Equal(first.CircuitEvaluations, resumed.CircuitEvaluations);
+        Assert.Equal(stoppedAt, resumedWeights);
+    }
+
+    [Fact]
     public void CrashDuringACheckpointWrite_LeavesTheLastGoodCheckpoint()
     {
         var setup = Exact();
         string path = Path.Combine(_directory, "crash.ckpt");
         var w = TrainingProblems.Start(12, 1);
-        Assert.Throws<Killed>(() => setup.Build(path, (in TrainingStep s) =>
+        Assert.Throws<Killed>(() => setup.Build(path, (TrainingStep s) =>
         {
             if (s.Iteration == 12)
             {

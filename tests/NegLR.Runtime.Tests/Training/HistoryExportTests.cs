@@ -28,7 +28,7 @@ public class HistoryExportTests
         {
             var fields = lines[i + 1].Split(',');
             var s = history[i];
-            Assert.Equal(9, fields.Length);
+            Assert.Equal(11, fields.Length);
             Assert.Equal(s.Iteration, long.Parse(fields[0], CultureInfo.InvariantCulture));
             Assert.Equal(s.Loss, double.Parse(fields[1], CultureInfo.InvariantCulture));
             Assert.Equal(s.GradientNorm, double.Parse(fields[2], CultureInfo.InvariantCulture));
@@ -37,6 +37,8 @@ public class HistoryExportTests
             Assert.Equal(s.HasTrialLoss ? s.TrialLoss.ToString("R", CultureInfo.InvariantCulture) : string.Empty, fields[5]);
             Assert.Equal(s.CircuitEvaluations, long.Parse(fields[6], CultureInfo.InvariantCulture));
             Assert.Equal(s.Shots, long.Parse(fields[7], CultureInfo.InvariantCulture));
+            Assert.Equal(s.RoundTrips, long.Parse(fields[9], CultureInfo.InvariantCulture));
+            Assert.Equal(s.Segment, int.Parse(fields[10], CultureInfo.InvariantCulture));
         }
 
         Assert.Contains(history, s => !s.HasTrialLoss); // the cooldown skipped some trials: empty fields exercised
@@ -68,6 +70,8 @@ public class HistoryExportTests
 
             Assert.Equal(s.CircuitEvaluations, e.GetProperty("circuitEvaluations").GetInt64());
             Assert.Equal(s.Elapsed.TotalSeconds, e.GetProperty("elapsedSeconds").GetDouble());
+            Assert.Equal(s.RoundTrips, e.GetProperty("roundTrips").GetInt64());
+            Assert.Equal(s.Segment, e.GetProperty("segment").GetInt32());
         }
     }
 

@@ -156,8 +156,8 @@ namespace Samples
             // The runtime AMSGrad's layout; the step count is set last, once everything has been read.
             long steps = global::NegLR.GeneratedOptimizerSupport.ReadEnvelope(reader, "AMSGrad", __parameterCount);
             reader.ReadDoubles(__m, "Adam first moments");
-            reader.ReadDoubles(__v, "Adam second moments");
-            reader.ReadDoubles(__vMax, "AMSGrad maxima");
+            reader.ReadNonNegativeDoubles(__v, "Adam second moments");
+            reader.ReadNonNegativeDoubles(__vMax, "AMSGrad maxima");
             __stepCount = steps;
         }
 

@@ -334,11 +334,12 @@ namespace Samples
                 double bestLoss = reader.ReadDouble();
                 bool hasBest = reader.ReadBoolean();
                 global::NegLR.GeneratedOptimizerSupport.CheckNlrCounters("NLR(Adam)", steps, phaseRemaining, consecutiveAscents, cooldownRemaining, previousPhase);
+                global::NegLR.GeneratedOptimizerSupport.CheckNlrValues("NLR(Adam)", steps, previousLoss, previousPhase, bestLoss, hasBest, false);
                 reader.ReadDoubles(__best, "best parameters");
                 long baseSteps = global::NegLR.GeneratedOptimizerSupport.ReadEnvelope(reader, "Adam", __parameterCount);
                 reader.ReadDoubles(__m, "Adam first moments");
-                reader.ReadDoubles(__v, "Adam second moments");
-                reader.ReadDoubles(global::System.Span<double>.Empty, "AMSGrad maxima");
+                reader.ReadNonNegativeDoubles(__v, "Adam second moments");
+                reader.ReadNonNegativeDoubles(global::System.Span<double>.Empty, "AMSGrad maxima");
                 __baseStepCount = baseSteps;
                 reader.ReadSection("NLR.Lookahead", global::NegLR.GeneratedOptimizerSupport.StateVersion);
                 __stepCount = steps;

@@ -68,6 +68,12 @@ namespace Broken
         /// <inheritdoc/>
         public readonly bool TryCopyBest(global::System.Span<double> destination) => throw __OptimizerFailure();
 
+        /// <summary>Steps rejected so far (no trial met the Armijo condition).</summary>
+        public readonly long Rejections => throw __OptimizerFailure();
+
+        /// <summary>The declared initialization strategy.</summary>
+        public readonly global::NegLR.IWeightInitializer Initialization => throw __OptimizerFailure();
+
         /// <inheritdoc/>
         public readonly global::NegLR.OptimizerStep Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradient, double loss, global::NegLR.ITrialEvaluator? trial) => throw __OptimizerFailure();
 

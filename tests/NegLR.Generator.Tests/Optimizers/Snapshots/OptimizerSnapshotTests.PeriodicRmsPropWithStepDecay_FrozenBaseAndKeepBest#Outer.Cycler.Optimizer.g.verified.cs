@@ -239,9 +239,10 @@ partial class Outer
             double bestLoss = reader.ReadDouble();
             bool hasBest = reader.ReadBoolean();
             global::NegLR.GeneratedOptimizerSupport.CheckNlrCounters("NLR(RMSProp)", steps, phaseRemaining, consecutiveAscents, cooldownRemaining, previousPhase);
+            global::NegLR.GeneratedOptimizerSupport.CheckNlrValues("NLR(RMSProp)", steps, previousLoss, previousPhase, bestLoss, hasBest, true);
             reader.ReadDoubles(__best, "best parameters");
             long baseSteps = global::NegLR.GeneratedOptimizerSupport.ReadEnvelope(reader, "RMSProp", __parameterCount);
-            reader.ReadDoubles(__meanSquare, "RMSProp mean square");
+            reader.ReadNonNegativeDoubles(__meanSquare, "RMSProp mean square");
             __baseStepCount = baseSteps;
             reader.ReadSection("NLR.Periodic", global::NegLR.GeneratedOptimizerSupport.StateVersion);
             __stepCount = steps;

@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace NegLR.Generator.Parsing;
+namespace NegLR.Generator.Pipeline;
 
 /// <summary>
-/// What the generated part of an <c>[Ansatz]</c> type declares, so a user member that would collide with it is caught
-/// at the declaration (the analyzers report it; the generator then emits nothing rather than code that cannot
-/// compile), and the language version that code needs.
+/// What the generated part of an <c>[Ansatz]</c> type declares, so the generator emits nothing for a type whose own
+/// members would collide with it (rather than code that cannot compile), and the language version that code needs.
+/// Not linked into the analyzers: they keep their own list (<c>Analyzers/Declarations/GeneratedMembers.cs</c>, checked
+/// against the generator's output by <c>GeneratedMembersTests</c>) and report the clash at the user's member.
 /// </summary>
 internal static class GeneratedMembers
 {

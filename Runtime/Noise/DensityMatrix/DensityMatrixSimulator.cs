@@ -1,0 +1,385 @@
+using System;
+using System.Globalization;
+using NegLR.Simulation;
+
+namespace NegLR;
+
+/// <summary>
+/// Runs a <see cref="Circuit"/> with noise channels exactly, on its density matrix: expectations, probabilities, shots
+/// with readout error, and gradients by the adjoint method, parameter shift or finite differences. The density matrix
+/// is held as its real Pauli vector (see <see cref="DensityMatrix"/>), every gate and channel as its Pauli transfer
+/// matrix, and each run of maps on one qubit or one pair is fused into a single pass.
+/// </summary>
+/// <remarks>
+/// <para>The engine for up to <see cref="DensityMatrix.MaxQubits"/> qubits (4^n doubles per density matrix: 2 GiB at
+/// 14 qubits); larger circuits are refused before anything is allocated — use <see cref="TrajectorySimulator"/>.</para>
+/// <para>With a <see cref="ReadoutError"/>, expectations are what a device with that readout reports with infinitely many
+/// shots (each term measured in its own basis), and probabilities and shots include the readout flips.</para>
+/// <para>A simulator is immutable and thread-safe; a workspace belongs to one thread at a time.</para>
+/// </remarks>
+public sealed partial class DensityMatrixSimulator
+{
+    /// <summary>Default memory for the adjoint pass's checkpoints (see <see cref="DensityMatrixOptions.CheckpointMemory"/>).</summary>
+    public const long DefaultCheckpointMemory = 1L << 30;
+
+    private readonly int[] _restoreSteps;
+
+    /// <summary>Compiles <paramref name="circuit"/> (a snapshot: later changes are not seen).</summary>
+    /// <param name="circuit">The circuit with its channels.</param>
+    /// <param name="readout">Readout error on every qubit of the circuit, or null for perfect readout.</param>
+    /// <param name="options">Engine options; null for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The circuit has more than <see cref="DensityMatrix.MaxQubits"/> qubits.</exception>
+    /// <exception cref="ArgumentException">The readout error covers a different number of qubits.</exception>
+    public DensityMatrixSimulator(Circuit circuit, ReadoutError? readout = null, DensityMatrixOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        if (circuit.Qubits > DensityMatrix.MaxQubits)
+        {
+            DensityMatrix.EnsureFits(circuit.Qubits, 1);
+        }
+
+        if (readout is not null && readout.Qubits != circuit.Qubits)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The readout error covers {readout.Qubits} qubits, but the circuit has {circuit.Qubits}; give one pair of probabilities per qubit."), nameof(readout));
+        }
+
+        Options = options ?? DensityMatrixOptions.Default;
+        Circuit = circuit;
+        Qubits = circuit.Qubits;
+        WeightCount = circuit.WeightCount;
+        InputCount = circuit.InputCount;
+        Readout = readout is null || readout.IsNone ? null : readout;
+        Program = DensityProgram.Compile(circuit, Options.MaxUncomputeAmplification);
+        _restoreSteps = new int[Program.RestoreCount];
+        for (int s = 0; s < Program.Steps.Length; s++)
+        {
+            if (Program.Steps[s].RestoreSlot >= 0)
+            {
+                _restoreSteps[Program.Steps[s].RestoreSlot] = s;
+            }
+        }
+
+        long perVector = DensityMatrix.BytesFor(Qubits);
+        CheckpointsToStore = (int)Math.Min(Program.RestoreCount, Options.CheckpointMemory / perVector);
+        CheckpointStride = CheckpointsToStore == 0 ? int.MaxValue : (Program.RestoreCount + CheckpointsToStore - 1) / CheckpointsToStore;
+        CheckpointsToStore = CheckpointsToStore == 0 ? 0 : (Program.RestoreCount + CheckpointStride - 1) / CheckpointStride;
+    }
+
+    /// <summary>Compiles <paramref name="circuit"/> with <paramref name="model"/>'s channels and readout error.</summary>
+    /// <exception cref="ArgumentException">The model names a qubit or gate the circuit lacks.</exception>
+    public DensityMatrixSimulator(Circuit circuit, NoiseModel model, DensityMatrixOptions? options = null)
+        : this((model ?? throw new ArgumentNullException(nameof(model))).ApplyTo(circuit), model.Readout, options)
+    {
+    }
+
+    /// <summary>The circuit.</summary>
+    public Circuit Circuit { get; }
+
+    /// <summary>Number of qubits.</summary>
+    public int Qubits { get; }
+
+    /// <summary>Number of trainable weights a call takes.</summary>
+    public int WeightCount { get; }
+
+    /// <summary>Number of data inputs a call needs.</summary>
+    public int InputCount { get; }
+
+    /// <summary>The readout error, or null for perfect readout.</summary>
+    public ReadoutError? Readout { get; }
+
+    /// <summary>The options it was made with.</summary>
+    public DensityMatrixOptions Options { get; }
+
+    /// <summary>Passes over the density matrix one evaluation makes (after fusion).</summary>
+    public int PassCount => Program.Steps.Length;
+
+    /// <summary>
+    /// Channels the adjoint pass restores from a checkpoint (or recomputes) instead of inverting, because they are not
+    /// invertible or inverting them would amplify rounding beyond the budget.
+    /// </summary>
+    public int RestoredChannelCount => Program.RestoreCount;
+
+    internal DensityProgram Program { get; }
+
+    /// <summary>How many of the restored channels' inputs are stored (the rest are recomputed from the nearest stored one).</summary>
+    internal int CheckpointsToStore { get; }
+
+    /// <summary>Restore slot j is stored iff j is a multiple of this (as slot j / stride).</summary>
+    internal int CheckpointStride { get; }
+
+    /// <summary>Buffers for one thread; reuse them so calls allocate nothing.</summary>
+    /// <param name="forGradients">Also allocate the adjoint vector and checkpoints now (otherwise on first use).</param>
+    public DensityMatrixWorkspace CreateWorkspace(bool forGradients = true) => new(this, forGradients);
+
+    /// <summary>Prepares ρ(w, x) from |0…0⟩ into <c>workspace.State</c>.</summary>
+    public DensityMatrix Prepare(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, DensityMatrixWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        Validate(weights, inputs);
+        Run(weights, inputs, workspace, -1, 0, saveCheckpoints: false);
+        return workspace.State;
+    }
+
+    /// <summary>
+    /// Tr(ρ(w, x) O), with readout error when the simulator has one. The density matrix is left in
+    /// <c>workspace.State</c>.
+    /// </summary>
+    public double Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, PauliSum observable, DensityMatrixWorkspace workspace)
+    {
+        CheckCall(weights, inputs, observable, workspace);
+        Run(weights, inputs, workspace, -1, 0, saveCheckpoints: false);
+        return Measure(workspace.State.Values, observable);
+    }
+
+    /// <summary>Evaluates a circuit without data inputs.</summary>
+    public double Evaluate(ReadOnlySpan<double> weights, PauliSum observable, DensityMatrixWorkspace workspace) =>
+        Evaluate(weights, ReadOnlySpan<double>.Empty, observable, workspace);
+
+    /// <summary>⟨O⟩ of a prepared Pauli vector, through the readout error if there is one.</summary>
+    internal double Measure(ReadOnlySpan<double> r, PauliSum observable) =>
+        Readout is null ? DensityMatrix.Expectation(r, observable) : Readout.Expectation(r, observable);
+
+    /// <summary>Resets the state and runs every step; the instruction <paramref name="shiftedInstruction"/> has its angle shifted.</summary>
+    internal void Run(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, DensityMatrixWorkspace ws, int shiftedInstruction, double shift,
+        bool saveCheckpoints)
+    {
+        PrepareAngles(weights, inputs, ws, shiftedInstruction, shift);
+        var r = ws.State.Values;
+        DensityMatrix.Reset(r, Qubits);
+        RunSteps(r, ws, 0, Program.Steps.Length, saveCheckpoints);
+    }
+
+    /// <summary>
+    /// Qubits whose digits fit one cache block: 4^7 doubles (128 KiB). Consecutive steps on qubits below this run block by
+    /// block, so the density matrix crosses memory once for all of them instead of once per step.
+    /// </summary>
+    internal const int BlockQubits = 7;
+
+    /// <summary>Off only in tests, to check that blocking changes no bit of the result.</summary>
+    internal bool CacheBlocking { get; init; } = true;
+
+    /// <summary>Applies steps [from, to) to <paramref name="r"/> with the angles already prepared in the workspace.</summary>
+    internal void RunSteps(Span<double> r, DensityMatrixWorkspace ws, int from, int to, bool saveCheckpoints)
+    {
+        var steps = Program.Steps;
+        for (int s = from; s < to;)
+        {
+            var step = steps[s];
+            if (saveCheckpoints && CheckpointsToStore > 0 && step.RestoreSlot >= 0 && step.RestoreSlot % CheckpointStride == 0)
+            {
+                r.CopyTo(ws.Checkpoints[step.RestoreSlot / CheckpointStride]);
+            }
+
+            int end = s;
+            if (Qubits > BlockQubits && CacheBlocking)
+            {
+                while (end < to && steps[end].MaxQubit < BlockQubits && (end == s || steps[end].RestoreSlot < 0))
+                {
+                    end++;
+                }
+            }
+
+            if (end - s >= 2)
+            {
+                // A run of steps on low qubits: fuse each step's matrix once, then sweep the vector block by block.
+                for (int k = s; k < end; k++)
+                {
+                    FuseIfNeeded(steps[k], ws);
+                }
+
+                int block = 1 << (2 * BlockQubits);
+                for (int b = 0; b < r.Length; b += block)
+                {
+                    var slice = r.Slice(b, block);
+                    for (int k = s; k < end; k++)
+                    {
+                        ApplyFused(steps[k], slice, ws);
+                    }
+                }
+
+                s = end;
+                continue;
+            }
+
+            FuseIfNeeded(step, ws);
+            ApplyFused(step, r, ws);
+            s++;
+        }
+    }
+
+    private void FuseIfNeeded(DensityStep step, DensityMatrixWorkspace ws)
+    {
+        if (step.Kind != DensityStepKind.Rotation && step.ConstantProduct < 0)
+        {
+            FuseStep(step, ws);
+        }
+    }
+
+    /// <summary>Applies a step whose per-call matrix (if any) is already in the workspace.</summary>
+    private void ApplyFused(DensityStep step, Span<double> r, DensityMatrixWorkspace ws)
+    {
+        var pool = Program.Pool;
+        switch (step.Kind)
+        {
+            case DensityStepKind.One:
+                PauliKernels.Apply(r, step.Qubit0,
+                    step.ConstantProduct >= 0 ? pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16), step.Unital);
+                break;
+            case DensityStepKind.Two:
+                if (step.SparseProduct is not null)
+                {
+                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseProduct);
+                }
+                else
+                {
+                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, ws.StepMatrices.AsSpan(step.Scratch, 256));
+                }
+
+                break;
+            default:
+                PauliKernels.ApplyRotation(r, Program.Rotations[step.Rotation].Word, ws.Cos[step.Rotation], ws.Sin[step.Rotation]);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The product of a step's maps for this call's angles, in the workspace: constants multiply in, each rotation
+    /// mixes the pairs of rows it couples (row_Q ← c·row_Q + σs·row_{Q⊕W}).
+    /// </summary>
+    private void FuseStep(DensityStep step, DensityMatrixWorkspace ws)
+    {
+        int size = step.Kind == DensityStepKind.One ? 4 : 16;
+        var m = ws.StepMatrices.AsSpan(step.Scratch, size * size);
+        var temp = ws.Product.AsSpan(0, size * size);
+        m.Clear();
+        for (int i = 0; i < size; i++)
+        {
+            m[(i * size) + i] = 1;
+        }
+
+        var pool = Program.Pool;
+        foreach (var op in step.Ops)
+        {
+            if (!op.IsRotation)
+            {
+                SmallMatrix.Multiply(pool.AsSpan(op.Matrix, size * size), m, size, temp);
+                temp.CopyTo(m);
+                continue;
+            }
+
+            int word = Program.Rotations[op.Rotation].LocalWord;
+            double c = ws.Cos[op.Rotation], s = ws.Sin[op.Rotation];
+            int pivot = word & -word;
+            for (int q = 0; q < size; q++)
+            {
+                int sign = (q & pivot) != 0 ? 0 : PauliAlgebra.RotationSign(q, word);
+                if (sign == 0)
+                {
+                    continue;
+                }
+
+                int rIndex = q ^ word;
+                double ss = sign * s;
+                for (int j = 0; j < size; j++)
+                {
+                    double vq = m[(q * size) + j], vr = m[(rIndex * size) + j];
+                    m[(q * size) + j] = (c * vq) + (ss * vr);
+                    m[(rIndex * size) + j] = (c * vr) - (ss * vq);
+                }
+            }
+        }
+    }
+
+    /// <summary>θ of every instruction, then cos and sin of every rotation angle φ = multiplier·θ, for this call.</summary>
+    internal void PrepareAngles(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, DensityMatrixWorkspace ws, int shiftedInstruction,
+        double shift)
+    {
+        var instructions = Program.Instructions;
+        var theta = ws.Theta;
+        for (int k = 0; k < instructions.Length; k++)
+        {
+            ref readonly var ins = ref instructions[k];
+            if (!ins.HasAngle)
+            {
+                continue;
+            }
+
+            double value = ins.Angle.Evaluate(weights, inputs);
+            if (k == shiftedInstruction)
+            {
+                value += shift;
+            }
+
+            if (!double.IsFinite(value))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"Gate {ins.GateIndex} ({Circuit.Gates[ins.GateIndex]}) has the angle {ins.Angle} = {value}; every angle must be a finite number."),
+                    ins.Angle.Source == AngleSource.Input ? "inputs" : "weights");
+            }
+
+            theta[k] = value;
+        }
+
+        var rotations = Program.Rotations;
+        for (int i = 0; i < rotations.Length; i++)
+        {
+            var rot = rotations[i];
+            double phi = rot.Instruction >= 0 ? rot.Multiplier * theta[rot.Instruction] : rot.Multiplier;
+            ws.Cos[i] = Math.Cos(phi);
+            ws.Sin[i] = Math.Sin(phi);
+        }
+    }
+
+    internal void CheckCall(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, PauliSum observable, DensityMatrixWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(observable);
+        CheckWorkspace(workspace);
+        Validate(weights, inputs);
+        if (observable.MinQubits > Qubits)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The observable acts on qubit {observable.MinQubits - 1}, but the circuit has qubits 0 to {Qubits - 1}."), nameof(observable));
+        }
+    }
+
+    private void CheckWorkspace(DensityMatrixWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (!ReferenceEquals(workspace.Simulator, this))
+        {
+            throw new ArgumentException("The workspace was made by another simulator; create it with this simulator's CreateWorkspace().", nameof(workspace));
+        }
+    }
+
+    private void Validate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs)
+    {
+        if (weights.Length != WeightCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The circuit has {WeightCount} weights, but {weights.Length} were given."), nameof(weights));
+        }
+
+        if (inputs.Length < InputCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The circuit reads {InputCount} inputs, but {inputs.Length} were given."), nameof(inputs));
+        }
+
+        RequireFinite(weights, nameof(weights));
+        RequireFinite(inputs, nameof(inputs));
+    }
+
+    private static void RequireFinite(ReadOnlySpan<double> values, string name)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"{name}[{i}] is {values[i]}; every angle must be a finite number."), name);
+            }
+        }
+    }
+}

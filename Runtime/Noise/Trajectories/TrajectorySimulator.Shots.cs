@@ -1,0 +1,170 @@
+using System;
+using System.Globalization;
+using System.Numerics;
+
+namespace NegLR;
+
+// Shots with one trajectory each: what a device does, shot by shot.
+public sealed partial class TrajectorySimulator
+{
+    /// <summary>
+    /// Estimates ⟨O⟩ with <paramref name="totalShots"/> shots, each a fresh trajectory measured once: the estimator's
+    /// qubit-wise commuting groups share the budget, every shot's bitstring passes through the readout error, and the
+    /// estimate is the constant plus the groups' means with the combined standard error. The same distribution as the
+    /// density-matrix engine's shots, at the cost of one circuit run per shot.
+    /// </summary>
+    public ShotEstimate EvaluateWithShots(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator, int totalShots,
+        SeededRandom random, TrajectoryWorkspace workspace)
+    {
+        var r = Shots(weights, inputs, estimator, totalShots, random, workspace, mitigate: false, -1, 0);
+        return new ShotEstimate(r.Raw, Math.Sqrt(r.RawVariance), r.Used);
+    }
+
+    /// <summary>The same shots, also corrected for readout error (see <see cref="ReadoutMitigation"/>).</summary>
+    /// <exception cref="InvalidOperationException">The simulator has no readout error.</exception>
+    public MitigatedEstimate EvaluateWithShotsMitigated(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator,
+        int totalShots, SeededRandom random, TrajectoryWorkspace workspace)
+    {
+        if (Readout is null)
+        {
+            throw new InvalidOperationException("The simulator has no readout error to mitigate; create it with a ReadoutError.");
+        }
+
+        var r = Shots(weights, inputs, estimator, totalShots, random, workspace, mitigate: true, -1, 0);
+        return new MitigatedEstimate(r.Mitigated, Math.Sqrt(r.MitigatedVariance), r.Raw, Math.Sqrt(r.RawVariance), r.Used);
+    }
+
+    /// <summary>
+    /// The parameter-shift gradient from shots (each shifted run an <see cref="EvaluateWithShots"/> estimate with
+    /// <paramref name="shotsPerRun"/> shots, one trajectory per shot); returns the shots spent.
+    /// </summary>
+    public long ParameterShiftGradientWithShots(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator,
+        int shotsPerRun, SeededRandom random, Span<double> gradient, TrajectoryWorkspace workspace)
+    {
+        RequireGradientLength(gradient);
+        gradient.Clear();
+        long spent = 0;
+        for (int k = 0; k < _program.Length; k++)
+        {
+            ref readonly var ins = ref _program[k];
+            if (!ins.IsTrainable)
+            {
+                continue;
+            }
+
+            double half = Math.PI / 2;
+            double near = ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, half, ref spent)
+                - ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, -half, ref spent);
+            double derivative = near / 2;
+            if (ins.ShiftRule == ShiftRule.FourTerm)
+            {
+                double far = ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, 3 * half, ref spent)
+                    - ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, -3 * half, ref spent);
+                derivative = (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
+            }
+
+            gradient[ins.Angle.Index] += ins.Angle.Scale * derivative;
+        }
+
+        return spent;
+    }
+
+    private double ShotRun(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator, int shots, SeededRandom random,
+        TrajectoryWorkspace workspace, int instruction, double shift, ref long spent)
+    {
+        var r = Shots(weights, inputs, estimator, shots, random, workspace, mitigate: false, instruction, shift);
+        spent += r.Used;
+        return r.Raw;
+    }
+
+    internal (double Raw, double RawVariance, double Mitigated, double MitigatedVariance, int Used) Shots(ReadOnlySpan<double> weights,
+        ReadOnlySpan<double> inputs, ShotEstimator estimator, int totalShots, SeededRandom random, TrajectoryWorkspace workspace, bool mitigate,
+        int shiftedInstruction, double shift)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(random);
+        CheckWorkspace(workspace);
+        Validate(weights, inputs);
+        if (estimator.Qubits != Qubits)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The estimator is for {estimator.Qubits} qubits, but the circuit has {Qubits}; make it with new ShotEstimator(observable, {Qubits})."), nameof(estimator));
+        }
+
+        if (totalShots < estimator.MinimumShots)
+        {
+            throw new ArgumentOutOfRangeException(nameof(totalShots), totalShots, string.Create(CultureInfo.InvariantCulture,
+                $"Each of the {estimator.MinimumShots} measurement groups needs at least one shot."));
+        }
+
+        var groups = estimator.Groups;
+        var shots = workspace.GroupShots(groups.Length);
+        estimator.AllocateShots(totalShots, shots);
+        double raw = estimator.Observable.Constant, rawVariance = 0;
+        double mitigated = raw, mitigatedVariance = 0;
+        int used = 0;
+        for (int g = 0; g < groups.Length; g++)
+        {
+            var group = groups[g];
+            // Welford's running means and sums of squared deviations, raw and mitigated.
+            double mean = 0, m2 = 0, mMean = 0, mM2 = 0;
+            for (int s = 1; s <= shots[g]; s++)
+            {
+                Run(weights, inputs, random, workspace, shiftedInstruction, shift);
+                int b = MeasureOnce(group, random, workspace);
+                double y = 0, ym = 0;
+                for (int t = 0; t < group.Coefficients.Length; t++)
+                {
+                    double c = group.Coefficients[t];
+                    y += (BitOperations.PopCount((uint)(b & group.Supports[t])) & 1) != 0 ? -c : c;
+                    if (mitigate)
+                    {
+                        ym += c * ReadoutMitigation.MitigatedZString(Readout!, group.Supports[t], b);
+                    }
+                }
+
+                double d = y - mean;
+                mean += d / s;
+                m2 += d * (y - mean);
+                double dm = ym - mMean;
+                mMean += dm / s;
+                mM2 += dm * (ym - mMean);
+            }
+
+            int m = shots[g];
+            raw += mean;
+            rawVariance += (m > 1 ? m2 / (m - 1) : group.Weight * group.Weight) / m;
+            mitigated += mMean;
+            mitigatedVariance += (m > 1 ? mM2 / (m - 1) : group.Weight * group.Weight) / m;
+            used += m;
+        }
+
+        return (raw, rawVariance, mitigated, mitigatedVariance, used);
+    }
+
+    /// <summary>One bitstring as read: the trajectory's state rotated into the group's basis, sampled, then the readout flips.</summary>
+    private int MeasureOnce(MeasurementGroup group, SeededRandom random, TrajectoryWorkspace ws)
+    {
+        ReadOnlySpan<Complex> source = ws.State.Amplitudes;
+        if (group.NeedsRotation)
+        {
+            var rotated = ws.Rotated.AsSpan();
+            source.CopyTo(rotated);
+            MeasurementBasis.Rotate(rotated, group.BasisXMask, group.BasisZMask);
+            source = rotated;
+        }
+
+        ShotSampler.BuildCumulative(source, ws.Cumulative);
+        int b = ShotSampler.SampleFromCumulative(ws.Cumulative, random);
+        return Readout is null ? b : Readout.Apply(b, random);
+    }
+
+    private void RequireGradientLength(Span<double> gradient)
+    {
+        if (gradient.Length != WeightCount)
+        {
+            throw new ArgumentException(
+                $"The gradient span needs {WeightCount} entries (one per weight), but has {gradient.Length}.", nameof(gradient));
+        }
+    }
+}
