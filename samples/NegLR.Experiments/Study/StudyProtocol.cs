@@ -31,7 +31,9 @@ internal static class StudyProtocol
         var controls = config.Optimizers.Where(o => o.IsNlr && o.Study is not null)
             .Select(o => OptimizerCatalog.ControlFor(o, hyper).Id).ToList();
         int cellsPerOptimizer = config.Benchmarks.Sum(b => config.ShotModes.Count(s => s == 0 || b.SupportsShots(s)));
-        return new PartGrid(config, keys, controls.Count * cellsPerOptimizer);
+        // H4's family holds two endpoints per cell (test loss and test error); the others one (the final score).
+        int endpoints = part.Hypothesis == "H4" ? 2 : 1;
+        return new PartGrid(config, keys, controls.Count * cellsPerOptimizer * endpoints);
     }
 
     /// <summary>The markdown of the generated section.</summary>
