@@ -85,8 +85,10 @@ internal static class Figures
         var colours = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["NLR better"] = "#0072B2",
+            ["NLR better (within δ)"] = "#8FC3E6",
             ["equivalent"] = "#BBBBBB",
             ["no decision"] = "#F5F5F5",
+            ["NLR worse (within δ)"] = "#F2B48A",
             ["NLR worse"] = "#D55E00",
         };
         var plt = Plots.NewPlot();
@@ -109,12 +111,11 @@ internal static class Figures
             plt.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = Color.FromHex(hex), LineWidth = 0 });
         }
 
-        plt.ShowLegend(Alignment.UpperRight);
-        plt.Legend.Orientation = Orientation.Horizontal;
+        plt.ShowLegend(Edge.Right);
         plt.Axes.Left.SetTicks(rows.Select((_, i) => -i - 0.5).ToArray(), rows.ToArray());
         plt.Axes.Bottom.SetTicks(columns.Select((_, i) => i + 0.5).ToArray(), columns.ToArray());
-        plt.Axes.Bottom.TickLabelStyle.Rotation = 90;
-        plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plt.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plt.Axes.Bottom.MinimumSize = 170;
         plt.Axes.Left.MinimumSize = 260;
         plt.Axes.Left.TickLabelStyle.FontSize = 9;

@@ -13,10 +13,19 @@ namespace NegLR.Experiments.Study;
 /// <summary>One primary or exploratory NLR-against-base contrast, re-corrected over its study-level family.</summary>
 internal sealed record StudyContrast(string Part, ComparisonEntry Entry, double PFamily, double TostFamily)
 {
-    /// <summary>The study-level outcome: win (NLR lower, significant), loss, equivalent (TOST) or no decision.</summary>
+    /// <summary>
+    /// The study-level outcome: a significant win or loss (NLR lower or higher; "within δ" when TOST also finds the
+    /// difference inside the equivalence margin, i.e. real but smaller than the margin), equivalent, or no decision.
+    /// </summary>
     public string Outcome => PFamily < Aggregator.Alpha
-        ? ((Entry.HodgesLehmann.Estimate ?? Entry.AbsoluteDifference) < 0 ? "NLR better" : "NLR worse")
+        ? ((Entry.HodgesLehmann.Estimate ?? Entry.AbsoluteDifference) < 0 ? "NLR better" : "NLR worse") + (TostFamily < Aggregator.Alpha ? " (within δ)" : string.Empty)
         : TostFamily < Aggregator.Alpha ? "equivalent" : "no decision";
+
+    /// <summary>A significant NLR win (inside the margin or not).</summary>
+    public bool Win => Outcome.StartsWith("NLR better", StringComparison.Ordinal);
+
+    /// <summary>A significant NLR loss (inside the margin or not).</summary>
+    public bool Loss => Outcome.StartsWith("NLR worse", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -175,15 +184,16 @@ internal static class StudyReport
 
     private static void AppendHypothesis(StringBuilder md, string id, List<StudyContrast> family, Dictionary<string, Summary> finished, IReadOnlyList<StudyPart> parts)
     {
-        int wins = family.Count(c => c.Outcome == "NLR better"), losses = family.Count(c => c.Outcome == "NLR worse");
+        int wins = family.Count(c => c.Win), losses = family.Count(c => c.Loss);
+        int lossesWithin = family.Count(c => c.Outcome == "NLR worse (within δ)"), winsWithin = family.Count(c => c.Outcome == "NLR better (within δ)");
         int equivalent = family.Count(c => c.Outcome == "equivalent"), open = family.Count(c => c.Outcome == "no decision");
         string verdict = wins > 0
-            ? Inv($"NLR helps in {wins} of {family.Count} primary contrasts ({string.Join("; ", family.Where(c => c.Outcome == "NLR better").Select(c => $"{Name(finished, c)} on `{c.Entry.Benchmark}` {c.Entry.Mode}").Take(6))}{(wins > 6 ? "; …" : string.Empty)}), and only there")
+            ? Inv($"NLR helps in {wins} of {family.Count} primary contrasts ({string.Join("; ", family.Where(c => c.Win).Select(c => $"{Name(finished, c)} on `{c.Entry.Benchmark}` {c.Entry.Mode}").Take(6))}{(wins > 6 ? "; …" : string.Empty)}), and only there")
             : open == 0 ? "NLR does not help in the tested cells: every primary contrast is equivalent within the margin or a significant loss"
             : Inv($"no decision: no primary contrast is a significant NLR win, and {open} of {family.Count} are neither significant nor equivalent");
         if (losses > 0)
         {
-            verdict += Inv($"; NLR is significantly worse than its base in {losses} of {family.Count}");
+            verdict += Inv($"; NLR is significantly worse than its base in {losses} of {family.Count}{(lossesWithin > 0 ? $" ({lossesWithin} of them by less than the equivalence margin δ)" : string.Empty)}");
         }
 
         if (id == "H3")
@@ -191,7 +201,7 @@ internal static class StudyReport
             verdict += wins > 0 ? " — against the negative control's expectation" : " — as the negative control expects";
         }
 
-        md.AppendLine(Inv($"**Verdict ({string.Join(", ", parts.Select(p => "`" + p.Name + "`"))}, {family.Count} primary contrasts, Holm over all of them):** {verdict}. Outcomes: {wins} NLR better, {equivalent} equivalent (TOST), {open} no decision, {losses} NLR worse."));
+        md.AppendLine(Inv($"**Verdict ({string.Join(", ", parts.Select(p => "`" + p.Name + "`"))}, {family.Count} primary contrasts, Holm over all of them):** {verdict}. Outcomes: {wins} NLR better ({winsWithin} within δ), {equivalent} equivalent (TOST), {open} no decision, {losses} NLR worse ({lossesWithin} within δ)."));
         md.AppendLine();
         var median = family.Select(c => c.Entry.HodgesLehmann.Estimate ?? 0).ToList();
         if (median.Count > 0)
@@ -200,8 +210,8 @@ internal static class StudyReport
             md.AppendLine();
         }
 
-        md.AppendLine("| benchmark | mode | endpoint | NLR variant | base | mean NLR | mean base | HL shift [95 % CI] | p | p Holm (family) | TOST p Holm (δ) | success NLR / base | log-rank p | outcome |");
-        md.AppendLine("|---|---|---|---|---|---:|---:|---|---:|---:|---|---|---:|---|");
+        md.AppendLine("| benchmark | mode | endpoint | NLR variant | base | mean NLR | mean base | HL shift [95 % CI] | p | p Holm (family) | TOST p Holm (δ) | success NLR / base | log-rank p | NLR ascent steps | outcome |");
+        md.AppendLine("|---|---|---|---|---|---:|---:|---|---:|---:|---|---|---:|---:|---|");
         foreach (var c in family.OrderBy(c => c.Entry.Wilcoxon.P).ThenBy(c => c.Entry.Benchmark, StringComparer.Ordinal))
         {
             var e = c.Entry;
@@ -209,7 +219,7 @@ internal static class StudyReport
             var nlr = s.Results.FirstOrDefault(r => r.Benchmark == e.Benchmark && r.Mode == e.Mode && r.Optimizer == e.Optimizer);
             var b = s.Results.FirstOrDefault(r => r.Benchmark == e.Benchmark && r.Mode == e.Mode && r.Optimizer == e.Baseline);
             string success = nlr is not null && b is not null ? Inv($"{nlr.SuccessProbability:P0} / {b.SuccessProbability:P0}") : "—";
-            md.AppendLine(Inv($"| `{e.Benchmark}` | {e.Mode} | {e.Metric} | {Name(finished, c)} | {BaseName(finished, c)} | {e.MeanOptimizer:G4} | {e.MeanBaseline:G4} | {G(e.HodgesLehmann.Estimate)} [{G(e.HodgesLehmann.Ci95?[0])}, {G(e.HodgesLehmann.Ci95?[1])}] | {e.Wilcoxon.P:G3} | {c.PFamily:G3} | {c.TostFamily:G3} ({e.Equivalence.Margin:G3}) | {success} | {(e.LogRank is { } lr ? lr.P.ToString("G3", CultureInfo.InvariantCulture) : "—")} | {c.Outcome} |"));
+            md.AppendLine(Inv($"| `{e.Benchmark}` | {e.Mode} | {e.Metric} | {Name(finished, c)} | {BaseName(finished, c)} | {e.MeanOptimizer:G4} | {e.MeanBaseline:G4} | {G(e.HodgesLehmann.Estimate)} [{G(e.HodgesLehmann.Ci95?[0])}, {G(e.HodgesLehmann.Ci95?[1])}] | {e.Wilcoxon.P:G3} | {c.PFamily:G3} | {c.TostFamily:G3} ({e.Equivalence.Margin:G3}) | {success} | {(e.LogRank is { } lr ? lr.P.ToString("G3", CultureInfo.InvariantCulture) : "—")} | {(nlr is null ? "—" : nlr.AscentFraction.ToString("P1", CultureInfo.InvariantCulture))} | {c.Outcome} |"));
         }
 
         md.AppendLine();
@@ -245,9 +255,10 @@ internal static class StudyReport
 
         md.AppendLine("| part | NLR better | equivalent | no decision | NLR worse | contrasts |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        // (wins and losses include those smaller than the margin δ)
         foreach (var g in contrasts.GroupBy(c => c.Part))
         {
-            md.AppendLine(Inv($"| `{g.Key}` (report: [{g.Key}/report.md]({g.Key}/report.md)) | {g.Count(c => c.Outcome == "NLR better")} | {g.Count(c => c.Outcome == "equivalent")} | {g.Count(c => c.Outcome == "no decision")} | {g.Count(c => c.Outcome == "NLR worse")} | {g.Count()} |"));
+            md.AppendLine(Inv($"| `{g.Key}` (report: [{g.Key}/report.md]({g.Key}/report.md)) | {g.Count(c => c.Win)} | {g.Count(c => c.Outcome == "equivalent")} | {g.Count(c => c.Outcome == "no decision")} | {g.Count(c => c.Loss)} | {g.Count()} |"));
         }
 
         md.AppendLine();
