@@ -28,7 +28,9 @@ public class StudyPipelineTests : ScratchTest
                 { "name": "h1-primary", "stage": "main", "block": "B1", "hypothesis": "H1", "primary": true, "purpose": "toy",
                   "benchmarks": ["gorge{2|3}"], "optimizers": ["nlr-la-sgd@$sgd"], "seeds": "0-5", "shots": [0] },
                 { "name": "h2-primary", "stage": "main", "block": "B1", "hypothesis": "H2", "primary": true, "purpose": "toy",
-                  "benchmarks": ["gorge2"], "optimizers": ["nlr-las-sgd@$sgd"], "seeds": "0-5", "shots": [100] }
+                  "benchmarks": ["gorge2"], "optimizers": ["nlr-las-sgd@$sgd"], "seeds": "0-5", "shots": [100] },
+                { "name": "b2-gorge", "stage": "main", "block": "B1", "purpose": "toy",
+                  "benchmarks": ["gorge2"], "optimizers": ["nlr-la-sgd@$sgd", "noise-la-sgd@$sgd", "rej-la-sgd@$sgd"], "seeds": "0-5", "shots": [0] }
               ]
             }
             """);
@@ -44,6 +46,9 @@ public class StudyPipelineTests : ScratchTest
         Assert.True(File.Exists(Path.Combine(dir, "results", "h1-primary", "summary.json")));
         Assert.True(Directory.Exists(Path.Combine(dir, "runs", "h1-primary", "runs", "gorge3", "exact", "sgd@1")));
 
+        (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--run", "--part", "b2-gorge", "--no-progress");
+        Assert.True(exit == 0, output + error);
+
         (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--report");
         Assert.True(exit == 0, output + error);
         string report = File.ReadAllText(Path.Combine(dir, "results", "report.md"));
@@ -52,6 +57,10 @@ public class StudyPipelineTests : ScratchTest
         Assert.Contains("**Not yet run** (primary part `h2-primary` incomplete)", report, StringComparison.Ordinal);
         Assert.Contains("| `h1-primary` | B1 | primary H1 | 24 | complete |", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "results", "plots", "gradient-decay-hea4-noise.png")));
+        // Exploratory: BH over the finished exploratory part, and NLR against its mechanism's controls.
+        Assert.Contains("| `b2-gorge` (report: [b2-gorge/report.md](b2-gorge/report.md)) |", report, StringComparison.Ordinal);
+        Assert.Contains("### NLR against the controls of its mechanism (2 paired contrasts", report, StringComparison.Ordinal);
+        Assert.Contains("| `b2-gorge` | noise injection |", report, StringComparison.Ordinal);
 
         (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--slurm", "print", "--part", "h2-primary", "--shards", "3");
         Assert.True(exit == 0, output + error);

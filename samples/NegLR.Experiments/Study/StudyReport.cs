@@ -262,6 +262,75 @@ internal static class StudyReport
         }
 
         md.AppendLine();
+        AppendControls(md, plan, finished);
+    }
+
+    /// <summary>
+    /// The controls an NLR variant is compared with in an exploratory part: same base, rate and start — reject and noise
+    /// injection with the same policy (and, for noise, the same η⁻/η⁺), backtracking, and restarts of the base.
+    /// </summary>
+    public static IEnumerable<(string Kind, string Id)> ControlsOf(Optimizers.StudyOptimizer nlr)
+    {
+        if (!nlr.IsNlr || nlr.Layerwise)
+        {
+            yield break;
+        }
+
+        var core = nlr with { Restarts = 1 };
+        yield return ("reject", (core with { Response = NlrResponse.Reject, Ratio = NlrOptions.DefaultNegativeRatio }).Id);
+        yield return ("noise injection", (core with { Response = NlrResponse.Noise }).Id);
+        if (nlr.Init == Optimizers.StudyInit.Uniform && nlr.Restarts == 1)
+        {
+            yield return ("backtracking", new Optimizers.StudyOptimizer(Optimizers.StudyKind.Backtracking, nlr.Base, nlr.Rate).Id);
+            yield return ("4 restarts", new Optimizers.StudyOptimizer(Optimizers.StudyKind.Gradient, nlr.Base, nlr.Rate, Restarts: 4).Id);
+        }
+    }
+
+    private static void AppendControls(StringBuilder md, StudyPlan plan, Dictionary<string, Summary> finished)
+    {
+        var rows = new List<(string Part, string Benchmark, string Mode, string Nlr, string Kind, string Control, double Hl, double P)>();
+        foreach (var part in plan.Parts.Where(p => p.Stage == "main" && !p.Primary && finished.ContainsKey(p.Name)))
+        {
+            var s = finished[part.Name];
+            foreach (var r in s.Results)
+            {
+                if (Optimizers.StudyOptimizer.TryParse(r.Optimizer) is not { IsNlr: true } spec)
+                {
+                    continue;
+                }
+
+                foreach (var (kind, id) in ControlsOf(spec))
+                {
+                    var c = s.Results.FirstOrDefault(x => x.Optimizer == id && x.Benchmark == r.Benchmark && x.Mode == r.Mode);
+                    if (c is null || c.PerSeed.Count != r.PerSeed.Count || r.PerSeed.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    rows.Add((part.Name, r.Benchmark, r.Mode, r.Optimizer, kind, id, EffectSize.HodgesLehmann(r.PerSeed, c.PerSeed), Wilcoxon.SignedRank(r.PerSeed, c.PerSeed).PValue));
+                }
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var q = Multiplicity.BenjaminiHochberg(rows.Select(x => x.P).ToList());
+        md.AppendLine(Inv($"### NLR against the controls of its mechanism ({rows.Count} paired contrasts, Wilcoxon per cell, BH over all)"));
+        md.AppendLine();
+        md.AppendLine("Each NLR variant against the controls at its base, rate and start (reject: the step marked for ascent is skipped; noise injection: a random kick with the ascent's expected squared length; backtracking; 4 restarts of the base), on the final score; NLR better = its score is lower with BH q < 0.05.");
+        md.AppendLine();
+        md.AppendLine("| part | control | NLR better | no difference | NLR worse | median HL shift (NLR − control) |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|");
+        foreach (var g in rows.Select((x, i) => (x, q: q[i])).GroupBy(t => (t.x.Part, t.x.Kind)))
+        {
+            int better = g.Count(t => t.q < Aggregator.Alpha && t.x.Hl < 0), worse = g.Count(t => t.q < Aggregator.Alpha && t.x.Hl > 0);
+            md.AppendLine(Inv($"| `{g.Key.Part}` | {g.Key.Kind} | {better} | {g.Count() - better - worse} | {worse} | {Descriptive.Median(g.Select(t => t.x.Hl).ToList()):G3} |"));
+        }
+
+        md.AppendLine();
     }
 
     private static string Name(Dictionary<string, Summary> finished, StudyContrast c) =>
