@@ -18,30 +18,29 @@ internal static class Figures
     {
         var budgets = summary.Benchmarks.SelectMany(b => b.Budgets.Select(x => (b.Id, x.Mode, Budget: x.ShotsPerEvaluation > 0 ? (double)x.Shots : x.CircuitEvaluations)))
             .ToDictionary(x => (x.Id, x.Mode), x => x.Budget);
-        // Each NLR variant and its base share a colour (NLR solid, base dashed); at most 6 pairs.
-        var pairs = summary.Optimizers.Where(o => o.Control is not null).Take(6).Select(o => (Nlr: o.Id, Base: o.Control!)).ToList();
+        // NLR variants solid in colour; each base once, black, dashed or dotted (a base serves several variants).
+        var nlrIds = summary.Optimizers.Where(o => o.Control is not null).Take(7).Select(o => o.Id).ToList();
+        var baseIds = summary.Optimizers.Where(o => nlrIds.Contains(o.Id)).Select(o => o.Control!).Distinct().ToList();
         var grid = Enumerable.Range(0, 101).Select(i => i / 100.0).ToArray();
         var plt = Plots.NewPlot();
         int index = 0;
-        foreach (var (pair, k) in pairs.Select((p, k) => (p, k)))
+        var patterns = new[] { LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
+        foreach (var (id, isNlr, k) in nlrIds.Select((id, k) => (id, true, k)).Concat(baseIds.Select((id, k) => (id, false, k))))
         {
-            foreach (var (id, isNlr) in new[] { (pair.Nlr, true), (pair.Base, false) })
+            var results = summary.Results.Where(r => r.Optimizer == id && budgets.ContainsKey((r.Benchmark, r.Mode))).ToList();
+            if (results.Count == 0)
             {
-                var results = summary.Results.Where(r => r.Optimizer == id && budgets.ContainsKey((r.Benchmark, r.Mode))).ToList();
-                if (results.Count == 0)
-                {
-                    continue;
-                }
-
-                var mean = grid.Select(x => results.Average(r => 1 - Survival(r.TimeToTarget.Curve, x * budgets[(r.Benchmark, r.Mode)]))).ToArray();
-                var line = plt.Add.Scatter(grid, mean);
-                line.MarkerSize = 0;
-                line.LineWidth = isNlr ? 2.5f : 2;
-                line.Color = Color.FromHex(Plots.OkabeIto[(k + 1) % Plots.OkabeIto.Length]);
-                line.LinePattern = isNlr ? LinePattern.Solid : LinePattern.Dashed;
-                line.LegendText = summary.Optimizers.First(o => o.Id == id).Name;
-                index++;
+                continue;
             }
+
+            var mean = grid.Select(x => results.Average(r => 1 - Survival(r.TimeToTarget.Curve, x * budgets[(r.Benchmark, r.Mode)]))).ToArray();
+            var line = plt.Add.Scatter(grid, mean);
+            line.MarkerSize = 0;
+            line.LineWidth = isNlr ? 2 : 2.5f;
+            line.Color = isNlr ? Color.FromHex(Plots.OkabeIto[(k + 1) % Plots.OkabeIto.Length]) : Colors.Black;
+            line.LinePattern = isNlr ? LinePattern.Solid : patterns[k % patterns.Length];
+            line.LegendText = summary.Optimizers.First(o => o.Id == id).Name;
+            index++;
         }
 
         if (index == 0)
