@@ -100,6 +100,15 @@ internal static class StudyReport
                 md.AppendLine();
                 md.AppendLine(Inv($"![success {part.Name}](plots/{file})"));
                 md.AppendLine();
+                string partPlots = Path.Combine(StudyRunner.ResultFolder(plan, part), "plots");
+                var trace = Directory.Exists(partPlots)
+                    ? Directory.GetFiles(partPlots, "gradnorm-*.png").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault()
+                    : null;
+                if (trace is not null)
+                {
+                    md.AppendLine(Inv($"![gradient norms {part.Name}]({part.Name}/plots/{Uri.EscapeDataString(trace)})"));
+                    md.AppendLine();
+                }
             }
         }
 
