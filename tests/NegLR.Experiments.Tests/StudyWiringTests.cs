@@ -165,3 +165,22 @@ public class StudyWiringTests : ScratchTest
         Assert.Contains("| `gorge2` | exact | NLR[Lookahead z=1.5, r=0.25](SGD η=0.3) +Gaussian start | SGD η=0.3 +Gaussian start", report, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The report's controls of an NLR variant are the runner's ids at the same base, rate and start.</summary>
+public class StudyControlIdTests
+{
+    [Fact]
+    public void ControlsOf_NlrVariant_AreCanonicalIdsAtTheSameRate()
+    {
+        var nlr = StudyOptimizer.TryParse("nlr-la-adam@0.1_r1")!;
+        var controls = NegLR.Experiments.Study.StudyReport.ControlsOf(nlr).ToDictionary(c => c.Kind, c => c.Id);
+        Assert.Equal("rej-la-adam@0.1", controls["reject"]);
+        Assert.Equal("noise-la-adam@0.1_r1", controls["noise injection"]);
+        Assert.Equal("bt-adam@0.1", controls["backtracking"]);
+        Assert.Equal("adam@0.1_rs4", controls["4 restarts"]);
+        Assert.All(controls.Values, id => Assert.Equal(id, OptimizerCatalog.Get(id).Id));
+        // A mitigated variant is compared with the controls that share its start only.
+        var gauss = NegLR.Experiments.Study.StudyReport.ControlsOf(StudyOptimizer.TryParse("nlr-la-sgd@1_gauss")!).Select(c => c.Id).ToArray();
+        Assert.Equal(new[] { "rej-la-sgd@1_gauss", "noise-la-sgd@1_gauss" }, gauss);
+    }
+}
