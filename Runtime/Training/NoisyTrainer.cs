@@ -50,7 +50,7 @@ public sealed class NoisyTrainer : TrainerBase
         ArgumentNullException.ThrowIfNull(simulator);
         Check(simulator.Qubits, observable, optimizer);
         var model = new DensityMatrixModel(simulator, observable, mitigateReadout);
-        return new TrainingLoop<DensityMatrixModel>(model, optimizer, options, objective);
+        return new TrainingLoop<DensityMatrixModel>(model, optimizer, options, objective, Setup(simulator.Circuit));
     }
 
     private static ITrainingLoop CreateLoop(TrajectorySimulator simulator, PauliSum observable, IOptimizer optimizer, TrainerOptions options,
@@ -68,8 +68,15 @@ public sealed class NoisyTrainer : TrainerBase
 
         ArgumentOutOfRangeException.ThrowIfLessThan(lossTrajectories, 1);
         var model = new TrajectoryModel(simulator, observable, lossTrajectories, options.Seed);
-        return new TrainingLoop<TrajectoryModel>(model, optimizer, options, objective);
+        return new TrainingLoop<TrajectoryModel>(model, optimizer, options, objective, Setup(simulator.Circuit));
     }
+
+    /// <summary>
+    /// The circuit's structure (its gates without the channels), for restarts, initializers and circuit-aware optimizers.
+    /// Rotosolve's and the Lookahead's evaluations run on the noisy engine; QNG's metric tensor is the ideal circuit's
+    /// (the block-diagonal Fubini–Study metric), used as a preconditioner.
+    /// </summary>
+    private static LoopSetup Setup(Circuit circuit) => new() { Structure = () => new CircuitStructure(circuit.WithoutChannels()) };
 
     private static void Check(int qubits, PauliSum observable, IOptimizer optimizer)
     {

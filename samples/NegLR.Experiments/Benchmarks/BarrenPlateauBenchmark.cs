@@ -40,8 +40,14 @@ internal sealed class BarrenPlateauBenchmark : Benchmark
     /// <summary>Seed of the random gate axes (the circuit is part of the benchmark; run seeds change only the start).</summary>
     public const ulong StructureSeed = 2018;
 
-    public BarrenPlateauBenchmark(int qubits, int layers, bool hardwareEfficient = false, PlateauCost cost = PlateauCost.ZZ, int instance = 0, bool legacyId = false)
+    public BarrenPlateauBenchmark(int qubits, int layers, bool hardwareEfficient = false, PlateauCost cost = PlateauCost.ZZ, int instance = 0, bool legacyId = false,
+        bool identityBlocks = false)
     {
+        if (identityBlocks && (hardwareEfficient || layers < 4 || layers % 4 != 0))
+        {
+            throw new ArgumentException("The identity-block testbed (bp-idb…) is built of blocks of 2 layers and their 2-layer mirrors: its depth must be a multiple of 4.", nameof(layers));
+        }
+
         if (qubits < 2 || qubits > 20)
         {
             throw new ArgumentOutOfRangeException(nameof(qubits), qubits, "A barren-plateau testbed needs 2 to 20 qubits.");
@@ -62,8 +68,20 @@ internal sealed class BarrenPlateauBenchmark : Benchmark
         HardwareEfficient = hardwareEfficient;
         Cost = cost;
         Instance = instance;
+        IdentityBlockLayout = identityBlocks;
         _legacyId = legacyId;
     }
+
+    /// <summary>Layers per half-block of the identity-block testbed.</summary>
+    public const int HalfBlockLayers = 2;
+
+    /// <summary>
+    /// The identity-block testbed (<c>bp-idb…</c>): McClean's RY(π/4) layer, then L/4 blocks of Grant et al. (2 layers
+    /// of random-axis rotations with CZ chains, then their mirror image with fresh weights), so that
+    /// the identity-block start (optimizer suffix _idb) can make every block the identity; with a uniform start it is a random
+    /// circuit of the same depth.
+    /// </summary>
+    public bool IdentityBlockLayout { get; }
 
     private readonly bool _legacyId;
 
@@ -80,7 +98,7 @@ internal sealed class BarrenPlateauBenchmark : Benchmark
 
     public override string Id => _legacyId
         ? string.Create(CultureInfo.InvariantCulture, $"bp-random{Qubits}")
-        : string.Create(CultureInfo.InvariantCulture, $"bp-{(HardwareEfficient ? "hea" : "random")}{Qubits}-l{Layers}-{CostId(Cost)}-s{Instance}");
+        : string.Create(CultureInfo.InvariantCulture, $"bp-{(HardwareEfficient ? "hea" : IdentityBlockLayout ? "idb" : "random")}{Qubits}-l{Layers}-{CostId(Cost)}-s{Instance}");
 
     public override BenchmarkFamily Family => BenchmarkFamily.BarrenPlateau;
 
@@ -98,16 +116,19 @@ internal sealed class BarrenPlateauBenchmark : Benchmark
     public override bool SupportsShots(int shots) => Qubits <= 8;
 
     public override string Description => string.Create(CultureInfo.InvariantCulture,
-        $"{(HardwareEfficient ? "hardware-efficient ansatz (RY, RZ, CNOT ladder per layer)" : $"random circuit after McClean et al. (2018), structure instance {Instance}")}, {Qubits} qubits, {Layers} layers ({Weights} weights), cost {MetricName}, uniform random start");
+        $"{(HardwareEfficient ? "hardware-efficient ansatz (RY, RZ, CNOT ladder per layer)" : IdentityBlockLayout ? $"RY(π/4) layer, then {Layers / 4} identity blocks of Grant et al. (2019) (2 random-axis rotation layers with CZ chains and their mirror), structure instance {Instance}" : $"random circuit after McClean et al. (2018), structure instance {Instance}")}, {Qubits} qubits, {Layers} layers ({Weights} weights), cost {MetricName}, uniform random start");
 
     private int Weights => HardwareEfficient ? 2 * Qubits * Layers : Qubits * Layers;
+
+    /// <summary>The cost's minimum (−1 for ⟨Z0 Z1⟩, 0 for Cerezo's costs).</summary>
+    public double Minimum => Cost == PlateauCost.ZZ ? -1 : 0;
 
     public static string CostId(PlateauCost cost) => cost switch { PlateauCost.CerezoLocal => "cl", PlateauCost.CerezoGlobal => "cg", _ => "zz" };
 
     /// <summary>Parses <c>bp-{random|hea}{n}-l{L}-{zz|cl|cg}-s{k}</c>; null when the id is not of that form.</summary>
     public static BarrenPlateauBenchmark? TryParse(string id)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(id, @"^bp-(random|hea)(\d{1,2})-l(\d{1,4})-(zz|cl|cg)-s(\d{1,3})$");
+        var m = System.Text.RegularExpressions.Regex.Match(id, @"^bp-(random|hea|idb)(\d{1,2})-l(\d{1,4})-(zz|cl|cg)-s(\d{1,3})$");
         if (!m.Success)
         {
             return null;
@@ -115,21 +136,50 @@ internal sealed class BarrenPlateauBenchmark : Benchmark
 
         var cost = m.Groups[4].Value switch { "cl" => PlateauCost.CerezoLocal, "cg" => PlateauCost.CerezoGlobal, _ => PlateauCost.ZZ };
         int Int(int g) => int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
-        return new BarrenPlateauBenchmark(Int(2), Int(3), m.Groups[1].Value == "hea", cost, Int(5));
+        return new BarrenPlateauBenchmark(Int(2), Int(3), m.Groups[1].Value == "hea", cost, Int(5), identityBlocks: m.Groups[1].Value == "idb");
     }
 
     /// <summary>The circuit of this testbed (the structure fixed by the instance, not by the run's seed).</summary>
-    public Circuit BuildCircuit()
+    public Circuit BuildCircuit() => BuildCircuit(Layers);
+
+    /// <summary>
+    /// The testbed's first <paramref name="layers"/> layers: a prefix of the full circuit (McClean's axes are drawn layer by
+    /// layer from the structure stream), which is what layerwise training grows.
+    /// </summary>
+    public Circuit BuildCircuit(int layers)
     {
         if (HardwareEfficient)
         {
-            return new Circuit(Qubits).HardwareEfficient(Layers);
+            return new Circuit(Qubits).HardwareEfficient(layers);
         }
 
         // Instance 0 keeps the paper grid's circuits; instance k draws its axes from another stream.
         ulong seed = StructureSeed + (ulong)Qubits + (1000UL * (ulong)Instance);
-        return RandomCircuits.McClean(Qubits, Layers, new SeededRandom(seed));
+        if (IdentityBlockLayout)
+        {
+            var random = new SeededRandom(seed + 500);
+            var c = new Circuit(Qubits);
+            for (int q = 0; q < Qubits; q++)
+            {
+                c.RY(q, Math.PI / 4);
+            }
+
+            for (int b = 0; b < layers / (2 * HalfBlockLayers); b++)
+            {
+                IdentityBlocks.Append(c, HalfBlockLayers, IdentityBlocks.RandomAxes(HalfBlockLayers * Qubits, random));
+            }
+
+            return c;
+        }
+
+        return RandomCircuits.McClean(Qubits, layers, new SeededRandom(seed));
     }
+
+    /// <summary>Blocks of layerwise training: at most 4, each a run of consecutive layers.</summary>
+    public int LayerwiseBlocks => IdentityBlockLayout ? 0 : Math.Min(4, Layers);
+
+    /// <summary>Layers in the circuit of the first <paramref name="blocks"/> layerwise blocks.</summary>
+    public int LayersForBlocks(int blocks) => (int)Math.Round((double)blocks * Layers / LayerwiseBlocks, MidpointRounding.AwayFromZero);
 
     /// <summary>The cost as a Pauli sum.</summary>
     public PauliSum BuildObservable() => Cost switch
@@ -163,6 +213,11 @@ internal sealed class BarrenPlateauBenchmark : Benchmark
             InitialWeights = BenchmarkCatalog.UniformAngles(circuit.WeightCount, seed),
             Metric = loss => loss - minimum,
             Extras = _ => new SortedDictionary<string, double>(StringComparer.Ordinal),
+            LayerwiseBlocks = LayerwiseBlocks,
+            CircuitForBlocks = LayerwiseBlocks > 0 ? k => BuildCircuit(LayersForBlocks(k)) : null,
+            IdentityBlocks = IdentityBlockLayout
+                ? new IdentityBlockInitialization(Enumerable.Repeat(2 * HalfBlockLayers * Qubits, Layers / (2 * HalfBlockLayers)).ToArray())
+                : null,
         };
     }
 }

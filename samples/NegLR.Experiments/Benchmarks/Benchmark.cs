@@ -10,6 +10,9 @@ internal enum BenchmarkFamily
     Vqe,
     Qaoa,
     BarrenPlateau,
+
+    /// <summary>Analytic landscapes (no circuit): the mechanism block's plateau-with-gorge functions.</summary>
+    Synthetic,
 }
 
 /// <summary>
@@ -49,8 +52,14 @@ internal abstract class Benchmark
     public override string ToString() => Id;
 }
 
+/// <summary>How a noisy benchmark's circuit runs: its noise model, and which engine serves shot mode.</summary>
+/// <param name="Model">Channels after gates and the readout error.</param>
+/// <param name="Trajectories">Shot mode runs one trajectory per shot (larger registers); otherwise the density matrix
+/// samples its exact noisy distribution. Exact mode always runs the density matrix.</param>
+internal sealed record NoiseSetup(NoiseModel Model, bool Trajectories);
+
 /// <summary>A benchmark made concrete for one seed.</summary>
-internal sealed class BenchmarkInstance
+internal sealed record BenchmarkInstance
 {
     public required Circuit Circuit { get; init; }
 
@@ -69,4 +78,16 @@ internal sealed class BenchmarkInstance
 
     /// <summary>Rows one loss evaluation runs the circuit on (1 without data).</summary>
     public int Rows => Objective.BatchSize;
+
+    /// <summary>Blocks layerwise training can grow (0: the benchmark does not offer layerwise training).</summary>
+    public int LayerwiseBlocks { get; init; }
+
+    /// <summary>The circuit of the first k blocks (k = 1 … <see cref="LayerwiseBlocks"/>), each a prefix of the next.</summary>
+    public Func<int, Circuit>? CircuitForBlocks { get; init; }
+
+    /// <summary>The identity-block start, for benchmarks built of mirrored blocks; null elsewhere.</summary>
+    public IWeightInitializer? IdentityBlocks { get; init; }
+
+    /// <summary>The device noise the circuit runs under; null for an ideal device.</summary>
+    public NoiseSetup? Noise { get; init; }
 }

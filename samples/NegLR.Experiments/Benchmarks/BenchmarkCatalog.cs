@@ -30,8 +30,12 @@ internal static class BenchmarkCatalog
 
     /// <summary>The benchmark with this id.</summary>
     public static Benchmark Get(string id) =>
-        All.FirstOrDefault(b => b.Id == id) ?? BarrenPlateauBenchmark.TryParse(id)
-        ?? throw new ArgumentException($"Unknown benchmark '{id}'; `compare --list` shows them all (and barren-plateau testbeds bp-{{random|hea}}{{n}}-l{{layers}}-{{zz|cl|cg}}-s{{instance}}).", nameof(id));
+        All.FirstOrDefault(b => b.Id == id) ?? Parametric(id)
+        ?? throw new ArgumentException($"Unknown benchmark '{id}'; `compare --list` shows them all (and the parametric ones: barren-plateau testbeds bp-{{random|hea|idb}}{{n}}-l{{layers}}-{{zz|cl|cg}}-s{{instance}}, sized classifiers cls-…-q{{n}}-l{{layers}}, gorge landscapes gorge{{n}}, and any of these on a noisy device with the suffix +dp{{p2}}[+ro{{r}}] or +dev-{{profile}}).", nameof(id));
+
+    /// <summary>A benchmark named by parameters rather than listed in the catalogue; null when <paramref name="id"/> is none.</summary>
+    public static Benchmark? Parametric(string id) =>
+        NoisyBenchmark.TryParse(id, Get) ?? (Benchmark?)BarrenPlateauBenchmark.TryParse(id) ?? (Benchmark?)ClassificationBenchmark.TryParse(id) ?? GorgeBenchmark.TryParse(id);
 
     /// <summary>
     /// Benchmarks matching comma-separated patterns: an id, a prefix ending in '*' (e.g. <c>cls-iris-*</c>), or a family
@@ -44,7 +48,7 @@ internal static class BenchmarkCatalog
         foreach (var p in parts)
         {
             var matches = All.Where(b => Matches(b, p)).ToList();
-            if (matches.Count == 0 && BarrenPlateauBenchmark.TryParse(p) is { } testbed)
+            if (matches.Count == 0 && Parametric(p) is { } testbed)
             {
                 matches.Add(testbed);
             }

@@ -17,17 +17,30 @@ internal enum ClassifierAnsatz
 }
 
 /// <summary>
-/// A 4-qubit binary classifier: RY angle embedding of 4 features, <see cref="Layers"/> trainable layers, readout ⟨Z0⟩
-/// (local) or ⟨Z0 Z1 Z2 Z3⟩ (global) as f ∈ [−1, 1], cross-entropy on p = (1 + f)/2 or squared error (f − y)².
-/// Full-batch training on a seeded stratified split; the class is predicted by the sign of f.
+/// A binary classifier (4 qubits and 2 layers unless the id says otherwise, <c>…-q8-l4</c>): RY angle embedding of one
+/// feature per qubit, <see cref="Layers"/> trainable layers, readout ⟨Z0⟩ (local) or ⟨Z0 Z1 … Z(n−1)⟩ (global) as
+/// f ∈ [−1, 1], cross-entropy on p = (1 + f)/2 or squared error (f − y)². Training on a seeded stratified split; the
+/// class is predicted by the sign of f.
 /// </summary>
 internal sealed class ClassificationBenchmark : Benchmark
 {
-    public const int ClassifierQubits = 4;
-    public const int Layers = 2;
+    public const int DefaultQubits = 4;
+    public const int DefaultLayers = 2;
 
-    public ClassificationBenchmark(string dataset, ClassifierAnsatz ansatz, bool globalReadout, ClassificationLoss loss)
+    public ClassificationBenchmark(string dataset, ClassifierAnsatz ansatz, bool globalReadout, ClassificationLoss loss, int qubits = DefaultQubits, int layers = DefaultLayers)
     {
+        if (qubits is < 2 or > 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(qubits), qubits, "A classifier here has 2 to 12 qubits.");
+        }
+
+        if (layers is < 1 or > 50)
+        {
+            throw new ArgumentOutOfRangeException(nameof(layers), layers, "A classifier here has 1 to 50 layers.");
+        }
+
+        ClassifierQubits = qubits;
+        Layers = layers;
         DatasetName = dataset;
         Ansatz = ansatz;
         GlobalReadout = globalReadout;
@@ -43,6 +56,12 @@ internal sealed class ClassificationBenchmark : Benchmark
 
     public string DatasetName { get; }
 
+    /// <summary>Qubits (one feature per qubit).</summary>
+    public int ClassifierQubits { get; }
+
+    /// <summary>Trainable layers after the embedding.</summary>
+    public int Layers { get; }
+
     public ClassifierAnsatz Ansatz { get; }
 
     public bool GlobalReadout { get; }
@@ -52,7 +71,22 @@ internal sealed class ClassificationBenchmark : Benchmark
     public FeatureMap Map { get; }
 
     public override string Id => (DatasetCatalog.TuningNames.Contains(DatasetName) ? "tune-" : string.Empty) + string.Join('-', "cls", DatasetName, Ansatz == ClassifierAnsatz.HardwareEfficient ? "hea" : "sel",
-        GlobalReadout ? "global" : "local", Loss == ClassificationLoss.CrossEntropy ? "ce" : "mse");
+        GlobalReadout ? "global" : "local", Loss == ClassificationLoss.CrossEntropy ? "ce" : "mse")
+        + (ClassifierQubits == DefaultQubits && Layers == DefaultLayers ? string.Empty : Invariant($"-q{ClassifierQubits}-l{Layers}"));
+
+    /// <summary>Parses <c>cls-{data}-{hea|sel}-{local|global}-{ce|mse}-q{n}-l{L}</c> (the sized variants not in the catalogue); null otherwise.</summary>
+    public static ClassificationBenchmark? TryParse(string id)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(id, @"^cls-([a-z-]+?)-(hea|sel)-(local|global)-(ce|mse)-q(\d{1,2})-l(\d{1,2})$");
+        if (!m.Success || !DatasetCatalog.Names.Contains(m.Groups[1].Value))
+        {
+            return null;
+        }
+
+        return new ClassificationBenchmark(m.Groups[1].Value, m.Groups[2].Value == "hea" ? ClassifierAnsatz.HardwareEfficient : ClassifierAnsatz.StronglyEntangling,
+            m.Groups[3].Value == "global", m.Groups[4].Value == "ce" ? ClassificationLoss.CrossEntropy : ClassificationLoss.MeanSquaredError,
+            int.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[6].Value, CultureInfo.InvariantCulture));
+    }
 
     public override BenchmarkFamily Family => BenchmarkFamily.Classification;
 
@@ -63,14 +97,15 @@ internal sealed class ClassificationBenchmark : Benchmark
     public override string Description =>
         $"{DatasetCatalog.Get(DatasetName).Description}; features: {MapDescription(Map)}; RY angle embedding, " +
         $"{Layers} {(Ansatz == ClassifierAnsatz.HardwareEfficient ? "hardware-efficient" : "strongly entangling")} layers, " +
-        $"readout {(GlobalReadout ? "Z0 Z1 Z2 Z3 (global)" : "Z0 (local)")}, {(Loss == ClassificationLoss.CrossEntropy ? "cross-entropy" : "squared-error")} loss";
+        $"readout {(GlobalReadout ? (ClassifierQubits == 4 ? "Z0 Z1 Z2 Z3 (global)" : $"Z0 … Z{ClassifierQubits - 1} (global)") : "Z0 (local)")}, {(Loss == ClassificationLoss.CrossEntropy ? "cross-entropy" : "squared-error")} loss"
+        + (ClassifierQubits == DefaultQubits ? string.Empty : Invariant($"; {ClassifierQubits} qubits"));
 
-    public static string MapDescription(FeatureMap map) => map switch
+    public string MapDescription(FeatureMap map) => map switch
     {
-        FeatureMap.Repeat => "the 2 coordinates repeated over 4 qubits (x₁, x₂, x₁, x₂), min–max scaled to [0, π]",
+        FeatureMap.Repeat => ClassifierQubits == 4 ? "the 2 coordinates repeated over 4 qubits (x₁, x₂, x₁, x₂), min–max scaled to [0, π]" : Invariant($"the 2 coordinates repeated over {ClassifierQubits} qubits (x₁, x₂, x₁, x₂, …), min–max scaled to [0, π]"),
         FeatureMap.Bits => "bit b → angle π·b",
         FeatureMap.Scale => "z-scored, min–max scaled to [0, π]",
-        _ => "z-scored, reduced to the 4 leading principal components of the training rows, min–max scaled to [0, π]",
+        _ => Invariant($"z-scored, reduced to the {ClassifierQubits} leading principal components of the training rows, min–max scaled to [0, π]"),
     };
 
     public Circuit BuildCircuit()
@@ -90,7 +125,7 @@ internal sealed class ClassificationBenchmark : Benchmark
     }
 
     public PauliSum BuildObservable() =>
-        PauliSum.Parse(GlobalReadout ? "Z0 Z1 Z2 Z3" : "Z0");
+        PauliSum.Parse(GlobalReadout ? string.Join(' ', Enumerable.Range(0, ClassifierQubits).Select(q => "Z" + q.ToString(CultureInfo.InvariantCulture))) : "Z0");
 
     public override BenchmarkInstance Create(ulong seed, BenchmarkSizes sizes)
     {

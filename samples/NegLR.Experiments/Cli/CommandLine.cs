@@ -38,6 +38,7 @@ internal static class CommandLine
         ("compare", "NLR against SGD, Momentum, Adam, RMSProp, Adagrad and SPSA (and each NLR variant against its own base at the same rate) on classification, VQE, QAOA and barren-plateau testbeds; writes summary.json, steps.csv, report.md and plots (default: quick preset).", () => CompareConfig.Options),
         ("variance", "Gradient variance against qubits and depth, local and global cost, random and hardware-efficient circuits, with fitted exponential decay rates; writes variance.json, variance.csv, report and plots.", () => VarianceConfig.Options),
         ("simulate", "An OpenQASM 2 program and a Pauli-sum observable in, the expectation (and gradient) out as JSON.", () => SimulateCommand.Options),
+        ("study", "The pre-registered study (docs/study/PROTOCOL.md): runs the parts of docs/study/plan.json in order, resumably, commits finished parts to docs/results/study, prints Slurm arrays, writes the protocol's cell tables, the pilot's rates and the study report.", () => Study.StudyRunner.Options),
         ("tune", "Chooses each optimizer's hyperparameters on tuning problems outside the benchmark grid and writes the frozen file compare uses.", () => TuneConfig.Options),
     };
 
@@ -136,6 +137,8 @@ internal static class CommandLine
                     return VarianceRunner.Run(VarianceConfig.FromArguments(parsed, raw), output, cancellationToken);
                 case "simulate":
                     return SimulateCommand.Run(parsed, output, error);
+                case "study":
+                    return Study.StudyRunner.Run(parsed, output, error, cancellationToken);
                 default:
                     return TuneRunner.Run(TuneConfig.FromArguments(parsed, raw), output, cancellationToken);
             }
@@ -157,6 +160,27 @@ internal static class CommandLine
             error.WriteLine("Error: " + message);
             return ExitError;
         }
+    }
+
+    /// <summary>The configuration a compare command line (starting with "compare") describes, parsed as the verb would.</summary>
+    /// <exception cref="UsageException">The arguments do not parse.</exception>
+    public static CompareConfig ParseCompare(IReadOnlyList<string> args)
+    {
+        var options = CompareConfig.Options.Select(s => s.ToOption()).ToList();
+        var command = new Command("compare");
+        foreach (var o in options)
+        {
+            command.Add(o);
+        }
+
+        var root = new RootCommand { command };
+        var result = root.Parse(args.ToArray());
+        if (result.Errors.Count > 0)
+        {
+            throw new UsageException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+
+        return CompareConfig.FromArguments(new ParsedArguments(result, options), Raw(result));
     }
 
     private static void ListCatalog(TextWriter output)

@@ -118,6 +118,13 @@ internal sealed class CompareConfig
             throw new UsageException("--optimizers selected nothing.");
         }
 
+        var impossible = optimizers.Where(o => o.Study is not null)
+            .SelectMany(o => benchmarks.Select(bm => o.Study!.NotApplicableTo(bm)).OfType<string>()).ToList();
+        if (impossible.Count > 0)
+        {
+            throw new UsageException($"{impossible.Count} pairs of this grid cannot run: {string.Join("; ", impossible.Take(3))}{(impossible.Count > 3 ? "; …" : string.Empty)}. Run such optimizers in a grid of their own benchmarks.");
+        }
+
         IReadOnlyList<int> seeds = Enumerable.Range(0, 10).ToList();
         if (a.String("seeds") is string s)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
@@ -32,6 +33,54 @@ internal static class RunExecutor
     }
 
     /// <summary>Runs the cell; null when cancelled before it finished (nothing is written then).</summary>
+    /// <summary>
+    /// The trainer for the benchmark's device: the interpreter on an ideal device; under noise the density-matrix engine
+    /// (exact mode, and shot mode when it samples the exact noisy distribution) or one trajectory per shot.
+    /// </summary>
+    private static TrainerBase CreateTrainer(BenchmarkInstance instance, CircuitInterpreter interpreter, IOptimizer optimizer, TrainerOptions options)
+    {
+        if (instance.Noise is not { } noise)
+        {
+            return new Trainer(interpreter, instance.Observable, optimizer, options, instance.Objective);
+        }
+
+        if (noise.Trajectories && options.Shots is not null)
+        {
+            return new NoisyTrainer(new TrajectorySimulator(instance.Circuit, noise.Model), instance.Observable, optimizer, options, instance.Objective);
+        }
+
+        return new NoisyTrainer(new DensityMatrixSimulator(instance.Circuit, noise.Model), instance.Observable, optimizer, options, instance.Objective);
+    }
+
+    /// <summary>
+    /// The start: the benchmark's own (uniform, shared by every optimizer of a seed), a small-angle Gaussian from the
+    /// circuit's depth and the cost's locality (Zhang et al. 2022), or identity blocks on a mirrored-block testbed.
+    /// </summary>
+    private static double[] StartingWeights(BenchmarkInstance instance, StudyOptimizer? study, CircuitStructure structure, ulong seed)
+    {
+        switch (study?.Init ?? StudyInit.Uniform)
+        {
+            case StudyInit.Gaussian:
+            {
+                var w = new double[structure.WeightCount];
+                GaussianInitialization.ForCircuit(structure, instance.Observable).Initialize(w, structure, SeededRandom.ForStream(seed, 12));
+                return w;
+            }
+
+            case StudyInit.IdentityBlocks:
+            {
+                var init = instance.IdentityBlocks ?? throw new ArgumentException(
+                    $"'{study!.Id}' starts from identity blocks, which only the mirrored-block testbeds (bp-idb{{n}}-l{{L}}-…) are built of.", nameof(study));
+                var w = new double[structure.WeightCount];
+                init.Initialize(w, structure, SeededRandom.ForStream(seed, 12));
+                return w;
+            }
+
+            default:
+                return instance.InitialWeights;
+        }
+    }
+
     public static RunRecord? Execute(RunKey key, Benchmark benchmark, OptimizerSettings settings, int steps, BenchmarkSizes sizes,
         CancellationToken cancellationToken)
     {
@@ -43,7 +92,9 @@ internal static class RunExecutor
         var budget = BudgetFor(instance, steps, key.Shots);
         int rows = instance.Rows;
         int maxSteps = (int)Math.Min(int.MaxValue - 1, budget.Evaluations / (2L * rows)) + 1;
-        var optimizer = OptimizerCatalog.Create(OptimizerCatalog.Get(key.Optimizer), settings, interpreter.WeightCount, maxSteps, seed);
+        var spec = OptimizerCatalog.Get(key.Optimizer);
+        var study = spec.Study;
+        var structure = new CircuitStructure(instance.Circuit);
         var options = new TrainerOptions
         {
             MaxSteps = maxSteps,
@@ -54,11 +105,48 @@ internal static class RunExecutor
             Seed = SeededRandom.ForStream(seed, 33).NextUInt64(),
             // Exact mode simulates gradients by the adjoint method but counts them as a device would (parameter shift).
             AdjointEvaluationCost = shiftRuns + 1,
+            Restarts = study?.Restarts ?? 1,
+            // Restarts draw from the same distribution as the run's first start.
+            RestartInitialization = study?.Init == StudyInit.Gaussian
+                ? GaussianInitialization.ForCircuit(structure, instance.Observable)
+                : UniformInitialization.FullPeriod,
         };
-        var trainer = new Trainer(interpreter, instance.Observable, optimizer, options, instance.Objective);
-        var weights = (double[])instance.InitialWeights.Clone();
-        double initialLoss = trainer.EvaluateLoss(weights);
-        var result = trainer.Run(weights, cancellationToken);
+        var start = StartingWeights(instance, study, structure, seed);
+        var weights = (double[])start.Clone();
+        TrainingResult result;
+        double initialLoss;
+        if (study is { Layerwise: true })
+        {
+            if (instance.Noise is not null || instance.LayerwiseBlocks < 1 || instance.CircuitForBlocks is null)
+            {
+                throw new ArgumentException(
+                    $"'{key.Optimizer}' trains layerwise, which '{key.Benchmark}' does not offer (layerwise training runs on the ideal barren-plateau testbeds bp-random… and bp-hea… only).",
+                    nameof(key));
+            }
+
+            var schedule = new LayerwiseSchedule
+            {
+                StepsPerPhase = Math.Max(1, steps / 8),
+                TrainedBlocks = 1,
+                Sweeps = 64,
+                PartitionBlocks = instance.LayerwiseBlocks,
+            };
+            var layerwise = new LayerwiseTrainer(instance.CircuitForBlocks, instance.LayerwiseBlocks, instance.Observable,
+                n => study.Create(n, maxSteps, seed), schedule, options, instance.Objective);
+            // The run starts with block 1's weights; later blocks enter at the schedule's new weight (0).
+            var (_, firstEnd) = layerwise.BlockWeights(1);
+            Array.Fill(weights, schedule.NewWeight, firstEnd, weights.Length - firstEnd);
+            initialLoss = new Trainer(interpreter, instance.Observable, new GradientDescent(weights.Length, 0.1), null, instance.Objective).EvaluateLoss(weights);
+            result = layerwise.Run(weights, cancellationToken);
+        }
+        else
+        {
+            var optimizer = OptimizerCatalog.Create(spec, settings, interpreter.WeightCount, maxSteps, seed);
+            var trainer = CreateTrainer(instance, interpreter, optimizer, options);
+            initialLoss = trainer.EvaluateLoss(weights);
+            result = trainer.Run(weights, cancellationToken);
+        }
+
         if (result.StopReason == StopReason.Cancelled)
         {
             return null;
@@ -72,6 +160,7 @@ internal static class RunExecutor
         }
 
         var extras = instance.Extras(weights);
+
         foreach (var k in extras.Where(kv => !double.IsFinite(kv.Value)).Select(kv => kv.Key).ToList())
         {
             extras.Remove(k);

@@ -127,7 +127,8 @@ internal sealed class RunRecord
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = false,
-        NumberHandling = JsonNumberHandling.Strict,
+        // A step without a gradient (Rotosolve) records its gradient norm and rate as NaN, written "NaN".
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>

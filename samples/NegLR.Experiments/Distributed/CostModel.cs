@@ -37,10 +37,12 @@ internal sealed class CostModel
         {
             var instance = benchmark.Create(0, _sizes);
             var interpreter = new CircuitInterpreter(instance.Circuit);
-            return (Math.Max(1, instance.Circuit.Gates.Count) * Math.Pow(2, benchmark.Qubits), interpreter.ParameterShiftEvaluations(), instance.Rows);
+            // A density matrix is a 2n-qubit vector (and every gate brings its channels): 2^n times a state vector's pass.
+            double size = Math.Pow(2, benchmark.Qubits) * (instance.Noise is null ? 1 : 2 * Math.Pow(2, benchmark.Qubits));
+            return (Math.Max(1, instance.Circuit.Gates.Count) * size, interpreter.ParameterShiftEvaluations(), instance.Rows);
         });
         double evaluations = (double)_steps * rows * (shiftRuns + 1);
-        bool spsa = key.Optimizer == "spsa";
+        bool spsa = key.Optimizer == "spsa" || key.Optimizer.StartsWith("spsa@", StringComparison.Ordinal);
         if (key.Shots == 0)
         {
             if (spsa)

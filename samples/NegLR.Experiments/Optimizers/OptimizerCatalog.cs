@@ -10,14 +10,16 @@ namespace NegLR.Experiments.Optimizers;
 /// <param name="Display">Name in tables and plots.</param>
 /// <param name="IsNlr">An NLR variant (the rest are the baselines).</param>
 /// <param name="Policy">NLR policy (null for baselines).</param>
-/// <param name="FixedRate">For a control (<c>base@rate</c>): the base optimizer runs at this rate instead of its tuned one.</param>
-internal sealed record OptimizerSpec(string Id, string Display, bool IsNlr, NlrPolicy? Policy, double? FixedRate = null)
+/// <param name="FixedRate">For a control (<c>base@rate</c>): the base optimizer runs at this rate instead of its tuned one.
+/// Study optimizers (<see cref="Study"/>) carry their rate too: they are never tuned.</param>
+/// <param name="Study">A study optimizer named by a parametric id (<see cref="StudyOptimizer"/>), else null.</param>
+internal sealed record OptimizerSpec(string Id, string Display, bool IsNlr, NlrPolicy? Policy, double? FixedRate = null, StudyOptimizer? Study = null)
 {
     /// <summary>The gradient method a control runs (its id before '@'); the spec's id otherwise.</summary>
-    public string Method => FixedRate is null ? Id : Id[..Id.IndexOf('@', StringComparison.Ordinal)];
+    public string Method => Study is { } s ? (s.Base.Length > 0 ? s.Base : Id) : FixedRate is null ? Id : Id[..Id.IndexOf('@', StringComparison.Ordinal)];
 
     /// <summary>A control: a base optimizer at an NLR variant's rate, the other side of a primary contrast.</summary>
-    public bool IsControl => FixedRate is not null;
+    public bool IsControl => FixedRate is not null && (Study is null || Study.Kind == StudyKind.Gradient);
 }
 
 /// <summary>The optimizers, their construction from frozen hyperparameters, and what "baseline" means.</summary>
@@ -66,9 +68,18 @@ internal static class OptimizerCatalog
             return Control(id[..at], rate);
         }
 
+        if (StudyOptimizer.TryParse(id) is { } study)
+        {
+            return FromStudy(study);
+        }
+
         throw new ArgumentException(
-            $"Unknown optimizer '{id}'. Known: {string.Join(", ", All.Select(o => o.Id))}, and controls method@rate (e.g. adam@0.1) with method one of {string.Join(", ", GradientMethods)}.", nameof(id));
+            $"Unknown optimizer '{id}'. Known: {string.Join(", ", All.Select(o => o.Id))}, controls method@rate (e.g. adam@0.1) with method one of {string.Join(", ", GradientMethods)}, and the study's parametric ids (e.g. nlr-la-adam@0.1_r1, rej-la-sgd@0.3, noise-periodic-adam@0.1, bt-adam@0.1, adam@0.1_rs4, spsa@0.05, roto, qng@0.05, suffixes _gauss, _idb, _lw; docs/experiments.md).", nameof(id));
     }
+
+    /// <summary>The spec of a study optimizer (its rate is fixed: study optimizers are never tuned).</summary>
+    public static OptimizerSpec FromStudy(StudyOptimizer study) =>
+        new(study.Id, study.Display, study.IsNlr, null, study.Rate, study);
 
     /// <summary>The base optimizer <paramref name="method"/> at <paramref name="rate"/>.</summary>
     public static OptimizerSpec Control(string method, double rate)
@@ -80,7 +91,14 @@ internal static class OptimizerCatalog
 
     /// <summary>The frozen settings of an optimizer: its tuned entry, or for a control its method at the fixed rate.</summary>
     public static OptimizerSettings SettingsFor(OptimizerSpec spec, HyperparameterFile hyper) =>
-        spec.FixedRate is double rate ? new OptimizerSettings { LearningRate = rate } : hyper.For(spec.Id);
+        spec.Study is { } s ? new OptimizerSettings
+        {
+            LearningRate = s.Rate,
+            Base = s.Base.Length > 0 ? s.Base : null,
+            NegativeRatio = s.Kind == StudyKind.Nlr && s.Response != NlrResponse.Reject ? s.Ratio : null,
+            Perturbation = s.Kind == StudyKind.Spsa ? StudyOptimizer.SpsaPerturbation : null,
+        }
+        : spec.FixedRate is double rate ? new OptimizerSettings { LearningRate = rate } : hyper.For(spec.Id);
 
     /// <summary>
     /// The primary control of an NLR variant: its own base optimizer at its own rate. That is the tuned baseline itself
@@ -88,6 +106,11 @@ internal static class OptimizerCatalog
     /// </summary>
     public static OptimizerSpec ControlFor(OptimizerSpec nlr, HyperparameterFile hyper)
     {
+        if (nlr.Study is { Control: { } studyControl })
+        {
+            return Get(studyControl.Id);
+        }
+
         var h = hyper.For(nlr.Id);
         string method = h.Base ?? "adam";
         if (All.FirstOrDefault(o => o.Id == method) is { } baseline && hyper.Optimizers.TryGetValue(method, out var tuned)
@@ -116,7 +139,8 @@ internal static class OptimizerCatalog
         }
 
         var known = All.Where(o => list.Any(x => x.Id == o.Id));
-        return known.Concat(list.Where(o => o.IsControl).OrderBy(o => o.Id, StringComparer.Ordinal)).ToList();
+        // Then controls and the study's parametric optimizers, by id (catalogue order first, so the paper grid is unchanged).
+        return known.Concat(list.Where(o => o.IsControl || o.Study is not null).DistinctBy(o => o.Id).OrderBy(o => o.Id, StringComparer.Ordinal)).ToList();
     }
 
     /// <summary>Comma-separated ids, or "all", "baselines", "nlr-all".</summary>
@@ -152,6 +176,11 @@ internal static class OptimizerCatalog
     /// </summary>
     public static IOptimizer Create(OptimizerSpec spec, OptimizerSettings h, int parameters, int maxSteps, ulong seed)
     {
+        if (spec.Study is { } study)
+        {
+            return study.Create(parameters, maxSteps, seed);
+        }
+
         if (spec.Id == "spsa")
         {
             // a is chosen so the first gain a/(A + 1)^α equals the tuned rate: comparable across budgets.
@@ -190,9 +219,18 @@ internal static class OptimizerCatalog
     public static string Describe(OptimizerSpec spec, OptimizerSettings h)
     {
         var optimizer = Create(spec, h, 1, 100, 0);
+        string trainer = spec.Study is { TrainerText.Length: > 0 } st ? "; " + st.TrainerText : string.Empty;
+        return DescribeObject(spec, h, optimizer) + trainer;
+    }
+
+    private static string DescribeObject(OptimizerSpec spec, OptimizerSettings h, IOptimizer optimizer)
+    {
         return optimizer switch
         {
             NegativeLearningRate nlr => DescribeNlr(nlr, h),
+            Backtracking bt => $"Armijo backtracking on {DescribeGradient(bt.Base)}: after a worsening trial step the step is halved (c = {G(bt.SufficientDecrease)}, at most {bt.MaxHalvings} halvings, then the step is skipped); each trial is one loss evaluation and one round trip",
+            Rotosolve => "Rotosolve: each weight in turn set to the minimiser of the loss along it (closed form for single Pauli rotations), 2 evaluations per weight and one round trip per weight",
+            QuantumNaturalGradient q => $"quantum natural gradient, block-diagonal Fubini–Study metric (one circuit per parametrised layer and row), λ = {G(q.Regularization)}, η = {G(h.LearningRate)}",
             Spsa spsa => $"SPSA, first gain a₀ = {G(h.LearningRate)} (a_k = a/(A + k + 1)^0.602, A = 10 % of the steps the budget allows), perturbation c = {G(spsa.PerturbationScale)}/(k + 1)^{G(spsa.Gamma)}, 2 evaluations per estimate",
             IGradientOptimizer g => DescribeGradient(g) + (spec.IsControl ? " (control: the base of an NLR variant at its rate)" : string.Empty),
             _ => optimizer.Name,
@@ -204,6 +242,25 @@ internal static class OptimizerCatalog
     {
         var c = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var optimizer = Create(spec, h, 1, 100, 0);
+        if (spec.Study is { } study)
+        {
+            c["studyKind"] = study.Kind.ToString();
+            if (study.Restarts > 1)
+            {
+                c["restarts"] = study.Restarts.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (study.Init != StudyInit.Uniform)
+            {
+                c["initialization"] = study.Init.ToString();
+            }
+
+            if (study.Layerwise)
+            {
+                c["layerwise"] = "true";
+            }
+        }
+
         if (optimizer is NegativeLearningRate nlr)
         {
             var o = nlr.Options;
@@ -217,6 +274,23 @@ internal static class OptimizerCatalog
             c["cooldown"] = o.Cooldown.ToString(CultureInfo.InvariantCulture);
             c["updateBaseStateDuringAscent"] = o.UpdateBaseStateDuringAscent ? "true" : "false";
             c["keepBest"] = o.KeepBest ? "true" : "false";
+            c["response"] = o.Response.ToString();
+        }
+        else if (optimizer is Backtracking bt)
+        {
+            c["base"] = bt.Base.Name;
+            c["baseSettings"] = DescribeGradient(bt.Base);
+            c["sufficientDecrease"] = G(bt.SufficientDecrease);
+            c["maxHalvings"] = bt.MaxHalvings.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (optimizer is QuantumNaturalGradient qng)
+        {
+            c["learningRate"] = G(h.LearningRate);
+            c["regularization"] = G(qng.Regularization);
+        }
+        else if (optimizer is Rotosolve)
+        {
+            c["method"] = "Rotosolve";
         }
         else if (optimizer is Spsa spsa)
         {
@@ -239,7 +313,13 @@ internal static class OptimizerCatalog
         var o = nlr.Options;
         string cap = o.MaxAscentSteps == int.MaxValue ? "no cap on ascent steps in a row"
             : o.MaxAscentSteps == 1 ? "at most 1 ascent step in a row" : $"at most {o.MaxAscentSteps} ascent steps in a row";
-        return $"NLR on {DescribeGradient(nlr.Base)} with η⁺ = {G(h.LearningRate)}, η⁻ = {G(o.NegativeRatio ?? NlrOptions.DefaultNegativeRatio)}·η⁺, "
+        string head = o.Response switch
+        {
+            NlrResponse.Reject => $"control (reject): NLR's trigger on {DescribeGradient(nlr.Base)} with η⁺ = {G(h.LearningRate)}, but a step marked for ascent is skipped (no ascent), ",
+            NlrResponse.Noise => $"control (noise injection): NLR's trigger on {DescribeGradient(nlr.Base)} with η⁺ = {G(h.LearningRate)}, but a step marked for ascent takes a Gaussian kick ξ ~ N(0, σ²I), σ² = (η⁻‖d‖)²/n with η⁻ = {G(o.NegativeRatio ?? NlrOptions.DefaultNegativeRatio)}·η⁺ (the ascent's expected squared length, random direction), ",
+            _ => $"NLR on {DescribeGradient(nlr.Base)} with η⁺ = {G(h.LearningRate)}, η⁻ = {G(o.NegativeRatio ?? NlrOptions.DefaultNegativeRatio)}·η⁺, ",
+        };
+        return head
             + $"{PolicyText(nlr.Policy)}; {o.PhaseLength} ascent step{(o.PhaseLength == 1 ? string.Empty : "s")} per trigger, {cap}, "
             + $"cooldown of {o.Cooldown} descent step{(o.Cooldown == 1 ? string.Empty : "s")} between ascents, "
             + $"base optimizer's state {(o.UpdateBaseStateDuringAscent ? "updated" : "frozen")} during ascent, keep-best {(o.KeepBest ? "on" : "off")}";
@@ -261,7 +341,7 @@ internal static class OptimizerCatalog
         PlateauPolicy p => $"Plateau policy (ascend when an EMA (decay {G(p.Decay)}) of ‖g‖ stays below τ = {G(p.Threshold)} for {p.Window} steps)",
         PeriodicPolicy p => $"Periodic policy ({p.PositiveSteps} descent steps, then {p.NegativeSteps} ascent step{(p.NegativeSteps == 1 ? string.Empty : "s")})",
         StochasticPolicy s => $"Stochastic policy (each step ascends with probability {G(s.Probability)})",
-        LookaheadPolicy l => $"Lookahead policy (try the descent step; if the loss would rise by more than {G(l.Tolerance)}, ascend instead; one extra loss evaluation per step, paid from the budget)",
+        LookaheadPolicy l => $"Lookahead policy (try the descent step; if the loss would rise by more than {G(l.Tolerance)}{(l.StandardErrors > 0 ? $" + {G(l.StandardErrors)} standard errors of the difference (shot-aware; 0 in exact mode)" : string.Empty)}, ascend instead; one extra loss evaluation per step, paid from the budget)",
         _ => policy.GetType().Name,
     };
 

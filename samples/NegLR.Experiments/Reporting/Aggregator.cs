@@ -24,7 +24,7 @@ internal static class Aggregator
     public static Summary Build(CompareConfig config, IReadOnlyDictionary<string, OptimizerSettings> settings, HyperparameterFile hyper,
         IReadOnlyList<RunRecord> records)
     {
-        var controls = config.Optimizers.Where(o => o.IsNlr && hyper.Optimizers.ContainsKey(o.Id))
+        var controls = config.Optimizers.Where(o => o.IsNlr && (o.Study is not null || hyper.Optimizers.ContainsKey(o.Id)))
             .Select(o => (Nlr: o.Id, Control: OptimizerCatalog.ControlFor(o, hyper).Id))
             .Where(x => config.Optimizers.Any(o => o.Id == x.Control))
             .ToDictionary(x => x.Nlr, x => x.Control, StringComparer.Ordinal);
@@ -261,6 +261,7 @@ internal static class Aggregator
         BenchmarkFamily.Classification => "classification",
         BenchmarkFamily.Vqe => "vqe",
         BenchmarkFamily.Qaoa => "qaoa",
+        BenchmarkFamily.Synthetic => "synthetic",
         _ => "barren-plateau",
     };
 

@@ -64,16 +64,27 @@ internal static class ProtocolText
         }
 
         list.Add("Every optimizer is judged at its last iterate (NLR's keep-best is off: it would select among iterates with information the baselines are not allowed to use).");
-        var trials = config.Optimizers.Where(o => !o.IsControl).Select(o => (Name: names[o.Id], Trials: hyper.Optimizers.GetValueOrDefault(o.Id)?.Trials)).ToList();
-        if (trials.All(t => t.Trials is not null))
+        var fixedRate = config.Optimizers.Where(o => o.Study is not null).Select(o => names[o.Id]).ToList();
+        var tunedOptimizers = config.Optimizers.Where(o => !o.IsControl && o.Study is null).ToList();
+        if (fixedRate.Count > 0)
         {
-            var distinct = trials.Select(t => t.Trials!.Value).Distinct().ToList();
-            list.Add(distinct.Count == 1
-                ? Inv($"Tuning gave every optimizer the same number of candidate settings ({distinct[0]}).")
-                : Inv($"Tuning did not give every optimizer the same number of candidate settings: {string.Join(", ", trials.GroupBy(t => t.Trials).OrderByDescending(g => g.Key).Select(g => $"{g.Key} for {string.Join(", ", g.Select(t => t.Name))}"))}; the optimizers tuned on more candidates had more chances to fit the tuning problems."));
+            list.Add(Inv($"Not tuned by the runner: {string.Join(", ", fixedRate)} — each runs at the rate its id names (a grid fixed before the run), with the same rate for an NLR variant and its base."));
         }
 
-        list.Add(Inv($"Tuning ran on {string.Join(", ", hyper.TuningProblems)} with seeds {string.Join(", ", hyper.TuningSeeds)} and a {hyper.TuningSteps}-step budget (`{hyper.Command}`); the evaluated grid runs {p.BudgetSteps} steps in {string.Join(", ", p.Modes)} with {(p.BatchRows > 0 ? $"minibatches of {p.BatchRows} rows" : "full batches")}{(hyper.Description.Contains("exact mode", StringComparison.Ordinal) && p.Modes.Any(m => m != "exact") ? ", while tuning ran in exact mode only" : string.Empty)}."));
+        if (tunedOptimizers.Count > 0)
+        {
+            var trials = tunedOptimizers.Select(o => (Name: names[o.Id], Trials: hyper.Optimizers.GetValueOrDefault(o.Id)?.Trials)).ToList();
+            if (trials.All(t => t.Trials is not null))
+            {
+                var distinct = trials.Select(t => t.Trials!.Value).Distinct().ToList();
+                list.Add(distinct.Count == 1
+                    ? Inv($"Tuning gave every optimizer the same number of candidate settings ({distinct[0]}).")
+                    : Inv($"Tuning did not give every optimizer the same number of candidate settings: {string.Join(", ", trials.GroupBy(t => t.Trials).OrderByDescending(g => g.Key).Select(g => $"{g.Key} for {string.Join(", ", g.Select(t => t.Name))}"))}; the optimizers tuned on more candidates had more chances to fit the tuning problems."));
+            }
+
+            list.Add(Inv($"Tuning ran on {string.Join(", ", hyper.TuningProblems)} with seeds {string.Join(", ", hyper.TuningSeeds)} and a {hyper.TuningSteps}-step budget (`{hyper.Command}`); the evaluated grid runs {p.BudgetSteps} steps in {string.Join(", ", p.Modes)} with {(p.BatchRows > 0 ? $"minibatches of {p.BatchRows} rows" : "full batches")}{(hyper.Description.Contains("exact mode", StringComparison.Ordinal) && p.Modes.Any(m => m != "exact") ? ", while tuning ran in exact mode only" : string.Empty)}."));
+        }
+
         list.Add(Inv($"Multiplicity: {p.PrimaryContrasts} primary tests (Holm) and {secondary} secondary tests (Benjamini–Hochberg) in this summary; outcomes (win, tie, loss) are read from the adjusted p-values."));
         return list;
     }
