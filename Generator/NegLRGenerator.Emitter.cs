@@ -36,6 +36,8 @@ public sealed partial class NegLRGenerator
                 // Short names for the SIMD vocabulary of the tile methods (file-local, so they cannot clash with user code).
                 w.Line("using __V = global::System.Runtime.Intrinsics.Vector256;");
                 w.Line("using __D = global::System.Runtime.Intrinsics.Vector256<double>;");
+                w.Line("using __V2 = global::System.Runtime.Intrinsics.Vector128;");
+                w.Line("using __D2 = global::System.Runtime.Intrinsics.Vector128<double>;");
                 w.Line("using __F = global::NegLR.Simulation.FusedKernels;");
                 w.Line("using __U = global::System.Runtime.CompilerServices.Unsafe;");
                 w.Line();

@@ -30,9 +30,11 @@ internal sealed class CodeWriter
     }
 
     /// <summary>Writes the lines of <paramref name="inner"/> (written from indent 0) at the current indent.</summary>
-    public void Append(CodeWriter inner)
+    public void Append(CodeWriter inner) => Append(inner.ToString());
+
+    /// <summary>Writes the lines of <paramref name="text"/> (written from indent 0, each ending in '\n') at the current indent.</summary>
+    public void Append(string text)
     {
-        string text = inner.ToString();
         int start = 0;
         while (start < text.Length)
         {

@@ -30,7 +30,9 @@ internal static class SimulationWriter
         CancellationToken cancellationToken)
     {
         var plan = options.KernelsOnly ? null : TilePlan.Build(steps, qubits, options, cancellationToken);
-        var code = plan is null ? new List<RegionCode>() : Tiles(plan, comment, options, cancellationToken);
+        bool narrow = false;
+        string? narrowFailure = null;
+        var code = plan is null ? new List<RegionCode>() : Tiles(plan, comment, options, out narrow, out narrowFailure, cancellationToken);
         bool tiled = code.Exists(r => r.Tiled);
         bool slotGradients = code.Exists(r => r.Tiled && !r.Region.Strided && r.Region.Repeats > 1);
         var slots = ProgramLayout.Slots(steps, out int arguments);
@@ -71,7 +73,8 @@ internal static class SimulationWriter
             w.Line($"{Support}.ResetState(s);");
             if (tiled)
             {
-                w.Line($"if ({Support}.RegisterTiles) {{ var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)}); __F.CosSin(th, cs); __ForwardTiles(s, th, cs); }}");
+                w.Line($"int width = {Support}.TileWidth;");
+                w.Line($"if ({TilesRun(narrow)}) {{ var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)}); __F.CosSin(th, cs); {ForwardCall(narrow)} }}");
                 w.Line("else __P.Forward(s, th, 0, StepCount);");
             }
             else
@@ -91,9 +94,10 @@ internal static class SimulationWriter
             if (tiled)
             {
                 // Read the switch once: both passes must take the same path.
-                w.Line($"bool tiles = {Support}.RegisterTiles;");
+                w.Line($"int width = {Support}.TileWidth;");
+                w.Line($"bool tiles = {TilesRun(narrow)};");
                 w.Line($"var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)});");
-                w.Line("if (tiles) { __F.CosSin(th, cs); __ForwardTiles(s, th, cs); } else __P.Forward(s, th, 0, StepCount);");
+                w.Line($"if (tiles) {{ __F.CosSin(th, cs); {ForwardCall(narrow)} }} else __P.Forward(s, th, 0, StepCount);");
             }
             else
             {
@@ -108,7 +112,7 @@ internal static class SimulationWriter
                 {
                     w.Line($"var gs = buffer.Slice({Literals.Int(3 * arguments)}, {Literals.Int(arguments)});");
                     w.Line("gs.Clear();");
-                    w.Line("__BackwardTiles(s, a, th, cs, g, gs);");
+                    w.Line(BackwardCall(narrow, "s, a, th, cs, g, gs"));
                     foreach (var region in code)
                     {
                         if (region.Tiled && !region.Region.Strided && region.Region.Repeats > 1)
@@ -122,7 +126,7 @@ internal static class SimulationWriter
             }
             else if (tiled)
             {
-                w.Line("if (tiles) __BackwardTiles(s, a, th, cs, g); else __P.Backward(s, a, th, g, 0, StepCount);");
+                w.Line($"if (tiles) {{ {BackwardCall(narrow, "s, a, th, cs, g")} }} else __P.Backward(s, a, th, g, 0, StepCount);");
             }
             else
             {
@@ -135,8 +139,8 @@ internal static class SimulationWriter
         w.Line();
         if (tiled)
         {
-            WriteRunner(w, plan!, code, backward: false, slotGradients);
-            WriteRunner(w, plan!, code, backward: true, slotGradients);
+            WriteRunner(w, plan!, code, backward: false, slotGradients, "");
+            WriteRunner(w, plan!, code, backward: true, slotGradients, "");
             foreach (var region in code)
             {
                 if (region.Tiled)
@@ -144,8 +148,44 @@ internal static class SimulationWriter
                     w.Append(region.Methods);
                 }
             }
+
+            if (narrowFailure is not null)
+            {
+                // Said in the file, so a report of slow arm64 runs can be traced here; the tests fail on it.
+                w.Line("// No 128-bit tiles: " + Literals.Comment(narrowFailure));
+            }
+            else if (!narrow && options.NarrowTiles)
+            {
+                w.Line($"// No 128-bit tiles: they would overrun their size budget ({Literals.Int(options.NarrowTileBudget)} characters); 128-bit machines run one kernel per step.");
+            }
+
+            if (narrow)
+            {
+                w.Line("// The same passes on 128-bit registers (arm64, x64 without AVX2): each 256-bit register above is two here, x_0 and x_1,");
+                w.Line("// the amplitudes of qubit 0 = 0 and 1; every lane is computed by the same operations, so both widths give the same bits.");
+                WriteRunner(w, plan!, code, backward: false, slotGradients, NarrowSuffix);
+                WriteRunner(w, plan!, code, backward: true, slotGradients, NarrowSuffix);
+                foreach (var region in code)
+                {
+                    if (region.Tiled)
+                    {
+                        w.Append(region.NarrowMethods);
+                    }
+                }
+            }
         }
     }
+
+    /// <summary>Whether the tiles run, given <c>width</c> (<c>GeneratedCodeSupport.TileWidth</c>): 256-bit tiles, and 128-bit ones when written.</summary>
+    private static string TilesRun(bool narrow) => narrow ? "width != 0" : "width == 256";
+
+    private static string ForwardCall(bool narrow) =>
+        narrow ? "if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles" + NarrowSuffix + "(s, th, cs);" : "__ForwardTiles(s, th, cs);";
+
+    private static string BackwardCall(bool narrow, string arguments) =>
+        narrow
+            ? $"if (width == 256) __BackwardTiles({arguments}); else __BackwardTiles{NarrowSuffix}({arguments});"
+            : $"__BackwardTiles({arguments});";
 
     /// <summary>
     /// The angle expression over <c>w</c> (weights) and <c>x</c> (inputs), with exactly the arithmetic of
@@ -205,14 +245,22 @@ internal static class SimulationWriter
         public List<PassCall> BackwardCalls { get; } = new();
 
         public CodeWriter Methods { get; set; } = new();
+
+        /// <summary>The same methods on 128-bit registers (<see cref="LaneSplit"/>), named with <see cref="NarrowSuffix"/>.</summary>
+        public CodeWriter NarrowMethods { get; set; } = new();
     }
+
+    /// <summary>The suffix of a tile method's 128-bit twin and of the 128-bit runners.</summary>
+    private const string NarrowSuffix = "_128";
 
     /// <summary>
     /// Writes each region's tile methods, the repeated region first (it covers the most steps per character), while the
     /// budget lasts; a region that does not fit is left to run from data.
     /// </summary>
-    private static List<RegionCode> Tiles(TilePlan plan, Func<int, string> comment, TileOptions options, CancellationToken cancellationToken)
+    private static List<RegionCode> Tiles(TilePlan plan, Func<int, string> comment, TileOptions options, out bool narrowTiles,
+        out string? narrowFailure, CancellationToken cancellationToken)
     {
+        narrowFailure = null;
         var code = plan.Regions.ConvertAll(r => new RegionCode(r));
         var order = code.FindAll(r => r.Region.Repeats > 1);
         order.AddRange(code.FindAll(r => r.Region.Repeats == 1));
@@ -227,6 +275,7 @@ internal static class SimulationWriter
             }
 
             var writer = new CodeWriter();
+            var narrow = options.NarrowTiles ? new CodeWriter() : null;
             var forward = new List<PassCall>();
             var backward = new List<PassCall>();
             int names = methods;
@@ -274,7 +323,7 @@ internal static class SimulationWriter
                         owners.Add(shape.Key, (shared, shape.FirstSlot, shape.FirstWeight));
                         into.Add(new PassCall(shared, 0, 0, tiles.TranslationArguments(pass)));
                         tiles.Translated();
-                        Write(tiles, writer, shared, pass, isBackward, false);
+                        Write(tiles, writer, narrow, ref narrowFailure, shared, pass, isBackward, false);
                     }
                     else
                     {
@@ -285,7 +334,7 @@ internal static class SimulationWriter
                             tiles.Looped(region.Region);
                         }
 
-                        Write(tiles, writer, name, pass, isBackward, trim && isBackward && i == lastGradient);
+                        Write(tiles, writer, narrow, ref narrowFailure, name, pass, isBackward, trim && isBackward && i == lastGradient);
                     }
 
                     fits = used + writer.Length <= options.TileBudget;
@@ -299,23 +348,48 @@ internal static class SimulationWriter
                 methods = names;
                 region.Tiled = true;
                 region.Methods = writer;
+                region.NarrowMethods = narrow ?? new CodeWriter();
                 region.ForwardCalls.AddRange(forward);
                 region.BackwardCalls.AddRange(backward);
             }
         }
 
+        // 128-bit twins for every tiled region, or none: within their own budget, so edge builds do not pay for huge ansätze.
+        int narrowLength = 0;
+        foreach (var region in code)
+        {
+            narrowLength += region.Tiled ? region.NarrowMethods.Length : 0;
+        }
+
+        narrowTiles = options.NarrowTiles && narrowFailure is null && code.Exists(r => r.Tiled) && narrowLength <= options.NarrowTileBudget;
         return code;
     }
 
-    private static void Write(TileWriter tiles, CodeWriter writer, string name, TilePass pass, bool backward, bool trim)
+    private static void Write(TileWriter tiles, CodeWriter writer, CodeWriter? narrow, ref string? narrowFailure, string name, TilePass pass, bool backward, bool trim)
     {
+        var method = new CodeWriter();
         if (backward)
         {
-            tiles.WriteBackward(writer, name, pass, trim);
+            tiles.WriteBackward(method, name, pass, trim);
         }
         else
         {
-            tiles.WriteForward(writer, name, pass);
+            tiles.WriteForward(method, name, pass);
+        }
+
+        writer.Append(method);
+        if (narrow is not null && narrowFailure is null)
+        {
+            try
+            {
+                narrow.Append(LaneSplit.Method(method.ToString(), name, name + NarrowSuffix));
+            }
+            catch (InvalidOperationException e)
+            {
+                // A statement the rewrite does not know (a generator bug, caught by the tests): no 128-bit tiles for this
+                // ansatz, which then runs one kernel per step where only 128-bit SIMD is accelerated. Never wrong code.
+                narrowFailure = e.Message;
+            }
         }
     }
 
@@ -333,9 +407,9 @@ internal static class SimulationWriter
         return last;
     }
 
-    private static void WriteRunner(CodeWriter w, TilePlan plan, List<RegionCode> code, bool backward, bool slotGradients)
+    private static void WriteRunner(CodeWriter w, TilePlan plan, List<RegionCode> code, bool backward, bool slotGradients, string suffix)
     {
-        string name = backward ? "__BackwardTiles" : "__ForwardTiles";
+        string name = (backward ? "__BackwardTiles" : "__ForwardTiles") + suffix;
         string signature = backward
             ? $"private static void {name}({Span} s, {Span} a, {Weights} th, {Weights} cs, global::System.Span<double> g" +
               (slotGradients ? ", global::System.Span<double> gs)" : ")")
@@ -364,7 +438,7 @@ internal static class SimulationWriter
 
             foreach (var region in regions)
             {
-                WriteRegion(w, plan, region, backward);
+                WriteRegion(w, plan, region, backward, suffix);
             }
         }
 
@@ -375,7 +449,7 @@ internal static class SimulationWriter
 
     private static string Sum(string slotBase, int offset) => offset == 0 ? slotBase : $"{slotBase} + {Literals.Int(offset)}";
 
-    private static void WriteRegion(CodeWriter w, TilePlan plan, RegionCode code, bool backward)
+    private static void WriteRegion(CodeWriter w, TilePlan plan, RegionCode code, bool backward, string suffix)
     {
         var region = code.Region;
         if (!code.Tiled)
@@ -398,8 +472,8 @@ internal static class SimulationWriter
             string gradient = slotGradients ? $"ref __U.Add(ref gsd, {slotStart})" : "ref gd";
             w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.End)}): {Literals.Int(region.Repeats)} iterations inside one looped tile.");
             w.Line(backward
-                ? $"{calls[0].Name}(ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient});"
-                : $"{calls[0].Name}(ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}));");
+                ? $"{calls[0].Name}{suffix}(ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient});"
+                : $"{calls[0].Name}{suffix}(ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}));");
             return;
         }
 
@@ -474,7 +548,7 @@ internal static class SimulationWriter
                     var sweep = new List<string>();
                     for (int j = i, m = method; j < passes.Count && !passes[j].IsKernel && passes[j].Sweep == pass.Sweep && m < calls.Count; j++, m++)
                     {
-                        sweep.Add(calls[m].Name);
+                        sweep.Add(calls[m].Name + suffix);
                     }
 
                     w.Line($"// Sweep: {string.Join(", ", sweep)} on each of {Literals.Int(count)} blocks of {Literals.Int(1 << TileSchedule.PopCount(pass.BlockQubits))} amplitudes in turn, so the state crosses memory once for all of them.");
@@ -491,8 +565,8 @@ internal static class SimulationWriter
             string gRef = Shifted(loop ? "gl" : "gd", call.WeightOffset);
             string translation = call.Translation is null ? "" : ", " + call.Translation;
             w.Line(backward
-                ? $"{call.Name}({state}, {adjoint}, {cosRef}, {sinRef}, {gRef}{translation});"
-                : $"{call.Name}({state}, {cosRef}, {sinRef}{translation});");
+                ? $"{call.Name}{suffix}({state}, {adjoint}, {cosRef}, {sinRef}, {gRef}{translation});"
+                : $"{call.Name}{suffix}({state}, {cosRef}, {sinRef}{translation});");
             method++;
         }
 

@@ -54,6 +54,19 @@ internal sealed class TileOptions
     /// whose strides are parameters, instead of one method each with its strides as constants.
     /// </summary>
     public bool SharedPasses { get; set; } = true;
+
+    /// <summary>
+    /// Also write every tile method on 128-bit registers (<see cref="LaneSplit"/>), for machines where only 128-bit SIMD
+    /// is accelerated (arm64, x64 without AVX2), when all of them fit <see cref="NarrowTileBudget"/>; otherwise those
+    /// machines run one kernel call per step.
+    /// </summary>
+    public bool NarrowTiles { get; set; } = true;
+
+    /// <summary>
+    /// The characters the 128-bit tile methods of one ansatz may take (about twice the 256-bit ones, in as many lines):
+    /// 200,000 admits the edge workloads (HEA 4 × 4, 8 × 8, 12 × 40) and keeps 20-qubit templates at their 256-bit size.
+    /// </summary>
+    public int NarrowTileBudget { get; set; } = 200_000;
 }
 
 /// <summary>

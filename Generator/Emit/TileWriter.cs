@@ -1064,7 +1064,7 @@ internal sealed class TileWriter
                 : Vector(Literals.Double(lane[0]), Literals.Double(lane[0]), Literals.Double(lane[1]), Literals.Double(lane[1]));
             double coefficient = (_o._slotGradients ? 1 : ins.Angle.Scale) * 2 * ins.GeneratorScale;
             int weight = _o._slotGradients ? _o._slot[k] - _o._slotBase : ins.Angle.Index - _o._weightBase;
-            string add = $"__U.Add(ref {_g}, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __V.Sum({acc} * {pattern});";
+            string add = $"__U.Add(ref {_g}, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __F.SumLanes({acc} * {pattern});";
             if (_instances > 1)
             {
                 // Summed over every tile, added to the gradient once after the loop.

@@ -97,7 +97,8 @@ void Keystrokes()
     {
         var result = Keystroke.Run(files, references, options.Edits, options.Warmup);
         baseMedian ??= result.NegLR.Median;
-        string extra = result.NegLR.Median == baseMedian ? "" : $" (+{result.NegLR.Median - baseMedian.Value:F1} ms over the first row)";
+        double over = result.NegLR.Median - baseMedian.Value;
+        string extra = result.NegLR.Median == baseMedian ? "" : $" ({(over < 0 ? "−" : "+")}{Math.Abs(over):F1} ms against the first row)";
         Console.WriteLine($"| {name} | {result.FirstNegLR:F0} / {result.FirstTrivial:F0} | {result.NegLR.Median:F1} / {result.NegLR.P95:F1}{extra} | " +
                           $"{result.Trivial.Median:F1} / {result.Trivial.P95:F1} | {result.PairedRatio:F2}× |");
     }

@@ -254,6 +254,10 @@ internal static class Workload
         ("HEA 20 × 20", HeaTemplate(20, 20), "Workload.Big.Hea.Ansatz.g.cs"),
         ("HEA 20 × 140 (5,600 weights)", HeaTemplate(20, 140), "Workload.Big.Hea.Ansatz.g.cs"),
         ("irregular 20 × 140 body (5,600 weights)", IrregularBody(20, 140), "Workload.Big.Irregular.Ansatz.g.cs"),
+
+        // Not in the table: the edge workloads (docs/edge.md), where the 128-bit twins of the tiles matter.
+        ("HEA 8 × 8", HeaTemplate(8, 8), "Workload.Big.Hea.Ansatz.g.cs"),
+        ("HEA 12 × 40", HeaTemplate(12, 40), "Workload.Big.Hea.Ansatz.g.cs"),
     };
 
     public static (string Name, string Source, string HintName) Case(string key) => key switch
@@ -262,7 +266,9 @@ internal static class Workload
         "hea20" => SizeCases[1],
         "hea" or "hea140" => SizeCases[2],
         "irregular" => SizeCases[3],
-        _ => throw new ArgumentException($"Unknown case '{key}'; use hea4, hea20, hea140 or irregular."),
+        "hea8" => SizeCases[4],
+        "hea12x40" => SizeCases[5],
+        _ => throw new ArgumentException($"Unknown case '{key}'; use hea4, hea20, hea140, irregular, hea8 or hea12x40."),
     };
 
     public static int Lines(string text)

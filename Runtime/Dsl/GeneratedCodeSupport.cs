@@ -18,25 +18,56 @@ public static class GeneratedCodeSupport
     /// <summary>c₋ = (√2 − 1)/(4√2) of the four-term shift rule.</summary>
     public static readonly double FourTermMinus = (Math.Sqrt(2) - 1) / (4 * Math.Sqrt(2));
 
-    private static bool _registerTiles = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated;
+    private static int _tileWidth = global::NegLR.Simulation.FusedKernels.TileWidth;
 
     /// <summary>
-    /// Whether generated ansätze run their register-tiled passes (256-bit SIMD, fused gates; the default where the
-    /// hardware has it) or one Runtime kernel call per gate (the path for machines without 256-bit SIMD). Both agree
-    /// to rounding; switching off is for diagnosis and for testing the fallback on a machine that has SIMD.
+    /// The register width, in bits, of the tile passes generated ansätze run: 256 (<c>Vector256</c>), 128
+    /// (<c>Vector128</c>: arm64, x64 without AVX2; an ansatz whose 128-bit tiles were over the generator's size budget
+    /// runs one kernel call per step instead), or 0 (one Runtime kernel call per step). The default is
+    /// <see cref="Simulation.FusedKernels.TileWidth"/>, what suits this machine. Tiles of both widths give the same
+    /// bits; they agree with the per-step path to rounding. Setting it is for diagnosis and for testing the other paths.
     /// </summary>
-    /// <exception cref="PlatformNotSupportedException">Switching on where 256-bit SIMD is not accelerated.</exception>
-    public static bool RegisterTiles
+    /// <exception cref="ArgumentOutOfRangeException">A width other than 0, 128 or 256.</exception>
+    /// <exception cref="PlatformNotSupportedException">A width whose vectors this machine does not accelerate.</exception>
+    public static int TileWidth
     {
-        get => _registerTiles;
+        get => _tileWidth;
         set
         {
-            if (value && !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (value is not (0 or 128 or 256))
             {
-                throw new PlatformNotSupportedException("Register tiles need 256-bit SIMD, which this machine does not accelerate.");
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The tile width is 256, 128 or 0 (one kernel call per step).");
             }
 
-            _registerTiles = value;
+            if ((value == 256 && !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                || (value == 128 && !System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated))
+            {
+                throw new PlatformNotSupportedException($"{value}-bit register tiles need {value}-bit SIMD, which this machine does not accelerate.");
+            }
+
+            _tileWidth = value;
+        }
+    }
+
+    /// <summary>
+    /// Whether generated ansätze run their register-tiled passes (fused gates in SIMD registers, at
+    /// <see cref="TileWidth"/>; the default where the hardware has 128- or 256-bit SIMD) or one Runtime kernel call per
+    /// gate. Both agree to rounding; switching off is for diagnosis and for testing the per-step path on a machine that
+    /// has SIMD. Switching on restores the machine's own width.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">Switching on where no SIMD width suits register tiles.</exception>
+    public static bool RegisterTiles
+    {
+        get => _tileWidth != 0;
+        set
+        {
+            int width = global::NegLR.Simulation.FusedKernels.TileWidth;
+            if (value && width == 0)
+            {
+                throw new PlatformNotSupportedException("Register tiles need 128- or 256-bit SIMD with fused multiply-add, which this machine does not accelerate.");
+            }
+
+            _tileWidth = value ? width : 0;
         }
     }
 

@@ -18,7 +18,9 @@ public class TiledPathsTests
 
     private static readonly string[] Names = { "Hea8", "Hea13", "Strong7", "Qaoa6", "Mixed5", "LongHeap" };
 
-    private static readonly Lazy<Assembly> Shapes = new(() => GeneratorHarness.CompileAndLoad(ShapeSources));
+    private static readonly Lazy<byte[]> ShapesImage = new(() => GeneratorHarness.Compile(null, ShapeSources));
+
+    private static readonly Lazy<Assembly> Shapes = new(() => Assembly.Load(ShapesImage.Value));
 
     private static readonly Lazy<Assembly> Layered = new(() =>
     {
@@ -65,6 +67,37 @@ public class TiledPathsTests
         var (_, result, _) = GeneratorHarness.Run(TestCompilation.Create(ShapeSources));
         string text = GeneratorHarness.Generated(result, "Tiled.Hea13.Ansatz.g.cs");
         Assert.Contains("Serves every pass of this shape on other qubits", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutAvx2_128BitTiles_GiveThe256BitBits()
+    {
+        // The shapes with 128-bit tiles in a child process with AVX2 switched off, its tiles forced to 128 bits (on x64,
+        // .NET 10 switches FMA off with AVX2, so the machine's own choice there is the per-step path; arm64 chooses 128),
+        // against this process's 256-bit tiles. The unrolled shapes (Strong7, Qaoa6, Mixed5: 0.2-0.5 MB of 256-bit tiles)
+        // are over the twins' budget and run the per-step path on such machines; LongHeap is Hea8's code path at 40 times
+        // the run time.
+        var names = Array.FindAll(Names, n => n != "LongHeap" && AnsatzProbe.HasNarrowTiles(AnsatzProbe.Find(Shapes.Value, "Tiled." + n)));
+        Assert.Contains("Hea8", names);
+        Assert.Contains("Hea13", names);
+        var (avx2, machineWidth, results) = NarrowTileProbe.RunChild(ShapesImage.Value, "DOTNET_EnableAVX2", 128, Array.ConvertAll(names, n => "Tiled." + n));
+        Assert.False(avx2, "DOTNET_EnableAVX2=0 should switch AVX2 off in the child");
+        Assert.True(machineWidth < 256, $"without AVX2 the child's own tile width should be below 256, not {machineWidth}");
+        EquivalenceAssert.AtWidth(256, () =>
+        {
+            foreach (string name in names)
+            {
+                var type = AnsatzProbe.Find(Shapes.Value, "Tiled." + name);
+                var expected = NarrowTileProbe.Results(type);
+                var actual = results["Tiled." + name];
+                Assert.Equal(expected.Length, actual.Length);
+                for (int i = 0; i < expected.Length; i++)
+                {
+                    Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]),
+                        $"{name}: result {i} is {actual[i]:R} on 128-bit tiles without AVX2, {expected[i]:R} on 256-bit tiles");
+                }
+            }
+        });
     }
 
     public static TheoryData<int> LayeredBatches() => new(0, 1, 2);

@@ -4,6 +4,8 @@
 
 using __V = global::System.Runtime.Intrinsics.Vector256;
 using __D = global::System.Runtime.Intrinsics.Vector256<double>;
+using __V2 = global::System.Runtime.Intrinsics.Vector128;
+using __D2 = global::System.Runtime.Intrinsics.Vector128<double>;
 using __F = global::NegLR.Simulation.FusedKernels;
 using __U = global::System.Runtime.CompilerServices.Unsafe;
 
@@ -187,7 +189,8 @@ namespace Gates
             __Arguments(w, x, th);
             if (step >= 0) __P.Shift(th, step, shift);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
-            if (global::NegLR.GeneratedCodeSupport.RegisterTiles) { var cs = buffer.Slice(19, 38); __F.CosSin(th, cs); __ForwardTiles(s, th, cs); }
+            int width = global::NegLR.GeneratedCodeSupport.TileWidth;
+            if (width != 0) { var cs = buffer.Slice(19, 38); __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); }
             else __P.Forward(s, th, 0, StepCount);
         }
 
@@ -198,12 +201,13 @@ namespace Gates
             var th = buffer.Slice(0, 19);
             __Arguments(w, x, th);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
-            bool tiles = global::NegLR.GeneratedCodeSupport.RegisterTiles;
+            int width = global::NegLR.GeneratedCodeSupport.TileWidth;
+            bool tiles = width != 0;
             var cs = buffer.Slice(19, 38);
-            if (tiles) { __F.CosSin(th, cs); __ForwardTiles(s, th, cs); } else __P.Forward(s, th, 0, StepCount);
+            if (tiles) { __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); } else __P.Forward(s, th, 0, StepCount);
             observable.Apply(s, a);
             double value = observable.Expectation(s);
-            if (tiles) __BackwardTiles(s, a, th, cs, g); else __P.Backward(s, a, th, g, 0, StepCount);
+            if (tiles) { if (width == 256) __BackwardTiles(s, a, th, cs, g); else __BackwardTiles_128(s, a, th, cs, g); } else __P.Backward(s, a, th, g, 0, StepCount);
             return value;
         }
 
@@ -387,9 +391,9 @@ namespace Gates
             u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)); u1 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); u2 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L));
             u3 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L));
             // [32] MultiRZ(w[14]) q0, q1, q2: gradient (diagonal gates commute, so any point of their run serves)
-            __D g32 = default; g32 = g32 + u0 + u3 - (u1 + u2); var m0 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __U.Add(ref g, 14) += 1.0 * __V.Sum(g32 * m0);
+            __D g32 = default; g32 = g32 + u0 + u3 - (u1 + u2); var m0 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __U.Add(ref g, 14) += 1.0 * __F.SumLanes(g32 * m0);
             // [31] RZZ(w[13]) q0, q2: gradient (diagonal gates commute, so any point of their run serves)
-            __D g31 = default; g31 = g31 + u0 + u1 - (u2 + u3); __U.Add(ref g, 13) += 1.0 * __V.Sum(g31 * m0);
+            __D g31 = default; g31 = g31 + u0 + u1 - (u2 + u3); __U.Add(ref g, 13) += 1.0 * __F.SumLanes(g31 * m0);
             // [32] MultiRZ(w[14]) q0, q1, q2: un-apply
             double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m1 = __V.Create(c17); var m2 = __V.Create(-s17, s17, s17, -s17);
             p0 = __V.FusedMultiplyAdd(m1, p0, m2 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m3 = __V.Create(s17, -s17, -s17, s17);
@@ -418,9 +422,9 @@ namespace Gates
             u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)); u1 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); u2 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L));
             u3 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L));
             // [28] CPhase(w[10]) q0, q2: gradient (diagonal gates commute, so any point of their run serves)
-            __D g28 = default; g28 = g28 + u2 + u3; var m0 = __V.Create(0.0, 0.0, 1.0, (-1.0)); __U.Add(ref g, 10) += (-2.0) * __V.Sum(g28 * m0);
+            __D g28 = default; g28 = g28 + u2 + u3; var m0 = __V.Create(0.0, 0.0, 1.0, (-1.0)); __U.Add(ref g, 10) += (-2.0) * __F.SumLanes(g28 * m0);
             // [27] CRZ(w[9]) q2, q0: gradient (diagonal gates commute, so any point of their run serves)
-            __D g27 = default; g27 = g27 + u2 + u3; var m1 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __U.Add(ref g, 9) += 1.0 * __V.Sum(g27 * m1);
+            __D g27 = default; g27 = g27 + u2 + u3; var m1 = __V.Create(1.0, (-1.0), (-1.0), 1.0); __U.Add(ref g, 9) += 1.0 * __F.SumLanes(g27 * m1);
             // [28] CPhase(w[10]) q0, q2: un-apply
             double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m2 = __V.Create(1.0, 1.0, c13, c13); var m3 = __V.Create(0.0, 0.0, s13, -s13);
             p2 = __V.FusedMultiplyAdd(m2, p2, m3 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m2, p3, m3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
@@ -430,14 +434,14 @@ namespace Gates
             p2 = __V.FusedMultiplyAdd(m4, p2, m5 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m4, p3, m5 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
             l2 = __V.FusedMultiplyAdd(m4, l2, m5 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m4, l3, m5 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
             // [26] CRY(w[8]) q1, q2: gradient, then un-apply
-            __D g26 = default; g26 = __V.FusedMultiplyAdd(l3, p1, g26); t3 = l1 * p3; g26 -= t3; var m6 = __V.Create(1.0); __U.Add(ref g, 8) += 1.0 * __V.Sum(g26 * m6);
+            __D g26 = default; g26 = __V.FusedMultiplyAdd(l3, p1, g26); t3 = l1 * p3; g26 -= t3; var m6 = __V.Create(1.0); __U.Add(ref g, 8) += 1.0 * __F.SumLanes(g26 * m6);
             double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m7 = __V.Create(c11); var m8 = __V.Create(s11); var m9 = __V.Create(-s11);
             t0 = p1; p1 = __V.FusedMultiplyAdd(m7, p1, m8 * p3); p3 = __V.FusedMultiplyAdd(m9, t0, m7 * p3);
             t0 = l1; l1 = __V.FusedMultiplyAdd(m7, l1, m8 * l3); l3 = __V.FusedMultiplyAdd(m9, t0, m7 * l3);
             // [25] CRX(w[7]) q0, q1: gradient, then un-apply
             __D g25 = default; g25 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)), g25);
             g25 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)), g25); g25 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)), g25);
-            g25 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g25); __U.Add(ref g, 7) += 1.0 * __V.Sum(g25 * m0);
+            g25 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)), g25); __U.Add(ref g, 7) += 1.0 * __F.SumLanes(g25 * m0);
             double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m10 = __V.Create(1.0, 1.0, c10, c10); var m11 = __V.Create(0.0); var m12 = __V.Create(0.0, 0.0, -s10, s10);
             t0 = __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)); t1 = __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); t2 = __V.FusedMultiplyAdd(m10, p0, __V.FusedMultiplyAdd(m11, t0, __V.FusedMultiplyAdd(m11, p1, m12 * t1))); p1 = __V.FusedMultiplyAdd(m11, p0, __V.FusedMultiplyAdd(m12, t0, __V.FusedMultiplyAdd(m10, p1, m11 * t1))); p0 = t2;
             t0 = __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)); t1 = __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)); t2 = __V.FusedMultiplyAdd(m10, p2, __V.FusedMultiplyAdd(m11, t0, __V.FusedMultiplyAdd(m11, p3, m12 * t1))); p3 = __V.FusedMultiplyAdd(m11, p2, __V.FusedMultiplyAdd(m12, t0, __V.FusedMultiplyAdd(m10, p3, m11 * t1))); p2 = t2;
@@ -476,16 +480,16 @@ namespace Gates
             l2 = __V.FusedMultiplyAdd(m4, l2, m5 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m4, l3, m5 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
             // [18] U3(w[5], 0.5, w[6]) q2 (angle 0 of U3, as RY): gradient, then un-apply
             __D g18 = default; g18 = __V.FusedMultiplyAdd(l2, p0, g18); g18 = __V.FusedMultiplyAdd(l3, p1, g18); t3 = l0 * p2; t3 = __V.FusedMultiplyAdd(l1, p3, t3); g18 -= t3;
-            var m6 = __V.Create(1.0); __U.Add(ref g, 5) += 1.0 * __V.Sum(g18 * m6); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m7 = __V.Create(c8); var m8 = __V.Create(s8);
-            var m9 = __V.Create(-s8); t0 = p0; p0 = __V.FusedMultiplyAdd(m7, p0, m8 * p2); p2 = __V.FusedMultiplyAdd(m9, t0, m7 * p2);
+            var m6 = __V.Create(1.0); __U.Add(ref g, 5) += 1.0 * __F.SumLanes(g18 * m6); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m7 = __V.Create(c8);
+            var m8 = __V.Create(s8); var m9 = __V.Create(-s8); t0 = p0; p0 = __V.FusedMultiplyAdd(m7, p0, m8 * p2); p2 = __V.FusedMultiplyAdd(m9, t0, m7 * p2);
             t0 = p1; p1 = __V.FusedMultiplyAdd(m7, p1, m8 * p3); p3 = __V.FusedMultiplyAdd(m9, t0, m7 * p3);
             t0 = l0; l0 = __V.FusedMultiplyAdd(m7, l0, m8 * l2); l2 = __V.FusedMultiplyAdd(m9, t0, m7 * l2);
             t0 = l1; l1 = __V.FusedMultiplyAdd(m7, l1, m8 * l3); l3 = __V.FusedMultiplyAdd(m9, t0, m7 * l3); u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L));
             u1 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); u2 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)); u3 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L));
             // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift): gradient (diagonal gates commute, so any point of their run serves)
-            __D g17 = default; g17 = g17 + u2 + u3; var m10 = __V.Create(1.0, (-1.0), 1.0, (-1.0)); __U.Add(ref g, 6) += (-2.0) * __V.Sum(g17 * m10);
+            __D g17 = default; g17 = g17 + u2 + u3; var m10 = __V.Create(1.0, (-1.0), 1.0, (-1.0)); __U.Add(ref g, 6) += (-2.0) * __F.SumLanes(g17 * m10);
             // [16] Rot(w[2], w[3], w[4]) q1 (angle 2 of Rot, as RZ): gradient (diagonal gates commute, so any point of their run serves)
-            __D g16 = default; g16 = g16 + u0 + u2 - (u1 + u3); __U.Add(ref g, 4) += 1.0 * __V.Sum(g16 * m10);
+            __D g16 = default; g16 = g16 + u0 + u2 - (u1 + u3); __U.Add(ref g, 4) += 1.0 * __F.SumLanes(g16 * m10);
             // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift): un-apply
             double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m11 = __V.Create(c7); var m12 = __V.Create(s7, -s7, s7, -s7);
             p2 = __V.FusedMultiplyAdd(m11, p2, m12 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m11, p3, m12 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
@@ -499,16 +503,16 @@ namespace Gates
             l3 = __V.FusedMultiplyAdd(m13, l3, m15 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
             // [15] Rot(w[2], w[3], w[4]) q1 (angle 1 of Rot, as RY): gradient, then un-apply
             __D g15 = default; g15 = __V.FusedMultiplyAdd(l1, p0, g15); g15 = __V.FusedMultiplyAdd(l3, p2, g15); t3 = l0 * p1; t3 = __V.FusedMultiplyAdd(l2, p3, t3); g15 -= t3;
-            __U.Add(ref g, 3) += 1.0 * __V.Sum(g15 * m6); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m16 = __V.Create(c5); var m17 = __V.Create(s5);
+            __U.Add(ref g, 3) += 1.0 * __F.SumLanes(g15 * m6); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m16 = __V.Create(c5); var m17 = __V.Create(s5);
             var m18 = __V.Create(-s5); t0 = p0; p0 = __V.FusedMultiplyAdd(m16, p0, m17 * p1); p1 = __V.FusedMultiplyAdd(m18, t0, m16 * p1);
             t0 = p2; p2 = __V.FusedMultiplyAdd(m16, p2, m17 * p3); p3 = __V.FusedMultiplyAdd(m18, t0, m16 * p3);
             t0 = l0; l0 = __V.FusedMultiplyAdd(m16, l0, m17 * l1); l1 = __V.FusedMultiplyAdd(m18, t0, m16 * l1);
             t0 = l2; l2 = __V.FusedMultiplyAdd(m16, l2, m17 * l3); l3 = __V.FusedMultiplyAdd(m18, t0, m16 * l3); u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L));
             u1 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); u2 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)); u3 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L));
             // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ): gradient (diagonal gates commute, so any point of their run serves)
-            __D g14 = default; g14 = g14 + u0 + u2 - (u1 + u3); __U.Add(ref g, 2) += 1.0 * __V.Sum(g14 * m10);
+            __D g14 = default; g14 = g14 + u0 + u2 - (u1 + u3); __U.Add(ref g, 2) += 1.0 * __F.SumLanes(g14 * m10);
             // [13] PhaseShift(w[1]) q0: gradient (diagonal gates commute, so any point of their run serves)
-            __D g13 = default; g13 = g13 + u0 + u1 + u2 + u3; var m19 = __V.Create(0.0, 0.0, 1.0, (-1.0)); __U.Add(ref g, 1) += (-2.0) * __V.Sum(g13 * m19);
+            __D g13 = default; g13 = g13 + u0 + u1 + u2 + u3; var m19 = __V.Create(0.0, 0.0, 1.0, (-1.0)); __U.Add(ref g, 1) += (-2.0) * __F.SumLanes(g13 * m19);
             // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ): un-apply
             double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m20 = __V.Create(c4); var m21 = __V.Create(-s4, s4, -s4, s4);
             p0 = __V.FusedMultiplyAdd(m20, p0, m21 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m22 = __V.Create(s4, -s4, s4, -s4);
@@ -539,7 +543,344 @@ namespace Gates
             __D g10 = default; g10 = __V.FusedMultiplyAdd(l0, __V.Shuffle(__V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), __V.Create(1L, 0L, 3L, 2L)), g10);
             g10 = __V.FusedMultiplyAdd(l1, __V.Shuffle(__V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), __V.Create(1L, 0L, 3L, 2L)), g10);
             g10 = __V.FusedMultiplyAdd(l2, __V.Shuffle(__V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), __V.Create(1L, 0L, 3L, 2L)), g10);
-            g10 = __V.FusedMultiplyAdd(l3, __V.Shuffle(__V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), __V.Create(1L, 0L, 3L, 2L)), g10); __U.Add(ref g, 0) += 1.0 * __V.Sum(g10 * m10);
+            g10 = __V.FusedMultiplyAdd(l3, __V.Shuffle(__V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), __V.Create(1L, 0L, 3L, 2L)), g10); __U.Add(ref g, 0) += 1.0 * __F.SumLanes(g10 * m10);
+        }
+
+        // The same passes on 128-bit registers (arm64, x64 without AVX2): each 256-bit register above is two here, x_0 and x_1,
+        // the amplitudes of qubit 0 = 0 and 1; every lane is computed by the same operations, so both widths give the same bits.
+        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
+        private static void __ForwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
+        {
+            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
+            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
+            ref double si = ref __U.Add(ref co, 19);
+            __F0_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            __P.Forward(s, th, 24, 24 + 1);
+            __F1_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            __P.Forward(s, th, 29, 29 + 1);
+            __P.Forward(s, th, 30, 30 + 1);
+            __F2_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            __P.Forward(s, th, 33, 33 + 1);
+            __P.Forward(s, th, 34, 34 + 1);
+            __P.Forward(s, th, 35, 35 + 1);
+        }
+
+        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
+        private static void __BackwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
+        {
+            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
+            ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
+            ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
+            ref double si = ref __U.Add(ref co, 19);
+            __P.Backward(s, a, th, g, 35, 35 + 1);
+            __P.Backward(s, a, th, g, 34, 34 + 1);
+            __P.Backward(s, a, th, g, 33, 33 + 1);
+            __B3_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            __P.Backward(s, a, th, g, 30, 30 + 1);
+            __P.Backward(s, a, th, g, 29, 29 + 1);
+            __B4_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            __P.Backward(s, a, th, g, 24, 24 + 1);
+            __B5_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+        }
+
+        /// <summary>Tile on qubits {0, 1, 2} (4 registers): steps [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].</summary>
+        private static void __F0_128(ref double s, ref double cos, ref double sin)
+        {
+            __D2 t0_0, t0_1, t1_0, t1_1, t2_0, t2_1;
+            ref double zp = ref s;
+            var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14);
+            // [0] I q0: identity, nothing to do
+            // [1] X q0
+            (p0_0, p0_1) = (p0_1, p0_0); (p1_0, p1_1) = (p1_1, p1_0); (p2_0, p2_1) = (p2_1, p2_0);
+            (p3_0, p3_1) = (p3_1, p3_0);
+            // [2] Y q1
+            var m0_0 = __V2.Create(0.0); var m0_1 = __V2.Create(0.0); var m1_0 = __V2.Create(1.0, -1.0); var m1_1 = __V2.Create(1.0, -1.0); var m2_0 = __V2.Create(-1.0, 1.0); var m2_1 = __V2.Create(-1.0, 1.0);
+            t0_0 = __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, __V2.FusedMultiplyAdd(m0_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, __V2.FusedMultiplyAdd(m0_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * t1_1))); p1_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p1_0, m0_0 * t1_0))); p1_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p1_1, m0_1 * t1_1))); p0_0 = t2_0; p0_1 = t2_1;
+            t0_0 = __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, __V2.FusedMultiplyAdd(m0_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, __V2.FusedMultiplyAdd(m0_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m0_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m0_1 * t1_1))); p2_0 = t2_0; p2_1 = t2_1;
+            // [4] H q0
+            var m3_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H, global::NegLR.Simulation.GateMatrices.H); var m3_1 = __V2.Create(-global::NegLR.Simulation.GateMatrices.H, -global::NegLR.Simulation.GateMatrices.H);
+            var m4_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); var m4_1 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m3_0, p0_0, m4_0 * p0_1), __V2.FusedMultiplyAdd(m3_1, p0_1, m4_1 * p0_0));
+            (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m3_0, p1_0, m4_0 * p1_1), __V2.FusedMultiplyAdd(m3_1, p1_1, m4_1 * p1_0)); (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m3_0, p2_0, m4_0 * p2_1), __V2.FusedMultiplyAdd(m3_1, p2_1, m4_1 * p2_0));
+            (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m3_0, p3_0, m4_0 * p3_1), __V2.FusedMultiplyAdd(m3_1, p3_1, m4_1 * p3_0));
+            // [3] Z q2
+            var m5_0 = __V2.Create(-1.0); var m5_1 = __V2.Create(-1.0); p2_0 *= m5_0; p2_1 *= m5_1; p3_0 *= m5_0; p3_1 *= m5_1;
+            // [5] S q1
+            p1_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, m2_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, m2_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p3_0, m2_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p3_1, m2_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [6] Sdg q2
+            p2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, m1_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, m1_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [7] T q0
+            var m6_0 = __V2.Create(1.0, 1.0); var m6_1 = __V2.Create(global::System.Math.Sqrt(0.5), global::System.Math.Sqrt(0.5));
+            var m7_0 = __V2.Create(0.0, 0.0); var m7_1 = __V2.Create(-global::System.Math.Sqrt(0.5), global::System.Math.Sqrt(0.5)); p0_0 = __V2.FusedMultiplyAdd(m6_0, p0_0, m7_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m6_1, p0_1, m7_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)));
+            p1_0 = __V2.FusedMultiplyAdd(m6_0, p1_0, m7_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m6_1, p1_1, m7_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m6_0, p2_0, m7_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m6_1, p2_1, m7_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m6_0, p3_0, m7_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m6_1, p3_1, m7_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [8] Tdg q1
+            var m8_0 = __V2.Create(global::System.Math.Sqrt(0.5)); var m8_1 = __V2.Create(global::System.Math.Sqrt(0.5));
+            var m9_0 = __V2.Create(global::System.Math.Sqrt(0.5), -global::System.Math.Sqrt(0.5)); var m9_1 = __V2.Create(global::System.Math.Sqrt(0.5), -global::System.Math.Sqrt(0.5));
+            p1_0 = __V2.FusedMultiplyAdd(m8_0, p1_0, m9_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m8_1, p1_1, m9_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [9] SX q2
+            var m10_0 = __V2.Create(0.5); var m10_1 = __V2.Create(0.5); var m11_0 = __V2.Create(-0.5, 0.5); var m11_1 = __V2.Create(-0.5, 0.5); var m12_0 = __V2.Create(0.5, -0.5); var m12_1 = __V2.Create(0.5, -0.5);
+            t0_0 = __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, p0_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p2_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, p0_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p2_1, m12_1 * t1_1))); p2_0 = __V2.FusedMultiplyAdd(m10_0, p0_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p2_0, m11_0 * t1_0))); p2_1 = __V2.FusedMultiplyAdd(m10_1, p0_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p2_1, m11_1 * t1_1))); p0_0 = t2_0; p0_1 = t2_1;
+            t0_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, p1_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p3_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, p1_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p3_1, m12_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m10_0, p1_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p3_0, m11_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m10_1, p1_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p3_1, m11_1 * t1_1))); p1_0 = t2_0; p1_1 = t2_1;
+            // [10] RX(w[0]) q0
+            double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m13_0 = __V2.Create(c0); var m13_1 = __V2.Create(c0); var m14_0 = __V2.Create(s0, -s0); var m14_1 = __V2.Create(s0, -s0);
+            t0_0 = p0_1; t0_1 = p0_0; p0_0 = __V2.FusedMultiplyAdd(m13_0, p0_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p0_1 = __V2.FusedMultiplyAdd(m13_1, p0_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
+            t0_0 = p1_1; t0_1 = p1_0; p1_0 = __V2.FusedMultiplyAdd(m13_0, p1_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p1_1 = __V2.FusedMultiplyAdd(m13_1, p1_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
+            t0_0 = p2_1; t0_1 = p2_0; p2_0 = __V2.FusedMultiplyAdd(m13_0, p2_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p2_1 = __V2.FusedMultiplyAdd(m13_1, p2_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
+            t0_0 = p3_1; t0_1 = p3_0; p3_0 = __V2.FusedMultiplyAdd(m13_0, p3_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p3_1 = __V2.FusedMultiplyAdd(m13_1, p3_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
+            // [11] RY(x[0]) q1
+            double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m15_0 = __V2.Create(c1); var m15_1 = __V2.Create(c1); var m16_0 = __V2.Create(-s1); var m16_1 = __V2.Create(-s1); var m17_0 = __V2.Create(s1); var m17_1 = __V2.Create(s1);
+            t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m15_0, p0_0, m16_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m15_1, p0_1, m16_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m17_0, t0_0, m15_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m17_1, t0_1, m15_1 * p1_1);
+            t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m15_0, p2_0, m16_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m15_1, p2_1, m16_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m17_0, t0_0, m15_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m17_1, t0_1, m15_1 * p3_1);
+            // [12] RZ(0.25) q2
+            double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m18_0 = __V2.Create(c2); var m18_1 = __V2.Create(c2); var m19_0 = __V2.Create(s2, -s2); var m19_1 = __V2.Create(s2, -s2);
+            p0_0 = __V2.FusedMultiplyAdd(m18_0, p0_0, m19_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m18_1, p0_1, m19_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m18_0, p1_0, m19_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m18_1, p1_1, m19_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
+            var m20_0 = __V2.Create(-s2, s2); var m20_1 = __V2.Create(-s2, s2); p2_0 = __V2.FusedMultiplyAdd(m18_0, p2_0, m20_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m18_1, p2_1, m20_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m18_0, p3_0, m20_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m18_1, p3_1, m20_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [13] PhaseShift(w[1]) q0
+            double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m21_0 = __V2.Create(1.0, 1.0); var m21_1 = __V2.Create(c3, c3); var m22_0 = __V2.Create(0.0, 0.0); var m22_1 = __V2.Create(-s3, s3);
+            p0_0 = __V2.FusedMultiplyAdd(m21_0, p0_0, m22_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m21_1, p0_1, m22_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m21_0, p1_0, m22_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m21_1, p1_1, m22_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
+            p2_0 = __V2.FusedMultiplyAdd(m21_0, p2_0, m22_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m21_1, p2_1, m22_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m21_0, p3_0, m22_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m21_1, p3_1, m22_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ)
+            double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m23_0 = __V2.Create(c4); var m23_1 = __V2.Create(c4); var m24_0 = __V2.Create(s4, -s4); var m24_1 = __V2.Create(s4, -s4);
+            p0_0 = __V2.FusedMultiplyAdd(m23_0, p0_0, m24_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m23_1, p0_1, m24_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m25_0 = __V2.Create(-s4, s4); var m25_1 = __V2.Create(-s4, s4);
+            p1_0 = __V2.FusedMultiplyAdd(m23_0, p1_0, m25_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m23_1, p1_1, m25_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m23_0, p2_0, m24_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m23_1, p2_1, m24_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m23_0, p3_0, m25_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m23_1, p3_1, m25_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [15] Rot(w[2], w[3], w[4]) q1 (angle 1 of Rot, as RY)
+            double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m26_0 = __V2.Create(c5); var m26_1 = __V2.Create(c5); var m27_0 = __V2.Create(-s5); var m27_1 = __V2.Create(-s5); var m28_0 = __V2.Create(s5); var m28_1 = __V2.Create(s5);
+            t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m26_0, p0_0, m27_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m26_1, p0_1, m27_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m28_0, t0_0, m26_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m28_1, t0_1, m26_1 * p1_1);
+            t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m26_0, p2_0, m27_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m26_1, p2_1, m27_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m28_0, t0_0, m26_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m28_1, t0_1, m26_1 * p3_1);
+            // [16] Rot(w[2], w[3], w[4]) q1 (angle 2 of Rot, as RZ)
+            double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); var m29_0 = __V2.Create(c6); var m29_1 = __V2.Create(c6); var m30_0 = __V2.Create(s6, -s6); var m30_1 = __V2.Create(s6, -s6);
+            p0_0 = __V2.FusedMultiplyAdd(m29_0, p0_0, m30_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m29_1, p0_1, m30_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m31_0 = __V2.Create(-s6, s6); var m31_1 = __V2.Create(-s6, s6);
+            p1_0 = __V2.FusedMultiplyAdd(m29_0, p1_0, m31_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m29_1, p1_1, m31_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m29_0, p2_0, m30_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m29_1, p2_1, m30_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m29_0, p3_0, m31_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m29_1, p3_1, m31_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift)
+            double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m32_0 = __V2.Create(c7); var m32_1 = __V2.Create(c7); var m33_0 = __V2.Create(-s7, s7); var m33_1 = __V2.Create(-s7, s7);
+            p2_0 = __V2.FusedMultiplyAdd(m32_0, p2_0, m33_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m32_1, p2_1, m33_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m32_0, p3_0, m33_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m32_1, p3_1, m33_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [18] U3(w[5], 0.5, w[6]) q2 (angle 0 of U3, as RY)
+            double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m34_0 = __V2.Create(c8); var m34_1 = __V2.Create(c8); var m35_0 = __V2.Create(-s8); var m35_1 = __V2.Create(-s8); var m36_0 = __V2.Create(s8); var m36_1 = __V2.Create(s8);
+            t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m34_0, p0_0, m35_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m34_1, p0_1, m35_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m36_0, t0_0, m34_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m36_1, t0_1, m34_1 * p2_1);
+            t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m34_0, p1_0, m35_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m34_1, p1_1, m35_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m36_0, t0_0, m34_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m36_1, t0_1, m34_1 * p3_1);
+            // [20] CNOT q0, q1
+            t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
+            t0_0 = p2_0; t0_1 = p2_1; p2_1 = p3_1; p3_1 = t0_1;
+            // [19] U3(w[5], 0.5, w[6]) q2 (angle 1 of U3, as PhaseShift)
+            double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m37_0 = __V2.Create(c9); var m37_1 = __V2.Create(c9); var m38_0 = __V2.Create(-s9, s9); var m38_1 = __V2.Create(-s9, s9);
+            p2_0 = __V2.FusedMultiplyAdd(m37_0, p2_0, m38_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m37_1, p2_1, m38_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m37_0, p3_0, m38_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m37_1, p3_1, m38_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [21] CY q1, q2
+            t0_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, __V2.FusedMultiplyAdd(m0_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, __V2.FusedMultiplyAdd(m0_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m0_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m0_1 * t1_1))); p1_0 = t2_0; p1_1 = t2_1;
+            // [22] CZ q2, q0
+            var m39_0 = __V2.Create(1.0, 1.0); var m39_1 = __V2.Create(-1.0, -1.0); p2_0 *= m39_0; p2_1 *= m39_1; p3_0 *= m39_0; p3_1 *= m39_1;
+            // [23] SWAP q0, q2
+            t0_0 = p0_0; t0_1 = p0_1; p0_1 = p2_0; p2_0 = t0_1;
+            t0_0 = p1_0; t0_1 = p1_1; p1_1 = p3_0; p3_0 = t0_1;
+            __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14);
+        }
+
+        /// <summary>Tile on qubits {0, 1, 2} (4 registers): steps [25, 26, 27, 28].</summary>
+        private static void __F1_128(ref double s, ref double cos, ref double sin)
+        {
+            __D2 t0_0, t0_1, t1_0, t1_1, t2_0, t2_1;
+            ref double zp = ref s;
+            var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14);
+            // [25] CRX(w[7]) q0, q1
+            double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m0_0 = __V2.Create(1.0, 1.0); var m0_1 = __V2.Create(c10, c10); var m1_0 = __V2.Create(0.0); var m1_1 = __V2.Create(0.0); var m2_0 = __V2.Create(0.0, 0.0); var m2_1 = __V2.Create(s10, -s10);
+            t0_0 = __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p1_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p1_1, m2_1 * t1_1))); p1_0 = __V2.FusedMultiplyAdd(m1_0, p0_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * t1_0))); p1_1 = __V2.FusedMultiplyAdd(m1_1, p0_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * t1_1))); p0_0 = t2_0; p0_1 = t2_1;
+            t0_0 = __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p3_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p3_1, m2_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m1_0, p2_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p2_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * t1_1))); p2_0 = t2_0; p2_1 = t2_1;
+            // [26] CRY(w[8]) q1, q2
+            double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m3_0 = __V2.Create(c11); var m3_1 = __V2.Create(c11); var m4_0 = __V2.Create(-s11); var m4_1 = __V2.Create(-s11); var m5_0 = __V2.Create(s11); var m5_1 = __V2.Create(s11);
+            t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m3_0, p1_0, m4_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m3_1, p1_1, m4_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m5_0, t0_0, m3_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m5_1, t0_1, m3_1 * p3_1);
+            // [27] CRZ(w[9]) q2, q0
+            double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m6_0 = __V2.Create(c12); var m6_1 = __V2.Create(c12); var m7_0 = __V2.Create(s12, -s12); var m7_1 = __V2.Create(-s12, s12);
+            p2_0 = __V2.FusedMultiplyAdd(m6_0, p2_0, m7_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m6_1, p2_1, m7_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m6_0, p3_0, m7_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m6_1, p3_1, m7_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [28] CPhase(w[10]) q0, q2
+            double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m8_0 = __V2.Create(1.0, 1.0); var m8_1 = __V2.Create(c13, c13); var m9_0 = __V2.Create(0.0, 0.0); var m9_1 = __V2.Create(-s13, s13);
+            p2_0 = __V2.FusedMultiplyAdd(m8_0, p2_0, m9_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m8_1, p2_1, m9_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14);
+        }
+
+        /// <summary>Tile on qubits {0, 1, 2} (4 registers): steps [31, 32].</summary>
+        private static void __F2_128(ref double s, ref double cos, ref double sin)
+        {
+            ref double zp = ref s;
+            var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14);
+            // [31] RZZ(w[13]) q0, q2
+            double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); var m0_0 = __V2.Create(c16); var m0_1 = __V2.Create(c16); var m1_0 = __V2.Create(s16, -s16); var m1_1 = __V2.Create(-s16, s16);
+            p0_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
+            var m2_0 = __V2.Create(-s16, s16); var m2_1 = __V2.Create(s16, -s16); p2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, m2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, m2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m0_0, p3_0, m2_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p3_1, m2_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            // [32] MultiRZ(w[14]) q0, q1, q2
+            double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m3_0 = __V2.Create(c17); var m3_1 = __V2.Create(c17); var m4_0 = __V2.Create(s17, -s17); var m4_1 = __V2.Create(-s17, s17);
+            p0_0 = __V2.FusedMultiplyAdd(m3_0, p0_0, m4_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m3_1, p0_1, m4_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m5_0 = __V2.Create(-s17, s17); var m5_1 = __V2.Create(s17, -s17);
+            p1_0 = __V2.FusedMultiplyAdd(m3_0, p1_0, m5_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m3_1, p1_1, m5_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m3_0, p2_0, m5_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m3_1, p2_1, m5_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m3_0, p3_0, m4_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m3_1, p3_1, m4_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14);
+        }
+
+        /// <summary>Adjoint tile on qubits {0, 1, 2} (4 registers): steps [32, 31].</summary>
+        private static void __B3_128(ref double s, ref double a, ref double cos, ref double sin, ref double g)
+        {
+            __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1;
+            ref double zp = ref s; ref double zl = ref a;
+            var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2);
+            var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6); var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14);
+            u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L));
+            u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
+            // [32] MultiRZ(w[14]) q0, q1, q2: gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g32_0 = default, g32_1 = default; g32_0 = g32_0 + u0_0 + u3_0 - (u1_0 + u2_0); g32_1 = g32_1 + u0_1 + u3_1 - (u1_1 + u2_1); var m0_0 = __V2.Create(1.0, (-1.0)); var m0_1 = __V2.Create((-1.0), 1.0); __U.Add(ref g, 14) += 1.0 * __F.SumLanes(g32_0 * m0_0, g32_1 * m0_1);
+            // [31] RZZ(w[13]) q0, q2: gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g31_0 = default, g31_1 = default; g31_0 = g31_0 + u0_0 + u1_0 - (u2_0 + u3_0); g31_1 = g31_1 + u0_1 + u1_1 - (u2_1 + u3_1); __U.Add(ref g, 13) += 1.0 * __F.SumLanes(g31_0 * m0_0, g31_1 * m0_1);
+            // [32] MultiRZ(w[14]) q0, q1, q2: un-apply
+            double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m1_0 = __V2.Create(c17); var m1_1 = __V2.Create(c17); var m2_0 = __V2.Create(-s17, s17); var m2_1 = __V2.Create(s17, -s17);
+            p0_0 = __V2.FusedMultiplyAdd(m1_0, p0_0, m2_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m1_1, p0_1, m2_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m3_0 = __V2.Create(s17, -s17); var m3_1 = __V2.Create(-s17, s17);
+            p1_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, m3_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, m3_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m1_0, p2_0, m3_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m1_1, p2_1, m3_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m1_0, p3_0, m2_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p3_1, m2_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m1_0, l0_0, m2_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m1_1, l0_1, m2_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
+            l1_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, m3_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, m3_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m1_0, l2_0, m3_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m1_1, l2_1, m3_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
+            l3_0 = __V2.FusedMultiplyAdd(m1_0, l3_0, m2_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m1_1, l3_1, m2_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [31] RZZ(w[13]) q0, q2: un-apply
+            double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); var m4_0 = __V2.Create(c16); var m4_1 = __V2.Create(c16); var m5_0 = __V2.Create(-s16, s16); var m5_1 = __V2.Create(s16, -s16);
+            p0_0 = __V2.FusedMultiplyAdd(m4_0, p0_0, m5_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m4_1, p0_1, m5_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m4_0, p1_0, m5_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m4_1, p1_1, m5_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
+            var m6_0 = __V2.Create(s16, -s16); var m6_1 = __V2.Create(-s16, s16); p2_0 = __V2.FusedMultiplyAdd(m4_0, p2_0, m6_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m4_1, p2_1, m6_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m4_0, p3_0, m6_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m4_1, p3_1, m6_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m4_0, l0_0, m5_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m4_1, l0_1, m5_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
+            l1_0 = __V2.FusedMultiplyAdd(m4_0, l1_0, m5_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m4_1, l1_1, m5_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m4_0, l2_0, m6_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m4_1, l2_1, m6_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
+            l3_0 = __V2.FusedMultiplyAdd(m4_0, l3_0, m6_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m4_1, l3_1, m6_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14); __V2.StoreUnsafe(l0_0, ref zl); __V2.StoreUnsafe(l0_1, ref zl, 2);
+            __V2.StoreUnsafe(l1_0, ref zl, 4); __V2.StoreUnsafe(l1_1, ref zl, 6); __V2.StoreUnsafe(l2_0, ref zl, 8); __V2.StoreUnsafe(l2_1, ref zl, 10); __V2.StoreUnsafe(l3_0, ref zl, 12); __V2.StoreUnsafe(l3_1, ref zl, 14);
+        }
+
+        /// <summary>Adjoint tile on qubits {0, 1, 2} (4 registers): steps [28, 27, 26, 25].</summary>
+        private static void __B4_128(ref double s, ref double a, ref double cos, ref double sin, ref double g)
+        {
+            __D2 t0_0, t0_1, t1_0, t1_1, t2_0, t2_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1;
+            ref double zp = ref s; ref double zl = ref a;
+            var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2);
+            var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6); var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14);
+            u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L));
+            u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
+            // [28] CPhase(w[10]) q0, q2: gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g28_0 = default, g28_1 = default; g28_0 = g28_0 + u2_0 + u3_0; g28_1 = g28_1 + u2_1 + u3_1; var m0_0 = __V2.Create(0.0, 0.0); var m0_1 = __V2.Create(1.0, (-1.0)); __U.Add(ref g, 10) += (-2.0) * __F.SumLanes(g28_0 * m0_0, g28_1 * m0_1);
+            // [27] CRZ(w[9]) q2, q0: gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g27_0 = default, g27_1 = default; g27_0 = g27_0 + u2_0 + u3_0; g27_1 = g27_1 + u2_1 + u3_1; var m1_0 = __V2.Create(1.0, (-1.0)); var m1_1 = __V2.Create((-1.0), 1.0); __U.Add(ref g, 9) += 1.0 * __F.SumLanes(g27_0 * m1_0, g27_1 * m1_1);
+            // [28] CPhase(w[10]) q0, q2: un-apply
+            double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m2_0 = __V2.Create(1.0, 1.0); var m2_1 = __V2.Create(c13, c13); var m3_0 = __V2.Create(0.0, 0.0); var m3_1 = __V2.Create(s13, -s13);
+            p2_0 = __V2.FusedMultiplyAdd(m2_0, p2_0, m3_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m2_1, p2_1, m3_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m2_0, p3_0, m3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m2_1, p3_1, m3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            l2_0 = __V2.FusedMultiplyAdd(m2_0, l2_0, m3_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m2_1, l2_1, m3_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m2_0, l3_0, m3_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m2_1, l3_1, m3_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [27] CRZ(w[9]) q2, q0: un-apply
+            double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m4_0 = __V2.Create(c12); var m4_1 = __V2.Create(c12); var m5_0 = __V2.Create(-s12, s12); var m5_1 = __V2.Create(s12, -s12);
+            p2_0 = __V2.FusedMultiplyAdd(m4_0, p2_0, m5_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m4_1, p2_1, m5_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m4_0, p3_0, m5_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m4_1, p3_1, m5_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            l2_0 = __V2.FusedMultiplyAdd(m4_0, l2_0, m5_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m4_1, l2_1, m5_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m4_0, l3_0, m5_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m4_1, l3_1, m5_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [26] CRY(w[8]) q1, q2: gradient, then un-apply
+            __D2 g26_0 = default, g26_1 = default; g26_0 = __V2.FusedMultiplyAdd(l3_0, p1_0, g26_0); g26_1 = __V2.FusedMultiplyAdd(l3_1, p1_1, g26_1); t3_0 = l1_0 * p3_0; t3_1 = l1_1 * p3_1; g26_0 -= t3_0; g26_1 -= t3_1; var m6_0 = __V2.Create(1.0); var m6_1 = __V2.Create(1.0); __U.Add(ref g, 8) += 1.0 * __F.SumLanes(g26_0 * m6_0, g26_1 * m6_1);
+            double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m7_0 = __V2.Create(c11); var m7_1 = __V2.Create(c11); var m8_0 = __V2.Create(s11); var m8_1 = __V2.Create(s11); var m9_0 = __V2.Create(-s11); var m9_1 = __V2.Create(-s11);
+            t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m7_0, p1_0, m8_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m7_1, p1_1, m8_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * p3_1);
+            t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m7_0, l1_0, m8_0 * l3_0); l1_1 = __V2.FusedMultiplyAdd(m7_1, l1_1, m8_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * l3_1);
+            // [25] CRX(w[7]) q0, q1: gradient, then un-apply
+            __D2 g25_0 = default, g25_1 = default; g25_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), g25_1);
+            g25_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g25_1); g25_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), g25_1);
+            g25_0 = __V2.FusedMultiplyAdd(l3_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l3_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), g25_1); __U.Add(ref g, 7) += 1.0 * __F.SumLanes(g25_0 * m0_0, g25_1 * m0_1);
+            double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m10_0 = __V2.Create(1.0, 1.0); var m10_1 = __V2.Create(c10, c10); var m11_0 = __V2.Create(0.0); var m11_1 = __V2.Create(0.0); var m12_0 = __V2.Create(0.0, 0.0); var m12_1 = __V2.Create(-s10, s10);
+            t0_0 = __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, p0_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m11_0, p1_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, p0_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m11_1, p1_1, m12_1 * t1_1))); p1_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p1_0, m11_0 * t1_0))); p1_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p1_1, m11_1 * t1_1))); p0_0 = t2_0; p0_1 = t2_1;
+            t0_0 = __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, p2_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m11_0, p3_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, p2_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m11_1, p3_1, m12_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m11_0, p2_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p3_0, m11_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m11_1, p2_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p3_1, m11_1 * t1_1))); p2_0 = t2_0; p2_1 = t2_1;
+            t0_0 = __V2.Shuffle(l0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(l0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(l1_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(l1_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, l0_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m11_0, l1_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, l0_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m11_1, l1_1, m12_1 * t1_1))); l1_0 = __V2.FusedMultiplyAdd(m11_0, l0_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, l1_0, m11_0 * t1_0))); l1_1 = __V2.FusedMultiplyAdd(m11_1, l0_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, l1_1, m11_1 * t1_1))); l0_0 = t2_0; l0_1 = t2_1;
+            t0_0 = __V2.Shuffle(l2_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(l2_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(l3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(l3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, l2_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m11_0, l3_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, l2_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m11_1, l3_1, m12_1 * t1_1))); l3_0 = __V2.FusedMultiplyAdd(m11_0, l2_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, l3_0, m11_0 * t1_0))); l3_1 = __V2.FusedMultiplyAdd(m11_1, l2_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, l3_1, m11_1 * t1_1))); l2_0 = t2_0; l2_1 = t2_1;
+            __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14); __V2.StoreUnsafe(l0_0, ref zl); __V2.StoreUnsafe(l0_1, ref zl, 2);
+            __V2.StoreUnsafe(l1_0, ref zl, 4); __V2.StoreUnsafe(l1_1, ref zl, 6); __V2.StoreUnsafe(l2_0, ref zl, 8); __V2.StoreUnsafe(l2_1, ref zl, 10); __V2.StoreUnsafe(l3_0, ref zl, 12); __V2.StoreUnsafe(l3_1, ref zl, 14);
+        }
+
+        /// <summary>Adjoint tile on qubits {0, 1, 2} (4 registers): steps [23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0].</summary>
+        private static void __B5_128(ref double s, ref double a, ref double cos, ref double sin, ref double g)
+        {
+            __D2 t0_0, t0_1, t1_0, t1_1, t2_0, t2_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1;
+            ref double zp = ref s; ref double zl = ref a;
+            var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2);
+            var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6); var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14);
+            // [23] SWAP q0, q2: un-apply
+            t0_0 = p0_0; t0_1 = p0_1; p0_1 = p2_0; p2_0 = t0_1;
+            t0_0 = p1_0; t0_1 = p1_1; p1_1 = p3_0; p3_0 = t0_1;
+            t0_0 = l0_0; t0_1 = l0_1; l0_1 = l2_0; l2_0 = t0_1;
+            t0_0 = l1_0; t0_1 = l1_1; l1_1 = l3_0; l3_0 = t0_1;
+            // [22] CZ q2, q0: un-apply
+            var m0_0 = __V2.Create(1.0, 1.0); var m0_1 = __V2.Create(-1.0, -1.0); p2_0 *= m0_0; p2_1 *= m0_1; p3_0 *= m0_0; p3_1 *= m0_1; l2_0 *= m0_0; l2_1 *= m0_1; l3_0 *= m0_0; l3_1 *= m0_1;
+            // [21] CY q1, q2: un-apply
+            var m1_0 = __V2.Create(0.0); var m1_1 = __V2.Create(0.0); var m2_0 = __V2.Create(1.0, -1.0); var m2_1 = __V2.Create(1.0, -1.0); var m3_0 = __V2.Create(-1.0, 1.0); var m3_1 = __V2.Create(-1.0, 1.0);
+            t0_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p3_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p3_1, m2_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, __V2.FusedMultiplyAdd(m3_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p3_0, m1_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, __V2.FusedMultiplyAdd(m3_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p3_1, m1_1 * t1_1))); p1_0 = t2_0; p1_1 = t2_1;
+            t0_0 = __V2.Shuffle(l1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(l1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(l3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(l3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, l3_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, l3_1, m2_1 * t1_1))); l3_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, __V2.FusedMultiplyAdd(m3_0, t0_0, __V2.FusedMultiplyAdd(m1_0, l3_0, m1_0 * t1_0))); l3_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, __V2.FusedMultiplyAdd(m3_1, t0_1, __V2.FusedMultiplyAdd(m1_1, l3_1, m1_1 * t1_1))); l1_0 = t2_0; l1_1 = t2_1;
+            // [20] CNOT q0, q1: un-apply
+            t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
+            t0_0 = p2_0; t0_1 = p2_1; p2_1 = p3_1; p3_1 = t0_1;
+            t0_0 = l0_0; t0_1 = l0_1; l0_1 = l1_1; l1_1 = t0_1;
+            t0_0 = l2_0; t0_1 = l2_1; l2_1 = l3_1; l3_1 = t0_1;
+            // [19] U3(w[5], 0.5, w[6]) q2 (angle 1 of U3, as PhaseShift): un-apply
+            double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m4_0 = __V2.Create(c9); var m4_1 = __V2.Create(c9); var m5_0 = __V2.Create(s9, -s9); var m5_1 = __V2.Create(s9, -s9);
+            p2_0 = __V2.FusedMultiplyAdd(m4_0, p2_0, m5_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m4_1, p2_1, m5_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m4_0, p3_0, m5_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m4_1, p3_1, m5_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            l2_0 = __V2.FusedMultiplyAdd(m4_0, l2_0, m5_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m4_1, l2_1, m5_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m4_0, l3_0, m5_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m4_1, l3_1, m5_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [18] U3(w[5], 0.5, w[6]) q2 (angle 0 of U3, as RY): gradient, then un-apply
+            __D2 g18_0 = default, g18_1 = default; g18_0 = __V2.FusedMultiplyAdd(l2_0, p0_0, g18_0); g18_1 = __V2.FusedMultiplyAdd(l2_1, p0_1, g18_1); g18_0 = __V2.FusedMultiplyAdd(l3_0, p1_0, g18_0); g18_1 = __V2.FusedMultiplyAdd(l3_1, p1_1, g18_1); t3_0 = l0_0 * p2_0; t3_1 = l0_1 * p2_1; t3_0 = __V2.FusedMultiplyAdd(l1_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l1_1, p3_1, t3_1); g18_0 -= t3_0; g18_1 -= t3_1;
+            var m6_0 = __V2.Create(1.0); var m6_1 = __V2.Create(1.0); __U.Add(ref g, 5) += 1.0 * __F.SumLanes(g18_0 * m6_0, g18_1 * m6_1); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m7_0 = __V2.Create(c8); var m7_1 = __V2.Create(c8);
+            var m8_0 = __V2.Create(s8); var m8_1 = __V2.Create(s8); var m9_0 = __V2.Create(-s8); var m9_1 = __V2.Create(-s8); t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m7_0, p0_0, m8_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m7_1, p0_1, m8_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * p2_1);
+            t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m7_0, p1_0, m8_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m7_1, p1_1, m8_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * p3_1);
+            t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m7_0, l0_0, m8_0 * l2_0); l0_1 = __V2.FusedMultiplyAdd(m7_1, l0_1, m8_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * l2_1);
+            t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m7_0, l1_0, m8_0 * l3_0); l1_1 = __V2.FusedMultiplyAdd(m7_1, l1_1, m8_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * l3_1); u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L));
+            u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
+            // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift): gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g17_0 = default, g17_1 = default; g17_0 = g17_0 + u2_0 + u3_0; g17_1 = g17_1 + u2_1 + u3_1; var m10_0 = __V2.Create(1.0, (-1.0)); var m10_1 = __V2.Create(1.0, (-1.0)); __U.Add(ref g, 6) += (-2.0) * __F.SumLanes(g17_0 * m10_0, g17_1 * m10_1);
+            // [16] Rot(w[2], w[3], w[4]) q1 (angle 2 of Rot, as RZ): gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g16_0 = default, g16_1 = default; g16_0 = g16_0 + u0_0 + u2_0 - (u1_0 + u3_0); g16_1 = g16_1 + u0_1 + u2_1 - (u1_1 + u3_1); __U.Add(ref g, 4) += 1.0 * __F.SumLanes(g16_0 * m10_0, g16_1 * m10_1);
+            // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift): un-apply
+            double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m11_0 = __V2.Create(c7); var m11_1 = __V2.Create(c7); var m12_0 = __V2.Create(s7, -s7); var m12_1 = __V2.Create(s7, -s7);
+            p2_0 = __V2.FusedMultiplyAdd(m11_0, p2_0, m12_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m11_1, p2_1, m12_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m11_0, p3_0, m12_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m11_1, p3_1, m12_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            l2_0 = __V2.FusedMultiplyAdd(m11_0, l2_0, m12_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m11_1, l2_1, m12_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m11_0, l3_0, m12_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m11_1, l3_1, m12_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [16] Rot(w[2], w[3], w[4]) q1 (angle 2 of Rot, as RZ): un-apply
+            double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); var m13_0 = __V2.Create(c6); var m13_1 = __V2.Create(c6); var m14_0 = __V2.Create(-s6, s6); var m14_1 = __V2.Create(-s6, s6);
+            p0_0 = __V2.FusedMultiplyAdd(m13_0, p0_0, m14_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m13_1, p0_1, m14_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m15_0 = __V2.Create(s6, -s6); var m15_1 = __V2.Create(s6, -s6);
+            p1_0 = __V2.FusedMultiplyAdd(m13_0, p1_0, m15_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m13_1, p1_1, m15_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m13_0, p2_0, m14_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m13_1, p2_1, m14_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m13_0, p3_0, m15_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m13_1, p3_1, m15_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m13_0, l0_0, m14_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m13_1, l0_1, m14_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
+            l1_0 = __V2.FusedMultiplyAdd(m13_0, l1_0, m15_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m13_1, l1_1, m15_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m13_0, l2_0, m14_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m13_1, l2_1, m14_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
+            l3_0 = __V2.FusedMultiplyAdd(m13_0, l3_0, m15_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m13_1, l3_1, m15_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [15] Rot(w[2], w[3], w[4]) q1 (angle 1 of Rot, as RY): gradient, then un-apply
+            __D2 g15_0 = default, g15_1 = default; g15_0 = __V2.FusedMultiplyAdd(l1_0, p0_0, g15_0); g15_1 = __V2.FusedMultiplyAdd(l1_1, p0_1, g15_1); g15_0 = __V2.FusedMultiplyAdd(l3_0, p2_0, g15_0); g15_1 = __V2.FusedMultiplyAdd(l3_1, p2_1, g15_1); t3_0 = l0_0 * p1_0; t3_1 = l0_1 * p1_1; t3_0 = __V2.FusedMultiplyAdd(l2_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l2_1, p3_1, t3_1); g15_0 -= t3_0; g15_1 -= t3_1;
+            __U.Add(ref g, 3) += 1.0 * __F.SumLanes(g15_0 * m6_0, g15_1 * m6_1); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m16_0 = __V2.Create(c5); var m16_1 = __V2.Create(c5); var m17_0 = __V2.Create(s5); var m17_1 = __V2.Create(s5);
+            var m18_0 = __V2.Create(-s5); var m18_1 = __V2.Create(-s5); t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m16_0, p0_0, m17_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m16_1, p0_1, m17_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m18_0, t0_0, m16_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m18_1, t0_1, m16_1 * p1_1);
+            t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m16_0, p2_0, m17_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m16_1, p2_1, m17_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m18_0, t0_0, m16_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m18_1, t0_1, m16_1 * p3_1);
+            t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m16_0, l0_0, m17_0 * l1_0); l0_1 = __V2.FusedMultiplyAdd(m16_1, l0_1, m17_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m18_0, t0_0, m16_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m18_1, t0_1, m16_1 * l1_1);
+            t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m16_0, l2_0, m17_0 * l3_0); l2_1 = __V2.FusedMultiplyAdd(m16_1, l2_1, m17_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m18_0, t0_0, m16_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m18_1, t0_1, m16_1 * l3_1); u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L));
+            u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
+            // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ): gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g14_0 = default, g14_1 = default; g14_0 = g14_0 + u0_0 + u2_0 - (u1_0 + u3_0); g14_1 = g14_1 + u0_1 + u2_1 - (u1_1 + u3_1); __U.Add(ref g, 2) += 1.0 * __F.SumLanes(g14_0 * m10_0, g14_1 * m10_1);
+            // [13] PhaseShift(w[1]) q0: gradient (diagonal gates commute, so any point of their run serves)
+            __D2 g13_0 = default, g13_1 = default; g13_0 = g13_0 + u0_0 + u1_0 + u2_0 + u3_0; g13_1 = g13_1 + u0_1 + u1_1 + u2_1 + u3_1; var m19_0 = __V2.Create(0.0, 0.0); var m19_1 = __V2.Create(1.0, (-1.0)); __U.Add(ref g, 1) += (-2.0) * __F.SumLanes(g13_0 * m19_0, g13_1 * m19_1);
+            // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ): un-apply
+            double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m20_0 = __V2.Create(c4); var m20_1 = __V2.Create(c4); var m21_0 = __V2.Create(-s4, s4); var m21_1 = __V2.Create(-s4, s4);
+            p0_0 = __V2.FusedMultiplyAdd(m20_0, p0_0, m21_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m20_1, p0_1, m21_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m22_0 = __V2.Create(s4, -s4); var m22_1 = __V2.Create(s4, -s4);
+            p1_0 = __V2.FusedMultiplyAdd(m20_0, p1_0, m22_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m20_1, p1_1, m22_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m20_0, p2_0, m21_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m20_1, p2_1, m21_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m20_0, p3_0, m22_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m20_1, p3_1, m22_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m20_0, l0_0, m21_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m20_1, l0_1, m21_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
+            l1_0 = __V2.FusedMultiplyAdd(m20_0, l1_0, m22_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m20_1, l1_1, m22_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m20_0, l2_0, m21_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m20_1, l2_1, m21_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
+            l3_0 = __V2.FusedMultiplyAdd(m20_0, l3_0, m22_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m20_1, l3_1, m22_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [13] PhaseShift(w[1]) q0: un-apply
+            double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m23_0 = __V2.Create(1.0, 1.0); var m23_1 = __V2.Create(c3, c3); var m24_0 = __V2.Create(0.0, 0.0); var m24_1 = __V2.Create(s3, -s3);
+            p0_0 = __V2.FusedMultiplyAdd(m23_0, p0_0, m24_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m23_1, p0_1, m24_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m23_0, p1_0, m24_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m23_1, p1_1, m24_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
+            p2_0 = __V2.FusedMultiplyAdd(m23_0, p2_0, m24_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m23_1, p2_1, m24_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m23_0, p3_0, m24_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m23_1, p3_1, m24_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
+            l0_0 = __V2.FusedMultiplyAdd(m23_0, l0_0, m24_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m23_1, l0_1, m24_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L))); l1_0 = __V2.FusedMultiplyAdd(m23_0, l1_0, m24_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m23_1, l1_1, m24_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
+            l2_0 = __V2.FusedMultiplyAdd(m23_0, l2_0, m24_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m23_1, l2_1, m24_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m23_0, l3_0, m24_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m23_1, l3_1, m24_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [12] RZ(0.25) q2: un-apply
+            double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m25_0 = __V2.Create(c2); var m25_1 = __V2.Create(c2); var m26_0 = __V2.Create(-s2, s2); var m26_1 = __V2.Create(-s2, s2);
+            p0_0 = __V2.FusedMultiplyAdd(m25_0, p0_0, m26_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m25_1, p0_1, m26_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m25_0, p1_0, m26_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m25_1, p1_1, m26_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
+            var m27_0 = __V2.Create(s2, -s2); var m27_1 = __V2.Create(s2, -s2); p2_0 = __V2.FusedMultiplyAdd(m25_0, p2_0, m27_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m25_1, p2_1, m27_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
+            p3_0 = __V2.FusedMultiplyAdd(m25_0, p3_0, m27_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m25_1, p3_1, m27_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m25_0, l0_0, m26_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m25_1, l0_1, m26_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
+            l1_0 = __V2.FusedMultiplyAdd(m25_0, l1_0, m26_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m25_1, l1_1, m26_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m25_0, l2_0, m27_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m25_1, l2_1, m27_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
+            l3_0 = __V2.FusedMultiplyAdd(m25_0, l3_0, m27_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m25_1, l3_1, m27_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
+            // [11] RY(x[0]) q1: un-apply
+            double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m28_0 = __V2.Create(c1); var m28_1 = __V2.Create(c1); var m29_0 = __V2.Create(s1); var m29_1 = __V2.Create(s1); var m30_0 = __V2.Create(-s1); var m30_1 = __V2.Create(-s1);
+            t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m28_0, p0_0, m29_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m28_1, p0_1, m29_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * p1_1);
+            t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m28_0, p2_0, m29_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m28_1, p2_1, m29_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * p3_1);
+            t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m28_0, l0_0, m29_0 * l1_0); l0_1 = __V2.FusedMultiplyAdd(m28_1, l0_1, m29_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * l1_1);
+            t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m28_0, l2_0, m29_0 * l3_0); l2_1 = __V2.FusedMultiplyAdd(m28_1, l2_1, m29_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * l3_1);
+            // [10] RX(w[0]) q0: gradient, then un-apply
+            __D2 g10_0 = default, g10_1 = default; g10_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g10_0); g10_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g10_1);
+            g10_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), g10_0); g10_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), g10_1);
+            g10_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), g10_0); g10_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), g10_1);
+            g10_0 = __V2.FusedMultiplyAdd(l3_0, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), g10_0); g10_1 = __V2.FusedMultiplyAdd(l3_1, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), g10_1); __U.Add(ref g, 0) += 1.0 * __F.SumLanes(g10_0 * m10_0, g10_1 * m10_1);
         }
 
         private static double __Shift(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> g, global::System.Span<global::System.Numerics.Complex> s, global::NegLR.PauliSum observable)
