@@ -114,6 +114,8 @@ internal sealed class AllAnalyzersTest : CSharpAnalyzerTest<analyzers::NegLR.Ana
         new analyzers::NegLR.Analyzers.Trainability.TrainabilityAnalyzer(),
         new analyzers::NegLR.Analyzers.Resources.ResourceAnalyzer(),
         new analyzers::NegLR.Analyzers.Schedules.OptimizerScheduleAnalyzer(),
+        new analyzers::NegLR.Analyzers.Noise.NoiseDeclarationAnalyzer(),
+        new analyzers::NegLR.Analyzers.Noise.NoiseWithoutAnsatzAnalyzer(),
     };
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers();
