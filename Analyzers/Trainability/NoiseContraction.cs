@@ -80,7 +80,8 @@ internal sealed class TermContraction
 /// qubits outside the cone cannot change the term and are skipped. Inside it, channels are grouped greedily into
 /// <b>local noise layers</b>: a layer closes as soon as every qubit still in the cone has received at least one channel
 /// since the previous layer; its factor q_k is the largest, over those qubits, of the product of the factors each
-/// received. Each channel's factor is the q of its Pauli-twirled (unital) part: the largest |R_σσ| of its Pauli transfer
+/// received. A qubit that leaves the cone before receiving its channel voids the open layer (it may have carried the
+/// state past the noise). Each channel's factor is the q of its Pauli-twirled (unital) part: the largest |R_σσ| of its Pauli transfer
 /// matrix (σ = X, Y, Z) — exactly the theorem's q for Pauli channels (depolarizing: 1 − 4p/3), √(1 − γ) for amplitude
 /// damping, max(e^(−t/T1), e^(−t/T2)) for thermal relaxation; a two-qubit depolarizing channel contributes its
 /// hidden local factor (<see cref="NoiseInducedPlateauBound.TwoQubitDepolarizingLocalFactor"/>) on both qubits, and any
@@ -187,9 +188,26 @@ internal static class NoiseContraction
         {
             if (position > 0)
             {
-                // Gate position − 1 has run: qubits that left the cone no longer need noise in this layer.
-                cone = coneAfter[position - 1];
-                pending &= cone;
+                // Gate position − 1 has run. A qubit that leaves the cone after noise in this layer no longer needs any;
+                // one that leaves without it may have carried the state past the noise (and handed it back through the
+                // gate that ends its part in the cone), so the open layer is credited nothing and starts again.
+                int next = coneAfter[position - 1];
+                if ((pending & ~next) != 0)
+                {
+                    for (int q = 0; q < qubits; q++)
+                    {
+                        layer[q] = 1;
+                    }
+
+                    touched = false;
+                    pending = next;
+                }
+                else
+                {
+                    pending &= next;
+                }
+
+                cone = next;
                 Close(ref pending, ref touched, cone, layer, factors);
             }
 
