@@ -5,7 +5,7 @@ namespace NegLR.Analyzers;
 /// <summary>
 /// Every NegLR diagnostic, in one place. IDs are <c>NLR</c> + four digits, one range per category:
 /// NLR00xx declarations, NLR01xx circuit bodies, NLR02xx quantum facts, NLR03xx trainability, NLR04xx resources,
-/// NLR05xx optimizer declarations. Each has a help page <c>docs/diagnostics/NLRxxxx.md</c>.
+/// NLR05xx optimizer declarations, NLR06xx noise declarations. Each has a help page <c>docs/diagnostics/NLRxxxx.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -21,6 +21,7 @@ internal static class DiagnosticDescriptors
     public const string TrainabilityCategory = "NegLR.Trainability";
     public const string ResourcesCategory = "NegLR.Resources";
     public const string OptimizersCategory = "NegLR.Optimizers";
+    public const string NoiseCategory = "NegLR.Noise";
 
     // NLR00xx — declarations
     public const string NotPartialId = "NLR0001";
@@ -278,6 +279,99 @@ internal static class DiagnosticDescriptors
         "A weight of a template ansatz whose gates lie outside the backward light cone of every observable term: its gradient is identically zero. The gates belong to the template, so the fix is a different cost or template, not an edit; the generated DeadWeights lists them.");
 
     // ---- end of the issue 12 block ----
+
+    // ---- Issue 13 (noiserule stream): declared noise (NLR06xx) and the noise-induced barren plateau (NLR0304). ----
+
+    public const string NoiseInducedPlateauId = "NLR0304";
+    public const string NoiseProbabilityOutOfRangeId = "NLR0601";
+    public const string RelaxationTimesInvalidId = "NLR0602";
+    public const string TwoQubitNoiseAfterOneQubitGatesId = "NLR0603";
+    public const string NoiseGatesNotFollowableId = "NLR0604";
+    public const string NoiseQubitOutOfRangeId = "NLR0605";
+    public const string ReadoutProbabilityOutOfRangeId = "NLR0606";
+    public const string ReadoutQubitOutOfRangeId = "NLR0607";
+    public const string DeviceProfileMissingId = "NLR0608";
+    public const string DeviceProfileAmbiguousId = "NLR0609";
+    public const string DeviceProfileMalformedId = "NLR0610";
+    public const string DeviceProfileLacksQubitsId = "NLR0611";
+    public const string DeviceLayoutInvalidId = "NLR0612";
+    public const string NoiseWithoutCircuitId = "NLR0613";
+
+    /// <summary>Format: <c>"{0}"</c> (the term, the estimated contraction, the depth where it crossed, the noise, the fix).</summary>
+    public static readonly DiagnosticDescriptor NoiseInducedPlateau = Warning(NoiseInducedPlateauId, TrainabilityCategory,
+        "Noise flattens the cost landscape at this depth",
+        "{0}",
+        "Under local Pauli noise after each layer, every gradient component of a depth-L circuit is bounded by √(8 ln 2)·‖η‖₁·‖ω‖₁·√n·Q with Q the product of the noise layers' factors q < 1 (Wang et al. 2021, Nat. Commun. 12, 6961): the gradient decays exponentially with depth whatever the initialisation. Threshold: neglr.min_noise_gradient.");
+
+    // NLR06xx: each is an error, because the runtime refuses the declaration (the channel factory, the noise model or the
+    // profile reader throws), except NLR0613, noise that is ignored. Format of each: "{0}", the shared validation's message.
+
+    public static readonly DiagnosticDescriptor NoiseProbabilityOutOfRange = Error(NoiseProbabilityOutOfRangeId, NoiseCategory,
+        "Noise probability out of range",
+        "{0}",
+        "A channel's probabilities (p, pX, pY, pZ, γ, the excited population, p0, p1) lie in [0, 1], and the probabilities of one channel add up to at most 1; NoiseChannel's factories refuse anything else.");
+
+    public static readonly DiagnosticDescriptor RelaxationTimesInvalid = Error(RelaxationTimesInvalidId, NoiseCategory,
+        "Thermal relaxation times impossible",
+        "{0}",
+        "[ThermalRelaxation(t1, t2, gateTime)] needs T1 > 0, T2 > 0, T2 ≤ 2·T1 (a qubit cannot dephase more slowly than twice its relaxation time) and a gate time of 0 or more, all in one unit.");
+
+    public static readonly DiagnosticDescriptor TwoQubitNoiseAfterOneQubitGates = Error(TwoQubitNoiseAfterOneQubitGatesId, NoiseCategory,
+        "Two-qubit channel after one-qubit gates",
+        "{0}",
+        "A two-qubit channel ([TwoQubitDepolarizing]) acts on the two qubits of the gate it follows, so it can only follow two-qubit gates.");
+
+    public static readonly DiagnosticDescriptor NoiseGatesNotFollowable = Error(NoiseGatesNotFollowableId, NoiseCategory,
+        "Noise follows gates it cannot",
+        "{0}",
+        "Gates lists the gate kinds a channel follows: not empty, every entry a GateKind, and for a two-qubit channel only kinds that act on two qubits; After is one of the NoiseAfter values.");
+
+    public static readonly DiagnosticDescriptor NoiseQubitOutOfRange = Error(NoiseQubitOutOfRangeId, NoiseCategory,
+        "Noise on a qubit the ansatz does not have",
+        "{0}",
+        "A channel's Qubits names qubits 0 to n − 1 of the ansatz, each once; a two-qubit channel names exactly one ordered pair.");
+
+    public static readonly DiagnosticDescriptor ReadoutProbabilityOutOfRange = Error(ReadoutProbabilityOutOfRangeId, NoiseCategory,
+        "Readout error probability out of range",
+        "{0}",
+        "[ReadoutError(p1Given0, p0Given1)] takes two probabilities in [0, 1] that add up to less than 1 (at 1 or more the readout says nothing about the state).");
+
+    public static readonly DiagnosticDescriptor ReadoutQubitOutOfRange = Error(ReadoutQubitOutOfRangeId, NoiseCategory,
+        "Readout error on a qubit the ansatz does not have",
+        "{0}",
+        "[ReadoutError]'s Qubits names qubits 0 to n − 1 of the ansatz, each once.");
+
+    public static readonly DiagnosticDescriptor DeviceProfileMissing = Error(DeviceProfileMissingId, NoiseCategory,
+        "Device profile file not found",
+        "{0}",
+        "[DeviceProfile(\"file.json\")] names a JSON file passed to the compiler as an AdditionalFiles item, by its path relative to the project or its file name.");
+
+    public static readonly DiagnosticDescriptor DeviceProfileAmbiguous = Error(DeviceProfileAmbiguousId, NoiseCategory,
+        "Device profile path matches several files",
+        "{0}",
+        "A file name that several AdditionalFiles items share does not say which profile is meant; write the path relative to the project.");
+
+    public static readonly DiagnosticDescriptor DeviceProfileMalformed = Error(DeviceProfileMalformedId, NoiseCategory,
+        "Device profile file malformed",
+        "{0}",
+        "The profile is read with the runtime's DeviceProfile.Parse: strict JSON following device-profile.schema.json. The message gives the JSON path, line and column of the first problem.");
+
+    public static readonly DiagnosticDescriptor DeviceProfileLacksQubits = Error(DeviceProfileLacksQubitsId, NoiseCategory,
+        "Device profile lacks the qubits or gates the ansatz needs",
+        "{0}",
+        "Every circuit qubit runs on a device qubit the profile describes (through Layout, or qubit q on device qubit q), and every gate of the circuit needs a calibration in the profile (its kind, or \"any\" of its arity).");
+
+    public static readonly DiagnosticDescriptor DeviceLayoutInvalid = Error(DeviceLayoutInvalidId, NoiseCategory,
+        "Device layout of the wrong size",
+        "{0}",
+        "[DeviceProfile]'s Layout gives one distinct device qubit (0 or more) per circuit qubit: Layout[i] is where circuit qubit i runs.");
+
+    public static readonly DiagnosticDescriptor NoiseWithoutCircuit = Warning(NoiseWithoutCircuitId, NoiseCategory,
+        "Noise declared where there is no circuit",
+        "{0}",
+        "Noise attributes describe the noise of an [Ansatz]'s circuit; on a type without [Ansatz], or an ansatz without a template or a [Circuit] method, nothing reads them.");
+
+    // ---- end of the issue 13 block ----
 
     // NLR05xx: every rule is an error, because the generator refuses each of these declarations (it emits a stub that throws).
     // Format of each: "{0}", the shared validation's message, which names the attribute, the argument and the fix.

@@ -16,18 +16,19 @@ using NegLR.Analyzers.Trainability;
 namespace NegLR.CodeFixes;
 
 /// <summary>
-/// NLR0302 and NLR0303: reduces the number of layers to the trainable depth the analyzer computed and passed in the
+/// NLR0302, NLR0303 and NLR0304 (noise-induced plateau): reduces the number of layers to the trainable depth the analyzer computed and passed in the
 /// diagnostic's properties — for a template, the deepest count that raises no trainability warning (searched from one
 /// layer up, <c>LayerSearch</c>); for a body, ⌊neglr.max_entangling_depth_factor × log₂ n⌋ — written into
 /// <c>Layers = …</c> of a template, or the constant that bounds the [Circuit] body's layer loop
-/// (<c>const int Layers = 12</c>, or a literal <c>layer &lt; 12</c>).
+/// (<c>const int Layers = 12</c>, or a literal <c>layer &lt; 12</c>). For NLR0304 on a body the analyzer passes the
+/// fraction of the circuit's noise layers the bound allows, and the fix scales the loop's bound by it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReduceLayersCodeFix)), Shared]
 public sealed class ReduceLayersCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.DeepLocalCostId, DiagnosticDescriptors.TwoDesignDepthId);
+        ImmutableArray.Create(DiagnosticDescriptors.DeepLocalCostId, DiagnosticDescriptors.TwoDesignDepthId, DiagnosticDescriptors.NoiseInducedPlateauId);
 
     /// <inheritdoc/>
     public override FixAllProvider? GetFixAllProvider() => null;
@@ -36,8 +37,13 @@ public sealed class ReduceLayersCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics[0];
-        if (!diagnostic.Properties.TryGetValue(TrainabilityAnalyzer.TrainableLayersProperty, out var text)
-            || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int layers) || layers < 1)
+        int layers = 0;
+        double fraction = 0;
+        bool byFraction = diagnostic.Properties.TryGetValue(NoisePlateauAnalyzer.TrainableFractionProperty, out var fractionText)
+            && double.TryParse(fractionText, NumberStyles.Float, CultureInfo.InvariantCulture, out fraction) && fraction > 0 && fraction < 1;
+        if (!byFraction
+            && (!diagnostic.Properties.TryGetValue(TrainabilityAnalyzer.TrainableLayersProperty, out var text)
+                || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out layers) || layers < 1))
         {
             return;
         }
@@ -45,8 +51,10 @@ public sealed class ReduceLayersCodeFix : CodeFixProvider
         var document = context.Document;
         var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        string title = $"Reduce to {layers} layer(s), the configured trainable depth";
-        if (node?.FirstAncestorOrSelf<AttributeArgumentSyntax>() is { NameEquals.Name.Identifier.ValueText: "Layers" } argument)
+        string title = diagnostic.Id == DiagnosticDescriptors.NoiseInducedPlateauId
+            ? $"Reduce to {layers} layer(s), the deepest trainable depth under this noise"
+            : $"Reduce to {layers} layer(s), the configured trainable depth";
+        if (!byFraction && node?.FirstAncestorOrSelf<AttributeArgumentSyntax>() is { NameEquals.Name.Identifier.ValueText: "Layers" } argument)
         {
             context.RegisterCodeFix(CodeAction.Create(title,
                 _ => Task.FromResult(document.WithSyntaxRoot(root!.ReplaceNode(argument.Expression, Literal(layers).WithTriviaFrom(argument.Expression)))),
@@ -59,6 +67,18 @@ public sealed class ReduceLayersCodeFix : CodeFixProvider
             || FindLayerBound(method, model, context.CancellationToken) is not { } bound)
         {
             return;
+        }
+
+        if (byFraction)
+        {
+            // The loop's current bound, scaled: the body's layers are its loop iterations, spread evenly over its noise layers.
+            if (model.GetConstantValue(bound, context.CancellationToken) is not { HasValue: true, Value: int current }
+                || (layers = (int)Math.Floor(current * fraction)) < 1 || layers >= current)
+            {
+                return;
+            }
+
+            title = $"Reduce to {layers} layer(s), the deepest trainable depth under this noise";
         }
 
         context.RegisterCodeFix(CodeAction.Create(title, ct => Apply(document.Project.Solution, bound, layers, ct), nameof(ReduceLayersCodeFix)), diagnostic);

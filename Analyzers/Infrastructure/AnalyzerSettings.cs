@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,6 +18,7 @@ namespace NegLR.Analyzers.Infrastructure;
 /// neglr.max_entangling_depth_factor = 1.0
 /// neglr.two_design_depth_factor = 1.0
 /// neglr.max_state_vector_mb = 256
+/// neglr.min_noise_gradient = 0.125
 /// </code>
 /// </example>
 internal sealed class AnalyzerSettings
@@ -26,6 +28,13 @@ internal sealed class AnalyzerSettings
     public const string MaxEntanglingDepthFactorKey = "neglr.max_entangling_depth_factor";
     public const string TwoDesignDepthFactorKey = "neglr.two_design_depth_factor";
     public const string MaxStateVectorMbKey = "neglr.max_state_vector_mb";
+    public const string MinNoiseGradientKey = "neglr.min_noise_gradient";
+
+    /// <summary>
+    /// 1/8 = √(1/64): NLR0304 warns where Wang et al.'s bound on |∂C/∂θ| (relative to the term's |coefficient|) falls
+    /// below the gradient scale the default variance threshold stands for — the shot noise of a 64-shot estimate.
+    /// </summary>
+    public const double DefaultMinNoiseGradient = 0.125;
 
     /// <summary>
     /// 2^−6: a gradient whose typical size is 1/8 of the cost's scale, about the shot noise of a 64-shot estimate —
@@ -42,8 +51,12 @@ internal sealed class AnalyzerSettings
         DefaultMaxEntanglingDepthFactor, DefaultTwoDesignDepthFactor, DefaultMaxStateVectorMb);
 
     public AnalyzerSettings(double minGradientVariance, int globalCostMinQubits, double maxEntanglingDepthFactor,
-        double twoDesignDepthFactor, int maxStateVectorMb)
+        double twoDesignDepthFactor, int maxStateVectorMb, double minNoiseGradient = DefaultMinNoiseGradient,
+        ImmutableArray<AdditionalText> additionalFiles = default, string? projectDirectory = null)
     {
+        MinNoiseGradient = minNoiseGradient;
+        AdditionalFiles = additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles;
+        ProjectDirectory = projectDirectory;
         MinGradientVariance = minGradientVariance;
         GlobalCostMinQubits = globalCostMinQubits;
         MaxEntanglingDepthFactor = maxEntanglingDepthFactor;
@@ -66,6 +79,15 @@ internal sealed class AnalyzerSettings
     /// <summary>One state vector larger than this many MiB is reported.</summary>
     public int MaxStateVectorMb { get; }
 
+    /// <summary>NLR0304 warns where the noise-induced bound on a gradient (relative to the term's coefficient) falls below this.</summary>
+    public double MinNoiseGradient { get; }
+
+    /// <summary>The compilation's AdditionalFiles (where a [DeviceProfile] file is found).</summary>
+    public ImmutableArray<AdditionalText> AdditionalFiles { get; }
+
+    /// <summary>The project's directory (build_property.projectdir or MSBuildProjectDirectory), or null when the build does not say.</summary>
+    public string? ProjectDirectory { get; }
+
     /// <summary>The settings that apply to <paramref name="tree"/>.</summary>
     public static AnalyzerSettings For(AnalyzerOptions options, SyntaxTree? tree)
     {
@@ -75,12 +97,18 @@ internal sealed class AnalyzerSettings
         }
 
         var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        string? projectDirectory = global.TryGetValue("build_property.projectdir", out var dir) && !string.IsNullOrWhiteSpace(dir) ? dir
+            : global.TryGetValue("build_property.msbuildprojectdirectory", out dir) && !string.IsNullOrWhiteSpace(dir) ? dir : null;
         return new AnalyzerSettings(
             Positive(config, MinGradientVarianceKey, DefaultMinGradientVariance),
             (int)Math.Round(Positive(config, GlobalCostMinQubitsKey, DefaultGlobalCostMinQubits)),
             Positive(config, MaxEntanglingDepthFactorKey, DefaultMaxEntanglingDepthFactor),
             Positive(config, TwoDesignDepthFactorKey, DefaultTwoDesignDepthFactor),
-            (int)Math.Min(int.MaxValue, Math.Round(Positive(config, MaxStateVectorMbKey, DefaultMaxStateVectorMb))));
+            (int)Math.Min(int.MaxValue, Math.Round(Positive(config, MaxStateVectorMbKey, DefaultMaxStateVectorMb))),
+            Positive(config, MinNoiseGradientKey, DefaultMinNoiseGradient),
+            options.AdditionalFiles,
+            projectDirectory);
     }
 
     /// <summary>The largest number of layers a local cost stays trainable with on <paramref name="qubits"/> qubits.</summary>

@@ -17,8 +17,10 @@ internal sealed class AnsatzDeclaration
     public AnsatzDeclaration(INamedTypeSymbol type, AttributeSyntax? attribute, int qubits, AttributeArgumentSyntax? qubitsArgument,
         AnsatzTemplate template, AttributeArgumentSyntax? templateArgument, int layers, AttributeArgumentSyntax? layersArgument,
         ImmutableArray<(SyntaxToken Identifier, string TypeName)> nonPartial, ImmutableArray<IMethodSymbol> circuitMethods,
-        ImmutableArray<ObservableDeclaration> observables, TypeShape shape, long templateGates, Circuit? circuit, string? failure)
+        ImmutableArray<ObservableDeclaration> observables, TypeShape shape, long templateGates, Circuit? circuit, string? failure,
+        NoiseDeclaration? noise = null)
     {
+        Noise = noise ?? NoiseDeclaration.None;
         Type = type;
         Attribute = attribute;
         Qubits = qubits;
@@ -38,7 +40,7 @@ internal sealed class AnsatzDeclaration
 
     private AnsatzDeclaration(AnsatzDeclaration type, MethodDeclarationSyntax circuitSyntax, BodyReadResult body, Circuit? circuit)
         : this(type.Type, type.Attribute, type.Qubits, type.QubitsArgument, type.Template, type.TemplateArgument, type.Layers,
-            type.LayersArgument, type.NonPartial, type.CircuitMethods, type.Observables, type.Shape, 0, circuit, type.Failure)
+            type.LayersArgument, type.NonPartial, type.CircuitMethods, type.Observables, type.Shape, 0, circuit, type.Failure, type.Noise)
     {
         CircuitSyntax = circuitSyntax;
         Body = body;
@@ -85,6 +87,12 @@ internal sealed class AnsatzDeclaration
 
     /// <summary>The recorded circuit (template or body); null when the declaration or body has an error.</summary>
     public Circuit? Circuit { get; }
+
+    /// <summary>
+    /// The noise declared on the type (channel, readout and profile attributes), read by the generator's shared reader;
+    /// attribute indices refer to <c>Type.GetAttributes()</c>. <see cref="NoiseDeclaration.None"/> for an ideal ansatz.
+    /// </summary>
+    public NoiseDeclaration Noise { get; }
 
     /// <summary>Set when reading the declaration threw: the analyzers report it once and analyse nothing else.</summary>
     public string? Failure { get; }

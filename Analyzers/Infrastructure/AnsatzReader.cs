@@ -137,8 +137,9 @@ internal static class AnsatzReader
                 }
             }
 
+            var noise = NoiseDeclarationReader.Read(type.GetAttributes(), cancellationToken);
             return new AnsatzDeclaration(type, attribute, qubits, qubitsArgument, template, templateArgument, layers, layersArgument,
-                nonPartial, methods, observables, shape, templateGates, circuit, null);
+                nonPartial, methods, observables, shape, templateGates, circuit, null, noise);
         }
         catch (OperationCanceledException)
         {

@@ -28,7 +28,7 @@ internal static class DocumentScope
     public static void Run(Options options, ImmutableArray<MetadataReference> references, IReadOnlyList<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> sets)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var files = ProjectWorkload.Ansatze(options.Big).Concat(ProjectWorkload.Filler(options.Filler)).ToList();
+        var files = ProjectWorkload.Ansatze(options.Big, options.Noise).Concat(ProjectWorkload.Filler(options.Filler)).ToList();
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Source, parse, path: f.Name + ".cs")).ToList();
         var user = CSharpCompilation.Create("Project", trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));

@@ -22,7 +22,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //   ... -- --profile            (each step on its own, thread CPU time)
 //   ... -- --loop 200           (only the analysed compilation, repeatedly: for perf with DOTNET_PerfMapEnabled=1)
 //   ... -- --show File.cs       (prints the NegLR diagnostics of a file)
-//   ... -- --document [--open Hea12] [--big] [--filler 200]
+//   ... -- --document [--open Hea12] [--big] [--filler 200] [--noise]   (--noise adds NoisyHea12 and NoisyTemplate8)
 //                               (one open file after a keystroke, as the IDE analyses it: NegLR, then six no-op analyzers
 //                                registered with SymbolStart/End, then six registered flat; see DocumentScope.cs)
 var options = Options.Parse(args);
@@ -393,7 +393,7 @@ static string Ansatz(int i, int qubits, int layers)
 }
 
 internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, string? Show, string? Only = null, bool Profile = false, int Warmup = 3, int Loop = 0,
-    bool Document = false, bool Big = false, string? Open = null, int Filler = 200)
+    bool Document = false, bool Big = false, string? Open = null, int Filler = 200, bool Noise = false)
 {
     public static Options Parse(string[] args)
     {
@@ -408,6 +408,12 @@ internal sealed record Options(int Ansatze, int Qubits, int Layers, int Rounds, 
         {
             o = o with { Document = true };
             args = args.Where(a => a != "--document").ToArray();
+        }
+
+        if (args.Contains("--noise"))
+        {
+            o = o with { Noise = true };
+            args = args.Where(a => a != "--noise").ToArray();
         }
 
         if (args.Contains("--big"))

@@ -12,7 +12,7 @@ namespace NegLR.Analyzers.Performance;
 internal static class ProjectWorkload
 {
     /// <summary>The ansatz files, by name (the file is <c>{name}.cs</c>).</summary>
-    public static IReadOnlyList<(string Name, string Source)> Ansatze(bool withBig)
+    public static IReadOnlyList<(string Name, string Source)> Ansatze(bool withBig, bool withNoise = false)
     {
         var list = new List<(string, string)>
         {
@@ -81,6 +81,16 @@ internal static class ProjectWorkload
         list.Add(withBig
             ? ("Big", Template("Big", 20, "HardwareEfficient", 140, "Z0 Z1"))
             : ("Hea20", Template("Hea20", 20, "HardwareEfficient", 20, "Z0 Z1")));
+        if (withNoise)
+        {
+            // --noise: the same kinds of ansatz with declared noise (issue 13), so the noise rules have work to do.
+            const string noise = "[Depolarizing(2e-2, After = NoiseAfter.SingleQubitGates)]\n[TwoQubitDepolarizing(5e-2)]\n[ThermalRelaxation(100, 80, 0.1)]\n[ReadoutError(0.02, 0.03)]\n";
+            list.Add(("NoisyHea12", Hea("NoisyHea12", 12, 12, "Z0").Replace("public partial struct", noise + "public partial struct")));
+            // Strong enough to be flagged (NLR0304), so the reduce-layers search runs on every keystroke too.
+            list.Add(("NoisyTemplate8", Template("NoisyTemplate8", 8, "HardwareEfficient", 24, "Z0 + Z1")
+                .Replace("public partial struct", "[Depolarizing(5e-2)]\n[ReadoutError(0.02, 0.03)]\npublic partial struct")));
+        }
+
         return list;
     }
 

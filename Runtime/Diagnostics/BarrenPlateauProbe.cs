@@ -15,7 +15,7 @@ namespace NegLR;
 /// so the result is the same for any number of workers. Relative standard error of a per-weight variance is about
 /// √(2 / (samples − 1)) for near-Gaussian gradients: 10 % at 200 samples; the averages over weights are steadier.
 /// </remarks>
-public static class BarrenPlateauProbe
+public static partial class BarrenPlateauProbe
 {
     /// <summary>Samples merged per block: the unit of work a worker takes and of the fixed merge order.</summary>
     private const int BlockSize = 8;

@@ -55,6 +55,7 @@ public sealed class DescriptorTests
                 "NLR03" => DiagnosticDescriptors.TrainabilityCategory,
                 "NLR04" => DiagnosticDescriptors.ResourcesCategory,
                 "NLR05" => DiagnosticDescriptors.OptimizersCategory,
+                "NLR06" => DiagnosticDescriptors.NoiseCategory,
                 _ => "unexpected range",
             };
             Assert.Equal(expected, descriptor.Category);

@@ -114,6 +114,9 @@ internal sealed class AllAnalyzersTest : CSharpAnalyzerTest<analyzers::NegLR.Ana
         new analyzers::NegLR.Analyzers.Trainability.TrainabilityAnalyzer(),
         new analyzers::NegLR.Analyzers.Resources.ResourceAnalyzer(),
         new analyzers::NegLR.Analyzers.Schedules.OptimizerScheduleAnalyzer(),
+        new analyzers::NegLR.Analyzers.Noise.NoiseDeclarationAnalyzer(),
+        new analyzers::NegLR.Analyzers.Noise.NoiseWithoutAnsatzAnalyzer(),
+        new analyzers::NegLR.Analyzers.Trainability.NoisePlateauAnalyzer(),
     };
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers();
