@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
+using System.Numerics;
 using System.Threading;
 
 namespace NegLR;
@@ -176,6 +177,40 @@ public sealed class NoisyAnsatzRuntime
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The <see cref="IAnsatz"/> form of <see cref="Evaluate(ReadOnlySpan{double}, ReadOnlySpan{double}, NoisyAnsatzWorkspace)"/>
+    /// for generic code (<c>where T : IAnsatz</c>): the state span is checked but not used (a noisy state is a density
+    /// matrix), and the calling thread's workspace (<see cref="ThreadWorkspace"/>) holds it.
+    /// </summary>
+    public double Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, Span<Complex> state)
+    {
+        CheckState(state.Length, "state");
+        return Evaluate(weights, inputs, ThreadWorkspace);
+    }
+
+    /// <summary>The <see cref="IAnsatz"/> form of the adjoint gradient: the spans are checked but not used (see <see cref="Evaluate(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{Complex})"/>).</summary>
+    public double EvaluateWithGradient(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, Span<double> gradient, Span<Complex> state,
+        Span<Complex> adjoint)
+    {
+        CheckState(state.Length, "state");
+        CheckState(adjoint.Length, "adjoint");
+        return EvaluateWithGradient(weights, inputs, gradient, ThreadWorkspace);
+    }
+
+    /// <summary>What a noisy ansatz's <c>Prepare(weights, inputs, state)</c> throws: its state is a density matrix, not a vector.</summary>
+    public InvalidOperationException NoStateVector() =>
+        new($"{Ansatz} is noisy: its state is a density matrix, which a state vector cannot hold. Use {Ansatz}.PrepareDensityMatrix(weights, inputs, workspace) " +
+            $"(or {Ansatz}.Probabilities), or declare the ansatz without noise.");
+
+    private void CheckState(int length, string name)
+    {
+        if (length != 1 << Qubits)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{Ansatz} needs a {name} span of {1 << Qubits} amplitudes, but it has {length}."), name);
+        }
     }
 
     /// <summary>Tr(ρ(w, x)·<paramref name="observable"/>) on the whole circuit, with the readout error.</summary>
