@@ -58,8 +58,11 @@ public sealed class NoisyAnsatzRuntime
     public static NoisyAnsatzRuntime Create(string ansatz, Circuit circuit, NoiseModel model, PauliSum cost)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new NoisyAnsatzRuntime(ansatz, model.ApplyTo(circuit), model.Readout, cost);
+        return new NoisyAnsatzRuntime(ansatz, model.ApplyTo(circuit), model.Readout, cost) { Model = model };
     }
+
+    /// <summary>The noise model the runtime was made with by <see cref="Create"/> (null when given a noisy circuit directly).</summary>
+    public NoiseModel? Model { get; private init; }
 
     /// <summary>The ansatz's name.</summary>
     public string Ansatz { get; }
