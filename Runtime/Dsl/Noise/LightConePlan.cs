@@ -164,6 +164,7 @@ internal sealed class LightConePlan
         for (int s = 0; s < segments.Length; s++)
         {
             var (reg, kept, previous, joins, list) = segmentOps[s];
+            FoldDepolarizing(list);
             var sub = Build(reg, list);
             ReadoutError? localReadout = null;
             if (s == segments.Length - 1 && readout is not null)
@@ -238,6 +239,67 @@ internal sealed class LightConePlan
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Moves each one-qubit depolarizing channel back, past the unital one-qubit operations on its qubit (it commutes with
+    /// every one of them: its transfer matrix is the identity on I and a scalar on X, Y, Z), to just after the last
+    /// constant two-qubit operation on that qubit, written there as the same map on the pair (a two-qubit Pauli channel
+    /// with p/3 on I⊗X, I⊗Y, I⊗Z). The engine then folds it into that pair's constant step (a CNOT and its two-qubit
+    /// depolarizing channel stay a monomial map), and the one-qubit steps hold only rotations, so a call folds no
+    /// constant 4×4 matrix into them. The map is the same; only rounding differs.
+    /// </summary>
+    private static void FoldDepolarizing(List<Operation> ops)
+    {
+        for (int i = 0; i < ops.Count; i++)
+        {
+            if (ops[i].Channel is not { Kind: ChannelKind.Depolarizing } channel || ops[i].Qubits.Length != 1)
+            {
+                continue;
+            }
+
+            int q = ops[i].Qubits[0];
+            int target = -1;
+            for (int j = i - 1; j >= 0; j--)
+            {
+                var o = ops[j];
+                if ((o.Mask & (1 << q)) == 0)
+                {
+                    continue;
+                }
+
+                if (o.Qubits.Length == 1 && (o.Gate is not null || o.Channel!.IsUnital))
+                {
+                    continue;
+                }
+
+                if (o.Qubits.Length == 2 && (o.Channel is not null || o.Gate!.Angles.Length == 0))
+                {
+                    target = j;
+                }
+
+                break;
+            }
+
+            if (target < 0)
+            {
+                continue;
+            }
+
+            var pair = ops[target].Qubits;
+            var probabilities = new double[15];
+            double third = channel.Parameters[0] / 3;
+            for (int letter = 1; letter <= 3; letter++)
+            {
+                probabilities[(pair[0] == q ? 4 * letter : letter) - 1] = third;
+            }
+
+            ops.RemoveAt(i);
+            ops.Insert(target + 1, new Operation
+            {
+                Channel = NoiseChannel.TwoQubitPauliChannel(probabilities), Qubits = pair, Mask = ops[target].Mask,
+            });
+        }
     }
 
     /// <summary>The sub-circuit of <paramref name="ops"/> on <paramref name="register"/> (same weight and input indices).</summary>
