@@ -9,10 +9,10 @@ public sealed partial class NegLRGenerator
     /// <summary>Emits the compile-time facts users and tools read: entangling depth and the cost's light cones.</summary>
     internal static class FactsEmitter
     {
-        public static void Write(CodeWriter w, AnsatzSpec spec)
+        public static void Write(CodeWriter w, AnsatzSpec spec, Circuit circuit)
         {
             w.Line("/// <summary>Depth counting multi-qubit gates only (the depth barren-plateau bounds for local costs use).</summary>");
-            w.Line("public const int EntanglingDepth = " + Literals.Int(spec.EntanglingDepth) + ";");
+            w.Line("public const int EntanglingDepth = " + Literals.Int(circuit.EntanglingDepth) + ";");
             var visible = spec.CostLightCones.SelectMany(c => c.Weights).Distinct().ToList();
             var dead = Enumerable.Range(0, spec.WeightCount).Where(k => !visible.Contains(k)).ToList();
             w.Line("/// <summary>");

@@ -1,32 +1,48 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NegLR.Generator.Model;
 using NegLR.Generator.Parsing;
+using NegLR.Generator.Pipeline;
 
 namespace NegLR.Generator;
 
 public sealed partial class NegLRGenerator
 {
-    /// <summary>Reads one [Ansatz] declaration into an <see cref="AnsatzSpec"/>; any problem becomes <c>Failure</c>.</summary>
+    /// <summary>
+    /// The pipeline's first step, which the compiler runs for every [Ansatz] declaration on every compilation (each
+    /// keystroke in an IDE): reads the declaration into an <see cref="AnsatzDeclaration"/>. It reads attributes and
+    /// syntax and looks a few names up; the one expensive part, lowering the [Circuit] body, comes from
+    /// <see cref="BodyCache"/> unless the body's file changed. Nothing here runs the body.
+    /// </summary>
     internal static class Parser
     {
-        public static AnsatzSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>The declaration, or null for a second [Ansatz] part of the same type (the first one speaks for it).</summary>
+        public static AnsatzDeclaration? Parse(GeneratorAttributeSyntaxContext context, GeneratorCounters? counters, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
-            var hierarchy = HierarchyInfo.From(type);
             var attribute = context.Attributes[0];
+            if (!IsFirstAnsatzPart(type, context.TargetNode, cancellationToken))
+            {
+                // [Ansatz] twice (a compiler error): one file, from the first, so hint names stay unique.
+                return null;
+            }
+
+            var hierarchy = HierarchyInfo.From(type);
             int qubits = NamedInt(attribute, "Qubits", 0);
             var template = (AnsatzTemplate)NamedInt(attribute, "Template", 0);
             int layers = NamedInt(attribute, "Layers", 1);
             var observables = ReadObservables(type);
-
+            var declaration = new AnsatzDeclaration(hierarchy, qubits, template, layers, observables, null, null, null, null);
             try
             {
-                return Build(context, type, hierarchy, qubits, template, layers, observables, cancellationToken);
+                return Read(context, type, declaration, counters, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -35,104 +51,164 @@ public sealed partial class NegLRGenerator
             catch (Exception ex)
             {
                 // Never throw into the compiler: the analyzers report the cause; the stub explains it at run time.
-                return Failed(hierarchy, qubits, template, layers, observables, null, "internal error while reading the declaration (" + ex.GetType().Name + ").");
+                return declaration with { Failure = "internal error while reading the declaration (" + ex.GetType().Name + ")." };
             }
         }
 
-        private static AnsatzSpec Build(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, HierarchyInfo hierarchy, int qubits,
-            AnsatzTemplate template, int layers, EquatableArray<ObservableSpec> observables, CancellationToken ct)
+        private static AnsatzDeclaration Read(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, AnsatzDeclaration declaration,
+            GeneratorCounters? counters, CancellationToken ct)
         {
+            if (Omitted(context, type, declaration) is { } omitted)
+            {
+                return declaration with { Omitted = omitted };
+            }
+
             if (!IsPartialEverywhere(type, ct))
             {
-                return Failed(hierarchy, qubits, template, layers, observables, null, $"{hierarchy.DisplayName} (and every type containing it) must be declared partial.");
+                return declaration with { Failure = $"{declaration.Hierarchy.DisplayName} (and every type containing it) must be declared partial." };
             }
 
-            if (qubits < 1 || qubits > Circuit.MaxQubits)
+            if (declaration.Qubits < 1 || declaration.Qubits > Circuit.MaxQubits)
             {
-                return Failed(hierarchy, qubits, template, layers, observables, null, $"Qubits = {qubits} is outside 1 to {Circuit.MaxQubits}.");
+                return declaration with { Failure = $"Qubits = {Int(declaration.Qubits)} is outside 1 to {Int(Circuit.MaxQubits)}." };
             }
 
-            if (observables.Count == 0)
+            if (declaration.Observables.Count == 0)
             {
-                return Failed(hierarchy, qubits, template, layers, observables, null, "it declares no [Observable(\"...\")] cost.");
+                return declaration with { Failure = "it declares no [Observable(\"...\")] cost." };
             }
 
-            var methods = type.GetMembers().OfType<IMethodSymbol>()
-                .Where(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CircuitAttributeName))
-                .ToList();
-
-            Circuit circuit;
-            string? buildMethod = null;
-            if (template != AnsatzTemplate.None)
+            var methods = CircuitMethods(type, context.SemanticModel, counters, ct);
+            if (declaration.Template != AnsatzTemplate.None)
             {
-                if (methods.Count > 0)
-                {
-                    return Failed(hierarchy, qubits, template, layers, observables, null, "it names a Template and also has a [Circuit] method; keep one.");
-                }
-
-                if (layers < 1)
-                {
-                    return Failed(hierarchy, qubits, template, layers, observables, null, $"Layers = {layers}; a template needs at least one layer.");
-                }
-
-                circuit = Templates.Build(template, qubits, layers);
-            }
-            else
-            {
-                if (methods.Count != 1)
-                {
-                    return Failed(hierarchy, qubits, template, layers, observables, null,
-                        methods.Count == 0 ? "it has no [Circuit] method and no Template." : "it has more than one [Circuit] method.");
-                }
-
-                var method = methods[0];
-                buildMethod = method.Name;
-                if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax syntax)
-                {
-                    return Failed(hierarchy, qubits, template, layers, observables, buildMethod, "its [Circuit] method has no body to read.");
-                }
-
-                var model = context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
-                var result = CircuitBodyReader.Read(syntax, model, qubits, ct);
-                if (!result.Succeeded || result.Circuit is null)
-                {
-                    var first = result.Problems.FirstOrDefault();
-                    return Failed(hierarchy, qubits, template, layers, observables, buildMethod,
-                        first is null ? "its [Circuit] body could not be read." : first.Message);
-                }
-
-                circuit = result.Circuit;
+                return methods.Count > 0
+                    ? declaration with { Failure = "it names a Template and also has a [Circuit] method; keep one." }
+                    : declaration;
             }
 
-            ct.ThrowIfCancellationRequested();
-            var cones = new List<LightConeSpec>();
-            for (int i = 0; i < observables.Count; i++)
+            if (methods.Count != 1)
             {
-                var terms = ObservableTerms.Read(observables[i], qubits, out string? problem);
-                if (terms is null)
+                return declaration with { Failure = methods.Count == 0 ? "it has no [Circuit] method and no Template." : "it has more than one [Circuit] method." };
+            }
+
+            var (name, method) = methods[0];
+            return declaration with { BuildMethod = HierarchyInfo.Escape(name), Body = method.Model, Failure = method.Failure };
+        }
+
+        /// <summary>
+        /// Why no code at all can be generated for this declaration, or null. Each is a declaration the analyzers reject
+        /// with their own diagnostic; generated code (even a stub) would only add compiler errors inside a generated file.
+        /// </summary>
+        private static string? Omitted(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, AnsatzDeclaration declaration)
+        {
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.IsGenericType)
                 {
-                    return Failed(hierarchy, qubits, template, layers, observables, buildMethod, problem!);
+                    return "a generic type (or one inside a generic type) cannot be an ansatz.";
+                }
+            }
+
+            if (type.IsRefLikeType)
+            {
+                return "a ref struct cannot implement IAnsatz.";
+            }
+
+            if (type.IsStatic)
+            {
+                return "a static class cannot implement IAnsatz.";
+            }
+
+            if (context.TargetNode.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: var version }
+                && (int)version < GeneratedMembers.MinimumLanguageVersion)
+            {
+                return "the project's LangVersion is older than C# 11, which the generated code needs.";
+            }
+
+            var observableNames = declaration.Observables.Select(o => o.Name).ToList();
+
+            // Names first (the declarations already hold them): symbols are made only for a name that could clash.
+            foreach (var member in type.MemberNames.Any(n => GeneratedMembers.MayClash(n, observableNames)) ? type.GetMembers() : ImmutableArray<ISymbol>.Empty)
+            {
+                if (member.IsImplicitlyDeclared || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+                {
+                    continue;
                 }
 
-                if (i == 0)
+                var parameters = member is IMethodSymbol method ? method.Parameters.Select(p => p.Type.ToDisplayString()).ToList() : null;
+                if (GeneratedMembers.Clashes(member.Name, parameters, observableNames))
                 {
-                    foreach (var (label, support) in terms)
+                    return $"the member '{member.Name}' has the name of a generated member.";
+                }
+            }
+
+            foreach (var observable in declaration.Observables)
+            {
+                if (!SyntaxFacts.IsValidIdentifier(observable.Name) || SyntaxFacts.GetKeywordKind(observable.Name) != SyntaxKind.None)
+                {
+                    return $"the observable name \"{observable.Name}\" is not a C# identifier.";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The methods marked [Circuit], by name, as <see cref="BodyCache"/> read them. Only methods that carry attributes are
+        /// looked at, and an unedited one is not bound again, so a keystroke elsewhere costs a table lookup per method.
+        /// </summary>
+        private static List<(string Name, CircuitMethodInfo Method)> CircuitMethods(INamedTypeSymbol type, SemanticModel targetModel,
+            GeneratorCounters? counters, CancellationToken ct)
+        {
+            var found = new List<(string, CircuitMethodInfo)>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(ct) is not TypeDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                SemanticModel? model = null;
+                foreach (var member in declaration.Members)
+                {
+                    if (member is not MethodDeclarationSyntax { AttributeLists.Count: > 0 } syntax)
                     {
-                        var (mask, weights) = circuit.BackwardLightCone(support);
-                        cones.Add(new LightConeSpec(label, mask, weights.ToEquatableArray()));
+                        continue;
+                    }
+
+                    model ??= syntax.SyntaxTree == targetModel.SyntaxTree ? targetModel : targetModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+                    var method = BodyCache.Get(syntax, model, counters, ct);
+                    if (method.IsCircuit)
+                    {
+                        found.Add((syntax.Identifier.ValueText, method));
                     }
                 }
             }
 
-            return new AnsatzSpec(hierarchy, qubits, circuit.Gates.ToEquatableArray(), circuit.WeightCount, circuit.InputCount,
-                circuit.Depth, circuit.Draw(), buildMethod, template, layers, observables, circuit.EntanglingDepth,
-                cones.ToEquatableArray(), null);
+            return found;
         }
 
-        private static AnsatzSpec Failed(HierarchyInfo hierarchy, int qubits, AnsatzTemplate template, int layers,
-            EquatableArray<ObservableSpec> observables, string? buildMethod, string reason) =>
-            new(hierarchy, qubits, EquatableArray<Gate>.Empty, 0, 0, 0, "", buildMethod, template, layers, observables, 0,
-                EquatableArray<LightConeSpec>.Empty, reason);
+        /// <summary>
+        /// Whether <paramref name="target"/> is the first declaration of the type (in declaration order) that carries
+        /// [Ansatz]: a type with the attribute on two parts (a compiler error) still gets one file, not a hint-name clash.
+        /// </summary>
+        private static bool IsFirstAnsatzPart(INamedTypeSymbol type, SyntaxNode target, CancellationToken ct)
+        {
+            var applications = type.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == AnsatzAttributeName && a.ApplicationSyntaxReference is not null)
+                .Select(a => a.ApplicationSyntaxReference!)
+                .ToList();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(ct);
+                if (applications.Any(a => a.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(a.Span)))
+                {
+                    return declaration == target;
+                }
+            }
+
+            return true;
+        }
 
         private static EquatableArray<ObservableSpec> ReadObservables(INamedTypeSymbol type)
         {
@@ -146,7 +222,7 @@ public sealed partial class NegLRGenerator
 
                 string text = a.ConstructorArguments[0].Value as string ?? "";
                 string? name = a.NamedArguments.FirstOrDefault(n => n.Key == "Name").Value.Value as string;
-                list.Add(new ObservableSpec(name ?? (list.Count == 0 ? "Cost" : "Observable" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), text));
+                list.Add(new ObservableSpec(name ?? (list.Count == 0 ? "Cost" : "Observable" + Int(list.Count)), text));
             }
 
             return list.ToEquatableArray();
@@ -158,8 +234,7 @@ public sealed partial class NegLRGenerator
             {
                 foreach (var reference in t.DeclaringSyntaxReferences)
                 {
-                    if (reference.GetSyntax(ct) is TypeDeclarationSyntax decl &&
-                        !decl.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PartialKeyword)))
+                    if (reference.GetSyntax(ct) is TypeDeclarationSyntax decl && !decl.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
                     {
                         return false;
                     }
@@ -181,5 +256,7 @@ public sealed partial class NegLRGenerator
 
             return fallback;
         }
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -54,6 +54,18 @@ public sealed partial class NegLRGenerator
             w.Line(Throws);
             w.Line($"public static global::NegLR.ShotEstimate EvaluateWithShots({Weights} weights, {Weights} inputs, {Span} state, global::NegLR.ShotEstimator estimator, int shots, global::NegLR.SeededRandom random, global::NegLR.ShotWorkspace workspace) => throw __Fail();");
             w.Line(Throws);
+            w.Line("public static global::NegLR.AnsatzWorkspace CreateWorkspace() => throw __Fail();");
+            w.Line(Throws);
+            w.Line($"public static void Prepare({Weights} weights, {Weights} inputs, global::NegLR.AnsatzWorkspace workspace) => throw __Fail();");
+            w.Line(Throws);
+            w.Line($"public static double Evaluate({Weights} weights, {Weights} inputs, global::NegLR.AnsatzWorkspace workspace) => throw __Fail();");
+            w.Line(Throws);
+            w.Line($"public static double Evaluate({Weights} weights, {Weights} inputs, global::NegLR.AnsatzWorkspace workspace, {PauliSum} observable) => throw __Fail();");
+            w.Line(Throws);
+            w.Line($"public static double EvaluateWithGradient({Weights} weights, {Weights} inputs, global::System.Span<double> gradient, global::NegLR.AnsatzWorkspace workspace) => throw __Fail();");
+            w.Line(Throws);
+            w.Line($"public static double ParameterShiftGradient({Weights} weights, {Weights} inputs, global::System.Span<double> gradient, global::NegLR.AnsatzWorkspace workspace) => throw __Fail();");
+            w.Line(Throws);
             w.Line("public static global::System.ReadOnlySpan<int> DeadWeights => throw __Fail();");
             w.Line(Throws);
             w.Line("public static global::System.ReadOnlySpan<int> WeightsVisibleTo(int term) => throw __Fail();");

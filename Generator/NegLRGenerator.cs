@@ -1,12 +1,20 @@
 using Microsoft.CodeAnalysis;
+using NegLR.Generator.Pipeline;
 
 namespace NegLR.Generator;
 
 /// <summary>
-/// Compiles each <c>[Ansatz]</c> declaration into straight-line simulation and gradient code. Pipeline:
-/// ForAttributeWithMetadataName → <see cref="Model.AnsatzSpec"/> (value-equal, no Roslyn objects) → source text.
-/// It never reports diagnostics (the analyzers do) and never throws into the compiler: a declaration it cannot
-/// compile gets a stub whose members throw a clear exception at run time.
+/// Compiles each <c>[Ansatz]</c> declaration into simulation and gradient code. The pipeline, by what it costs:
+/// <code>
+/// every compilation (each keystroke)   ForAttributeWithMetadataName → Parser.Parse → AnsatzDeclaration    [AnsatzDeclarations]
+///   attributes, a few name look-ups; the [Circuit] body lowered once per edit of its file (BodyCache)
+/// when a declaration changed           Builder.Build: run the body, light cones → AnsatzSpec             [AnsatzSpecs]
+/// when a spec changed                  Emitter.Emit: tile plan, tables, source text → Name.Ansatz.g.cs
+/// </code>
+/// Every value between steps is value-equal and holds no Roslyn object, so an edit that does not change a circuit
+/// stops at the first step. It never reports diagnostics (the analyzers do) and never throws into the compiler: a
+/// declaration it cannot compile gets a stub whose members throw a clear exception at run time, and one no code could
+/// compile for (generic, ref struct, static, a member clash, an old LangVersion) gets nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class NegLRGenerator : IIncrementalGenerator
@@ -21,19 +29,35 @@ public sealed partial class NegLRGenerator : IIncrementalGenerator
     /// </summary>
     internal Emit.TileOptions Tiles { get; set; } = new();
 
+    /// <summary>How often each expensive stage ran (for tests: a stage that must not run on an unrelated edit).</summary>
+    internal GeneratorCounters Counters { get; } = new();
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var ansatze = context.SyntaxProvider
+        var counters = Counters;
+        var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AnsatzAttributeName,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
-                static (ctx, ct) => Parser.Parse(ctx, ct))
+                (ctx, ct) => Parser.Parse(ctx, counters, ct))
+            .Where(static declaration => declaration is not null)
+            .Select(static (declaration, _) => declaration!)
+            .WithTrackingName(TrackingNames.AnsatzDeclarations);
+
+        var specs = declarations
+            .Select((declaration, ct) => Builder.Build(declaration, counters, ct))
             .WithTrackingName(TrackingNames.AnsatzSpecs);
 
         var tiles = Tiles;
-        context.RegisterSourceOutput(ansatze, (spc, spec) =>
-            spc.AddSource(spec.Hierarchy.HintName + ".Ansatz.g.cs", EmitAnsatz(spec, tiles, spc.CancellationToken)));
+        context.RegisterSourceOutput(specs, (spc, spec) =>
+        {
+            if (spec.Omitted is null)
+            {
+                counters.CountEmit();
+                spc.AddSource(spec.Hierarchy.HintName + ".Ansatz.g.cs", EmitAnsatz(spec, tiles, spc.CancellationToken));
+            }
+        });
 
         InitializeOptimizers(context);
     }

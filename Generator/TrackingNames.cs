@@ -3,7 +3,10 @@ namespace NegLR.Generator;
 /// <summary>Names of the pipeline steps, so tests can check each one is cached across edits.</summary>
 public static class TrackingNames
 {
-    /// <summary>[Ansatz] declarations read into <c>AnsatzSpec</c> models.</summary>
+    /// <summary>[Ansatz] declarations read into <c>AnsatzDeclaration</c> models (runs on every compilation; must stay cheap).</summary>
+    public const string AnsatzDeclarations = nameof(AnsatzDeclarations);
+
+    /// <summary>Declarations built into <c>AnsatzSpec</c> models: the body run, the light cones (only when a declaration changed).</summary>
     public const string AnsatzSpecs = nameof(AnsatzSpecs);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace NegLR.Generator.Emit;
@@ -40,6 +41,47 @@ internal sealed class CodeWriter
             start = end + 1;
         }
     }
+
+    /// <summary>
+    /// Writes statements several to a line, up to <paramref name="width"/> characters: a run of register operations
+    /// reads as one line per gate (under its comment) instead of one line per register. Comment lines stay lines of
+    /// their own and start a new run; a statement with a trailing comment ends its line.
+    /// </summary>
+    public void Packed(IEnumerable<string> lines, int width = 180)
+    {
+        var current = new StringBuilder();
+        foreach (string line in lines)
+        {
+            bool comment = line.StartsWith("//", StringComparison.Ordinal);
+            if (current.Length > 0 && (comment || current.Length + 1 + line.Length > width))
+            {
+                Line(current.ToString());
+                current.Clear();
+            }
+
+            if (comment)
+            {
+                Line(line);
+                continue;
+            }
+
+            current.Append(current.Length == 0 ? "" : " ").Append(line);
+            if (line.IndexOf("//", StringComparison.Ordinal) >= 0)
+            {
+                // A trailing comment ends the line: anything after it would be commented out.
+                Line(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            Line(current.ToString());
+        }
+    }
+
+    /// <summary>Characters written so far.</summary>
+    public int Length => _sb.Length;
 
     public override string ToString() => _sb.ToString();
 

@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using NegLR.Simulation;
 
 namespace NegLR.Generator.Emit;
 
 /// <summary>
-/// Writes an ansatz's simulation code: the argument buffer (every angle times ½ or 1, in step order), the forward pass
-/// and the adjoint pass as calls to tile pass methods (with 256-bit SIMD) or to the Runtime's kernels (without), and
-/// the pass methods themselves. A repeated block of steps (the layers of a template) is emitted once, inside a loop.
+/// Writes an ansatz's simulation code: the run-time program (<c>GeneratedProgram</c>, the circuit's steps as data), the
+/// argument buffer, and the forward and adjoint passes — as register-tile methods where they pay, as calls into the
+/// program where they do not. A repeated block of steps (the layers of a template) is written once, inside a loop;
+/// the tiles of all regions together stay inside <see cref="TileOptions.TileBudget"/>, and a region whose tiles would
+/// not fit runs from data.
 /// </summary>
 internal static class SimulationWriter
 {
@@ -17,357 +20,483 @@ internal static class SimulationWriter
     private const string Complex = "global::System.Numerics.Complex";
     private const string Memory = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-    /// <summary>
-    /// The body both entry points share: the argument buffer (with step <c>step</c>'s angle shifted when
-    /// <paramref name="shifted"/>), the reset state, then the forward pass as register tiles when
-    /// <paramref name="useTiles"/> holds, else as one kernel call per step.
-    /// </summary>
-    private static void WriteForwardPass(CodeWriter w, string allocate, int arguments, bool shifted, string useTiles)
-    {
-        w.Line(allocate);
-        w.Line($"var th = buffer.Slice(0, {Literals.Int(arguments)});");
-        w.Line($"var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)});");
-        w.Line("__Arguments(w, x, th);");
-        if (shifted)
-        {
-            using (w.Block("if (step >= 0)"))
-            {
-                w.Line("__ShiftArgument(th, step, shift);");
-            }
-        }
-
-        w.Line($"{Support}.ResetState(s);");
-        using (w.Block($"if ({useTiles})"))
-        {
-            w.Line("__F.CosSin(th, cs);");
-            w.Line("__ForwardTiles(s, th, cs);");
-        }
-
-        using (w.Block("else"))
-        {
-            w.Line("__ForwardSteps(s, th);");
-        }
-    }
-
     /// <summary>Buffers up to this many doubles live on the stack; larger ones in a per-thread array.</summary>
     private const int StackLimit = 16384;
 
-    public static void Write(CodeWriter w, Instruction[] steps, int qubits, Func<int, string> comment, TileOptions options)
+    /// <summary>Whether the file uses the tile aliases (<c>__V</c>, <c>__D</c>, <c>__F</c>, <c>__U</c>).</summary>
+    public static bool UsesTiles(Instruction[] steps, int qubits, TileOptions options) => !options.KernelsOnly && steps.Length > 0;
+
+    public static void Write(CodeWriter w, Instruction[] steps, int qubits, Func<int, string> comment, TileOptions options, long fingerprint,
+        CancellationToken cancellationToken)
     {
-        var tiles = TilePlan.Build(steps, qubits, options);
-        var kernels = TilePlan.Build(steps, qubits, new TileOptions { KernelsOnly = true, UnrollLimit = options.UnrollLimit });
-        int arguments = tiles.ArgumentCount;
-        string buffer = Literals.Int(Math.Max(1, 3 * arguments));
-        bool onHeap = 3 * arguments > StackLimit;
+        var plan = options.KernelsOnly ? null : TilePlan.Build(steps, qubits, options, cancellationToken);
+        var code = plan is null ? new List<RegionCode>() : Tiles(plan, comment, options, cancellationToken);
+        bool tiled = code.Exists(r => r.Tiled);
+        bool slotGradients = code.Exists(r => r.Tiled && !r.Region.Strided && r.Region.Repeats > 1);
+        var slots = ProgramLayout.Slots(steps, out int arguments);
 
-        WriteArguments(w, tiles, comment);
-        WriteShift(w, tiles, comment);
+        w.Line("/// <summary>The circuit's steps as data (recorded by CreateCircuit at run time, checked against the steps compiled here).</summary>");
+        w.Line("private static readonly global::NegLR.GeneratedProgram __P = global::NegLR.GeneratedProgram.Create(__Name, CreateCircuit(), " +
+               Literals.Long(fingerprint) + ");");
+        w.Line();
+        bool unrolledArguments = arguments <= options.UnrolledArgumentLimit;
+        if (unrolledArguments)
+        {
+            WriteArguments(w, steps, slots, comment);
+        }
 
-        if (onHeap)
+        // The argument buffer, its cosines and sines (tiles only) and the adjoint tiles' per-slot gradients (when a loop needs them).
+        int buffer = Math.Max(1, (tiled ? 3 : 1) * arguments);
+        int adjointBuffer = buffer + (slotGradients ? arguments : 0);
+        if (adjointBuffer > StackLimit)
         {
             w.Line("[global::System.ThreadStatic] private static double[]? __scratch;");
             w.Line();
         }
 
-        string allocate = onHeap
-            ? $"global::System.Span<double> buffer = __scratch ??= new double[{buffer}];"
-            : $"global::System.Span<double> buffer = stackalloc double[{buffer}];";
+        string Allocate(int length) => adjointBuffer > StackLimit
+            ? $"var buffer = new global::System.Span<double>(__scratch ??= new double[{Literals.Int(adjointBuffer)}], 0, {Literals.Int(length)});"
+            : $"global::System.Span<double> buffer = stackalloc double[{Literals.Int(length)}];";
+        string fill = unrolledArguments ? "__Arguments(w, x, th);" : "__P.Arguments(w, x, th);";
 
         w.Line("private static void __Forward(" + Weights + " w, " + Weights + " x, " + Span + " s) => __ForwardShifted(w, x, s, -1, 0.0);");
         w.Line();
         w.Line("/// <summary>The forward pass with <paramref name=\"shift\"/> added to step <paramref name=\"step\"/>'s angle (none when −1).</summary>");
         using (w.Block($"private static void __ForwardShifted({Weights} w, {Weights} x, {Span} s, int step, double shift)"))
         {
-            WriteForwardPass(w, allocate, arguments, shifted: true, useTiles: $"{Support}.RegisterTiles");
+            w.Line(Allocate(buffer));
+            w.Line($"var th = buffer.Slice(0, {Literals.Int(arguments)});");
+            w.Line(fill);
+            w.Line("if (step >= 0) __P.Shift(th, step, shift);");
+            w.Line($"{Support}.ResetState(s);");
+            if (tiled)
+            {
+                w.Line($"if ({Support}.RegisterTiles) {{ var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)}); __F.CosSin(th, cs); __ForwardTiles(s, th, cs); }}");
+                w.Line("else __P.Forward(s, th, 0, StepCount);");
+            }
+            else
+            {
+                w.Line("__P.Forward(s, th, 0, StepCount);");
+            }
         }
 
         w.Line();
         using (w.Block($"private static double __Adjoint({Weights} w, {Weights} x, global::System.Span<double> g, {Span} s, {Span} a, global::NegLR.PauliSum observable)"))
         {
             w.Line("g.Clear();");
-            w.Line("// Read the switch once: both passes must take the same path.");
-            w.Line($"bool tiles = {Support}.RegisterTiles;");
-            WriteForwardPass(w, allocate, arguments, shifted: false, useTiles: "tiles");
-            w.Line("observable.Apply(s, a);");
-            w.Line("double value = observable.Expectation(s);");
-            using (w.Block("if (tiles)"))
+            w.Line(Allocate(adjointBuffer));
+            w.Line($"var th = buffer.Slice(0, {Literals.Int(arguments)});");
+            w.Line(fill);
+            w.Line($"{Support}.ResetState(s);");
+            if (tiled)
             {
-                w.Line("__BackwardTiles(s, a, th, cs, g);");
+                // Read the switch once: both passes must take the same path.
+                w.Line($"bool tiles = {Support}.RegisterTiles;");
+                w.Line($"var cs = buffer.Slice({Literals.Int(arguments)}, {Literals.Int(2 * arguments)});");
+                w.Line("if (tiles) { __F.CosSin(th, cs); __ForwardTiles(s, th, cs); } else __P.Forward(s, th, 0, StepCount);");
+            }
+            else
+            {
+                w.Line("__P.Forward(s, th, 0, StepCount);");
             }
 
-            using (w.Block("else"))
+            w.Line("observable.Apply(s, a);");
+            w.Line("double value = observable.Expectation(s);");
+            if (tiled && slotGradients)
             {
-                w.Line("__BackwardSteps(s, a, th, g);");
+                using (w.Block("if (tiles)"))
+                {
+                    w.Line($"var gs = buffer.Slice({Literals.Int(3 * arguments)}, {Literals.Int(arguments)});");
+                    w.Line("gs.Clear();");
+                    w.Line("__BackwardTiles(s, a, th, cs, g, gs);");
+                    foreach (var region in code)
+                    {
+                        if (region.Tiled && !region.Region.Strided && region.Region.Repeats > 1)
+                        {
+                            w.Line($"__P.AddSlotGradients(gs, g, {Literals.Int(region.Region.Start)}, {Literals.Int(region.Region.End)});");
+                        }
+                    }
+                }
+
+                w.Line("else __P.Backward(s, a, th, g, 0, StepCount);");
+            }
+            else if (tiled)
+            {
+                w.Line("if (tiles) __BackwardTiles(s, a, th, cs, g); else __P.Backward(s, a, th, g, 0, StepCount);");
+            }
+            else
+            {
+                w.Line("__P.Backward(s, a, th, g, 0, StepCount);");
             }
 
             w.Line("return value;");
         }
 
         w.Line();
-        var methods = new List<Action>();
-        WriteRunner(w, tiles, comment, backward: false, "__ForwardTiles", methods);
-        WriteRunner(w, tiles, comment, backward: true, "__BackwardTiles", methods);
-        WriteRunner(w, kernels, comment, backward: false, "__ForwardSteps", methods);
-        WriteRunner(w, kernels, comment, backward: true, "__BackwardSteps", methods);
-        foreach (var method in methods)
+        if (tiled)
         {
-            method();
+            WriteRunner(w, plan!, code, backward: false, slotGradients);
+            WriteRunner(w, plan!, code, backward: true, slotGradients);
+            foreach (var region in code)
+            {
+                if (region.Tiled)
+                {
+                    w.Append(region.Methods);
+                }
+            }
         }
     }
 
-    private static void WriteArguments(CodeWriter w, TilePlan plan, Func<int, string> comment)
+    /// <summary>
+    /// The angle expression over <c>w</c> (weights) and <c>x</c> (inputs), with exactly the arithmetic of
+    /// <c>Angle.Evaluate</c> (a plain weight or input is read as it is).
+    /// </summary>
+    public static string AngleExpression(Angle angle)
+    {
+        if (angle.Source == AngleSource.Constant)
+        {
+            return Literals.Double(angle.Offset);
+        }
+
+        string variable = (angle.Source == AngleSource.Weight ? "w[" : "x[") + Literals.Int(angle.Index) + "]";
+        return angle.Scale == 1 && angle.Offset == 0
+            ? variable
+            : "(" + Literals.Double(angle.Scale) + " * " + variable + " + " + Literals.Double(angle.Offset) + ")";
+    }
+
+    /// <summary>Small circuits fill the argument buffer with straight-line code: at a few hundred nanoseconds per call, a loop would show.</summary>
+    private static void WriteArguments(CodeWriter w, Instruction[] steps, int[] slots, Func<int, string> comment)
     {
         w.Line("/// <summary>Each angle times ½ (rotations) or 1 (phases): the arguments whose cosines and sines the gates use, in step order.</summary>");
         using (w.Block($"private static void __Arguments({Weights} w, {Weights} x, global::System.Span<double> th)"))
         {
-            for (int k = 0; k < plan.Steps.Length; k++)
+            for (int k = 0; k < steps.Length; k++)
             {
-                var ins = plan.Steps[k];
-                if (!ins.HasAngle)
+                var ins = steps[k];
+                if (ins.HasAngle)
                 {
-                    continue;
+                    string scale = Literals.Double(ProgramLayout.ArgumentScale(ins.Kind));
+                    w.Line($"th[{Literals.Int(slots[k])}] = {scale} * {AngleExpression(ins.Angle)}; {comment(k)}");
                 }
-
-                string scale = Literals.Double(TileGate.ArgumentScale(ins.Kind));
-                w.Line($"th[{Literals.Int(plan.Slot[k])}] = {scale} * {StepEmitter.AngleExpression(ins.Angle)}; {comment(k)}");
             }
         }
 
         w.Line();
     }
 
-    private static void WriteShift(CodeWriter w, TilePlan plan, Func<int, string> comment)
-    {
-        using (w.Block("private static void __ShiftArgument(global::System.Span<double> th, int step, double shift)"))
-        {
-            if (!Array.Exists(plan.Steps, i => i.IsTrainable))
-            {
-                w.Line("// No trainable angle: nothing is ever shifted.");
-            }
-            else
-            {
-                WriteShiftCases(w, plan, comment);
-            }
-        }
+    /// <summary>
+    /// A call of a tile method: its name, the slot and weight offsets of this pass from the one the method was written
+    /// for (translated methods only), and the strides and free mask of this pass's qubits.
+    /// </summary>
+    private sealed record PassCall(string Name, int SlotOffset, int WeightOffset, string? Translation);
 
-        w.Line();
+    /// <summary>One region's tile methods (text) and the names of its forward and adjoint passes, or a region run from data.</summary>
+    private sealed class RegionCode
+    {
+        public RegionCode(TileRegion region) => Region = region;
+
+        public TileRegion Region { get; }
+
+        public bool Tiled { get; set; }
+
+        /// <summary>How each forward tile pass is called, in pass order: its method and, for a translated one, the offsets and strides.</summary>
+        public List<PassCall> ForwardCalls { get; } = new();
+
+        public List<PassCall> BackwardCalls { get; } = new();
+
+        public CodeWriter Methods { get; set; } = new();
     }
 
-    private static void WriteShiftCases(CodeWriter w, TilePlan plan, Func<int, string> comment)
+    /// <summary>
+    /// Writes each region's tile methods, the repeated region first (it covers the most steps per character), while the
+    /// budget lasts; a region that does not fit is left to run from data.
+    /// </summary>
+    private static List<RegionCode> Tiles(TilePlan plan, Func<int, string> comment, TileOptions options, CancellationToken cancellationToken)
     {
-        using (w.Block("switch (step)"))
+        var code = plan.Regions.ConvertAll(r => new RegionCode(r));
+        var order = code.FindAll(r => r.Region.Repeats > 1);
+        order.AddRange(code.FindAll(r => r.Region.Repeats == 1));
+        int used = 0, methods = 0;
+        var last = plan.Regions[0];
+        foreach (var region in order)
         {
-            for (int k = 0; k < plan.Steps.Length; k++)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!region.Region.Schedulable)
             {
-                var ins = plan.Steps[k];
-                if (ins.IsTrainable)
+                continue;
+            }
+
+            var writer = new CodeWriter();
+            var forward = new List<PassCall>();
+            var backward = new List<PassCall>();
+            int names = methods;
+            bool fits = true;
+            bool trim = ReferenceEquals(region.Region, last) && region.Region.Repeats == 1;
+            bool slotGradients = !region.Region.Strided && region.Region.Repeats > 1;
+            foreach (var (passes, isBackward, into) in new[] { (region.Region.Forward, false, forward), (region.Region.Backward, true, backward) })
+            {
+                int lastGradient = trim && isBackward ? LastGradientPass(plan, passes) : -1;
+                bool looped = isBackward ? region.Region.BackwardLooped : region.Region.ForwardLooped;
+                TileWriter Writer() => new(plan.Steps, comment, plan.Qubits, plan.Slot, region.Region.SlotStart, 0, options.PhaseTables, slotGradients);
+
+                // Passes of one shape on different qubits (a layer's passes walking up the register) share a translated method.
+                var shapes = new (string Key, int FirstSlot, int FirstWeight)?[passes.Count];
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int i = 0; i < passes.Count && options.SharedPasses && !looped; i++)
                 {
-                    w.Line($"case {Literals.Int(k)}: th[{Literals.Int(plan.Slot[k])}] += {Literals.Double(TileGate.ArgumentScale(ins.Kind))} * shift; break; {comment(k)}");
+                    if (!passes[i].IsKernel && !(trim && isBackward && i >= lastGradient))
+                    {
+                        shapes[i] = Writer().Shape(passes[i], isBackward, slotGradients);
+                        counts[shapes[i]!.Value.Key] = counts.TryGetValue(shapes[i]!.Value.Key, out int c) ? c + 1 : 1;
+                    }
+                }
+
+                var owners = new Dictionary<string, (string Name, int FirstSlot, int FirstWeight)>(StringComparer.Ordinal);
+                for (int i = 0; i < passes.Count && fits; i++)
+                {
+                    var pass = passes[i];
+                    if (pass.IsKernel || (trim && isBackward && i > lastGradient))
+                    {
+                        continue;
+                    }
+
+                    var tiles = Writer();
+                    if (shapes[i] is { } shape && counts[shape.Key] > 1)
+                    {
+                        if (owners.TryGetValue(shape.Key, out var owner))
+                        {
+                            into.Add(new PassCall(owner.Name, shape.FirstSlot - owner.FirstSlot,
+                                (slotGradients ? shape.FirstSlot - owner.FirstSlot : shape.FirstWeight - owner.FirstWeight), tiles.TranslationArguments(pass)));
+                            continue;
+                        }
+
+                        string shared = (isBackward ? "__B" : "__F") + Literals.Int(names++);
+                        owners.Add(shape.Key, (shared, shape.FirstSlot, shape.FirstWeight));
+                        into.Add(new PassCall(shared, 0, 0, tiles.TranslationArguments(pass)));
+                        tiles.Translated();
+                        Write(tiles, writer, shared, pass, isBackward, false);
+                    }
+                    else
+                    {
+                        string name = (isBackward ? "__B" : "__F") + Literals.Int(names++);
+                        into.Add(new PassCall(name, 0, 0, null));
+                        if (looped)
+                        {
+                            tiles.Looped(region.Region);
+                        }
+
+                        Write(tiles, writer, name, pass, isBackward, trim && isBackward && i == lastGradient);
+                    }
+
+                    fits = used + writer.Length <= options.TileBudget;
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
             }
+
+            if (fits)
+            {
+                used += writer.Length;
+                methods = names;
+                region.Tiled = true;
+                region.Methods = writer;
+                region.ForwardCalls.AddRange(forward);
+                region.BackwardCalls.AddRange(backward);
+            }
+        }
+
+        return code;
+    }
+
+    private static void Write(TileWriter tiles, CodeWriter writer, string name, TilePass pass, bool backward, bool trim)
+    {
+        if (backward)
+        {
+            tiles.WriteBackward(writer, name, pass, trim);
+        }
+        else
+        {
+            tiles.WriteForward(writer, name, pass);
         }
     }
 
-    private static void WriteRunner(CodeWriter w, TilePlan plan, Func<int, string> comment, bool backward, string name, List<Action> methods)
+    private static int LastGradientPass(TilePlan plan, List<TilePass> passes)
     {
+        int last = -1;
+        for (int i = 0; i < passes.Count; i++)
+        {
+            if (passes[i].Steps.Exists(k => plan.Steps[k].IsTrainable))
+            {
+                last = i;
+            }
+        }
+
+        return last;
+    }
+
+    private static void WriteRunner(CodeWriter w, TilePlan plan, List<RegionCode> code, bool backward, bool slotGradients)
+    {
+        string name = backward ? "__BackwardTiles" : "__ForwardTiles";
         string signature = backward
-            ? $"private static void {name}({Span} s, {Span} a, {Weights} th, {Weights} cs, global::System.Span<double> g)"
+            ? $"private static void {name}({Span} s, {Span} a, {Weights} th, {Weights} cs, global::System.Span<double> g" +
+              (slotGradients ? ", global::System.Span<double> gs)" : ")")
             : $"private static void {name}({Span} s, {Weights} th, {Weights} cs)";
-        if (name.EndsWith("Steps", StringComparison.Ordinal))
-        {
-            signature = backward
-                ? $"private static void {name}({Span} s, {Span} a, {Weights} th, global::System.Span<double> g)"
-                : $"private static void {name}({Span} s, {Weights} th)";
-        }
-
-        bool tiles = name.EndsWith("Tiles", StringComparison.Ordinal);
-        w.Line(tiles
-            ? $"/// <summary>The {(backward ? "adjoint" : "forward")} pass as register tiles (see the __{(backward ? "B" : "F")}* methods).</summary>"
-            : $"/// <summary>The {(backward ? "adjoint" : "forward")} pass as one Runtime kernel call per step (for machines without 256-bit SIMD).</summary>");
+        w.Line($"/// <summary>The {(backward ? "adjoint" : "forward")} pass: register tiles (the __{(backward ? "B" : "F")}* methods), and the program for regions run from data.</summary>");
         using (w.Block(signature))
         {
-            if (tiles)
+            w.Line($"ref double sd = ref __U.As<{Complex}, double>(ref {Memory}.GetReference(s));");
+            if (backward)
             {
-                w.Line($"ref double sd = ref __U.As<{Complex}, double>(ref {Memory}.GetReference(s));");
-                if (backward)
+                w.Line($"ref double ad = ref __U.As<{Complex}, double>(ref {Memory}.GetReference(a));");
+                w.Line($"ref double gd = ref {Memory}.GetReference(g);");
+                if (slotGradients)
                 {
-                    w.Line($"ref double ad = ref __U.As<{Complex}, double>(ref {Memory}.GetReference(a));");
-                    w.Line($"ref double gd = ref {Memory}.GetReference(g);");
+                    w.Line($"ref double gsd = ref {Memory}.GetReference(gs);");
                 }
-
-                w.Line($"ref double co = ref {Memory}.GetReference(cs);");
-                w.Line($"ref double si = ref __U.Add(ref co, {Literals.Int(plan.ArgumentCount)});");
             }
 
-            var outer = w;
-            w = new CodeWriter();
-            var regions = new List<TileRegion>(plan.Regions);
+            w.Line($"ref double co = ref {Memory}.GetReference(cs);");
+            w.Line($"ref double si = ref __U.Add(ref co, {Literals.Int(plan.ArgumentCount)});");
+            var regions = new List<RegionCode>(code);
             if (backward)
             {
                 regions.Reverse();
             }
 
-            for (int ri = 0; ri < regions.Count; ri++)
+            foreach (var region in regions)
             {
-                var region = regions[ri];
-                var passes = backward ? region.Backward : region.Forward;
-                bool loop = region.Repeats > 1;
-                bool trimRegion = backward && ri == regions.Count - 1 && !loop;
-                int lastGradientPass = -1;
-                if (trimRegion)
-                {
-                    for (int i = 0; i < passes.Count; i++)
-                    {
-                        if (passes[i].Steps.Exists(k => plan.Steps[k].IsTrainable))
-                        {
-                            lastGradientPass = i;
-                        }
-                    }
-                }
-
-                IDisposable? scope = null;
-                string slotBase, weightBase;
-                if (loop)
-                {
-                    w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.Start + region.Length)}) and {Literals.Int(region.Repeats - 1)} repetitions of them, one per iteration.");
-                    scope = backward
-                        ? w.Block($"for (int l = {Literals.Int(region.Repeats - 1)}; l >= 0; l--)")
-                        : w.Block($"for (int l = 0; l < {Literals.Int(region.Repeats)}; l++)");
-                    slotBase = $"{Literals.Int(region.SlotStart)} + (l * {Literals.Int(region.SlotsPerIteration)})";
-                    weightBase = $"l * {Literals.Int(region.WeightStride)}";
-                    if (tiles)
-                    {
-                        w.Line($"ref double cl = ref __U.Add(ref co, {slotBase});");
-                        w.Line($"ref double sl = ref __U.Add(ref si, {slotBase});");
-                        if (backward)
-                        {
-                            w.Line($"ref double gl = ref __U.Add(ref gd, {weightBase});");
-                        }
-                    }
-                }
-                else
-                {
-                    slotBase = Literals.Int(region.SlotStart);
-                    weightBase = "0";
-                }
-
-                IDisposable? blocks = null;
-                int openSweep = -1;
-                for (int i = 0; i < passes.Count; i++)
-                {
-                    var pass = passes[i];
-                    if ((trimRegion && i > lastGradientPass) || pass.IsKernel || pass.Sweep != openSweep)
-                    {
-                        blocks?.Dispose();
-                        blocks = null;
-                        openSweep = -1;
-                    }
-
-                    if (trimRegion && i > lastGradientPass)
-                    {
-                        w.Line("// Nothing after this has a gradient: the adjoint pass ends here.");
-                        break;
-                    }
-
-                    if (pass.IsKernel)
-                    {
-                        WriteKernelStep(w, plan, pass.KernelStep, region, comment, backward, slotBase, weightBase, trimRegion && i == lastGradientPass);
-                        continue;
-                    }
-
-                    int outside = (plan.Qubits >= 31 ? -1 : (1 << plan.Qubits) - 1) & ~pass.BlockQubits;
-                    string state = "ref sd", adjoint = "ref ad";
-                    if (outside != 0)
-                    {
-                        state = "ref sb";
-                        adjoint = "ref ab";
-                        if (openSweep != pass.Sweep)
-                        {
-                            int count = 1 << TileSchedule.PopCount(outside);
-                            var names = new List<string>();
-                            for (int j = i; j < passes.Count && !passes[j].IsKernel && passes[j].Sweep == pass.Sweep; j++)
-                            {
-                                names.Add((backward ? "__B" : "__F") + Literals.Int(methods.Count + j - i));
-                            }
-
-                            w.Line($"// Sweep: {string.Join(", ", names)} on each of {Literals.Int(count)} blocks of {Literals.Int(1 << TileSchedule.PopCount(pass.BlockQubits))} amplitudes in turn, so the state crosses memory once for all of them.");
-                            blocks = w.Block($"for (int bk = 0; bk < {Literals.Int(count)}; bk++)");
-                            w.Line("nint bo = " + TileWriter.Deposit("bk", outside) + ";");
-                            w.Line("ref double sb = ref __U.Add(ref sd, bo);");
-                            if (backward)
-                            {
-                                w.Line("ref double ab = ref __U.Add(ref ad, bo);");
-                            }
-
-                            openSweep = pass.Sweep;
-                        }
-                    }
-
-                    string method = (backward ? "__B" : "__F") + Literals.Int(methods.Count);
-                    var writer = new TileWriter(plan.Steps, comment, plan.Qubits, plan.Slot, region.SlotStart, 0, true);
-                    bool trim = trimRegion && i == lastGradientPass;
-                    string cosRef = loop ? "ref cl" : $"ref __U.Add(ref co, {slotBase})";
-                    string sinRef = loop ? "ref sl" : $"ref __U.Add(ref si, {slotBase})";
-                    if (backward)
-                    {
-                        string gRef = loop ? "ref gl" : "ref gd";
-                        w.Line($"{method}({state}, {adjoint}, {cosRef}, {sinRef}, {gRef});");
-                        methods.Add(() => writer.WriteBackward(outer, method, pass, trim));
-                    }
-                    else
-                    {
-                        w.Line($"{method}({state}, {cosRef}, {sinRef});");
-                        methods.Add(() => writer.WriteForward(outer, method, pass));
-                    }
-                }
-
-                blocks?.Dispose();
-                scope?.Dispose();
+                WriteRegion(w, plan, region, backward);
             }
-
-            var inner = w;
-            string body = inner.ToString();
-            w = outer;
-            if (body.Contains("t = "))
-            {
-                w.Line("double t;");
-            }
-
-            w.Append(inner);
         }
 
         w.Line();
     }
 
-    private static void WriteKernelStep(CodeWriter w, TilePlan plan, int k, TileRegion region, Func<int, string> comment, bool backward,
-        string slotBase, string weightBase, bool last)
+    private static string Shifted(string reference, int offset) => offset == 0 ? "ref " + reference : $"ref __U.Add(ref {reference}, {Literals.Int(offset)})";
+
+    private static string Sum(string slotBase, int offset) => offset == 0 ? slotBase : $"{slotBase} + {Literals.Int(offset)}";
+
+    private static void WriteRegion(CodeWriter w, TilePlan plan, RegionCode code, bool backward)
     {
-        var ins = plan.Steps[k];
-        w.Line(comment(k) + (backward ? (ins.IsTrainable ? ": gradient, then un-apply" : ": un-apply") : ""));
-        if (ins.HasAngle)
+        var region = code.Region;
+        if (!code.Tiled)
         {
-            string index = slotBase + " + " + Literals.Int(plan.Slot[k] - region.SlotStart);
-            double scale = TileGate.ArgumentScale(ins.Kind);
-            w.Line(scale == 1 ? $"t = th[{index}];" : $"t = {Literals.Double(1 / scale)} * th[{index}];");
-        }
-
-        if (backward)
-        {
-            if (ins.IsTrainable)
-            {
-                string weight = weightBase == "0" ? Literals.Int(ins.Angle.Index) : $"{weightBase} + {Literals.Int(ins.Angle.Index)}";
-                w.Line($"g[{weight}] += {Literals.Double(ins.Angle.Scale)} * 2 * {Literals.Double(ins.GeneratorScale)} * {StepEmitter.Overlap(ins, "a", "s")}.Imaginary;");
-            }
-
-            if (!last)
-            {
-                w.Line(StepEmitter.Apply(ins, "s", inverse: true));
-                w.Line(StepEmitter.Apply(ins, "a", inverse: true));
-            }
-
+            w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.End)}): from data, one kernel call per step (their tiles would overrun the size budget).");
+            w.Line(backward
+                ? $"__P.Backward(s, a, th, g, {Literals.Int(region.Start)}, {Literals.Int(region.End)});"
+                : $"__P.Forward(s, th, {Literals.Int(region.Start)}, {Literals.Int(region.End)});");
             return;
         }
 
-        w.Line(StepEmitter.Apply(ins, "s", inverse: false));
+        var passes = backward ? region.Backward : region.Forward;
+        var calls = backward ? code.BackwardCalls : code.ForwardCalls;
+        bool loop = region.Repeats > 1;
+        bool slotGradients = loop && !region.Strided;
+        if (backward ? region.BackwardLooped : region.ForwardLooped)
+        {
+            // One looped tile: the method runs every iteration itself, from the region's first slot (and weight).
+            string slotStart = Literals.Int(region.SlotStart);
+            string gradient = slotGradients ? $"ref __U.Add(ref gsd, {slotStart})" : "ref gd";
+            w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.End)}): {Literals.Int(region.Repeats)} iterations inside one looped tile.");
+            w.Line(backward
+                ? $"{calls[0].Name}(ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient});"
+                : $"{calls[0].Name}(ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}));");
+            return;
+        }
+
+        IDisposable? scope = null;
+        string slotBase, stepBase;
+        if (loop)
+        {
+            w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.Start + region.Length)}) and {Literals.Int(region.Repeats - 1)} repetitions of them, one per iteration" +
+                   (slotGradients ? " (their angles differ: gradients go to per-slot sums, which the program adds to the weights)." : "."));
+            scope = backward
+                ? w.Block($"for (int l = {Literals.Int(region.Repeats - 1)}; l >= 0; l--)")
+                : w.Block($"for (int l = 0; l < {Literals.Int(region.Repeats)}; l++)");
+            slotBase = $"{Literals.Int(region.SlotStart)} + (l * {Literals.Int(region.SlotsPerIteration)})";
+            stepBase = $"(l * {Literals.Int(region.Length)})";
+            var lines = new List<string>
+            {
+                $"ref double cl = ref __U.Add(ref co, {slotBase});",
+                $"ref double sl = ref __U.Add(ref si, {slotBase});",
+            };
+            if (backward)
+            {
+                lines.Add(slotGradients
+                    ? $"ref double gl = ref __U.Add(ref gsd, {slotBase});"
+                    : $"ref double gl = ref __U.Add(ref gd, l * {Literals.Int(region.WeightStride)});");
+            }
+
+            w.Packed(lines);
+        }
+        else
+        {
+            slotBase = Literals.Int(region.SlotStart);
+            stepBase = "0";
+        }
+
+        IDisposable? blocks = null;
+        int openSweep = -1;
+        int method = 0;
+        for (int i = 0; i < passes.Count; i++)
+        {
+            var pass = passes[i];
+            if (pass.IsKernel || pass.Sweep != openSweep)
+            {
+                blocks?.Dispose();
+                blocks = null;
+                openSweep = -1;
+            }
+
+            if (pass.IsKernel)
+            {
+                // A step with no tile form (iSWAP, Toffoli, RXX…): its kernel, from data.
+                string k = stepBase == "0" ? Literals.Int(pass.KernelStep) : $"{Literals.Int(pass.KernelStep)} + {stepBase}";
+                w.Line(backward ? $"__P.Backward(s, a, th, g, {k}, {k} + 1);" : $"__P.Forward(s, th, {k}, {k} + 1);");
+                continue;
+            }
+
+            if (method >= calls.Count)
+            {
+                // The adjoint pass of the circuit's first region ends after its last gradient: nothing below it is needed.
+                w.Line("// Nothing after this has a gradient: the adjoint pass ends here.");
+                break;
+            }
+
+            int outside = (plan.Qubits >= 31 ? -1 : (1 << plan.Qubits) - 1) & ~pass.BlockQubits;
+            string state = "ref sd", adjoint = "ref ad";
+            if (outside != 0)
+            {
+                state = "ref sb";
+                adjoint = "ref ab";
+                if (openSweep != pass.Sweep)
+                {
+                    int count = 1 << TileSchedule.PopCount(outside);
+                    var sweep = new List<string>();
+                    for (int j = i, m = method; j < passes.Count && !passes[j].IsKernel && passes[j].Sweep == pass.Sweep && m < calls.Count; j++, m++)
+                    {
+                        sweep.Add(calls[m].Name);
+                    }
+
+                    w.Line($"// Sweep: {string.Join(", ", sweep)} on each of {Literals.Int(count)} blocks of {Literals.Int(1 << TileSchedule.PopCount(pass.BlockQubits))} amplitudes in turn, so the state crosses memory once for all of them.");
+                    blocks = w.Block($"for (int bk = 0; bk < {Literals.Int(count)}; bk++)");
+                    w.Line("nint bo = " + TileWriter.Deposit("bk", outside) + ";");
+                    w.Line("ref double sb = ref __U.Add(ref sd, bo);" + (backward ? " ref double ab = ref __U.Add(ref ad, bo);" : ""));
+                    openSweep = pass.Sweep;
+                }
+            }
+
+            var call = calls[method];
+            string cosRef = loop ? Shifted("cl", call.SlotOffset) : $"ref __U.Add(ref co, {Sum(slotBase, call.SlotOffset)})";
+            string sinRef = loop ? Shifted("sl", call.SlotOffset) : $"ref __U.Add(ref si, {Sum(slotBase, call.SlotOffset)})";
+            string gRef = Shifted(loop ? "gl" : "gd", call.WeightOffset);
+            string translation = call.Translation is null ? "" : ", " + call.Translation;
+            w.Line(backward
+                ? $"{call.Name}({state}, {adjoint}, {cosRef}, {sinRef}, {gRef}{translation});"
+                : $"{call.Name}({state}, {cosRef}, {sinRef}{translation});");
+            method++;
+        }
+
+        blocks?.Dispose();
+        scope?.Dispose();
     }
 }

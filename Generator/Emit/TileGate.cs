@@ -149,7 +149,7 @@ internal static class TileGate
     /// The factor between the angle and the argument whose cosine and sine the step's matrix uses: ½ for rotations
     /// (cos θ/2), 1 for phase gates (e^{iθ}). Exact in binary, so θ = argument / factor is recovered exactly.
     /// </summary>
-    public static double ArgumentScale(GateKind kind) => kind is GateKind.PhaseShift or GateKind.CPhase ? 1.0 : 0.5;
+    public static double ArgumentScale(GateKind kind) => ProgramLayout.ArgumentScale(kind);
 
     /// <summary>The matrix of a <see cref="TileClass.Matrix"/> step on its target; <paramref name="c"/>, <paramref name="s"/> name cos and sin of its argument.</summary>
     public static Mx Matrix(in Instruction ins, string c, string s) => ins.Kind switch

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using NegLR.Simulation;
 
 namespace NegLR.Generator.Emit;
@@ -32,6 +33,27 @@ internal sealed class TileOptions
 
     /// <summary>Every step as a whole-state kernel call (the path for machines without 256-bit SIMD).</summary>
     public bool KernelsOnly { get; set; }
+
+    /// <summary>
+    /// Most characters of register-tile code one ansatz gets (about 8 k lines): a region whose tiles would not fit runs
+    /// from data, one kernel call per step (<c>GeneratedProgram</c>), so the generated file stays small whatever the circuit.
+    /// </summary>
+    public int TileBudget { get; set; } = 600_000;
+
+    /// <summary>Up to this many angles the argument buffer is filled by straight-line code; beyond, by a loop over the program.</summary>
+    public int UnrolledArgumentLimit { get; set; } = 160;
+
+    /// <summary>
+    /// A repeated block whose state fits one tile loops inside the tile method, the registers loaded once for every
+    /// layer; circuits on so few qubits are searched for repeated blocks whatever their length.
+    /// </summary>
+    public bool LoopedTiles { get; set; } = true;
+
+    /// <summary>
+    /// Passes of one shape on different qubits (the passes of a layer walking up a large register) share one method
+    /// whose strides are parameters, instead of one method each with its strides as constants.
+    /// </summary>
+    public bool SharedPasses { get; set; } = true;
 }
 
 /// <summary>
@@ -47,6 +69,25 @@ internal sealed class TileRegion
     public int SlotStart { get; set; }
     public int SlotsPerIteration { get; set; }
     public int WeightStride { get; set; }
+
+    /// <summary>
+    /// Every iteration's weights are the first iteration's shifted by <see cref="WeightStride"/>, with the same scales: the
+    /// adjoint tiles add to the weights' gradients directly. Otherwise (layers that differ in their angles) they write one
+    /// gradient per argument slot, which the program maps to weights after the pass.
+    /// </summary>
+    public bool Strided { get; set; } = true;
+
+    /// <summary>The region was grouped into tile passes (false when it is too long for the budget at any rate).</summary>
+    public bool Schedulable { get; set; } = true;
+
+    /// <summary>The forward pass is one looped tile: every iteration inside one method, the whole state in registers.</summary>
+    public bool ForwardLooped { get; set; }
+
+    /// <summary>The adjoint pass is one looped tile.</summary>
+    public bool BackwardLooped { get; set; }
+
+    /// <summary>First step after the region (its iterations included).</summary>
+    public int End => Start + (Length * Repeats);
     public List<TilePass> Forward { get; set; } = new();
     public List<TilePass> Backward { get; set; } = new();
 }
@@ -74,7 +115,13 @@ internal sealed class TilePlan
 
     public List<TileRegion> Regions { get; }
 
-    public static TilePlan Build(Instruction[] steps, int qubits, TileOptions options)
+    /// <summary>
+    /// Fewest characters of tile code a step has ever taken (fewer registers than any real tile): a region longer than
+    /// the budget allows at this rate is not even scheduled — it runs from data.
+    /// </summary>
+    private const int MinCharactersPerStep = 500;
+
+    public static TilePlan Build(Instruction[] steps, int qubits, TileOptions options, CancellationToken cancellationToken = default)
     {
         var slot = new int[steps.Length];
         int arguments = 0;
@@ -84,16 +131,19 @@ internal sealed class TilePlan
         }
 
         var regions = new List<TileRegion>();
-        var (start, period, repeats, stride) = steps.Length > options.UnrollLimit ? Periodicity.Find(steps) : (0, 0, 0, 0);
+        bool wholeStateTiles = options.LoopedTiles && !options.KernelsOnly && qubits - 1 <= options.ForwardTileQubits;
+        var (start, period, repeats, stride, strided) = steps.Length > options.UnrollLimit || (wholeStateTiles && steps.Length >= 16)
+            ? Periodicity.Find(steps, cancellationToken)
+            : (0, 0, 0, 0, true);
         if (repeats >= 2)
         {
-            Add(regions, steps, slot, 0, start, 1, 0);
-            Add(regions, steps, slot, start, period, repeats, stride);
-            Add(regions, steps, slot, start + (period * repeats), steps.Length - start - (period * repeats), 1, 0);
+            Add(regions, steps, slot, 0, start, 1, 0, true);
+            Add(regions, steps, slot, start, period, repeats, stride, strided);
+            Add(regions, steps, slot, start + (period * repeats), steps.Length - start - (period * repeats), 1, 0, true);
         }
         else
         {
-            Add(regions, steps, slot, 0, steps.Length, 1, 0);
+            Add(regions, steps, slot, 0, steps.Length, 1, 0, true);
         }
 
         foreach (var region in regions)
@@ -104,23 +154,32 @@ internal sealed class TilePlan
                 order.Add(k);
             }
 
-            if (options.KernelsOnly)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (options.KernelsOnly || (long)region.Length * MinCharactersPerStep > options.TileBudget)
             {
-                region.Forward = order.ConvertAll(k => new TilePass(k));
-                order.Reverse();
-                region.Backward = order.ConvertAll(k => new TilePass(k));
+                // No tiles for this region: it runs from data (scheduling 10,000 steps only to drop them would be the slow part).
+                region.Schedulable = false;
                 continue;
             }
 
-            region.Forward = TileSchedule.Group(steps, order, qubits, options.ForwardTileQubits, options.MaxStepsPerPass, options.FarQubit);
+            region.Forward = TileSchedule.Group(steps, order, qubits, options.ForwardTileQubits, options.MaxStepsPerPass, options.FarQubit, cancellationToken);
             order.Reverse();
-            region.Backward = TileSchedule.Group(steps, order, qubits, options.BackwardTileQubits, options.MaxStepsPerPass, options.FarQubit);
+            region.Backward = TileSchedule.Group(steps, order, qubits, options.BackwardTileQubits, options.MaxStepsPerPass, options.FarQubit, cancellationToken);
             Sweeps(region.Forward, qubits, options.ForwardBlockQubits);
             Sweeps(region.Backward, qubits, options.BackwardBlockQubits);
+            if (options.LoopedTiles && region.Repeats > 1)
+            {
+                region.ForwardLooped = WholeState(region.Forward, qubits);
+                region.BackwardLooped = WholeState(region.Backward, qubits);
+            }
         }
 
         return new TilePlan(steps, qubits, slot, arguments, regions);
     }
+
+    /// <summary>One tile pass holding the whole state: its loop over iterations can keep every amplitude in registers.</summary>
+    private static bool WholeState(List<TilePass> passes, int qubits) =>
+        passes.Count == 1 && !passes[0].IsKernel && passes[0].TileQubits == ((qubits >= 31 ? -1 : (1 << qubits) - 1) & ~1);
 
     /// <summary>
     /// Groups consecutive tile passes into sweeps whose qubits (the union of their tiles, and qubit 0) fit a block of
@@ -176,7 +235,7 @@ internal sealed class TilePlan
         }
     }
 
-    private static void Add(List<TileRegion> regions, Instruction[] steps, int[] slot, int start, int length, int repeats, int stride)
+    private static void Add(List<TileRegion> regions, Instruction[] steps, int[] slot, int start, int length, int repeats, int stride, bool strided)
     {
         if (length <= 0)
         {
@@ -220,6 +279,7 @@ internal sealed class TilePlan
             SlotStart = first,
             SlotsPerIteration = count,
             WeightStride = stride,
+            Strided = strided,
         });
     }
 }
@@ -231,24 +291,36 @@ internal static class Periodicity
     private const int MaxPeriod = 4096;
 
     /// <summary>
-    /// The (start, period, repeats, weight stride) covering the most steps, or repeats 0. Iteration l + 1 must repeat
-    /// iteration l gate for gate — same kind, qubits and trainability, the same weight scale, and weights shifted by
-    /// one common stride — so one emitted block serves every iteration. Angles may differ otherwise: they are read
-    /// from the argument buffer.
+    /// The (start, period, repeats, weight stride, strided) covering the most steps, or repeats 0. Iteration l + 1 must
+    /// repeat iteration l gate for gate — same kind, qubits, angle or none, trainable or not — so one emitted block
+    /// serves every iteration; the angles themselves may differ (they are read from the argument buffer). When every
+    /// trainable step's weight also moves by one common stride with the same scale, the block is "strided" and its
+    /// gradients go straight to the weights.
     /// </summary>
-    public static (int Start, int Period, int Repeats, int Stride) Find(Instruction[] steps)
+    public static (int Start, int Period, int Repeats, int Stride, bool Strided) Find(Instruction[] steps, CancellationToken cancellationToken = default)
     {
         int n = steps.Length;
-        (int Start, int Period, int Repeats, int Stride) best = (0, 0, 0, 0);
+
+        // Each step's shape (what must repeat) as one number, so the O(steps · periods) scan compares numbers.
+        var shape = new long[n];
+        for (int k = 0; k < n; k++)
+        {
+            shape[k] = Shape(steps[k]);
+        }
+
+        (int Start, int Period, int Repeats) best = (0, 0, 0);
         int bestCover = 0;
         for (int p = 1; p <= n / 2 && p <= MaxPeriod; p++)
         {
+            if ((p & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             int runStart = 0;
-            int? stride = null;
             for (int k = 0; k <= n - p; k++)
             {
-                bool match = k < n - p && Same(steps[k], steps[k + p], ref stride);
-                if (match)
+                if (k < n - p && shape[k] == shape[k + p] && Same(steps[k], steps[k + p]))
                 {
                     continue;
                 }
@@ -258,42 +330,61 @@ internal static class Periodicity
                 if (repeats >= 2 && repeats * p > bestCover)
                 {
                     bestCover = repeats * p;
-                    best = (runStart, p, repeats, stride ?? 0);
+                    best = (runStart, p, repeats);
                 }
 
                 runStart = k + 1;
-                stride = null;
             }
         }
 
-        return best;
+        if (best.Repeats < 2)
+        {
+            return (0, 0, 0, 0, true);
+        }
+
+        var (stride, strided) = Stride(steps, best.Start, best.Period, best.Repeats);
+        return (best.Start, best.Period, best.Repeats, stride, strided);
     }
 
-    private static bool Same(in Instruction a, in Instruction b, ref int? stride)
+    /// <summary>A hash of what a repetition must match: kind, qubits, Pauli string, angle or none, trainable or not.</summary>
+    private static long Shape(in Instruction a)
     {
-        if (a.Kind != b.Kind || a.Q0 != b.Q0 || a.Q1 != b.Q1 || a.Q2 != b.Q2 || a.PauliX != b.PauliX || a.PauliZ != b.PauliZ
-            || a.HasAngle != b.HasAngle || a.IsTrainable != b.IsTrainable)
+        long h = (long)a.Kind;
+        h = (h * 31) + a.Q0;
+        h = (h * 31) + a.Q1;
+        h = (h * 31) + a.Q2;
+        h = (h * 1000003) + a.PauliX;
+        h = (h * 1000003) + a.PauliZ;
+        return (h * 4) + (a.HasAngle ? 2 : 0) + (a.IsTrainable ? 1 : 0);
+    }
+
+    private static bool Same(in Instruction a, in Instruction b) =>
+        a.Kind == b.Kind && a.Q0 == b.Q0 && a.Q1 == b.Q1 && a.Q2 == b.Q2 && a.PauliX == b.PauliX && a.PauliZ == b.PauliZ
+        && a.HasAngle == b.HasAngle && a.IsTrainable == b.IsTrainable;
+
+    /// <summary>
+    /// The weight stride across iterations and whether it holds for every trainable step with the same scale ("strided":
+    /// gradients go straight to the weights; otherwise per slot).
+    /// </summary>
+    private static (int Stride, bool Strided) Stride(Instruction[] steps, int start, int period, int repeats)
+    {
+        int? stride = null;
+        for (int k = start; k + period < start + (period * repeats); k++)
         {
-            return false;
+            var (a, b) = (steps[k], steps[k + period]);
+            if (!a.IsTrainable)
+            {
+                continue;
+            }
+
+            int d = b.Angle.Index - a.Angle.Index;
+            stride ??= d;
+            if (d != stride || a.Angle.Scale != b.Angle.Scale)
+            {
+                return (0, false);
+            }
         }
 
-        if (!a.IsTrainable)
-        {
-            return true;
-        }
-
-        if (a.Angle.Scale != b.Angle.Scale)
-        {
-            return false;
-        }
-
-        int d = b.Angle.Index - a.Angle.Index;
-        if (stride is null)
-        {
-            stride = d;
-            return true;
-        }
-
-        return stride == d;
+        return (stride ?? 0, true);
     }
 }

@@ -58,7 +58,8 @@ internal static class TileSchedule
     /// <param name="qubits">Qubits of the state.</param>
     /// <param name="tileQubits">Most qubits per tile besides qubit 0 (2^tileQubits registers).</param>
     /// <param name="maxSteps">Most steps per pass, which bounds the size of a pass method.</param>
-    public static List<TilePass> Group(Instruction[] steps, IReadOnlyList<int> order, int qubits, int tileQubits, int maxSteps, int farQubit = 0)
+    public static List<TilePass> Group(Instruction[] steps, IReadOnlyList<int> order, int qubits, int tileQubits, int maxSteps, int farQubit = 0,
+        System.Threading.CancellationToken cancellationToken = default)
     {
         int all = qubits >= 31 ? -1 : (1 << qubits) - 1;
         tileQubits = System.Math.Max(0, System.Math.Min(tileQubits, qubits - 1));
@@ -67,6 +68,7 @@ internal static class TileSchedule
         int first = 0;
         while (first < order.Count)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (done[first])
             {
                 first++;

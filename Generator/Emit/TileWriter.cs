@@ -55,6 +55,9 @@ internal sealed class TileWriter
     private readonly int _slotBase;
     private readonly int _weightBase;
     private readonly bool _phaseTables;
+    private readonly bool _slotGradients;
+    private TileRegion? _loop;
+    private bool _translated;
 
     /// <param name="steps">All compiled steps.</param>
     /// <param name="comment">The one-line comment naming step k (<c>// [k] RY(w[2]) q1</c>).</param>
@@ -63,7 +66,12 @@ internal sealed class TileWriter
     /// <param name="slotBase">Slot that <c>cos</c>/<c>sin</c> point at when the pass is called.</param>
     /// <param name="weightBase">Weight index that <c>g</c> points at when the pass is called.</param>
     /// <param name="phaseTables">Fuse runs of diagonal gates into one phase table per pass (when it pays).</param>
-    public TileWriter(Instruction[] steps, Func<int, string> comment, int qubits, int[] slot, int slotBase, int weightBase, bool phaseTables)
+    /// <param name="slotGradients">
+    /// <c>g</c> points at per-slot gradients (at <paramref name="slotBase"/>), for a loop whose layers differ in their
+    /// angles: each trainable step adds 2·(generator scale)·Im⟨λ|G|φ⟩ at its slot, and the program maps slots to weights.
+    /// </param>
+    public TileWriter(Instruction[] steps, Func<int, string> comment, int qubits, int[] slot, int slotBase, int weightBase, bool phaseTables,
+        bool slotGradients = false)
     {
         _steps = steps;
         _comment = comment;
@@ -72,7 +80,44 @@ internal sealed class TileWriter
         _slotBase = slotBase;
         _weightBase = weightBase;
         _phaseTables = phaseTables;
+        _slotGradients = slotGradients;
     }
+
+    /// <summary>
+    /// Makes the next method a looped tile: the pass is every iteration of <paramref name="region"/> (its whole state
+    /// in registers), and the method loops over the iterations itself, the registers staying loaded from the first
+    /// layer to the last (<c>cos</c>, <c>sin</c> and <c>g</c> point at the region's first iteration).
+    /// </summary>
+    public TileWriter Looped(TileRegion region)
+    {
+        _loop = region;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the next method serve every pass of the same shape on other qubits ("translated"): the strides of its tile
+    /// qubits and the mask of the block's other qubits become parameters (<c>e1…em</c>, <c>free</c>) instead of constants.
+    /// </summary>
+    public TileWriter Translated()
+    {
+        _translated = true;
+        return this;
+    }
+
+    /// <summary>
+    /// What a pass does, independent of which qubits it does it on: for each step its kind, angle, trainability and
+    /// scale, its qubits as tile-local bits, and its slot and weight relative to the pass's first ones; with the tile
+    /// size and the number of tile instances. Passes with equal shapes can share one translated method; the call then
+    /// moves <c>cos</c>/<c>sin</c> by the slot difference and <c>g</c> by the weight difference.
+    /// </summary>
+    public (string Key, int FirstSlot, int FirstWeight) Shape(TilePass pass, bool backward, bool slotGradients)
+    {
+        var builder = new Builder(this, pass, backward, trim: false);
+        return builder.Shape(slotGradients);
+    }
+
+    /// <summary>The arguments a translated method takes for <paramref name="pass"/>: each tile qubit's stride, then the free mask.</summary>
+    public string TranslationArguments(TilePass pass) => new Builder(this, pass, backward: false, trim: false).TranslationArguments();
 
     /// <summary>Writes the forward method <c>static void name(ref double s, ref double cos, ref double sin)</c>.</summary>
     public void WriteForward(CodeWriter w, string name, TilePass pass) =>
@@ -107,6 +152,11 @@ internal sealed class TileWriter
         private int _tables;
         private bool _stopped;
 
+        // A looped tile reads each iteration's cosines, sines and gradients from these, moved along at the loop's top.
+        private readonly string _cos;
+        private readonly string _sin;
+        private readonly string _g;
+
         public Builder(TileWriter owner, TilePass pass, bool backward, bool trim)
         {
             _o = owner;
@@ -126,6 +176,10 @@ internal sealed class TileWriter
             _registers = 1 << _tile.Length;
             _block = pass.BlockQubits & (owner._qubits >= 31 ? -1 : (1 << owner._qubits) - 1);
             _instances = 1 << (Math.Max(TileSchedule.PopCount(_block) - 1, 0) - _tile.Length);
+            bool looped = owner._loop is not null;
+            _cos = looped ? "cl" : "cos";
+            _sin = looped ? "sl" : "sin";
+            _g = looped ? "gl" : "g";
             _p = new string[_registers];
             _l = new string[_registers];
             for (int r = 0; r < _registers; r++)
@@ -135,20 +189,79 @@ internal sealed class TileWriter
             }
         }
 
+        public (string Key, int FirstSlot, int FirstWeight) Shape(bool slotGradients)
+        {
+            var key = new System.Text.StringBuilder();
+            key.Append(_tile.Length).Append('|').Append(_instances).Append('|').Append(_backward).Append('|').Append(slotGradients);
+            int firstSlot = -1, firstWeight = -1;
+            foreach (int k in _pass.Steps)
+            {
+                var ins = _o._steps[k];
+                if (ins.HasAngle && firstSlot < 0)
+                {
+                    firstSlot = _o._slot[k];
+                }
+
+                if (ins.IsTrainable && firstWeight < 0)
+                {
+                    firstWeight = ins.Angle.Index;
+                }
+
+                key.Append(';').Append((int)ins.Kind).Append(',').Append(ins.HasAngle).Append(',').Append(ins.IsTrainable)
+                    .Append(',').Append(LocalBit(ins.Q0)).Append(',').Append(LocalBit(ins.Q1)).Append(',').Append(LocalBit(ins.Q2))
+                    .Append(',').Append(Local(ins.PauliX)).Append(',').Append(Local(ins.PauliZ))
+                    .Append(',').Append(Local(ins.GeneratorControl)).Append(',').Append(Local(ins.GeneratorX)).Append(',').Append(Local(ins.GeneratorZ))
+                    .Append(',').Append(ins.HasAngle ? _o._slot[k] - firstSlot : -1);
+                if (ins.IsTrainable && !slotGradients)
+                {
+                    key.Append(',').Append(ins.Angle.Index - firstWeight).Append(',').Append(Literals.Double(ins.Angle.Scale));
+                }
+            }
+
+            return (key.ToString(), Math.Max(firstSlot, 0), Math.Max(firstWeight, 0));
+        }
+
+        private int LocalBit(int qubit) => qubit < 0 ? -1 : Bit(qubit);
+
+        public string TranslationArguments()
+        {
+            var args = new List<string>();
+            foreach (int q in _tile)
+            {
+                args.Add(Literals.Int(2 << q));
+            }
+
+            // The block's qubits outside the tile, as a mask of double offsets (qubit q is bit q + 1).
+            long free = (long)(uint)(_block & ~1 & ~_pass.TileQubits) << 1;
+            args.Add(free.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return string.Join(", ", args);
+        }
+
         public void Write(CodeWriter w, string name)
         {
             Emit();
-            string signature = _backward
-                ? $"private static void {name}(ref double s, ref double a, ref double cos, ref double sin, ref double g)"
-                : $"private static void {name}(ref double s, ref double cos, ref double sin)";
-            w.Line("/// <summary>" + Describe() + "</summary>");
-            using (w.Block(signature))
+            bool translated = _o._translated;
+            var parameters = new List<string>();
+            if (translated)
             {
-                foreach (string line in _prologue)
+                for (int j = 0; j < _tile.Length; j++)
                 {
-                    w.Line(line);
+                    parameters.Add("nint e" + Literals.Int(j));
                 }
 
+                parameters.Add("nint free");
+            }
+
+            string extra = parameters.Count == 0 ? "" : ", " + string.Join(", ", parameters);
+            string signature = _backward
+                ? $"private static void {name}(ref double s, ref double a, ref double cos, ref double sin, ref double g{extra})"
+                : $"private static void {name}(ref double s, ref double cos, ref double sin{extra})";
+            w.Line("/// <summary>" + Describe() + (translated
+                ? " Serves every pass of this shape on other qubits: e0… are the tile qubits' strides, free the block's other qubits."
+                : "") + "</summary>");
+            using (w.Block(signature))
+            {
+                var declarations = new List<string>(_prologue);
                 if (_temps.Count > 0)
                 {
                     var temps = new List<string>();
@@ -157,7 +270,7 @@ internal sealed class TileWriter
                         temps.Add("t" + Literals.Int(t));
                     }
 
-                    w.Line("__D " + string.Join(", ", temps) + ";");
+                    declarations.Add("__D " + string.Join(", ", temps) + ";");
                 }
 
                 if (_cross > 0)
@@ -168,72 +281,138 @@ internal sealed class TileWriter
                         names.Add("u" + Literals.Int(i));
                     }
 
-                    w.Line("__D " + string.Join(", ", names) + ";");
+                    declarations.Add("__D " + string.Join(", ", names) + ";");
                 }
 
+                if (translated)
+                {
+                    // Register r's offset: the strides of the tile qubits its bits name.
+                    for (int r = 1; r < _registers; r++)
+                    {
+                        var terms = new List<string>();
+                        for (int j = 0; j < _tile.Length; j++)
+                        {
+                            if ((r & (1 << j)) != 0)
+                            {
+                                terms.Add("e" + Literals.Int(j));
+                            }
+                        }
+
+                        declarations.Add($"nint o{Literals.Int(r)} = {string.Join(" + ", terms)};");
+                    }
+                }
+
+                w.Packed(declarations);
                 IDisposable? loop = null;
-                if (_instances > 1)
+                if (_instances > 1 && translated)
+                {
+                    // The next tile: count up in the free qubits only (carries skip every other bit).
+                    w.Line($"// {Literals.Int(_instances)} tiles of {Literals.Int(2 * _registers)} amplitudes.");
+                    w.Line("nint b = 0;");
+                    loop = w.Block($"for (int o = 0; o < {Literals.Int(_instances)}; o++, b = ((b | ~free) + 1) & free)");
+                    w.Line("ref double zp = ref __U.Add(ref s, b);" + (_backward ? " ref double zl = ref __U.Add(ref a, b);" : ""));
+                }
+                else if (_instances > 1)
                 {
                     w.Line($"// {Literals.Int(_instances)} tiles of {Literals.Int(2 * _registers)} amplitudes.");
                     loop = w.Block($"for (int o = 0; o < {Literals.Int(_instances)}; o++)");
                     w.Line("nint b = " + Deposit("o", _block & ~1 & ~_pass.TileQubits) + ";");
-                    w.Line("ref double zp = ref __U.Add(ref s, b);");
-                    if (_backward)
-                    {
-                        w.Line("ref double zl = ref __U.Add(ref a, b);");
-                    }
+                    w.Line("ref double zp = ref __U.Add(ref s, b);" + (_backward ? " ref double zl = ref __U.Add(ref a, b);" : ""));
                 }
                 else
                 {
-                    w.Line("ref double zp = ref s;");
-                    if (_backward)
-                    {
-                        w.Line("ref double zl = ref a;");
-                    }
+                    w.Line("ref double zp = ref s;" + (_backward ? " ref double zl = ref a;" : ""));
                 }
 
+                var loads = new List<string>();
                 for (int r = 0; r < _registers; r++)
                 {
-                    w.Line($"var p{Literals.Int(r)} = __V.LoadUnsafe(ref zp{Offset(r)});");
+                    loads.Add($"var p{Literals.Int(r)} = __V.LoadUnsafe(ref zp{Offset(r)});");
                 }
 
                 if (_backward)
                 {
                     for (int r = 0; r < _registers; r++)
                     {
-                        w.Line($"var l{Literals.Int(r)} = __V.LoadUnsafe(ref zl{Offset(r)});");
+                        loads.Add($"var l{Literals.Int(r)} = __V.LoadUnsafe(ref zl{Offset(r)});");
                     }
                 }
 
-                foreach (string line in _body)
+                w.Packed(loads);
+                if (_o._loop is { } region)
                 {
-                    w.Line(line);
+                    WriteLoop(w, region);
+                }
+                else
+                {
+                    w.Packed(_body);
                 }
 
                 if (!_stopped)
                 {
+                    var stores = new List<string>();
                     for (int r = 0; r < _registers; r++)
                     {
-                        w.Line($"__V.StoreUnsafe({_p[r]}, ref zp{Offset(r)});");
+                        stores.Add($"__V.StoreUnsafe({_p[r]}, ref zp{Offset(r)});");
                     }
 
                     if (_backward)
                     {
                         for (int r = 0; r < _registers; r++)
                         {
-                            w.Line($"__V.StoreUnsafe({_l[r]}, ref zl{Offset(r)});");
+                            stores.Add($"__V.StoreUnsafe({_l[r]}, ref zl{Offset(r)});");
+                        }
+                    }
+
+                    w.Packed(stores);
+                }
+
+                loop?.Dispose();
+                w.Packed(_epilogue);
+            }
+
+            w.Line();
+        }
+
+        /// <summary>
+        /// The loop of a looped tile: one iteration's code, with the register renaming its permutations did undone at the
+        /// bottom (one tuple assignment), so every iteration starts from the same names.
+        /// </summary>
+        private void WriteLoop(CodeWriter w, TileRegion region)
+        {
+            string slots = Literals.Int(region.SlotsPerIteration);
+            string weights = _o._slotGradients ? slots : Literals.Int(region.WeightStride);
+            w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.Start + region.Length)}) and {Literals.Int(region.Repeats - 1)} repetitions of them, " +
+                   "one per iteration, on registers that stay loaded.");
+            using (w.Block(_backward
+                       ? $"for (int l = {Literals.Int(region.Repeats - 1)}; l >= 0; l--)"
+                       : $"for (int l = 0; l < {Literals.Int(region.Repeats)}; l++)"))
+            {
+                w.Line($"ref double cl = ref __U.Add(ref cos, l * {slots}); ref double sl = ref __U.Add(ref sin, l * {slots});" +
+                       (_backward ? $" ref double gl = ref __U.Add(ref g, l * {weights});" : ""));
+                w.Packed(_body);
+                var targets = new List<string>();
+                var sources = new List<string>();
+                foreach (var map in Maps())
+                {
+                    for (int r = 0; r < _registers; r++)
+                    {
+                        string home = (ReferenceEquals(map, _p) ? "p" : "l") + Literals.Int(r);
+                        if (map[r] != home)
+                        {
+                            targets.Add(home);
+                            sources.Add(map[r]);
+                            map[r] = home;
                         }
                     }
                 }
 
-                loop?.Dispose();
-                foreach (string line in _epilogue)
+                if (targets.Count > 0)
                 {
-                    w.Line(line);
+                    w.Line("// Undo this iteration's register renaming, so the next one finds each amplitude where this one did.");
+                    w.Line($"({string.Join(", ", targets)}) = ({string.Join(", ", sources)});");
                 }
             }
-
-            w.Line();
         }
 
         private string Describe()
@@ -261,6 +440,11 @@ internal sealed class TileWriter
 
         private string Offset(int register)
         {
+            if (_o._translated)
+            {
+                return register == 0 ? "" : ", (nuint)o" + Literals.Int(register);
+            }
+
             int index = 0;
             for (int j = 0; j < _tile.Length; j++)
             {
@@ -452,7 +636,7 @@ internal sealed class TileWriter
             if (_scalars.Add(slot))
             {
                 string j = Literals.Int(slot);
-                Declare($"double c{j} = __U.Add(ref cos, {j}), s{j} = __U.Add(ref sin, {j});");
+                Declare($"double c{j} = __U.Add(ref {_cos}, {j}), s{j} = __U.Add(ref {_sin}, {j});");
             }
 
             return ("c" + Literals.Int(slot), "s" + Literals.Int(slot));
@@ -697,7 +881,11 @@ internal sealed class TileWriter
                 }
             }
 
-            _body.Add("// (registers renamed: no data moves)");
+            // The gate's comment says what happened: nothing is written for it.
+            if (_body.Count > 0 && _body[_body.Count - 1].StartsWith("//", StringComparison.Ordinal))
+            {
+                _body[_body.Count - 1] += " (registers renamed: no data moves)";
+            }
         }
 
         private PhaseFunction LocalPhase(int k)
@@ -874,9 +1062,9 @@ internal sealed class TileWriter
             string pattern = imaginary
                 ? Vector(Literals.Double(lane[0]), Literals.Double(-lane[0] + 0.0), Literals.Double(lane[1]), Literals.Double(-lane[1] + 0.0))
                 : Vector(Literals.Double(lane[0]), Literals.Double(lane[0]), Literals.Double(lane[1]), Literals.Double(lane[1]));
-            double coefficient = ins.Angle.Scale * 2 * ins.GeneratorScale;
-            int weight = ins.Angle.Index - _o._weightBase;
-            string add = $"__U.Add(ref g, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __V.Sum({acc} * {pattern});";
+            double coefficient = (_o._slotGradients ? 1 : ins.Angle.Scale) * 2 * ins.GeneratorScale;
+            int weight = _o._slotGradients ? _o._slot[k] - _o._slotBase : ins.Angle.Index - _o._weightBase;
+            string add = $"__U.Add(ref {_g}, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __V.Sum({acc} * {pattern});";
             if (_instances > 1)
             {
                 // Summed over every tile, added to the gradient once after the loop.

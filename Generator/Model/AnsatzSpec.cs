@@ -10,35 +10,32 @@ internal sealed record ObservableSpec(string Name, string Text);
 internal sealed record LightConeSpec(string Term, int QubitMask, EquatableArray<int> Weights);
 
 /// <summary>
-/// Everything the emitter needs about one [Ansatz] declaration. Value-equal, with no symbols, syntax nodes or
-/// locations, so an edit that does not change the circuit leaves the pipeline's output cached.
+/// Everything the emitter needs about one [Ansatz] declaration, made from an <see cref="AnsatzDeclaration"/> by running
+/// its body (or expanding its template) and walking the cost's light cones. Value-equal, with no symbols, syntax nodes
+/// or locations; a declaration edit that leaves the circuit the same leaves this equal, and the source is not rewritten.
 /// </summary>
 /// <param name="Hierarchy">Where the partial type lives.</param>
 /// <param name="Qubits">Declared qubit count.</param>
 /// <param name="Gates">The recorded gates (value-equal runtime <see cref="Gate"/> objects).</param>
 /// <param name="WeightCount">Trainable weights.</param>
 /// <param name="InputCount">Data inputs.</param>
-/// <param name="Depth">Circuit depth in moments.</param>
-/// <param name="Drawing">Text drawing for the XML doc.</param>
 /// <param name="BuildMethod">Name of the [Circuit] method, or null for a template.</param>
 /// <param name="Template">The template when there is no method.</param>
 /// <param name="Layers">Template layers.</param>
 /// <param name="Observables">Declared observables, in source order.</param>
-/// <param name="EntanglingDepth">Depth counting multi-qubit gates only.</param>
 /// <param name="CostLightCones">Backward light cone of each term of the cost observable.</param>
 /// <param name="Failure">Why the declaration could not be compiled (the stub's message), or null.</param>
+/// <param name="Omitted">Why nothing is generated at all, or null (see <see cref="AnsatzDeclaration.Omitted"/>).</param>
 internal sealed record AnsatzSpec(
     HierarchyInfo Hierarchy,
     int Qubits,
     EquatableArray<Gate> Gates,
     int WeightCount,
     int InputCount,
-    int Depth,
-    string Drawing,
     string? BuildMethod,
     AnsatzTemplate Template,
     int Layers,
     EquatableArray<ObservableSpec> Observables,
-    int EntanglingDepth,
     EquatableArray<LightConeSpec> CostLightCones,
-    string? Failure);
+    string? Failure,
+    string? Omitted);

@@ -28,7 +28,13 @@ internal static class AngleMembers
     };
 
     /// <summary>The member <paramref name="method"/> names, if it is a known operator or pure method of <c>Angle</c>.</summary>
-    public static Func<BodyValue[], BodyValue>? Find(IMethodSymbol method)
+    public static Func<BodyValue[], BodyValue>? Find(IMethodSymbol method) => Key(method) is { } key ? Members[key] : null;
+
+    /// <summary>The member with <paramref name="key"/> (as <see cref="Key"/> makes it), if there is one.</summary>
+    public static Func<BodyValue[], BodyValue>? Find(string key) => Members.TryGetValue(key, out var f) ? f : null;
+
+    /// <summary>The table key of <paramref name="method"/>, such as <c>op_Multiply(Angle,Double)</c>, when it is a known member.</summary>
+    public static string? Key(IMethodSymbol method)
     {
         if (!KnownTypes.IsAngle(method.ContainingType))
         {
@@ -41,7 +47,8 @@ internal static class AngleMembers
             key += (i == 0 ? "" : ",") + BodyTypes.Classify(method.Parameters[i].Type);
         }
 
-        return Members.TryGetValue(key + ")", out var f) ? f : null;
+        key += ")";
+        return Members.ContainsKey(key) ? key : null;
     }
 
     private static BodyValue A(Angle value) => BodyValue.Of(value);

@@ -1,5 +1,4 @@
 using System;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace NegLR.Generator.Parsing;
@@ -58,10 +57,11 @@ internal static class BodyArithmetic
         }
     }
 
-    /// <summary>Converts a value to <paramref name="target"/> as an implicit or explicit C# conversion does.</summary>
-    public static BodyValue Convert(BodyValue value, ITypeSymbol? target, bool isChecked)
+    /// <summary>Converts a value to type <paramref name="target"/> of <paramref name="model"/> as an implicit or explicit C# conversion does.</summary>
+    public static BodyValue Convert(BodyModel model, BodyValue value, int target, bool isChecked)
     {
-        switch (BodyTypes.Classify(target))
+        var type = model.Types[target];
+        switch (type.Kind)
         {
             case BodyType.Int:
                 return value.Type == BodyType.Double ? BodyValue.Of(ToInt(value.AsDouble(), isChecked)) : BodyValue.Of(value.AsInt());
@@ -70,11 +70,10 @@ internal static class BodyArithmetic
             case BodyType.Angle:
                 // double → Angle is Angle's implicit operator, i.e. Angle.Constant, which rejects NaN and infinities.
                 return BodyValue.Of(value.AsAngle());
-            case BodyType.Tuple when target is INamedTypeSymbol tuple:
+            case BodyType.Tuple:
                 // Tuple conversions convert element-wise: (int, int) → (double, double).
                 var elements = value.AsTuple();
-                var types = tuple.TupleElements;
-                if (elements.Length != types.Length)
+                if (elements.Length != type.Elements.Length)
                 {
                     throw Unexpected("tuple conversion", value, BodyValue.None);
                 }
@@ -82,7 +81,7 @@ internal static class BodyArithmetic
                 var converted = new BodyValue[elements.Length];
                 for (int i = 0; i < converted.Length; i++)
                 {
-                    converted[i] = Convert(elements[i], types[i].Type, isChecked);
+                    converted[i] = Convert(model, elements[i], type.Elements[i], isChecked);
                 }
 
                 return BodyValue.TupleOf(converted);
@@ -90,14 +89,15 @@ internal static class BodyArithmetic
                 // Identity up to tuple element names or nullability: nothing to change.
                 return value;
             default:
-                throw Unexpected("conversion to " + target, value, BodyValue.None);
+                throw Unexpected("conversion to " + type.Kind, value, BodyValue.None);
         }
     }
 
-    /// <summary>The value C# gives <c>default(T)</c>, e.g. for the elements of <c>new int[n]</c>.</summary>
-    public static BodyValue DefaultOf(ITypeSymbol? type)
+    /// <summary>The value C# gives <c>default(T)</c> for type <paramref name="type"/> of <paramref name="model"/>, e.g. for the elements of <c>new int[n]</c>.</summary>
+    public static BodyValue DefaultOf(BodyModel model, int type)
     {
-        switch (BodyTypes.Classify(type))
+        var spec = model.Types[type];
+        switch (spec.Kind)
         {
             case BodyType.Int:
                 return BodyValue.Of(0);
@@ -107,16 +107,16 @@ internal static class BodyArithmetic
                 return BodyValue.Of(false);
             case BodyType.Angle:
                 return BodyValue.Of(default(Angle));
-            case BodyType.Tuple when type is INamedTypeSymbol tuple:
-                var elements = new BodyValue[tuple.TupleElements.Length];
+            case BodyType.Tuple:
+                var elements = new BodyValue[spec.Elements.Length];
                 for (int i = 0; i < elements.Length; i++)
                 {
-                    elements[i] = DefaultOf(tuple.TupleElements[i].Type);
+                    elements[i] = DefaultOf(model, spec.Elements[i]);
                 }
 
                 return BodyValue.TupleOf(elements);
             default:
-                throw new InvalidOperationException($"The circuit reader has no default value for {type}.");
+                throw new InvalidOperationException($"The circuit reader has no default value for {spec.Kind}.");
         }
     }
 

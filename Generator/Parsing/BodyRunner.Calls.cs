@@ -1,57 +1,39 @@
 using System;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using System.Collections.Generic;
 
 namespace NegLR.Generator.Parsing;
 
 // Calls: the Circuit parameter's methods through the dispatch table, and pure Math and Angle functions.
 internal sealed partial class BodyRunner
 {
-    private BodyValue Invoke(IInvocationOperation invocation)
+    /// <summary>A Math function or an Angle member, by the key the lowering wrote.</summary>
+    private static Func<BodyValue[], BodyValue>? PureFunction(string key) =>
+        key.StartsWith("Math.", StringComparison.Ordinal) ? MathFunctions.Find(key.Substring(5))
+        : key.StartsWith("Angle.", StringComparison.Ordinal) ? AngleMembers.Find(key.Substring(6))
+        : null;
+
+    private BodyValue CallPure(int n)
     {
-        if (!_calls.TryGetValue(invocation, out var call))
+        var node = Node(n);
+        // An Angle instance method gets its receiver first, then the arguments.
+        int offset = node.A;
+        var arguments = new BodyValue[node.B + offset];
+        int first = 0;
+        if (offset == 1)
         {
-            var method = invocation.TargetMethod;
-            call = new CallSite((object?)CircuitMethods.Find(method)
-                     ?? (object?)MathFunctions.Find(method)
-                     ?? AngleMembers.Find(method)
-                     ?? throw Unexpected(invocation));
-            _calls.Add(invocation, call);
+            arguments[0] = Evaluate(Child(n, 0));
+            first = 1;
         }
 
-        var target = call.Target;
-        if (target is CircuitMethod circuitMethod)
-        {
-            return CallCircuit(invocation, call, circuitMethod);
-        }
-
-        // A pure function: an Angle instance method gets its receiver first, then the arguments.
-        int offset = invocation.Instance is null ? 0 : 1;
-        var arguments = new BodyValue[invocation.TargetMethod.Parameters.Length + offset];
-        if (invocation.Instance is { } instance)
-        {
-            arguments[0] = Evaluate(instance);
-        }
-
-        EvaluateArguments(invocation, call, arguments, offset);
-        return CallPure(invocation, (Func<BodyValue[], BodyValue>)target, arguments, KnownTypes.IsAngle(invocation.TargetMethod.ContainingType));
+        EvaluateArguments(n, first, arguments, offset);
+        return CallPure(n, node.Text ?? throw Unexpected(n), arguments);
     }
 
     /// <summary>Calls a Math function or an Angle operator; what it throws, the body would throw at run time.</summary>
-    private BodyValue CallPure(IOperation at, IMethodSymbol method, BodyValue[] arguments)
+    private BodyValue CallPure(int at, string key, BodyValue[] arguments)
     {
-        if (!_calls.TryGetValue(at, out var call))
-        {
-            call = new CallSite(MathFunctions.Find(method) ?? AngleMembers.Find(method) ?? throw Unexpected(at));
-            _calls.Add(at, call);
-        }
-
-        return CallPure(at, (Func<BodyValue[], BodyValue>)call.Target, arguments, KnownTypes.IsAngle(method.ContainingType));
-    }
-
-    private static BodyValue CallPure(IOperation at, Func<BodyValue[], BodyValue> function, BodyValue[] arguments, bool isAngle)
-    {
+        var function = PureFunction(key) ?? throw Unexpected(at);
+        bool isAngle = key.StartsWith("Angle.", StringComparison.Ordinal);
         try
         {
             return function(arguments);
@@ -59,9 +41,7 @@ internal sealed partial class BodyRunner
         catch (ArgumentException exception)
         {
             // Angle rejects NaN and infinite values with a message of its own; Math's messages are the runtime's.
-            throw Fail(at, isAngle
-                ? ExceptionText.Clean(exception)
-                : $"'{UnsupportedConstructs.Snippet(at.Syntax)}' would throw at run time: {ExceptionText.Clean(exception)}");
+            throw Fail(at, isAngle ? ExceptionText.Clean(exception) : WouldThrow(at, ExceptionText.Clean(exception)));
         }
         catch (DivideByZeroException exception) when (isAngle)
         {
@@ -74,21 +54,24 @@ internal sealed partial class BodyRunner
         }
     }
 
-    private BodyValue CallCircuit(IInvocationOperation invocation, CallSite call, CircuitMethod method)
+    private BodyValue CallCircuit(int n)
     {
-        if (call.Failed)
+        var node = Node(n);
+        if (_failedCalls.Contains(n))
         {
             // Reported on an earlier iteration; the result is already void, so the rest of the run only looks for other problems.
-            return Fallback(invocation);
+            return Fallback(node);
         }
 
+        var method = CircuitMethods.Find(node.Text!, node.A) ?? throw Unexpected(n);
+
         // The receiver first: in c.H(0).CNOT(0, 1) it is the call that records H.
-        var circuit = Evaluate(invocation.Instance!).AsCircuit();
-        var arguments = new BodyValue[method.Parameters.Length];
-        EvaluateArguments(invocation, call, arguments, 0);
+        var circuit = Evaluate(Child(n, 0)).AsCircuit();
+        var arguments = new BodyValue[node.A];
+        EvaluateArguments(n, 1, arguments, 0);
         if (method.PredictGates is { } predict && circuit.Gates.Count + predict(circuit, arguments) > _gateBudget)
         {
-            throw GateBudgetExceeded(invocation);
+            throw GateBudgetExceeded(n);
         }
 
         BodyValue result;
@@ -99,32 +82,28 @@ internal sealed partial class BodyRunner
         catch (ArgumentException exception)
         {
             // The circuit's own check (qubit out of range, same qubit twice, NaN angle): an independent problem, so keep going.
-            call.Failed = true;
-            _problems.Add(new BodyProblem(BodyProblemKind.InvalidGateArgument, ExceptionText.Clean(exception),
-                ArgumentLocation(invocation, arguments, exception), Detail(method, exception)));
-            return Fallback(invocation);
+            _failedCalls.Add(n);
+            var (at, site) = ArgumentSite(n, arguments, exception);
+            _problems.Add(new RunProblem(BodyProblemKind.InvalidGateArgument, ExceptionText.Clean(exception), at, site, Detail(method, exception)));
+            return Fallback(node);
         }
 
         if (circuit.Gates.Count > _gateBudget)
         {
-            throw GateBudgetExceeded(invocation);
+            throw GateBudgetExceeded(n);
         }
 
-        RecordSites(invocation, call, circuit, result);
-        return result;
-    }
-
-    /// <summary>Remembers the call behind each new gate and weight (one location per call site, made once).</summary>
-    private void RecordSites(IInvocationOperation invocation, CallSite call, Circuit circuit, BodyValue result)
-    {
+        // Remember the call behind each new gate and weight.
         if (circuit.Gates.Count > _sites.Gates.Count)
         {
-            _sites.RecordGates(circuit.Gates.Count, call.Location ??= BodyLocations.CallSite(invocation));
+            _sites.RecordGates(circuit.Gates.Count, n);
         }
         else if (result.Type == BodyType.Angle && result.AsAngle() is { Source: AngleSource.Weight } weight)
         {
-            _sites.RecordWeight(weight.Index, call.Location ??= BodyLocations.CallSite(invocation));
+            _sites.RecordWeight(weight.Index, n);
         }
+
+        return result;
     }
 
     /// <summary>Which circuit fact an argument exception is, for the analyzers' separate diagnostics.</summary>
@@ -147,31 +126,16 @@ internal sealed partial class BodyRunner
     }
 
     /// <summary>What a failed call returns so the run can go on: the circuit, or a zero angle for Weight/Input.</summary>
-    private BodyValue Fallback(IInvocationOperation invocation) =>
-        BodyTypes.Classify(invocation.TargetMethod.ReturnType) == BodyType.Angle ? BodyValue.Of(Angle.Constant(0)) : BodyValue.Of(_circuit);
+    private BodyValue Fallback(in BodyNode call) => call.C == 1 ? BodyValue.Of(Angle.Constant(0)) : BodyValue.Of(_circuit);
 
-    /// <summary>Evaluates arguments in source order (named arguments may be reordered) into their parameters' slots.</summary>
-    private void EvaluateArguments(IInvocationOperation invocation, CallSite call, BodyValue[] slots, int offset)
+    /// <summary>Evaluates the call's argument children from <paramref name="first"/> on, in source order, into their parameters' slots.</summary>
+    private void EvaluateArguments(int call, int first, BodyValue[] slots, int offset)
     {
-        var values = call.ArgumentValues;
-        var ordinals = call.ArgumentSlots;
-        if (values is null || ordinals is null)
+        var node = Node(call);
+        for (int i = first; i < node.ChildCount; i++)
         {
-            var arguments = invocation.Arguments;
-            values = new IOperation[arguments.Length];
-            ordinals = new int[arguments.Length];
-            for (int i = 0; i < arguments.Length; i++)
-            {
-                values[i] = arguments[i].Value;
-                ordinals[i] = arguments[i].Parameter!.Ordinal;
-            }
-
-            (call.ArgumentValues, call.ArgumentSlots) = (values, ordinals);
-        }
-
-        for (int i = 0; i < values.Length; i++)
-        {
-            slots[ordinals[i] + offset] = Evaluate(values[i]);
+            int argument = Child(call, i);
+            slots[Node(argument).A + offset] = Evaluate(Child(argument, 0));
         }
     }
 
@@ -180,35 +144,66 @@ internal sealed partial class BodyRunner
     /// (or all, if it names none), the one or the array element holding the out-of-range value; else that argument;
     /// else the call.
     /// </summary>
-    private static Location ArgumentLocation(IInvocationOperation invocation, BodyValue[] values, ArgumentException exception)
+    private (int Node, RunProblemSite Site) ArgumentSite(int call, BodyValue[] values, ArgumentException exception)
     {
-        var named = invocation.Arguments.Where(a => a.Parameter?.Name == exception.ParamName).ToList();
-        var candidates = named.Count > 0 ? named : invocation.Arguments.ToList();
+        var all = new List<int>();
+        var named = new List<int>();
+        for (int i = 1; i < Node(call).ChildCount; i++)
+        {
+            int argument = Child(call, i);
+            all.Add(argument);
+            if (Node(argument).Text == exception.ParamName)
+            {
+                named.Add(argument);
+            }
+        }
+
+        var candidates = named.Count > 0 ? named : all;
         if (exception is ArgumentOutOfRangeException { ActualValue: int actual })
         {
-            foreach (var argument in candidates)
+            foreach (int argument in candidates)
             {
-                var value = values[argument.Parameter!.Ordinal];
-                if (!argument.IsImplicit && value.Type == BodyType.Int && value.AsInt() == actual)
+                var value = values[Node(argument).A];
+                bool written = Node(argument).B == 0;
+                if (written && value.Type == BodyType.Int && value.AsInt() == actual)
                 {
-                    return argument.Syntax.GetLocation();
+                    return (argument, RunProblemSite.Node);
                 }
 
                 // c.MultiRZ(θ, 0, 9) or c.MultiRZ(θ, new[] { 0, 9 }): point at the 9.
-                if (value.Type == BodyType.Array && SkipImplicitConversions(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                int creation = SkipImplicitConversions(Child(argument, 0));
+                if (value.Type == BodyType.Array && Node(creation) is { Kind: BodyNodeKind.ArrayCreation, B: 0 } initializer)
                 {
                     var elements = value.AsArray();
-                    for (int i = 0; i < elements.Length && i < initializer.ElementValues.Length; i++)
+                    for (int i = 0; i < elements.Length && i < initializer.ChildCount; i++)
                     {
                         if (elements[i].Type == BodyType.Int && elements[i].AsInt() == actual)
                         {
-                            return initializer.ElementValues[i].Syntax.GetLocation();
+                            return (Child(creation, i), RunProblemSite.Node);
                         }
                     }
                 }
             }
         }
 
-        return named.FirstOrDefault(a => !a.IsImplicit) is { } written ? written.Syntax.GetLocation() : BodyLocations.CallSite(invocation);
+        foreach (int argument in named)
+        {
+            if (Node(argument).B == 0)
+            {
+                return (argument, RunProblemSite.Node);
+            }
+        }
+
+        return (call, RunProblemSite.CallSite);
+    }
+
+    private int SkipImplicitConversions(int n)
+    {
+        while (Node(n) is { Kind: BodyNodeKind.Conversion, C: 1 })
+        {
+            n = Child(n, 0);
+        }
+
+        return n;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace NegLR.Generator.Parsing;
@@ -7,183 +6,156 @@ namespace NegLR.Generator.Parsing;
 // Expressions: constants, locals, arithmetic, conversions, arrays, tuples and assignments.
 internal sealed partial class BodyRunner
 {
-    private BodyValue Evaluate(IOperation op)
+    private BodyValue Evaluate(int n)
     {
-        Step(op);
-        var constant = op.ConstantValue;
-        if (constant.HasValue)
+        Step(n);
+        var node = Node(n);
+        switch (node.Kind)
         {
-            return Constant(op, constant.Value);
-        }
-
-        switch (op.Kind)
-        {
-            case OperationKind.LocalReference:
-                return Load(new Place(Slot(op, ((ILocalReferenceOperation)op).Local)));
-            case OperationKind.ParameterReference:
-                // The checker let through only the Circuit parameter.
+            case BodyNodeKind.Constant:
+                return (BodyConstantKind)node.A switch
+                {
+                    BodyConstantKind.Int => BodyValue.Of(node.B),
+                    BodyConstantKind.Double => BodyValue.Of(node.Number),
+                    BodyConstantKind.Bool => BodyValue.Of(node.B != 0),
+                    BodyConstantKind.String => BodyValue.Of(node.Text),
+                    _ => BodyValue.Of((string?)null),
+                };
+            case BodyNodeKind.Local:
+                return Load(new Place(node.A));
+            case BodyNodeKind.CircuitParameter:
                 return BodyValue.Of(_circuit);
-            case OperationKind.FieldReference:
-                var field = (IFieldReferenceOperation)op;
-                return Evaluate(field.Instance!).AsTuple()[TupleIndex(field.Field)];
-            case OperationKind.PropertyReference:
-                return Property((IPropertyReferenceOperation)op);
-            case OperationKind.Invocation:
-                return Invoke((IInvocationOperation)op);
-            case OperationKind.Binary:
-                return Binary((IBinaryOperation)op);
-            case OperationKind.Unary:
-                var unary = (IUnaryOperation)op;
-                var operand = Evaluate(unary.Operand);
-                return unary.OperatorMethod is { } method
-                    ? CallPure(op, method, new[] { operand })
-                    : Unary(op, unary.OperatorKind, operand, unary.IsChecked);
-            case OperationKind.Conversion:
-                var conversion = (IConversionOperation)op;
-                return Convert(op, Evaluate(conversion.Operand), conversion.Type, conversion.IsChecked);
-            case OperationKind.Conditional:
-                var conditional = (IConditionalOperation)op;
-                return Evaluate(Evaluate(conditional.Condition).AsBool() ? conditional.WhenTrue : conditional.WhenFalse!);
-            case OperationKind.ArrayCreation:
-                return ArrayCreation((IArrayCreationOperation)op);
-            case OperationKind.ArrayElementReference:
-                return Load(Resolve(op));
-            case OperationKind.Tuple:
-                var elements = ((ITupleOperation)op).Elements;
-                var values = new BodyValue[elements.Length];
+            case BodyNodeKind.TupleElement:
+                return Evaluate(Child(n, 0)).AsTuple()[node.A];
+            case BodyNodeKind.ArrayLength:
+                return BodyValue.Of(Evaluate(Child(n, 0)).AsArray().Length);
+            case BodyNodeKind.CircuitProperty:
+                return Property(n);
+            case BodyNodeKind.CircuitCall:
+                return CallCircuit(n);
+            case BodyNodeKind.PureCall:
+                return CallPure(n);
+            case BodyNodeKind.Binary:
+                return Binary(n);
+            case BodyNodeKind.Unary:
+                return Unary(n, (UnaryOperatorKind)node.A, Evaluate(Child(n, 0)), node.B != 0);
+            case BodyNodeKind.Conversion:
+                return Convert(n, Evaluate(Child(n, 0)), node.A, node.B != 0);
+            case BodyNodeKind.Conditional:
+                return Evaluate(Evaluate(Child(n, 0)).AsBool() ? Child(n, 1) : Child(n, 2));
+            case BodyNodeKind.ArrayCreation:
+                return ArrayCreation(n);
+            case BodyNodeKind.ArrayElement:
+                return Load(Element(n));
+            case BodyNodeKind.Tuple:
+                var values = new BodyValue[node.ChildCount];
                 for (int i = 0; i < values.Length; i++)
                 {
-                    values[i] = Evaluate(elements[i]);
+                    values[i] = Evaluate(Child(n, i));
                 }
 
                 return BodyValue.TupleOf(values);
-            case OperationKind.SimpleAssignment:
-                var assignment = (ISimpleAssignmentOperation)op;
-                var place = Resolve(assignment.Target);
-                return Assign(op, place, Evaluate(assignment.Value));
-            case OperationKind.CompoundAssignment:
-                return CompoundAssignment((ICompoundAssignmentOperation)op);
-            case OperationKind.Increment:
-            case OperationKind.Decrement:
-                return Increment((IIncrementOrDecrementOperation)op);
-            case OperationKind.DeconstructionAssignment:
+            case BodyNodeKind.Assign:
+                var place = Resolve(Child(n, 0));
+                return Assign(n, place, Evaluate(Child(n, 1)));
+            case BodyNodeKind.CompoundAssign:
+                return CompoundAssignment(n);
+            case BodyNodeKind.Increment:
+                return Increment(n);
+            case BodyNodeKind.Deconstruct:
                 // C# evaluates the targets (array indices) before the value, then assigns element by element.
-                var deconstruction = (IDeconstructionAssignmentOperation)op;
-                var targets = Resolve(deconstruction.Target);
-                var tuple = Evaluate(deconstruction.Value);
-                Assign(op, targets, tuple);
+                var targets = Resolve(Child(n, 0));
+                var tuple = Evaluate(Child(n, 1));
+                Assign(n, targets, tuple);
                 return tuple;
-            case OperationKind.DefaultValue:
-                return BodyArithmetic.DefaultOf(op.Type);
+            case BodyNodeKind.Default:
+                return BodyArithmetic.DefaultOf(_model, node.A);
             default:
-                throw Unexpected(op);
+                throw Unexpected(n);
         }
     }
 
-    private static BodyValue Constant(IOperation op, object? value) => value switch
+    private BodyValue Property(int n)
     {
-        int i => BodyValue.Of(i),
-        double d => BodyValue.Of(d),
-        bool b => BodyValue.Of(b),
-        string s => BodyValue.Of(s),
-        null => BodyValue.Of((string?)null),
-        _ => throw Unexpected(op),
-    };
-
-    private BodyValue Property(IPropertyReferenceOperation property)
-    {
-        var instance = Evaluate(property.Instance!);
-        if (instance.Type == BodyType.Array)
-        {
-            return BodyValue.Of(instance.AsArray().Length);
-        }
-
-        if (!_calls.TryGetValue(property, out var call))
-        {
-            call = new CallSite(CircuitMethods.FindProperty(property.Property) ?? throw Unexpected(property));
-            _calls.Add(property, call);
-        }
-
-        var circuit = instance.AsCircuit();
-        var read = (CircuitProperty)call.Target;
+        var circuit = Evaluate(Child(n, 0)).AsCircuit();
+        var read = CircuitMethods.FindProperty(Node(n).Text!) ?? throw Unexpected(n);
         if (read.ScansGates)
         {
-            Steps(property, circuit.Gates.Count);
+            Steps(n, circuit.Gates.Count);
         }
 
         return BodyValue.Of(read.Read(circuit));
     }
 
-    private BodyValue Binary(IBinaryOperation binary)
+    private BodyValue Binary(int n)
     {
-        switch (binary.OperatorKind)
+        var node = Node(n);
+        var op = (BinaryOperatorKind)node.A;
+        switch (op)
         {
             case BinaryOperatorKind.ConditionalAnd:
-                return BodyValue.Of(Evaluate(binary.LeftOperand).AsBool() && Evaluate(binary.RightOperand).AsBool());
+                return BodyValue.Of(Evaluate(Child(n, 0)).AsBool() && Evaluate(Child(n, 1)).AsBool());
             case BinaryOperatorKind.ConditionalOr:
-                return BodyValue.Of(Evaluate(binary.LeftOperand).AsBool() || Evaluate(binary.RightOperand).AsBool());
+                return BodyValue.Of(Evaluate(Child(n, 0)).AsBool() || Evaluate(Child(n, 1)).AsBool());
         }
 
-        var left = Evaluate(binary.LeftOperand);
-        var right = Evaluate(binary.RightOperand);
-        if (binary.OperatorMethod is { } method && KnownTypes.IsAngle(method.ContainingType))
-        {
-            return CallPure(binary, method, new[] { left, right });
-        }
+        var left = Evaluate(Child(n, 0));
+        var right = Evaluate(Child(n, 1));
 
         // Built-in operators, and string ==/!= (which the compiler binds to string.op_Equality).
-        return Binary(binary, binary.OperatorKind, left, right, binary.IsChecked);
+        return Binary(n, op, left, right, node.B != 0);
     }
 
-    private BodyValue CompoundAssignment(ICompoundAssignmentOperation compound)
+    private BodyValue CompoundAssignment(int n)
     {
-        var place = Resolve(compound.Target);
+        var node = Node(n);
+        var place = Resolve(Child(n, 0));
         var current = Load(place);
-        var value = Evaluate(compound.Value);
-        var result = compound.OperatorMethod is { } method
-            ? CallPure(compound, method, new[] { current, value })
-            : Binary(compound, compound.OperatorKind, current, value, compound.IsChecked);
+        var value = Evaluate(Child(n, 1));
+        var result = node.Text is { } key
+            ? CallPure(n, key, new[] { current, value })
+            : Binary(n, (BinaryOperatorKind)node.A, current, value, node.B != 0);
 
         // x op= y is x = (T)(x op y): the result goes back through an explicit conversion to the target's type.
-        return Assign(compound, place, result, compound.IsChecked);
+        return Assign(n, place, result, node.B != 0);
     }
 
-    private BodyValue Increment(IIncrementOrDecrementOperation increment)
+    private BodyValue Increment(int n)
     {
-        var place = Resolve(increment.Target);
+        var node = Node(n);
+        var place = Resolve(Child(n, 0));
         var old = Load(place);
         var one = old.Type == BodyType.Int ? BodyValue.Of(1) : BodyValue.Of(1.0);
-        var op = increment.Kind == OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
-        var updated = Binary(increment, op, old, one, increment.IsChecked);
-        Assign(increment, place, updated);
-        return increment.IsPostfix ? old : updated;
+        var op = node.A == 1 ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
+        var updated = Binary(n, op, old, one, node.C != 0);
+        Assign(n, place, updated);
+        return node.B == 1 ? old : updated;
     }
 
-    private BodyValue ArrayCreation(IArrayCreationOperation creation)
+    private BodyValue ArrayCreation(int n)
     {
-        var elementType = ((IArrayTypeSymbol)creation.Type!).ElementType;
-        if (creation.Initializer is { } initializer)
+        var node = Node(n);
+        if (node.B == 0)
         {
-            var elements = new BodyValue[initializer.ElementValues.Length];
+            var elements = new BodyValue[node.ChildCount];
             for (int i = 0; i < elements.Length; i++)
             {
-                elements[i] = Evaluate(initializer.ElementValues[i]);
+                elements[i] = Evaluate(Child(n, i));
             }
 
             return BodyValue.ArrayOf(elements);
         }
 
-        int length = Evaluate(creation.DimensionSizes[0]).AsInt();
+        int length = Evaluate(Child(n, 0)).AsInt();
         if (length < 0)
         {
-            throw Fail(creation, $"'{UnsupportedConstructs.Snippet(creation.Syntax)}' would throw at run time: an array cannot have a negative length " +
-                $"({length.ToString(CultureInfo.InvariantCulture)}).");
+            throw Fail(n, WouldThrow(n, $"an array cannot have a negative length ({length.ToString(CultureInfo.InvariantCulture)})") + ".");
         }
 
         // Filling the array is work like any other: a huge 'new int[n]' runs out of budget instead of memory.
-        Steps(creation, length);
+        Steps(n, length);
         var zeros = new BodyValue[length];
-        var zero = BodyArithmetic.DefaultOf(elementType);
+        var zero = BodyArithmetic.DefaultOf(_model, node.A);
         for (int i = 0; i < length; i++)
         {
             zeros[i] = zero;
@@ -192,11 +164,11 @@ internal sealed partial class BodyRunner
         return BodyValue.ArrayOf(zeros);
     }
 
-    private BodyValue Convert(IOperation at, BodyValue value, ITypeSymbol? type, bool isChecked)
+    private BodyValue Convert(int at, BodyValue value, int type, bool isChecked)
     {
         try
         {
-            return BodyArithmetic.Convert(value, type, isChecked);
+            return BodyArithmetic.Convert(_model, value, type, isChecked);
         }
         catch (System.ArgumentException exception)
         {
@@ -209,7 +181,7 @@ internal sealed partial class BodyRunner
         }
     }
 
-    private static BodyValue Binary(IOperation at, BinaryOperatorKind op, BodyValue left, BodyValue right, bool isChecked)
+    private BodyValue Binary(int at, BinaryOperatorKind op, BodyValue left, BodyValue right, bool isChecked)
     {
         try
         {
@@ -222,7 +194,7 @@ internal sealed partial class BodyRunner
         }
     }
 
-    private static BodyValue Unary(IOperation at, UnaryOperatorKind op, BodyValue operand, bool isChecked)
+    private BodyValue Unary(int at, UnaryOperatorKind op, BodyValue operand, bool isChecked)
     {
         try
         {
@@ -232,15 +204,5 @@ internal sealed partial class BodyRunner
         {
             throw Fail(at, exception);
         }
-    }
-
-    /// <summary>The position of a tuple element: <c>Item2</c>, or a named element such as <c>V</c>, which is <c>Item2</c> underneath.</summary>
-    private static int TupleIndex(IFieldSymbol field)
-    {
-        string name = (field.CorrespondingTupleField ?? field).Name;
-        return name.StartsWith("Item", System.StringComparison.Ordinal)
-               && int.TryParse(name.Substring(4), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1
-            ? n - 1
-            : throw new System.InvalidOperationException($"The circuit reader cannot find tuple element '{field.Name}'.");
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace NegLR.Generator.Parsing;
 
@@ -8,51 +6,55 @@ namespace NegLR.Generator.Parsing;
 internal sealed partial class BodyRunner
 {
     /// <summary>Evaluates what an assignment writes to (array and index first, as C# does), without reading it.</summary>
-    private Place Resolve(IOperation target)
+    private Place Resolve(int n)
     {
-        switch (target)
+        var node = Node(n);
+        switch (node.Kind)
         {
-            case IVariableDeclaratorOperation declarator:
-                return new Place(Slot(declarator, declarator.Symbol));
-            case ILocalReferenceOperation local:
-                return new Place(Slot(local, local.Local));
-            case IArrayElementReferenceOperation element:
-                var array = Evaluate(element.ArrayReference).AsArray();
-                int index = Evaluate(element.Indices[0]).AsInt();
-                if ((uint)index >= (uint)array.Length)
-                {
-                    throw Fail(element, $"'{UnsupportedConstructs.Snippet(element.Syntax)}' would throw at run time: index " +
-                        $"{index.ToString(CultureInfo.InvariantCulture)} is outside an array of length {array.Length.ToString(CultureInfo.InvariantCulture)}.");
-                }
-
-                return new Place(array, index, element.Type);
-            case IDeclarationExpressionOperation declaration:
-                return Resolve(declaration.Expression);
-            case ITupleOperation tuple:
-                var parts = new Place[tuple.Elements.Length];
+            case BodyNodeKind.LocalPlace:
+                return new Place(node.A);
+            case BodyNodeKind.ElementPlace:
+                return Element(n);
+            case BodyNodeKind.TuplePlace:
+                var parts = new Place[node.ChildCount];
                 for (int i = 0; i < parts.Length; i++)
                 {
-                    parts[i] = Resolve(tuple.Elements[i]);
+                    parts[i] = Resolve(Child(n, i));
                 }
 
                 return new Place(parts);
-            case IDiscardOperation:
-                return default;
+            case BodyNodeKind.DiscardPlace:
+                return Place.Discard;
             default:
-                throw Unexpected(target);
+                throw Unexpected(n);
         }
+    }
+
+    /// <summary>An array element: the array and the index evaluated and checked, as C# does before reading or writing it.</summary>
+    private Place Element(int n)
+    {
+        var array = Evaluate(Child(n, 0)).AsArray();
+        int index = Evaluate(Child(n, 1)).AsInt();
+        if ((uint)index >= (uint)array.Length)
+        {
+            throw Fail(n, WouldThrow(n, $"index {index.ToString(CultureInfo.InvariantCulture)} is outside an array of length " +
+                $"{array.Length.ToString(CultureInfo.InvariantCulture)}") + ".");
+        }
+
+        // A read of an element (ArrayElement) needs no type; a store (ElementPlace) converts to the element's type.
+        return new Place(array, index, Node(n).Kind == BodyNodeKind.ElementPlace ? Node(n).A : -1);
     }
 
     private BodyValue Load(Place place) =>
         place.Array is { } array ? array[place.Index]
-        : place.Local is { Assigned: true } local ? local.Value
+        : place.Slot >= 0 && _assigned[place.Slot] ? _locals[place.Slot]
         : throw new System.InvalidOperationException("The circuit reader read a place that holds no value.");
 
     /// <summary>
     /// Stores <paramref name="value"/>, converted to the place's type (a foreach, deconstruction or compound assignment
     /// may convert), and returns what was stored.
     /// </summary>
-    private BodyValue Assign(IOperation at, Place place, BodyValue value, bool isChecked = false)
+    private BodyValue Assign(int at, Place place, BodyValue value, bool isChecked = false)
     {
         if (place.Parts is { } parts)
         {
@@ -65,86 +67,66 @@ internal sealed partial class BodyRunner
             return value;
         }
 
-        if (place.Local is { } local)
+        if (place.Slot >= 0)
         {
             // Most stores already have the local's type (the compiler inserted the conversions); skip the work then.
-            local.Value = value.Type == local.Type && value.Type != BodyType.Tuple ? value : Convert(at, value, local.Symbol, isChecked);
-            local.Assigned = true;
-            return local.Value;
+            int type = _model.LocalTypes[place.Slot];
+            var kind = _model.Types[type].Kind;
+            _locals[place.Slot] = value.Type == kind && kind != BodyType.Tuple ? value : Convert(at, value, type, isChecked);
+            _assigned[place.Slot] = true;
+            return _locals[place.Slot];
         }
 
         if (place.Array is { } array)
         {
-            return array[place.Index] = Convert(at, value, place.ElementType, isChecked);
+            return array[place.Index] = place.ElementType >= 0 ? Convert(at, value, place.ElementType, isChecked) : value;
         }
 
         // A discard.
         return value;
     }
 
-    /// <summary>The storage of <paramref name="local"/> as <paramref name="node"/> names it (looked up by symbol once per node).</summary>
-    private LocalSlot Slot(IOperation node, ILocalSymbol local)
-    {
-        if (!_slotsByNode.TryGetValue(node, out var slot))
-        {
-            slot = Slot(local);
-            _slotsByNode.Add(node, slot);
-        }
-
-        return slot;
-    }
-
-    /// <summary>The storage of <paramref name="local"/>, created on first use.</summary>
-    private LocalSlot Slot(ILocalSymbol local)
-    {
-        if (!_locals.TryGetValue(local, out var slot))
-        {
-            slot = new LocalSlot(local.Type);
-            _locals.Add(local, slot);
-        }
-
-        return slot;
-    }
-
-    /// <summary>A local's storage: its type, classified once rather than on every store, and its current value.</summary>
-    private sealed class LocalSlot
-    {
-        public LocalSlot(ITypeSymbol symbol)
-        {
-            Symbol = symbol;
-            Type = BodyTypes.Classify(symbol);
-        }
-
-        public ITypeSymbol Symbol { get; }
-
-        public BodyType Type { get; }
-
-        public BodyValue Value { get; set; }
-
-        public bool Assigned { get; set; }
-    }
-
-    /// <summary>A local, an array element, a tuple of places (deconstruction), or nothing (a discard).</summary>
+    /// <summary>A local (slot), an array element, a tuple of places (deconstruction), or nothing (a discard).</summary>
     private readonly struct Place
     {
-        public Place(LocalSlot local) => Local = local;
-
-        public Place(BodyValue[] array, int index, ITypeSymbol? elementType)
+        public Place(int slot)
         {
+            Slot = slot;
+            Array = null;
+            Index = 0;
+            ElementType = -1;
+            Parts = null;
+        }
+
+        public Place(BodyValue[] array, int index, int elementType)
+        {
+            Slot = -1;
             Array = array;
             Index = index;
             ElementType = elementType;
+            Parts = null;
         }
 
-        public Place(Place[] parts) => Parts = parts;
+        public Place(Place[] parts)
+        {
+            Slot = -1;
+            Array = null;
+            Index = 0;
+            ElementType = -1;
+            Parts = parts;
+        }
 
-        public LocalSlot? Local { get; }
+        /// <summary>A discard: no slot, array or parts, so a store goes nowhere.</summary>
+        public static Place Discard => new(-1);
+
+        /// <summary>The local's slot, or −1.</summary>
+        public int Slot { get; }
 
         public BodyValue[]? Array { get; }
 
         public int Index { get; }
 
-        public ITypeSymbol? ElementType { get; }
+        public int ElementType { get; }
 
         public Place[]? Parts { get; }
     }

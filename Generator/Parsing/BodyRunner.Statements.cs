@@ -1,7 +1,3 @@
-using System;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace NegLR.Generator.Parsing;
 
 // Statements: blocks, declarations, loops, 'if', 'break', 'continue' and 'return'.
@@ -15,15 +11,16 @@ internal sealed partial class BodyRunner
         Return,
     }
 
-    private Completion Execute(IOperation op)
+    private Completion Execute(int n)
     {
-        Step(op);
-        switch (op.Kind)
+        Step(n);
+        var node = Node(n);
+        switch (node.Kind)
         {
-            case OperationKind.Block:
-                foreach (var statement in ((IBlockOperation)op).Operations)
+            case BodyNodeKind.Block:
+                for (int i = 0; i < node.ChildCount; i++)
                 {
-                    var completion = Execute(statement);
+                    var completion = Execute(Child(n, i));
                     if (completion != Completion.Normal)
                     {
                         return completion;
@@ -31,68 +28,67 @@ internal sealed partial class BodyRunner
                 }
 
                 return Completion.Normal;
-            case OperationKind.VariableDeclarationGroup:
-                foreach (var declaration in ((IVariableDeclarationGroupOperation)op).Declarations)
+            case BodyNodeKind.Declarations:
+                for (int i = 0; i < node.ChildCount; i++)
                 {
-                    foreach (var declarator in declaration.Declarators)
-                    {
-                        if (declarator.Initializer is { } initializer)
-                        {
-                            Assign(declarator, new Place(Slot(declarator, declarator.Symbol)), Evaluate(initializer.Value));
-                        }
-                    }
+                    int declarator = Child(n, i);
+                    Assign(declarator, new Place(Node(declarator).A), Evaluate(Child(declarator, 0)));
                 }
 
                 return Completion.Normal;
-            case OperationKind.ExpressionStatement:
-                Evaluate(((IExpressionStatementOperation)op).Operation);
+            case BodyNodeKind.ExpressionStatement:
+                Evaluate(Child(n, 0));
                 return Completion.Normal;
-            case OperationKind.Loop when op is IForLoopOperation loop:
-                return For(loop);
-            case OperationKind.Loop when op is IForEachLoopOperation loop:
-                return ForEach(loop);
-            case OperationKind.Conditional:
-                var branch = (IConditionalOperation)op;
-                if (Evaluate(branch.Condition).AsBool())
+            case BodyNodeKind.For:
+                return For(n);
+            case BodyNodeKind.ForEach:
+                return ForEach(n);
+            case BodyNodeKind.If:
+                if (Evaluate(Child(n, 0)).AsBool())
                 {
-                    return Execute(branch.WhenTrue);
+                    return Execute(Child(n, 1));
                 }
 
-                return branch.WhenFalse is { } otherwise ? Execute(otherwise) : Completion.Normal;
-            case OperationKind.Labeled:
-                return ((ILabeledOperation)op).Operation is { } inner ? Execute(inner) : Completion.Normal;
-            case OperationKind.Branch:
-                return ((IBranchOperation)op).BranchKind == BranchKind.Break ? Completion.Break : Completion.Continue;
-            case OperationKind.Return:
+                return node.ChildCount > 2 ? Execute(Child(n, 2)) : Completion.Normal;
+            case BodyNodeKind.Break:
+                return Completion.Break;
+            case BodyNodeKind.Continue:
+                return Completion.Continue;
+            case BodyNodeKind.Return:
                 return Completion.Return;
-            case OperationKind.Empty:
+            case BodyNodeKind.Empty:
                 return Completion.Normal;
             default:
-                throw Unexpected(op);
+                throw Unexpected(n);
         }
     }
 
-    private Completion For(IForLoopOperation loop)
+    private Completion For(int n)
     {
-        foreach (var before in loop.Before)
+        var node = Node(n);
+        int before = node.A, hasCondition = node.B, atBottom = node.C;
+        for (int i = 0; i < before; i++)
         {
-            Execute(before);
+            Execute(Child(n, i));
         }
 
-        var outer = _loop;
-        _loop = loop;
+        int condition = hasCondition == 1 ? Child(n, before) : -1;
+        int bottom = before + hasCondition;
+        int body = Child(n, bottom + atBottom);
+        int outer = _loop;
+        _loop = n;
         try
         {
             while (true)
             {
                 // One step per iteration, so even an empty body exhausts the budget: for (;;) { } ends.
-                Step(loop);
-                if (loop.Condition is { } condition && !Evaluate(condition).AsBool())
+                Step(n);
+                if (condition >= 0 && !Evaluate(condition).AsBool())
                 {
                     return Completion.Normal;
                 }
 
-                var completion = Execute(loop.Body);
+                var completion = Execute(body);
                 if (completion == Completion.Break)
                 {
                     return Completion.Normal;
@@ -103,9 +99,9 @@ internal sealed partial class BodyRunner
                     return Completion.Return;
                 }
 
-                foreach (var increment in loop.AtLoopBottom)
+                for (int i = 0; i < atBottom; i++)
                 {
-                    Execute(increment);
+                    Execute(Child(n, bottom + i));
                 }
             }
         }
@@ -115,19 +111,20 @@ internal sealed partial class BodyRunner
         }
     }
 
-    private Completion ForEach(IForEachLoopOperation loop)
+    private Completion ForEach(int n)
     {
-        var elements = Evaluate(SkipImplicitConversions(loop.Collection)).AsArray();
-        var outer = _loop;
-        _loop = loop;
+        var elements = Evaluate(Child(n, 0)).AsArray();
+        int target = Child(n, 1), body = Child(n, 2);
+        int outer = _loop;
+        _loop = n;
         try
         {
             // An array's length is fixed, as C#'s foreach over an array reads it once; elements are read as the loop reaches them.
             for (int i = 0; i < elements.Length; i++)
             {
-                Step(loop);
-                Assign(loop.LoopControlVariable, Resolve(loop.LoopControlVariable), elements[i]);
-                var completion = Execute(loop.Body);
+                Step(n);
+                Assign(target, Resolve(target), elements[i]);
+                var completion = Execute(body);
                 if (completion == Completion.Break)
                 {
                     break;
@@ -146,18 +143,4 @@ internal sealed partial class BodyRunner
             _loop = outer;
         }
     }
-
-    private static IOperation SkipImplicitConversions(IOperation op)
-    {
-        while (op is IConversionOperation { IsImplicit: true } conversion)
-        {
-            op = conversion.Operand;
-        }
-
-        return op;
-    }
-
-    // The checker let through only what this runner handles: reaching here is a bug in the reader, reported as such.
-    private static InvalidOperationException Unexpected(IOperation op) =>
-        new($"The circuit reader cannot run '{UnsupportedConstructs.Snippet(op.Syntax)}' ({op.Kind}).");
 }

@@ -1,51 +1,36 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 
 namespace NegLR.Generator.Parsing;
 
 /// <summary>
-/// Where each recorded gate and weight came from in the body, so the analyzers can point at the call behind a fact
-/// (a dead weight's gate) rather than at the method. One location per call site, shared by every gate it records.
+/// Which call in the body recorded each gate and first named each weight (as nodes of the <see cref="BodyModel"/>), so
+/// the analyzers can point at the call behind a fact (a dead weight's gate) rather than at the method.
 /// </summary>
 internal sealed class BodySites
 {
-    private readonly Dictionary<int, Location> _weights = new();
+    private readonly Dictionary<int, int> _weights = new();
 
-    /// <summary>The call that recorded gate i, in gate order.</summary>
-    public List<Location> Gates { get; } = new();
+    /// <summary>The call node that recorded gate i, in gate order.</summary>
+    public List<int> Gates { get; } = new();
 
-    /// <summary>Notes that <paramref name="site"/> recorded gates up to <paramref name="gateCount"/>.</summary>
-    public void RecordGates(int gateCount, Location site)
+    /// <summary>Notes that call <paramref name="node"/> recorded gates up to <paramref name="gateCount"/>.</summary>
+    public void RecordGates(int gateCount, int node)
     {
         while (Gates.Count < gateCount)
         {
-            Gates.Add(site);
+            Gates.Add(node);
         }
     }
 
     /// <summary>Notes the first call that named weight <paramref name="index"/>.</summary>
-    public void RecordWeight(int index, Location site)
+    public void RecordWeight(int index, int node)
     {
         if (index >= 0 && !_weights.ContainsKey(index))
         {
-            _weights.Add(index, site);
+            _weights.Add(index, node);
         }
     }
 
-    public ImmutableArray<Location?> WeightSites(Circuit? circuit)
-    {
-        if (circuit is null)
-        {
-            return ImmutableArray<Location?>.Empty;
-        }
-
-        var sites = ImmutableArray.CreateBuilder<Location?>(circuit.WeightCount);
-        for (int k = 0; k < circuit.WeightCount; k++)
-        {
-            sites.Add(_weights.TryGetValue(k, out var site) ? site : null);
-        }
-
-        return sites.MoveToImmutable();
-    }
+    /// <summary>The call that first named weight <paramref name="index"/>, or −1 (a template's weight, or one skipped by Weight(k)).</summary>
+    public int WeightSite(int index) => _weights.TryGetValue(index, out int node) ? node : -1;
 }

@@ -13,23 +13,31 @@ namespace NegLR.Generator.Parsing;
 /// <summary>
 /// Turns a <c>[Circuit]</c> method body into the circuit it records, at compile time. The one reader of circuit bodies:
 /// the generator uses the circuit, the analyzers report the problems at their locations. It never throws (except on
-/// cancellation) and never hangs: work is bounded by a gate budget and a step budget.
+/// cancellation) and never hangs: work is bounded by a nesting bound, a gate budget and a step budget.
 /// </summary>
 /// <remarks>
-/// Three passes: the signature; a check of the body's operation tree that reports every construct outside the subset
-/// (<see cref="BodyChecker"/>); then, when the check is clean, a run of the body on the generator's linked
-/// <see cref="Circuit"/> (<see cref="BodyRunner"/>), so templates, weight numbering and argument checks are the ones
-/// the same body meets at run time.
+/// Two halves. <see cref="Lower"/> needs the compiler: the signature, a check of the body's operation tree that reports
+/// every construct outside the subset (<see cref="BodyChecker"/>), and the lowering of the tree into a value-equal
+/// <see cref="BodyModel"/>. <see cref="Run(BodyModel, int, CancellationToken, int, int)"/> needs nothing but the model:
+/// it runs the body on the generator's linked <see cref="Circuit"/> (<see cref="BodyRunner"/>), so templates, weight
+/// numbering and argument checks are the ones the same body meets at run time. The generator lowers in its cheap,
+/// cached pipeline step and runs downstream; the analyzers do both at once through <see cref="Read"/>.
 /// </remarks>
 internal static class CircuitBodyReader
 {
-    /// <summary>Most gates a body may record: beyond this an unrolled kernel is too large to be worth generating.</summary>
+    /// <summary>Most gates a body may record: beyond this a circuit is too large to be worth generating code for.</summary>
     public const int DefaultGateBudget = 20_000;
 
     /// <summary>Most steps (evaluated operations and loop iterations) a body may take, so a huge or endless loop ends quickly.</summary>
     public const int DefaultStepBudget = 2_000_000;
 
-    /// <summary>Reads <paramref name="method"/>'s body into a circuit on <paramref name="qubits"/> qubits.</summary>
+    /// <summary>
+    /// Deepest syntax the reader follows (nodes from the body down): far beyond any real body, and far short of the
+    /// depth at which the compiler's own recursion over the body would overflow a 1 MiB thread stack.
+    /// </summary>
+    public const int MaxSyntaxDepth = 400;
+
+    /// <summary>Reads <paramref name="method"/>'s body into a circuit on <paramref name="qubits"/> qubits, with every problem at its location.</summary>
     /// <param name="checkCompilerErrors">
     /// Ask the compiler for the method's errors first (the default) and stop with one problem if there are any. The
     /// analyzers pass false to skip that second binding on the common, clean path: a body with compiler errors then
@@ -40,11 +48,21 @@ internal static class CircuitBodyReader
     {
         var problems = new List<BodyProblem>();
         var sites = new BodySites();
-        var work = new ReadWork();
+        var operations = new List<IOperation>();
         Circuit? circuit = null;
+        int steps = 0, recordedGates = 0;
         try
         {
-            circuit = ReadCore(method, model, qubits, gateBudget, stepBudget, checkCompilerErrors, problems, sites, work, cancellationToken);
+            if (Prepare(method, model, checkCompilerErrors, problems, cancellationToken) is { } body && CreateCircuit(method, qubits, problems) is { } created)
+            {
+                var lowered = BodyLowering.Lower(body, operations, cancellationToken);
+                var runProblems = new List<RunProblem>();
+                steps = BodyRunner.Run(lowered, created, gateBudget, stepBudget, runProblems, sites,
+                    n => UnsupportedConstructs.Snippet(operations[n].Syntax), cancellationToken);
+                recordedGates = created.Gates.Count;
+                problems.AddRange(runProblems.Select(p => Locate(p, operations)));
+                circuit = problems.Count == 0 ? created : null;
+            }
         }
         catch (OperationCanceledException)
         {
@@ -59,13 +77,97 @@ internal static class CircuitBodyReader
         }
 
         // Source order: the checker finds problems in that order, the runner in execution order (a later line can fail first).
-        return new BodyReadResult(circuit, problems.OrderBy(p => p.Location.SourceSpan.Start).ToImmutableArray(),
-            sites.Gates.ToImmutableArray(), sites.WeightSites(circuit), work.Steps, work.RecordedGates);
+        var gateSites = ImmutableArray<Location>.Empty;
+        var weightSites = ImmutableArray<Location?>.Empty;
+        if (circuit is not null)
+        {
+            var locations = new Dictionary<int, Location>();
+            Location At(int node) => locations.TryGetValue(node, out var l) ? l : locations[node] = BodyLocations.CallSite(operations[node]);
+            gateSites = sites.Gates.Select(At).ToImmutableArray();
+            weightSites = Enumerable.Range(0, circuit.WeightCount).Select(k => sites.WeightSite(k) is var n and >= 0 ? At(n) : null).ToImmutableArray();
+        }
+
+        return new BodyReadResult(circuit, problems.OrderBy(p => p.Location.SourceSpan.Start).ToImmutableArray(), gateSites, weightSites, steps, recordedGates);
     }
 
-    private static Circuit? ReadCore(MethodDeclarationSyntax method, SemanticModel model, int qubits, int gateBudget, int stepBudget,
-        bool checkCompilerErrors, List<BodyProblem> problems, BodySites sites, ReadWork work, CancellationToken cancellationToken)
+    /// <summary>
+    /// The half that needs the compiler: the body as a <see cref="BodyModel"/>, or why it cannot be read (the first
+    /// problem in source order, the sentence the generator's stub repeats; the analyzers report every one in place).
+    /// </summary>
+    public static (BodyModel? Model, string? Failure) Lower(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
     {
+        var problems = new List<BodyProblem>();
+        try
+        {
+            if (Prepare(method, model, checkCompilerErrors: false, problems, cancellationToken) is { } body)
+            {
+                return (BodyLowering.Lower(body, null, cancellationToken), null);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return (null, $"the NegLR circuit reader failed on its [Circuit] body ({exception.GetType().Name}); please report this as a NegLR bug.");
+        }
+
+        // A body with compiler errors reads as invalid operations: the compiler's own error is the one to fix.
+        string reason = method.ContainsDiagnostics || problems.Count == 0
+            ? "its [Circuit] method does not compile."
+            : problems.OrderBy(p => p.Location.SourceSpan.Start).First().Message;
+        return (null, reason);
+    }
+
+    /// <summary>
+    /// The half that needs only the model: runs it on <paramref name="qubits"/> qubits. Problems have no source location
+    /// here; the first one (in the order the run met them) is the failure.
+    /// </summary>
+    public static (Circuit? Circuit, string? Failure) Run(BodyModel model, int qubits, CancellationToken cancellationToken,
+        int gateBudget = DefaultGateBudget, int stepBudget = DefaultStepBudget)
+    {
+        Circuit circuit;
+        try
+        {
+            circuit = new Circuit(qubits);
+        }
+        catch (ArgumentException exception)
+        {
+            return (null, $"The ansatz declares {qubits.ToString(CultureInfo.InvariantCulture)} qubits: {ExceptionText.Clean(exception)}");
+        }
+
+        var problems = new List<RunProblem>();
+        try
+        {
+            BodyRunner.Run(model, circuit, gateBudget, stepBudget, problems, new BodySites(), snippet: null, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return (null, $"the NegLR circuit reader failed on its [Circuit] body ({exception.GetType().Name}); please report this as a NegLR bug.");
+        }
+
+        return problems.Count == 0 ? (circuit, null) : (null, problems[0].Message);
+    }
+
+    /// <summary>The signature, nesting and construct checks; the body's operation when they all pass.</summary>
+    private static IOperation? Prepare(MethodDeclarationSyntax method, SemanticModel model, bool checkCompilerErrors, List<BodyProblem> problems,
+        CancellationToken cancellationToken)
+    {
+        // Before the compiler is asked anything about the body: its own recursion over a very deep body could exhaust the stack.
+        if (TooDeep(method, cancellationToken) is { } deep)
+        {
+            problems.Add(new BodyProblem(BodyProblemKind.UnsupportedConstruct,
+                $"This code is nested more than {MaxSyntaxDepth.ToString(CultureInfo.InvariantCulture)} syntax levels deep, " +
+                "which a [Circuit] body does not support; split it into simpler statements.",
+                deep.GetLocation()));
+            return null;
+        }
+
         if (model.GetDeclaredSymbol(method, cancellationToken) is not IMethodSymbol symbol
             || CircuitSignature.Check(method, symbol, problems) is not { } circuitParameter)
         {
@@ -94,24 +196,43 @@ internal static class CircuitBodyReader
             return null;
         }
 
-        var circuit = CreateCircuit(method, qubits, problems);
+        int before = problems.Count;
         BodyChecker.Check(body, circuitParameter, problems, cancellationToken);
-        if (circuit is null || problems.Count > 0)
+        return problems.Count == before ? body : null;
+    }
+
+    /// <summary>The first syntax node deeper than <see cref="MaxSyntaxDepth"/> below the method's body, found without recursion.</summary>
+    private static SyntaxNode? TooDeep(MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    {
+        SyntaxNode? root = (SyntaxNode?)method.Body ?? method.ExpressionBody;
+        if (root is null)
         {
             return null;
         }
 
-        work.Steps = BodyRunner.Run(body, circuit, gateBudget, stepBudget, problems, sites, cancellationToken);
-        work.RecordedGates = circuit.Gates.Count;
-        return problems.Count == 0 ? circuit : null;
-    }
+        var stack = new Stack<(SyntaxNode Node, int Depth)>();
+        stack.Push((root, 0));
+        int visited = 0;
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxSyntaxDepth)
+            {
+                return node;
+            }
 
-    /// <summary>How much running the body did, kept even when the run stopped with a problem.</summary>
-    private sealed class ReadWork
-    {
-        public int Steps { get; set; }
+            if (++visited % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
 
-        public int RecordedGates { get; set; }
+            foreach (var child in node.ChildNodes())
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return null;
     }
 
     private static Circuit? CreateCircuit(MethodDeclarationSyntax method, int qubits, List<BodyProblem> problems)
@@ -126,5 +247,19 @@ internal static class CircuitBodyReader
                 $"The ansatz declares {qubits.ToString(CultureInfo.InvariantCulture)} qubits: {ExceptionText.Clean(exception)}", method.Identifier.GetLocation()));
             return null;
         }
+    }
+
+    /// <summary>A runner problem at its source location, through the operation each node was lowered from.</summary>
+    internal static BodyProblem Locate(RunProblem problem, List<IOperation> operations)
+    {
+        var op = operations[problem.Node];
+        var location = problem.Site switch
+        {
+            RunProblemSite.CallSite => BodyLocations.CallSite(op),
+            RunProblemSite.LoopHeader => BodyLocations.LoopHeader(op),
+            _ => op.Syntax.GetLocation(),
+        };
+
+        return new BodyProblem(problem.Kind, problem.Message, location, problem.Detail);
     }
 }

@@ -101,11 +101,11 @@ internal static class CircuitMethods
         Template("AngleEmbedding", (c, a) => c.AngleEmbedding(a[0].AsInt(), (Rotation)a[1].AsInt(), a[2].AsInt()),
             (c, a) => Math.Min(Math.Max(a[0].AsInt(), 0), c.Qubits), Int, Int, Int),
         Template("BasicEntanglerLayers", (c, a) => c.BasicEntanglerLayers(a[0].AsInt(), (Rotation)a[1].AsInt()),
-            (c, a) => Layers(a[0]) * (c.Qubits + (c.Qubits == 1 ? 0 : c.Qubits == 2 ? 1 : c.Qubits)), Int, Int),
+            (c, a) => Templates.GateCount(AnsatzTemplate.BasicEntanglerLayers, c.Qubits, a[0].AsInt()), Int, Int),
         Template("StronglyEntanglingLayers", (c, a) => c.StronglyEntanglingLayers(a[0].AsInt()),
-            (c, a) => Layers(a[0]) * (c.Qubits + (c.Qubits > 1 ? c.Qubits : 0)), Int),
+            (c, a) => Templates.GateCount(AnsatzTemplate.StronglyEntanglingLayers, c.Qubits, a[0].AsInt()), Int),
         Template("HardwareEfficient", (c, a) => c.HardwareEfficient(a[0].AsInt()),
-            (c, a) => Layers(a[0]) * (3L * c.Qubits - 1), Int),
+            (c, a) => Templates.GateCount(AnsatzTemplate.HardwareEfficient, c.Qubits, a[0].AsInt()), Int),
         Template("QaoaMaxCut", (c, a) => c.QaoaMaxCut(a[0].ToEdges(), a[1].AsInt()),
             (c, a) => c.Qubits + Layers(a[1]) * ((long)a[0].AsArray().Length + c.Qubits), Array, Int));
 
@@ -138,6 +138,12 @@ internal static class CircuitMethods
 
         return entry;
     }
+
+    /// <summary>The table entry for the method <paramref name="name"/> with <paramref name="parameters"/> parameters (as lowered).</summary>
+    public static CircuitMethod? Find(string name, int parameters) => Methods.TryGetValue((name, parameters), out var entry) ? entry : null;
+
+    /// <summary>The reader for the property <paramref name="name"/> (as lowered).</summary>
+    public static CircuitProperty? FindProperty(string name) => Properties.TryGetValue(name, out var entry) ? entry : null;
 
     /// <summary>The reader for an <c>int</c> property of <c>Circuit</c> such as <c>c.Qubits</c>, if it is known.</summary>
     public static CircuitProperty? FindProperty(IPropertySymbol property) =>

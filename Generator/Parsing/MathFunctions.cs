@@ -47,12 +47,18 @@ internal static class MathFunctions
     };
 
     /// <summary>The function <paramref name="method"/> names, if it is a known <c>Math</c> overload.</summary>
-    public static Func<BodyValue[], BodyValue>? Find(IMethodSymbol method) =>
-        method.IsStatic && KnownTypes.IsMath(method.ContainingType) && Functions.TryGetValue(Key(method), out var f) ? f : null;
+    public static Func<BodyValue[], BodyValue>? Find(IMethodSymbol method) => Key(method) is { } key ? Functions[key] : null;
+
+    /// <summary>The function with <paramref name="key"/> (as <see cref="Key"/> makes it), if there is one.</summary>
+    public static Func<BodyValue[], BodyValue>? Find(string key) => Functions.TryGetValue(key, out var f) ? f : null;
+
+    /// <summary>The table key of <paramref name="method"/>, such as <c>Sin(double)</c>, when it is a known <c>Math</c> overload.</summary>
+    public static string? Key(IMethodSymbol method) =>
+        method.IsStatic && KnownTypes.IsMath(method.ContainingType) && Functions.ContainsKey(Signature(method)) ? Signature(method) : null;
 
     private static BodyValue D(double value) => BodyValue.Of(value);
 
-    private static string Key(IMethodSymbol method)
+    private static string Signature(IMethodSymbol method)
     {
         var key = new StringBuilder(method.Name).Append('(');
         for (int i = 0; i < method.Parameters.Length; i++)

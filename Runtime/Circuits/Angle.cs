@@ -8,7 +8,12 @@ namespace NegLR;
 /// Build it with <see cref="Circuit.Weight()"/>, <see cref="Circuit.Input(int)"/> and ordinary arithmetic
 /// (<c>2 * c.Weight() + Math.PI</c>); a <see cref="double"/> converts to a constant angle.
 /// </summary>
-public readonly struct Angle : IEquatable<Angle>
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+readonly struct Angle : IEquatable<Angle>
 {
     private Angle(AngleSource source, int index, double scale, double offset)
     {

@@ -1,7 +1,12 @@
 namespace NegLR;
 
 /// <summary>Where a gate angle's variable part comes from.</summary>
-public enum AngleSource
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+enum AngleSource
 {
     /// <summary>A fixed number.</summary>
     Constant,

@@ -5,7 +5,12 @@ namespace NegLR;
 
 // Facts about a recorded circuit that users read and that the generator and analyzers compute at compile time
 // (this file is linked into both).
-public sealed partial class Circuit
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed partial class Circuit
 {
     /// <summary>Depth: the number of moments when each gate starts as soon as its qubits are free.</summary>
     public int Depth => _gates.Count == 0 ? 0 : CircuitDrawing.Moments(this, spanWires: false).Max() + 1;

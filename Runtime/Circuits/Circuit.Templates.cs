@@ -3,7 +3,12 @@ using System;
 namespace NegLR;
 
 // Templates: the layer patterns PennyLane and Qiskit users know, recorded as ordinary gates.
-public sealed partial class Circuit
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed partial class Circuit
 {
     /// <summary>
     /// Encodes data features as rotation angles: <c>R(x[firstInput + q])</c> on qubit q for q &lt; <paramref name="features"/>

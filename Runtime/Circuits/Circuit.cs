@@ -15,7 +15,12 @@ namespace NegLR;
 /// Qubit 0 is the least-significant bit of a basis-state index. Every method checks its arguments and throws an
 /// <see cref="ArgumentException"/> naming the problem, so a bad circuit fails where it is written.
 /// </remarks>
-public sealed partial class Circuit
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed partial class Circuit
 {
     /// <summary>The largest register a state vector can hold (2^30 amplitudes, 16 GiB).</summary>
     public const int MaxQubits = 30;

@@ -7,7 +7,12 @@ using System.Text;
 namespace NegLR;
 
 /// <summary>One recorded gate: its kind, the qubits it acts on (in the gate's own order) and its angles.</summary>
-public sealed class Gate : IEquatable<Gate>
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class Gate : IEquatable<Gate>
 {
     internal Gate(GateKind kind, ImmutableArray<int> qubits, ImmutableArray<Angle> angles, string? pauliWord = null)
     {

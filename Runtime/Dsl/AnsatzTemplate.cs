@@ -1,7 +1,12 @@
 namespace NegLR;
 
 /// <summary>Templates an <see cref="AnsatzAttribute"/> can name instead of a circuit body.</summary>
-public enum AnsatzTemplate
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+enum AnsatzTemplate
 {
     /// <summary>No template: the type has a <see cref="CircuitAttribute"/> method.</summary>
     None,

@@ -77,6 +77,19 @@ public static class GeneratedCodeSupport
         }
     }
 
+    /// <summary>Checks a workspace passed to a generated call fits the ansatz (made for its qubit count).</summary>
+    public static AnsatzWorkspace CheckWorkspace(string ansatz, int qubits, AnsatzWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (workspace.Qubits != qubits)
+        {
+            throw new ArgumentException(
+                $"The workspace was made for {workspace.Qubits} qubits, but {ansatz} has {qubits}; create it with {ansatz}.CreateWorkspace().", nameof(workspace));
+        }
+
+        return workspace;
+    }
+
     /// <summary>The exception a generated stub throws when the generator could not compile the declaration.</summary>
     public static InvalidOperationException NotCompiled(string ansatz, string reason) =>
         new($"NegLR could not compile the ansatz {ansatz}: {reason} The build reports an NLR diagnostic at the cause; fix it and rebuild.");

@@ -3,7 +3,12 @@
 namespace NegLR
 {
     /// <summary>How the exact parameter-shift derivative of a gate's angle is taken.</summary>
-    public enum ShiftRule
+    #if NEGLR_LINKED
+    internal
+    #else
+    public
+    #endif
+    enum ShiftRule
     {
         /// <summary>The gate has no angle.</summary>
         None,
@@ -14,7 +19,12 @@ namespace NegLR
     }
 
     /// <summary>Static facts about a <see cref="GateKind"/>: name, arity, angles, structure.</summary>
-    public sealed class GateInfo
+    #if NEGLR_LINKED
+    internal
+    #else
+    public
+    #endif
+    sealed class GateInfo
     {
         private static readonly GateInfo[] Table = BuildTable();
 

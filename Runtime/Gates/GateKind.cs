@@ -6,7 +6,12 @@ namespace NegLR
     /// The gates NegLR knows, named as PennyLane and Qiskit users know them.
     /// Rotations follow <c>R_P(θ) = exp(−iθP/2)</c>; qubit 0 is the least-significant bit of a basis index.
     /// </summary>
-    public enum GateKind
+    #if NEGLR_LINKED
+    internal
+    #else
+    public
+    #endif
+    enum GateKind
     {
         /// <summary>Identity (does nothing; kept so imported programs round-trip).</summary>
         I,

@@ -62,7 +62,7 @@ public sealed partial class CircuitInterpreter
         EvaluateWithGradient(weights, ReadOnlySpan<double>.Empty, observable, gradient, workspace);
 
     /// <summary>⟨λ|Π·P|φ⟩ for a step's generator, with vectorised paths for the single-qubit rotations.</summary>
-    private static System.Numerics.Complex GeneratorOverlap(in Instruction ins, ReadOnlySpan<System.Numerics.Complex> lambda,
+    internal static System.Numerics.Complex GeneratorOverlap(in Instruction ins, ReadOnlySpan<System.Numerics.Complex> lambda,
         ReadOnlySpan<System.Numerics.Complex> phi) => ins.Kind switch
     {
         GateKind.RX => StateKernels.SingleQubitOverlap(lambda, phi, ins.Q0, 'X'),

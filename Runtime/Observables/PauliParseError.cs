@@ -7,7 +7,12 @@ namespace NegLR;
 /// Why a Pauli-sum text could not be read: the 0-based character <see cref="Position"/> and what was expected there.
 /// <see cref="PauliSum.TryParse(string?, out PauliSum?, out PauliParseError?)"/> returns one instead of throwing.
 /// </summary>
-public sealed class PauliParseError
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class PauliParseError
 {
     /// <summary>Creates an error at <paramref name="position"/> with a short <paramref name="description"/>.</summary>
     public PauliParseError(int position, string description)

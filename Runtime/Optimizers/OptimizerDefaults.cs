@@ -7,7 +7,12 @@ namespace NegLR;
 /// configured the same way cannot drift apart.
 /// </summary>
 /// <remarks>No dependencies on purpose: the generator links this file into its netstandard2.0 assembly.</remarks>
-public static class OptimizerDefaults
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+static class OptimizerDefaults
 {
     /// <summary>η of every gradient method: 0.01 (PennyLane's default step size).</summary>
     public const double LearningRate = 0.01;

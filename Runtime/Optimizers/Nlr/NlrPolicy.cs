@@ -1,7 +1,12 @@
 namespace NegLR;
 
 /// <summary>When the negative-learning-rate method takes an ascent step (docs/optimizers.md has the exact rules).</summary>
-public enum NlrPolicy
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+enum NlrPolicy
 {
     /// <summary>Try the descent step; if the loss there is worse than now, ascend instead. One extra loss evaluation per step.</summary>
     Lookahead = 0,

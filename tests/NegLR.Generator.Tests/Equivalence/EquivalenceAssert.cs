@@ -51,6 +51,13 @@ internal static class EquivalenceAssert
         }
     }
 
+    /// <summary>Asserts evaluations and gradients of <paramref name="ansatz"/> allocate nothing (least of a few rounds).</summary>
+    public static void AllocatesNothing(Type ansatz, ulong seed)
+    {
+        var (w, x) = RandomArguments(AnsatzProbe.Call<int>(ansatz, "WeightCount"), AnsatzProbe.Call<int>(ansatz, "InputCount"), seed);
+        Assert.Equal(0L, AnsatzProbe.Call<long>(ansatz, "AllocatedPerCall", w, x));
+    }
+
     /// <summary>Runs <paramref name="check"/> on the register tiles (when the machine has them), then on the per-gate kernels.</summary>
     public static void OnBothPaths(Action check)
     {

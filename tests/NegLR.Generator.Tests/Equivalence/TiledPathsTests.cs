@@ -57,6 +57,16 @@ public class TiledPathsTests
         EquivalenceAssert.OnBothPaths(() => Assert.Equal(0L, AnsatzProbe.Call<long>(type, "AllocatedPerCall", w, x)));
     }
 
+    [Fact]
+    public void Hea13_SharesTranslatedPasses()
+    {
+        // The equivalence tests above cover translated (shared) tile methods only if a shape has them: Hea13's
+        // rotation passes walk up the register, one shape on different qubits.
+        var (_, result, _) = GeneratorHarness.Run(TestCompilation.Create(ShapeSources));
+        string text = GeneratorHarness.Generated(result, "Tiled.Hea13.Ansatz.g.cs");
+        Assert.Contains("Serves every pass of this shape on other qubits", text, StringComparison.Ordinal);
+    }
+
     public static TheoryData<int> LayeredBatches() => new(0, 1, 2);
 
     [Theory]

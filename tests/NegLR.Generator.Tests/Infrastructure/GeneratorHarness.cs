@@ -22,27 +22,41 @@ internal static class GeneratorHarness
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToHashSet();
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(generator::NegLR.Generator.NegLRGenerator? generator = null, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
-            new[] { new generator::NegLR.Generator.NegLRGenerator().AsSourceGenerator() },
-            parseOptions: TestCompilation.ParseOptions,
+            new[] { (generator ?? new generator::NegLR.Generator.NegLRGenerator()).AsSourceGenerator() },
+            parseOptions: parseOptions ?? TestCompilation.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; returns the driver (for incremental re-runs), its result and the output compilation.</summary>
-    public static (GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation)
+    public static (GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation,
+        generator::NegLR.Generator.NegLRGenerator? generator = null)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions;
+        var driver = CreateDriver(generator, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver, driver.GetRunResult(), output);
     }
+
+    /// <summary>
+    /// Errors and warnings the compiler reports inside generated files: there must be none whenever the user's own code
+    /// compiles (whatever the generator thought of the declaration).
+    /// </summary>
+    public static System.Collections.Generic.List<Diagnostic> GeneratedFileProblems(Compilation output) =>
+        output.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+            .ToList();
 
     /// <summary>The generated text for <paramref name="hintName"/>.</summary>
     public static string Generated(GeneratorDriverRunResult result, string hintName) =>
         result.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
     /// <summary>Compiles the sources with the generator, asserts no errors or warnings, and loads the assembly.</summary>
-    public static Assembly CompileAndLoad(params string[] sources)
+    public static Assembly CompileAndLoad(params string[] sources) => CompileAndLoad(null, sources);
+
+    /// <summary>As <see cref="CompileAndLoad(string[])"/>, with a generator configured by the test.</summary>
+    public static Assembly CompileAndLoad(generator::NegLR.Generator.NegLRGenerator? generator, params string[] sources)
     {
-        var (_, result, output) = Run(TestCompilation.Create(sources));
+        var (_, result, output) = Run(TestCompilation.Create(sources), generator);
         Assert.Empty(result.Diagnostics);
         using var stream = new MemoryStream();
         var emit = output.Emit(stream);
@@ -62,7 +76,7 @@ internal static class GeneratorHarness
         var next = edit is null ? compilation.Clone() : edit(compilation.Clone());
         var rerun = driver.RunGenerators(next).GetRunResult();
         var steps = rerun.Results.Single().TrackedSteps;
-        Assert.True(steps.ContainsKey(TrackingNames.AnsatzSpecs), "the AnsatzSpecs step must be tracked");
+        Assert.True(steps.ContainsKey(TrackingNames.AnsatzDeclarations), "the AnsatzDeclarations step must be tracked");
         // Only NegLR's own steps: Roslyn's internal steps (the compilation, syntax discovery) re-run on every edit by design.
         foreach (var (name, runs) in steps.Where(s => OwnSteps.Contains(s.Key)))
         {
@@ -86,7 +100,7 @@ internal static class GeneratorHarness
     {
         foreach (var (name, runs) in result.Results.Single().TrackedSteps)
         {
-            if (name != TrackingNames.AnsatzSpecs)
+            if (!OwnSteps.Contains(name))
             {
                 continue;
             }

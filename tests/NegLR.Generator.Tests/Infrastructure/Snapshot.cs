@@ -1,3 +1,5 @@
+extern alias generator;
+
 using System;
 using System.IO;
 using System.Runtime.CompilerServices;
@@ -8,13 +10,15 @@ namespace NegLR.Generator.Tests.Infrastructure;
 /// Snapshot assertions in Verify's file convention, <c>Snapshots/{TestClass}.{TestMethod}#{HintName}.verified.cs</c>
 /// beside the test file, so a later move to Verify is a small change. A mismatch writes <c>*.received.cs</c>
 /// (git-ignored) and fails. To accept new output, run the tests with <c>NEGLR_ACCEPT_SNAPSHOTS=1</c> and review the
-/// diff like code.
+/// diff like code. The package version the generator stamps on its output is written as <c>%VERSION%</c>, so a release
+/// does not change every snapshot.
 /// </summary>
 internal static class Snapshot
 {
     public static void Match(string actual, string hintName, string testClass, [CallerMemberName] string testMethod = "",
         [CallerFilePath] string testFile = "")
     {
+        actual = actual.Replace(generator::NegLR.Generator.Emit.GeneratorVersion.Value, "%VERSION%", StringComparison.Ordinal);
         string folder = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         string stem = $"{testClass}.{testMethod}#{hintName.Replace(".cs", "", StringComparison.Ordinal)}";
         string verified = Path.Combine(folder, stem + ".verified.cs");

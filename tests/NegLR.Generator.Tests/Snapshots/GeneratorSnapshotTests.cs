@@ -18,7 +18,7 @@ public class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void DesignExample_UnrolledForwardAdjointAndShift() =>
+    public void DesignExample_LoopedTilesOverTheLayers() =>
         Verify(SampleSources.IrisClassifier, "Samples.IrisClassifier.Ansatz.g.cs");
 
     [Fact]
@@ -40,10 +40,10 @@ public class GeneratorSnapshotTests
                 static void Build(Circuit c) => c.H(0).CNOT(0, 1).RY(1, 2 * c.Weight(0) + System.Math.PI);
             }
         }
-        """, "Outer.Bell.Ansatz.g.cs");
+        """, "Outer+Bell.Ansatz.g.cs");
 
     [Fact]
-    public void EveryGateKind_OneCommentAndKernelCallEach() => Verify("""
+    public void EveryGateKind_TiledOrFromDataWithOneCommentEach() => Verify("""
         using NegLR;
 
         namespace Gates;

@@ -11,7 +11,7 @@ namespace Broken
     partial struct Runaway : global::NegLR.IGradientOptimizer, global::NegLR.IKeepsBest
     {
         // Why the declaration was not compiled.
-        private static global::System.InvalidOperationException __OptimizerFailure() => global::NegLR.GeneratedOptimizerSupport.NotCompiled("Runaway", "[Momentum] LearningRate = -0.5: the learning rate η must be a positive finite number (e.g. 0.01). [NegativeLearningRate] MaxAscentSteps = 0 would leave ascent runs unbounded; a declared NLR optimizer caps them at 1 or more consecutive steps (default 1).");
+        private static global::System.InvalidOperationException __OptimizerFailure() => global::NegLR.GeneratedOptimizerSupport.NotCompiled("Runaway", "[Momentum] LearningRate = -0.5: the learning rate \u03b7 must be a positive finite number (e.g. 0.01). [NegativeLearningRate] MaxAscentSteps = 0 would leave ascent runs unbounded; a declared NLR optimizer caps them at 1 or more consecutive steps (default 1).");
 
         /// <summary>Throws: the declaration could not be compiled.</summary>
         /// <param name="parameterCount">Unused.</param>
