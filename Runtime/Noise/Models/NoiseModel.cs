@@ -19,7 +19,12 @@ namespace NegLR;
 /// (several matching rules apply in the order they were added; channels the circuit records itself stay after them).
 /// The gates are untouched, so the ideal path is the same circuit with its channels ignored.
 /// </remarks>
-public sealed class NoiseModel : IEquatable<NoiseModel>
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class NoiseModel : IEquatable<NoiseModel>
 {
     /// <summary>Every gate kind that acts on one qubit.</summary>
     public static IReadOnlyList<GateKind> SingleQubitGates { get; } = AllKinds().Where(k => GateInfo.Of(k).Qubits == 1).ToArray();

@@ -8,7 +8,12 @@ using System.Linq;
 namespace NegLR;
 
 /// <summary>Which gates a <see cref="NoiseRule"/> follows.</summary>
-public enum NoiseRuleTarget
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+enum NoiseRuleTarget
 {
     /// <summary>Every gate of the rule's kinds (every gate when it names none), on every qubit.</summary>
     AllQubits,
@@ -26,7 +31,12 @@ public enum NoiseRuleTarget
 /// way for <c>add_all_qubit_quantum_error</c> only when asked; NegLR does it always, which is what "noise after every
 /// gate" means for T1/T2 decay); a two-qubit channel follows a two-qubit gate on its qubits in the gate's order.
 /// </summary>
-public sealed class NoiseRule : IEquatable<NoiseRule>
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class NoiseRule : IEquatable<NoiseRule>
 {
     internal NoiseRule(NoiseChannel channel, NoiseRuleTarget target, ImmutableArray<GateKind> kinds, ImmutableArray<int> qubits, int gateIndex)
     {

@@ -10,7 +10,12 @@ using System.Linq;
 namespace NegLR;
 
 /// <summary>One qubit's calibration: relaxation and dephasing times and readout error.</summary>
-public sealed class QubitCalibration
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class QubitCalibration
 {
     internal QubitCalibration(double? t1, double? t2, double excitedPopulation, double probability1Given0, double probability0Given1)
     {
@@ -38,7 +43,12 @@ public sealed class QubitCalibration
 }
 
 /// <summary>A gate's calibration: its error rate and duration, for one gate kind (or any kind of its arity) on given qubits or all.</summary>
-public sealed class GateCalibration
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class GateCalibration
 {
     internal GateCalibration(string gate, ImmutableArray<GateKind> kinds, int arity, ImmutableArray<int> qubits, double error, double duration, string path)
     {
@@ -80,7 +90,12 @@ public sealed class GateCalibration
 /// with the thermal relaxation that follows it for the gate's duration, the gate's average error matches the
 /// calibrated one; plus the qubits' readout error.
 /// </summary>
-public sealed partial class DeviceProfile
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed partial class DeviceProfile
 {
     private static readonly string[] TimeUnits = { "ns", "us", "ms", "s" };
 

@@ -7,7 +7,12 @@ namespace NegLR;
 /// A device profile that is not valid JSON or does not follow the profile schema. The message starts with the JSON
 /// path of the offending value (e.g. <c>$.gates[3].error</c>) and ends with its line and column.
 /// </summary>
-public sealed class DeviceProfileException : FormatException
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class DeviceProfileException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     public DeviceProfileException(string message, string jsonPath, int line, int column)

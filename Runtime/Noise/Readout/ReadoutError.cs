@@ -18,7 +18,12 @@ namespace NegLR;
 /// b_q = 1 − P(1|0) − P(0|1), so a Pauli term on the qubits S, measured in its basis, reads
 /// Σ_{T⊆S} (Π_{q∈S∖T} a_q)(Π_{q∈T} b_q) ⟨P_T⟩ with P_T the term restricted to T.
 /// </remarks>
-public sealed partial class ReadoutError : IEquatable<ReadoutError>
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed partial class ReadoutError : IEquatable<ReadoutError>
 {
     /// <summary>Readout error with the given per-qubit probabilities (one entry per qubit).</summary>
     /// <param name="probability1Given0">P(read 1 | state 0) per qubit.</param>
