@@ -103,6 +103,9 @@ public sealed partial class NegLRGenerator
                 WeightCount = circuit.WeightCount,
                 InputCount = circuit.InputCount,
                 CostLightCones = cones.ToEquatableArray(),
+                Noise = declaration.Noise is null && !circuit.HasChannels
+                    ? null
+                    : new global::NegLR.Generator.Noise.NoiseSpec(declaration.Noise ?? NoiseDeclaration.None, circuit.Channels.ToEquatableArray()),
             };
         }
     }
