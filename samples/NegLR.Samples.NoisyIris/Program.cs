@@ -41,7 +41,7 @@ for (int k = 0; k < start.Length; k++)
 }
 
 Console.WriteLine($"Iris versicolor vs virginica: {train.Length} training rows, {test.Length} test rows; {IdealIris.Qubits} qubits, {IdealIris.WeightCount} weights");
-Console.WriteLine($"device model    {ManilaIris.NoiseModel.Rules.Count} noise rules from the profile, readout error {(ManilaIris.NoiseModel.Readout is null ? "none" : "per qubit")}; " +
+Console.WriteLine($"device model    {ManilaIris.NoiseModel.Rules.Length} noise rules from the profile, readout error {(ManilaIris.NoiseModel.Readout is null ? "none" : "per qubit")}; " +
     $"{ManilaIris.CreateNoisyCircuit().Channels.Count} channels after {ManilaIris.CreateCircuit().Gates.Count} gates");
 
 var ideal = Train<IdealIris>("ideal", start, objective);
@@ -50,7 +50,7 @@ var noisy = Train<ManilaIris>("device (manila)", start, objective);
 var state = new Complex[IdealIris.StateLength];
 int Correct(Func<double[], double> predict) => test.Count(r => Math.Sign(predict(Scale(r.X))) == (int)r.Y);
 int idealCorrect = Correct(x => IdealIris.Evaluate(ideal, x, state));
-var workspace = ManilaIris.CreateNoisyWorkspace();
+var workspace = ManilaIris.CreateWorkspace();
 int noisyCorrect = Correct(x => ManilaIris.Evaluate(noisy, x, workspace));
 int idealOnDevice = Correct(x => ManilaIris.Evaluate(ideal, x, workspace));
 
