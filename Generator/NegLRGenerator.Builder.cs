@@ -97,6 +97,11 @@ public sealed partial class NegLRGenerator
                 }
             }
 
+            if ((declaration.Noise is not null || circuit.HasChannels) && declaration.NoisyMemberClash is { } clash)
+            {
+                return spec with { Failure = $"the member '{clash}' has the name of a member generated for a noisy ansatz; rename it." };
+            }
+
             return spec with
             {
                 Gates = circuit.Gates.ToEquatableArray(),

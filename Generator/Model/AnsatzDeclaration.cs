@@ -21,6 +21,7 @@ namespace NegLR.Generator.Model;
 /// a stub could not compile there either, and the analyzers report the cause.
 /// </param>
 /// <param name="Noise">The noise attributes (<c>[Depolarizing]</c>, <c>[DeviceProfile]</c>, …), or null when there are none.</param>
+/// <param name="NoisyMemberClash">A user member named like a member generated only for noisy ansätze, or null.</param>
 internal sealed record AnsatzDeclaration(
     HierarchyInfo Hierarchy,
     int Qubits,
@@ -31,4 +32,5 @@ internal sealed record AnsatzDeclaration(
     BodyModel? Body,
     string? Failure,
     string? Omitted,
-    NoiseDeclaration? Noise = null);
+    NoiseDeclaration? Noise = null,
+    string? NoisyMemberClash = null);

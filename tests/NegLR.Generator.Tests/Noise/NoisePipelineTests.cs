@@ -131,4 +131,41 @@ public class NoisePipelineTests
         Assert.Contains("NotCompiled", text, StringComparison.Ordinal);
         Assert.Contains(named, text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AUserMemberNamedLikeANoisyMember_GetsAStubOnANoisyAnsatz_AndNothingChangesOnAnIdealOne()
+    {
+        const string source = """
+            using NegLR;
+
+            namespace Clash;
+
+            [Ansatz(Qubits = 2)]
+            [Observable("Z0")]
+            public partial struct Noisy
+            {
+                public static int Probabilities => 1;
+
+                [Circuit]
+                static void Build(Circuit c) => c.RY(0, c.Weight()).Depolarizing(0, 0.01);
+            }
+
+            [Ansatz(Qubits = 2)]
+            [Observable("Z0")]
+            public partial struct Ideal
+            {
+                public static int Probabilities => 1;
+
+                [Circuit]
+                static void Build(Circuit c) => c.RY(0, c.Weight());
+            }
+            """;
+        var (_, result, output) = NoiseHarness.Run(TestCompilation.Create(source), Array.Empty<AdditionalText>());
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.GeneratedFileProblems(output));
+        string noisy = GeneratorHarness.Generated(result, "Clash.Noisy.Ansatz.g.cs");
+        Assert.Contains("NotCompiled", noisy, StringComparison.Ordinal);
+        Assert.Contains("'Probabilities'", noisy, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotCompiled", GeneratorHarness.Generated(result, "Clash.Ideal.Ansatz.g.cs"), StringComparison.Ordinal);
+    }
 }
