@@ -2,7 +2,12 @@
 namespace NegLR;
 
 /// <summary>The noise channels a <see cref="Circuit"/> can record (see <see cref="NoiseChannel"/> for each convention).</summary>
-public enum ChannelKind
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+enum ChannelKind
 {
     /// <summary>ρ → (1 − p)ρ + p/3 (XρX + YρY + ZρZ).</summary>
     Depolarizing,

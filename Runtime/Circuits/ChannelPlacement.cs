@@ -11,7 +11,12 @@ namespace NegLR;
 /// gates. Channels are kept beside the gate list, not in it, so everything that reads <see cref="Circuit.Gates"/> sees
 /// the ideal circuit unchanged.
 /// </summary>
-public sealed class ChannelPlacement : IEquatable<ChannelPlacement>
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed class ChannelPlacement : IEquatable<ChannelPlacement>
 {
     internal ChannelPlacement(NoiseChannel channel, ImmutableArray<int> qubits, int position)
     {

@@ -32,7 +32,12 @@ namespace NegLR;
 /// l1 on the second has index 4·l0 + l1. The Pauli transfer matrix is R_ij = Tr(P_i E(P_j)) / d, row-major, in that
 /// order.</para>
 /// </remarks>
-public sealed partial class NoiseChannel : IEquatable<NoiseChannel>
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+sealed partial class NoiseChannel : IEquatable<NoiseChannel>
 {
     /// <summary>How far Σ K†K may be from the identity (largest entry) for <see cref="FromKraus(IReadOnlyList{Complex[,]}, double)"/>.</summary>
     public const double DefaultTolerance = 1e-10;

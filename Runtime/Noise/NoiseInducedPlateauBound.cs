@@ -38,7 +38,12 @@ namespace NegLR;
 /// at the noise strengths of today's devices (p ≈ 10⁻³ per gate) Q stays close to 1 for tens of layers and the bound
 /// exceeds the largest possible gradient; it bites only once Q ≪ 1/√n.</para>
 /// </remarks>
-public static class NoiseInducedPlateauBound
+#if NEGLR_LINKED
+internal
+#else
+public
+#endif
+static class NoiseInducedPlateauBound
 {
     /// <summary>√(8 ln 2) ≈ 2.355: the gradient bound's constant.</summary>
     public static readonly double GradientConstant = Math.Sqrt(8 * Math.Log(2));
