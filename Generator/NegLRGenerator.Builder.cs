@@ -97,12 +97,20 @@ public sealed partial class NegLRGenerator
                 }
             }
 
+            if ((declaration.Noise is not null || circuit.HasChannels) && declaration.NoisyMemberClash is { } clash)
+            {
+                return spec with { Failure = $"the member '{clash}' has the name of a member generated for a noisy ansatz; rename it." };
+            }
+
             return spec with
             {
                 Gates = circuit.Gates.ToEquatableArray(),
                 WeightCount = circuit.WeightCount,
                 InputCount = circuit.InputCount,
                 CostLightCones = cones.ToEquatableArray(),
+                Noise = declaration.Noise is null && !circuit.HasChannels
+                    ? null
+                    : new global::NegLR.Generator.Noise.NoiseSpec(declaration.Noise ?? NoiseDeclaration.None, circuit.Channels.ToEquatableArray()),
             };
         }
     }

@@ -31,7 +31,7 @@ public sealed partial class NegLRGenerator
             w.Line();
             var circuit = spec.Failure is null ? Rebuild(spec) : null;
             var steps = circuit is null ? Array.Empty<Instruction>() : InstructionCompiler.Compile(circuit);
-            if (circuit is not null && SimulationWriter.UsesTiles(steps, spec.Qubits, tiles))
+            if (circuit is not null && spec.Noise is null && SimulationWriter.UsesTiles(steps, spec.Qubits, tiles))
             {
                 // Short names for the SIMD vocabulary of the tile methods (file-local, so they cannot clash with user code).
                 w.Line("using __V = global::System.Runtime.Intrinsics.Vector256;");
@@ -67,11 +67,19 @@ public sealed partial class NegLRGenerator
                     FactsEmitter.Write(w, spec, circuit);
                     WriteObservables(w, spec);
                     WriteCreateCircuit(w, spec);
-                    WriteEntryPoints(w, spec, steps);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    WriteSimulation(w, spec, steps, tiles, cancellationToken);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    WriteParameterShift(w);
+                    if (spec.Noise is { } noise)
+                    {
+                        // A noisy ansatz runs on the density matrix: its members call NoisyAnsatzRuntime (no state-vector code).
+                        global::NegLR.Generator.Noise.NoisyWriter.Write(w, spec, noise);
+                    }
+                    else
+                    {
+                        WriteEntryPoints(w, spec, steps);
+                        cancellationToken.ThrowIfCancellationRequested();
+                        WriteSimulation(w, spec, steps, tiles, cancellationToken);
+                        cancellationToken.ThrowIfCancellationRequested();
+                        WriteParameterShift(w);
+                    }
                 }
                 else
                 {

@@ -39,7 +39,9 @@ public sealed partial class NegLRGenerator
             var template = (AnsatzTemplate)NamedInt(attribute, "Template", 0);
             int layers = NamedInt(attribute, "Layers", 1);
             var observables = ReadObservables(type);
-            var declaration = new AnsatzDeclaration(hierarchy, qubits, template, layers, observables, null, null, null, null);
+            var declaration = new AnsatzDeclaration(hierarchy, qubits, template, layers, observables, null, null, null, null,
+                global::NegLR.Generator.Noise.NoiseInputs.Read(type, cancellationToken),
+                global::NegLR.Generator.Noise.NoiseInputs.NoisyMemberClash(type));
             try
             {
                 return Read(context, type, declaration, counters, cancellationToken);

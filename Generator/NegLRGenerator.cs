@@ -49,8 +49,15 @@ public sealed partial class NegLRGenerator : IIncrementalGenerator
             .Select((declaration, ct) => Builder.Build(declaration, counters, ct))
             .WithTrackingName(TrackingNames.AnsatzSpecs);
 
+        // Noise: device profiles are read in their own step (keyed by path and content) and combined here, so a profile
+        // edit re-emits only the ansätze that name it; an ideal spec passes through unchanged.
+        var noisy = specs
+            .Combine(global::NegLR.Generator.Noise.ProfileInputs.Create(context))
+            .Select(static (pair, ct) => global::NegLR.Generator.Noise.NoiseStep.Apply(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.AnsatzNoise);
+
         var tiles = Tiles;
-        context.RegisterSourceOutput(specs, (spc, spec) =>
+        context.RegisterSourceOutput(noisy, (spc, spec) =>
         {
             if (spec.Omitted is null)
             {

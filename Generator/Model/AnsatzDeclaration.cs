@@ -20,6 +20,8 @@ namespace NegLR.Generator.Model;
 /// Why no code is generated at all (a generic or ref struct type, a static class, a member clash, an old LangVersion):
 /// a stub could not compile there either, and the analyzers report the cause.
 /// </param>
+/// <param name="Noise">The noise attributes (<c>[Depolarizing]</c>, <c>[DeviceProfile]</c>, …), or null when there are none.</param>
+/// <param name="NoisyMemberClash">A user member named like a member generated only for noisy ansätze, or null.</param>
 internal sealed record AnsatzDeclaration(
     HierarchyInfo Hierarchy,
     int Qubits,
@@ -29,4 +31,6 @@ internal sealed record AnsatzDeclaration(
     string? BuildMethod,
     BodyModel? Body,
     string? Failure,
-    string? Omitted);
+    string? Omitted,
+    NoiseDeclaration? Noise = null,
+    string? NoisyMemberClash = null);

@@ -26,6 +26,7 @@ internal sealed record LightConeSpec(string Term, int QubitMask, EquatableArray<
 /// <param name="CostLightCones">Backward light cone of each term of the cost observable.</param>
 /// <param name="Failure">Why the declaration could not be compiled (the stub's message), or null.</param>
 /// <param name="Omitted">Why nothing is generated at all, or null (see <see cref="AnsatzDeclaration.Omitted"/>).</param>
+/// <param name="Noise">The ansatz's noise (declared or written in its body), or null for an ideal ansatz.</param>
 internal sealed record AnsatzSpec(
     HierarchyInfo Hierarchy,
     int Qubits,
@@ -38,4 +39,5 @@ internal sealed record AnsatzSpec(
     EquatableArray<ObservableSpec> Observables,
     EquatableArray<LightConeSpec> CostLightCones,
     string? Failure,
-    string? Omitted);
+    string? Omitted,
+    global::NegLR.Generator.Noise.NoiseSpec? Noise = null);

@@ -59,6 +59,7 @@ internal static class CircuitMethods
     private const BodyType Int = BodyType.Int;
     private const BodyType Angle = BodyType.Angle;
     private const BodyType Array = BodyType.Array;
+    private const BodyType Double = BodyType.Double;
 
     private static readonly Dictionary<(string Name, int Parameters), CircuitMethod> Methods = Build(
         Gate("I", (c, a) => c.I(a[0].AsInt()), Int),
@@ -95,6 +96,20 @@ internal static class CircuitMethods
         Gate("Toffoli", (c, a) => c.Toffoli(a[0].AsInt(), a[1].AsInt(), a[2].AsInt()), Int, Int, Int),
         Gate("CSWAP", (c, a) => c.CSWAP(a[0].AsInt(), a[1].AsInt(), a[2].AsInt()), Int, Int, Int),
         Gate("Rotate", (c, a) => c.Rotate((Rotation)a[0].AsInt(), a[1].AsInt(), a[2].AsAngle()), Int, Int, Angle),
+        // Noise channels (Circuit.Channels.cs): recorded beside the gates; an ansatz whose body writes one runs on the density matrix.
+        Gate("Depolarizing", (c, a) => c.Depolarizing(a[0].AsInt(), a[1].AsDouble()), Int, Double),
+        Gate("BitFlip", (c, a) => c.BitFlip(a[0].AsInt(), a[1].AsDouble()), Int, Double),
+        Gate("PhaseFlip", (c, a) => c.PhaseFlip(a[0].AsInt(), a[1].AsDouble()), Int, Double),
+        Gate("BitPhaseFlip", (c, a) => c.BitPhaseFlip(a[0].AsInt(), a[1].AsDouble()), Int, Double),
+        Gate("PauliChannel", (c, a) => c.PauliChannel(a[0].AsInt(), a[1].AsDouble(), a[2].AsDouble(), a[3].AsDouble()), Int, Double, Double, Double),
+        Gate("AmplitudeDamping", (c, a) => c.AmplitudeDamping(a[0].AsInt(), a[1].AsDouble()), Int, Double),
+        Gate("GeneralizedAmplitudeDamping", (c, a) => c.GeneralizedAmplitudeDamping(a[0].AsInt(), a[1].AsDouble(), a[2].AsDouble()), Int, Double, Double),
+        Gate("PhaseDamping", (c, a) => c.PhaseDamping(a[0].AsInt(), a[1].AsDouble()), Int, Double),
+        Gate("ThermalRelaxation", (c, a) => c.ThermalRelaxation(a[0].AsInt(), a[1].AsDouble(), a[2].AsDouble(), a[3].AsDouble(), a[4].AsDouble()),
+            Int, Double, Double, Double, Double),
+        Gate("ResetError", (c, a) => c.ResetError(a[0].AsInt(), a[1].AsDouble(), a[2].AsDouble()), Int, Double, Double),
+        Gate("TwoQubitDepolarizing", (c, a) => c.TwoQubitDepolarizing(a[0].AsInt(), a[1].AsInt(), a[2].AsDouble()), Int, Int, Double),
+        Gate("TwoQubitPauliChannel", (c, a) => c.TwoQubitPauliChannel(a[0].AsInt(), a[1].AsInt(), ToDoubles(a[2])), Int, Int, Array),
         AngleOf("Weight", (c, _) => c.Weight()),
         AngleOf("Weight", (c, a) => c.Weight(a[0].AsInt()), Int),
         AngleOf("Input", (c, a) => c.Input(a[0].AsInt()), Int),
@@ -161,6 +176,18 @@ internal static class CircuitMethods
     private static CircuitMethod Template(string name, Func<Circuit, BodyValue[], Circuit> call, Func<Circuit, BodyValue[], long> predictGates,
         params BodyType[] parameters) =>
         new(name, (c, a) => BodyValue.Of(call(c, a)), ImmutableArray.Create(parameters), predictGates);
+
+    private static double[] ToDoubles(BodyValue array)
+    {
+        var items = array.AsArray();
+        var values = new double[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            values[i] = items[i].AsDouble();
+        }
+
+        return values;
+    }
 
     // A non-positive layer count records nothing: the template throws instead.
     private static long Layers(BodyValue layers) => Math.Max(0, layers.AsInt());

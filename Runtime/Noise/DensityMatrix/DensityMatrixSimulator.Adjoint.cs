@@ -39,6 +39,18 @@ public sealed partial class DensityMatrixSimulator
             Readout.ScatterObservable(lambda, observable);
         }
 
+        Backpropagate(r, lambda, gradient, ws);
+        return value;
+    }
+
+    /// <summary>
+    /// The backward pass from the end of the program: r holds the final vector (checkpoints saved by the forward pass),
+    /// λ the observable's vector; adds ∂/∂w to <paramref name="gradient"/> and leaves r and λ at the program's start.
+    /// Also used by <see cref="NoisyAnsatzRuntime"/>'s light-cone segments, which start from a state other than |0…0⟩
+    /// (so it must only be called when every checkpoint is stored: recomputing starts from |0…0⟩).
+    /// </summary>
+    internal void Backpropagate(Span<double> r, Span<double> lambda, Span<double> gradient, DensityMatrixWorkspace ws)
+    {
         var steps = Program.Steps;
         for (int s = steps.Length - 1; s >= 0;)
         {
@@ -74,8 +86,6 @@ public sealed partial class DensityMatrixSimulator
             FinishStep(step, ws, correlation, gradient);
             s--;
         }
-
-        return value;
     }
 
     /// <summary>

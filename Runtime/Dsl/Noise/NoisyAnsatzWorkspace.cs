@@ -1,0 +1,58 @@
+using System;
+
+namespace NegLR;
+
+/// <summary>
+/// The buffers a noisy generated ansatz's calls need: one density matrix per light-cone segment (and the adjoint's
+/// second vector), the whole-circuit density-matrix workspace for probabilities, shots and shift rules, and the
+/// trajectory engine's state. Create one with the ansatz's <c>CreateNoisyWorkspace()</c> (or
+/// <see cref="NoisyAnsatzRuntime.CreateWorkspace"/>) and reuse it on one thread: then no call allocates. Buffers a call
+/// does not need are made on its first use.
+/// </summary>
+public sealed class NoisyAnsatzWorkspace
+{
+    private DensityMatrixWorkspace? _density;
+    private TrajectoryWorkspace? _trajectory;
+
+    internal NoisyAnsatzWorkspace(NoisyAnsatzRuntime runtime)
+    {
+        Runtime = runtime;
+        if (runtime.Plan is { } plan)
+        {
+            Segments = new DensityMatrixWorkspace[plan.Segments.Length];
+            for (int s = 0; s < Segments.Length; s++)
+            {
+                Segments[s] = plan.Segments[s].Simulator.CreateWorkspace(forGradients: false);
+            }
+
+            Prefixes = new DensityMatrixWorkspace?[plan.Prefixes.Length];
+            for (int q = 0; q < Prefixes.Length; q++)
+            {
+                Prefixes[q] = plan.Prefixes[q]?.CreateWorkspace(forGradients: true);
+            }
+        }
+        else
+        {
+            Segments = Array.Empty<DensityMatrixWorkspace>();
+            Prefixes = Array.Empty<DensityMatrixWorkspace?>();
+        }
+    }
+
+    internal NoisyAnsatzRuntime Runtime { get; }
+
+    /// <summary>Number of qubits.</summary>
+    public int Qubits => Runtime.Qubits;
+
+    /// <summary>The whole-circuit density-matrix workspace (made on first use).</summary>
+    public DensityMatrixWorkspace Density => _density ??= Runtime.DensityMatrix.CreateWorkspace(forGradients: Runtime.Plan is null);
+
+    /// <summary>The trajectory engine's workspace (made on first use).</summary>
+    public TrajectoryWorkspace Trajectory => _trajectory ??= Runtime.Trajectories.CreateWorkspace();
+
+    internal DensityMatrixWorkspace[] Segments { get; }
+
+    internal DensityMatrixWorkspace?[] Prefixes { get; }
+
+    /// <summary>The density matrix the last <c>Prepare</c>, probability or whole-circuit call left.</summary>
+    public DensityMatrix State => Density.State;
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NegLR.Tests.Noise;
+using NegLR.Tests.Reference;
+
+namespace NegLR.Tests.Dsl.Noise;
+
+/// <summary>
+/// The runtime generated noisy ansätze call: its light-cone segments give the whole-circuit density-matrix engine's
+/// values and adjoint gradients to 1e-10 on random noisy circuits of every gate and channel kind, its trajectories are
+/// the trajectory engine's bit for bit, and no call allocates once the workspace is warm.
+/// </summary>
+public class NoisyAnsatzRuntimeTests
+{
+    private static readonly string[] Observables =
+    {
+        "Z0", "Z0 Z1", "0.5 X1 - 0.25 Y0 Z2 + 0.1", "Z{last}", "0.7 Z0 + 0.3 X{last}", "Y0 X{last} - 0.2 Z{last}",
+    };
+
+    public static IEnumerable<object[]> Cases() =>
+        from qubits in new[] { 1, 2, 3, 4, 6 }
+        from seed in new[] { 1, 2 }
+        select new object[] { qubits, seed };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void LightConeSegments_EqualTheWholeCircuitEngine_ValuesAndAdjointGradients(int qubits, int seed)
+    {
+        var rng = new SeededRandom((ulong)(100 * qubits + seed));
+        var channels = NoiseTestData.EveryChannel(rng);
+        foreach (var text in Observables)
+        {
+            if (qubits == 1 && text.StartsWith("Y0 X", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var observable = PauliSum.Parse(text.Replace("{last}", (qubits - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (observable.MinQubits > qubits)
+            {
+                continue;
+            }
+
+            var circuit = NoiseTestData.RandomNoisyCircuit(rng, qubits, 6 * qubits, channels);
+            var readout = rng.NextInt(2) == 0 ? null : ReadoutError.Uniform(qubits, 0.03, 0.06).With(0, 0.01, 0.02);
+            var runtime = new NoisyAnsatzRuntime("Random", circuit, readout, observable);
+            var engine = new DensityMatrixSimulator(circuit, readout);
+            var w = TestData.RandomVector(rng, circuit.WeightCount, -2, 2);
+            var x = new[] { 0.4, -0.9 };
+            var ws = runtime.CreateWorkspace();
+            var ews = engine.CreateWorkspace();
+            double expected = engine.Evaluate(w, x, observable, ews);
+            Assert.Equal(expected, runtime.Evaluate(w, x, ws), 10);
+
+            var g = new double[circuit.WeightCount];
+            var eg = new double[circuit.WeightCount];
+            Assert.Equal(expected, engine.EvaluateWithGradient(w, x, observable, eg, ews), 10);
+            Assert.Equal(expected, runtime.EvaluateWithGradient(w, x, g, ws), 10);
+            for (int i = 0; i < g.Length; i++)
+            {
+                Assert.True(Math.Abs(g[i] - eg[i]) < 1e-10, $"{text} on {qubits} qubits: ∂/∂w{i} = {g[i]} against the engine's {eg[i]}");
+            }
+
+            // Again on the same workspace (state left by the gradient must not leak into the next call).
+            Assert.Equal(expected, runtime.Evaluate(w, x, ws), 10);
+        }
+    }
+
+    [Fact]
+    public void NoisyStandardWorkload_GivesThePublishedValue_AndCutsTheLightCone()
+    {
+        var circuit = NoiseTestData.NoisyStandardWorkload(4);
+        var runtime = new NoisyAnsatzRuntime("Hea", circuit, null, NoiseTestData.Z0Z1);
+        var w = NoiseTestData.WorkloadWeights(circuit.WeightCount);
+        Assert.Equal(0.0925623352789334, runtime.Evaluate(w, ReadOnlySpan<double>.Empty, runtime.CreateWorkspace()), 13);
+        Assert.True(runtime.UsesLightCone);
+        Assert.True(runtime.OperationsOutsideLightCone > 0);
+
+        var eight = new NoisyAnsatzRuntime("Hea8", NoiseTestData.NoisyStandardWorkload(8), null, NoiseTestData.Z0Z1);
+        var w8 = NoiseTestData.WorkloadWeights(eight.WeightCount);
+        var engine = eight.DensityMatrix;
+        double expected = engine.Evaluate(w8, NoiseTestData.Z0Z1, engine.CreateWorkspace(forGradients: false));
+        var ws = eight.CreateWorkspace();
+        Assert.Equal(expected, eight.Evaluate(w8, ReadOnlySpan<double>.Empty, ws), 12);
+        var g = new double[eight.WeightCount];
+        var ps = new double[eight.WeightCount];
+        eight.EvaluateWithGradient(w8, ReadOnlySpan<double>.Empty, g, ws);
+        eight.ParameterShiftGradient(w8, ReadOnlySpan<double>.Empty, ps, ws);
+        Assert.True(g.Zip(ps).Max(t => Math.Abs(t.First - t.Second)) < 1e-10);
+    }
+
+    [Fact]
+    public void OperationsOutsideTheCone_AreDropped_AndAQubitWithNoOperationsStillMeasures()
+    {
+        var c = new Circuit(4);
+        c.RY(3, c.Weight()).Depolarizing(3, 0.1).CNOT(3, 2).AmplitudeDamping(2, 0.2);   // never reaches qubits 0, 1
+        c.RX(1, c.Weight()).BitFlip(1, 0.05);
+        var runtime = new NoisyAnsatzRuntime("Split", c, ReadoutError.Uniform(4, 0.02, 0.04), PauliSum.Parse("Z0 Z1 + 0.5 X1"));
+        Assert.Equal(4, runtime.OperationsOutsideLightCone);
+        var w = new[] { 0.3, 1.1 };
+        var ws = runtime.CreateWorkspace();
+        var engine = runtime.DensityMatrix;
+        Assert.Equal(engine.Evaluate(w, runtime.Cost, engine.CreateWorkspace()), runtime.Evaluate(w, ReadOnlySpan<double>.Empty, ws), 12);
+        var g = new double[2];
+        runtime.EvaluateWithGradient(w, ReadOnlySpan<double>.Empty, g, ws);
+        Assert.Equal(0, g[0]);
+        var eg = new double[2];
+        engine.EvaluateWithGradient(w, runtime.Cost, eg, engine.CreateWorkspace());
+        Assert.Equal(eg[1], g[1], 12);
+    }
+
+    [Fact]
+    public void Trajectories_AreTheTrajectoryEngines_BitForBit()
+    {
+        var rng = new SeededRandom(7);
+        var c = NoiseTestData.RandomNoisyCircuit(rng, 3, 20);
+        var readout = ReadoutError.Uniform(3, 0.02, 0.05);
+        var cost = PauliSum.Parse("Z0 Z2 - 0.3 X1");
+        var runtime = new NoisyAnsatzRuntime("T", c, readout, cost);
+        var engine = new TrajectorySimulator(c, readout);
+        var w = TestData.RandomVector(rng, c.WeightCount, -2, 2);
+        var x = new[] { 0.2, 0.5 };
+        var ours = runtime.EstimateWithTrajectories(w, x, 40, 99, runtime.CreateWorkspace());
+        var theirs = engine.Estimate(w, x, cost, 40, 99, engine.CreateWorkspace());
+        Assert.Equal(theirs.Value, ours.Value);
+        Assert.Equal(theirs.StandardError, ours.StandardError);
+    }
+
+    [Fact]
+    public void EveryCall_WithAWarmWorkspace_AllocatesNothing()
+    {
+        var rng = new SeededRandom(61);
+        var c = NoiseTestData.RandomNoisyCircuit(rng, 4, 30);
+        c.ResetError(1, 0.4, 0.3);   // a restored channel: checkpoints inside a segment
+        var runtime = new NoisyAnsatzRuntime("Alloc", c, ReadoutError.Uniform(4, 0.02, 0.05), PauliSum.Parse("Z0 Z1 - 0.5 X2"));
+        var hea = new NoisyAnsatzRuntime("Hea", NoiseTestData.NoisyStandardWorkload(6), null, NoiseTestData.Z0Z1);
+        var ws = runtime.CreateWorkspace();
+        var hws = hea.CreateWorkspace();
+        var w = TestData.RandomVector(rng, c.WeightCount, -2, 2);
+        var hw = NoiseTestData.WorkloadWeights(hea.WeightCount);
+        var x = new[] { 0.3, -0.8 };
+        var g = new double[c.WeightCount];
+        var hg = new double[hea.WeightCount];
+        var se = new double[c.WeightCount];
+        var p = new double[16];
+        var random = new SeededRandom(3);
+        var calls = new (string Name, Action Call)[]
+        {
+            ("Evaluate", () => runtime.Evaluate(w, x, ws)),
+            ("EvaluateWithGradient", () => runtime.EvaluateWithGradient(w, x, g, ws)),
+            ("Evaluate (HEA 6)", () => hea.Evaluate(hw, ReadOnlySpan<double>.Empty, hws)),
+            ("EvaluateWithGradient (HEA 6)", () => hea.EvaluateWithGradient(hw, ReadOnlySpan<double>.Empty, hg, hws)),
+            ("ParameterShiftGradient", () => runtime.ParameterShiftGradient(w, x, g, ws)),
+            ("Probabilities", () => runtime.Probabilities(w, x, p, ws)),
+            ("EvaluateWithShots", () => runtime.EvaluateWithShots(w, x, 100, random, ws)),
+            ("EvaluateWithShotsMitigated", () => runtime.EvaluateWithShotsMitigated(w, x, 100, random, ws)),
+            ("EstimateWithTrajectories", () => runtime.EstimateWithTrajectories(w, x, 4, 5, ws)),
+            ("EstimateGradientWithTrajectories", () => runtime.EstimateGradientWithTrajectories(w, x, 2, 5, g, se, ws)),
+        };
+
+        var failures = new List<string>();
+        foreach (var (name, call) in calls)
+        {
+            call();
+            call();
+            long least = long.MaxValue;
+            for (int round = 0; round < 3; round++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                call();
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+
+            if (least != 0)
+            {
+                failures.Add($"{name}: {least} bytes");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Allocating calls: " + string.Join("; ", failures));
+    }
+
+    [Fact]
+    public void BadCalls_NameTheProblem()
+    {
+        var c = NoiseTestData.NoisyStandardWorkload(2);
+        var runtime = new NoisyAnsatzRuntime("Hea2", c, null, NoiseTestData.Z0Z1);
+        var other = new NoisyAnsatzRuntime("Other", c, null, NoiseTestData.Z0Z1);
+        var ws = runtime.CreateWorkspace();
+        var w = new double[runtime.WeightCount];
+        var e = Assert.Throws<ArgumentException>(() => runtime.Evaluate(new double[3], ReadOnlySpan<double>.Empty, ws));
+        Assert.Equal("weights", e.ParamName);
+        Assert.Contains("Hea2", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => runtime.Evaluate(w, ReadOnlySpan<double>.Empty, other.CreateWorkspace()));
+        Assert.Equal("workspace", e.ParamName);
+        e = Assert.Throws<ArgumentException>(() => runtime.EvaluateWithGradient(w, ReadOnlySpan<double>.Empty, new double[1], ws));
+        Assert.Equal("gradient", e.ParamName);
+        w[0] = double.NaN;
+        Assert.Throws<ArgumentException>(() => runtime.Evaluate(w, ReadOnlySpan<double>.Empty, ws));
+        Assert.Throws<ArgumentException>(() => new NoisyAnsatzRuntime("Wide", c, null, PauliSum.Parse("Z5")));
+    }
+}
