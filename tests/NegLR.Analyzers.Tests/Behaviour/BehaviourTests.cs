@@ -83,6 +83,17 @@ public sealed class BehaviourTests
         var test = new AllAnalyzersTest(sources);
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
+
+        // The samples' AdditionalFiles items (the NoisyIris sample's device profile), as their projects pass them.
+        foreach (var project in Directory.EnumerateFiles(Path.Combine(root, "samples"), "*.csproj", SearchOption.AllDirectories))
+        {
+            foreach (System.Text.RegularExpressions.Match item in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(project), "<AdditionalFiles Include=\"([^\"]+)\""))
+            {
+                string path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, item.Groups[1].Value.Replace('\\', Path.DirectorySeparatorChar)));
+                test.TestState.AdditionalFiles.Add((Path.GetFileName(path), File.ReadAllText(path)));
+            }
+        }
+
         await test.RunAsync(CancellationToken.None);
     }
 }
