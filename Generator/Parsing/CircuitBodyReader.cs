@@ -202,7 +202,7 @@ internal static class CircuitBodyReader
     }
 
     /// <summary>The first syntax node deeper than <see cref="MaxSyntaxDepth"/> below the method's body, found without recursion.</summary>
-    private static SyntaxNode? TooDeep(MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    internal static SyntaxNode? TooDeep(MethodDeclarationSyntax method, CancellationToken cancellationToken)
     {
         SyntaxNode? root = (SyntaxNode?)method.Body ?? method.ExpressionBody;
         if (root is null)

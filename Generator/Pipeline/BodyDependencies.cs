@@ -8,6 +8,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using NegLR.Generator.Parsing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -67,7 +68,14 @@ internal sealed class BodyDependencies
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
         var unresolved = new Dictionary<(string, string), string>();
         int position = Position(method);
-        foreach (var node in method.DescendantNodes())
+
+        // A body too deep to read is a syntax-only verdict: asking the compiler about names inside it would bind the body,
+        // and the compiler's own walk over thousands of nested blocks can exhaust the stack (a crash, not an error). Only the
+        // method's attributes are recorded then.
+        var nodes = CircuitBodyReader.TooDeep(method, cancellationToken) is null
+            ? method.DescendantNodes()
+            : method.AttributeLists.SelectMany(list => list.DescendantNodes());
+        foreach (var node in nodes)
         {
             if (node is not SimpleNameSyntax name || name.Parent is NameColonSyntax or NameEqualsSyntax)
             {
