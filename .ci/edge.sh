@@ -47,7 +47,8 @@ startup_ms() {
 }
 
 echo "== -p:PublishAot=true restores for every sample"
-for s in NegLR.Samples.H2Vqe NegLR.Samples.QaoaRing "$name"; do
+for dir in samples/NegLR.Samples.*/; do
+  s=$(basename "$dir")
   dotnet restore "samples/$s" -r linux-x64 -p:PublishAot=true >"$out/$s.restore.log" 2>&1 \
     || { cat "$out/$s.restore.log"; fail "restore of $s with -p:PublishAot=true failed"; }
   echo "  $s: ok"
