@@ -133,38 +133,9 @@ public sealed partial class CircuitInterpreter
                 $"The workspace was made for another circuit ({workspace.Qubits} qubits); create it with this interpreter's CreateWorkspace().", nameof(workspace));
         }
 
-        if (observable.MinQubits > Qubits)
-        {
-            throw new ArgumentException(
-                $"The observable acts on qubit {observable.MinQubits - 1}, but the circuit has qubits 0 to {Qubits - 1}.", nameof(observable));
-        }
+        CircuitArguments.CheckObservable(observable, Qubits);
     }
 
-    private void Validate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs)
-    {
-        if (weights.Length != WeightCount)
-        {
-            throw new ArgumentException($"The circuit has {WeightCount} weights, but {weights.Length} were given.", nameof(weights));
-        }
-
-        if (inputs.Length < InputCount)
-        {
-            throw new ArgumentException($"The circuit reads {InputCount} inputs, but {inputs.Length} were given.", nameof(inputs));
-        }
-
-        RequireFinite(weights, nameof(weights));
-        RequireFinite(inputs, nameof(inputs));
-    }
-
-    private static void RequireFinite(ReadOnlySpan<double> values, string name)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"{name}[{i}] is {values[i]}; every angle must be a finite number."), name);
-            }
-        }
-    }
+    private void Validate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs) =>
+        CircuitArguments.Check(WeightCount, InputCount, weights, inputs);
 }

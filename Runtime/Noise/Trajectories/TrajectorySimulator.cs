@@ -255,11 +255,7 @@ public sealed partial class TrajectorySimulator
         ArgumentNullException.ThrowIfNull(observable);
         CheckWorkspace(workspace);
         Validate(weights, inputs);
-        if (observable.MinQubits > Qubits)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The observable acts on qubit {observable.MinQubits - 1}, but the circuit has qubits 0 to {Qubits - 1}."), nameof(observable));
-        }
+        CircuitArguments.CheckObservable(observable, Qubits);
     }
 
     private void CheckWorkspace(TrajectoryWorkspace workspace)
@@ -271,34 +267,6 @@ public sealed partial class TrajectorySimulator
         }
     }
 
-    private void Validate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs)
-    {
-        if (weights.Length != WeightCount)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The circuit has {WeightCount} weights, but {weights.Length} were given."), nameof(weights));
-        }
-
-        if (inputs.Length < InputCount)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The circuit reads {InputCount} inputs, but {inputs.Length} were given."), nameof(inputs));
-        }
-
-        for (int i = 0; i < weights.Length; i++)
-        {
-            if (!double.IsFinite(weights[i]))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"weights[{i}] is {weights[i]}; every angle must be a finite number."), nameof(weights));
-            }
-        }
-
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            if (!double.IsFinite(inputs[i]))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"inputs[{i}] is {inputs[i]}; every angle must be a finite number."), nameof(inputs));
-            }
-        }
-    }
+    private void Validate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs) =>
+        CircuitArguments.Check(WeightCount, InputCount, weights, inputs);
 }
