@@ -37,4 +37,12 @@ public interface IAnsatz
     /// <summary>⟨Cost⟩ and its exact gradient by the adjoint method; two state-length workspaces.</summary>
     static abstract double EvaluateWithGradient(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, Span<double> gradient,
         Span<Complex> state, Span<Complex> adjoint);
+
+    /// <summary>
+    /// The density-matrix and trajectory engines of a noisy ansatz (one that declares noise attributes or writes channels
+    /// in its <c>[Circuit]</c> body); <see langword="null"/> for a noise-free one. Generic code such as
+    /// <see cref="Trainer{TAnsatz}"/> reads it to run every estimate — parameter shift and shots included — on the noisy
+    /// circuit, not on the noise-free gates <see cref="CreateCircuit"/> records.
+    /// </summary>
+    static virtual NoisyAnsatzRuntime? NoisyRuntime => null;
 }

@@ -14,10 +14,26 @@ public sealed class Trainer<TAnsatz> : TrainerBase
     /// <param name="optimizer">Made for <c>TAnsatz.WeightCount</c> parameters.</param>
     /// <param name="options">Run options; default <see cref="TrainerOptions.Default"/>.</param>
     /// <param name="objective">What to minimise; default ⟨Cost⟩ itself.</param>
+    /// <remarks>
+    /// A noisy ansatz (<see cref="IAnsatz.NoisyRuntime"/> is set) trains on its density matrix: values, adjoint and
+    /// parameter-shift gradients and shot estimates all include its channels and readout error, and restarts,
+    /// initializers and circuit-aware optimizers see its gates without the channels.
+    /// </remarks>
     public Trainer(IOptimizer optimizer, TrainerOptions? options = null, TrainingObjective? objective = null)
-        : base(new TrainingLoop<AnsatzModel<TAnsatz>>(new AnsatzModel<TAnsatz>(options?.Shots is not null), optimizer, options, objective,
-            new LoopSetup { Structure = static () => new CircuitStructure(TAnsatz.CreateCircuit()) }),
-            optimizer, options, objective)
+        : base(CreateLoop(optimizer, options, objective), optimizer, options, objective)
     {
+    }
+
+    private static ITrainingLoop CreateLoop(IOptimizer optimizer, TrainerOptions? options, TrainingObjective? objective)
+    {
+        if (TAnsatz.NoisyRuntime is { } noisy)
+        {
+            var gates = noisy.Circuit.WithoutChannels();
+            return new TrainingLoop<NoisyAnsatzModel>(new NoisyAnsatzModel(noisy), optimizer, options, objective,
+                new LoopSetup { Structure = () => new CircuitStructure(gates) });
+        }
+
+        return new TrainingLoop<AnsatzModel<TAnsatz>>(new AnsatzModel<TAnsatz>(options?.Shots is not null), optimizer, options, objective,
+            new LoopSetup { Structure = static () => new CircuitStructure(TAnsatz.CreateCircuit()) });
     }
 }
