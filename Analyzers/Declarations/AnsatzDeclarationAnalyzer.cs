@@ -73,6 +73,13 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
                 sink.Report(DiagnosticDescriptors.InvalidCircuitSignature, problem.Location, problem.Message);
             }
         }
+
+        // Channels written in the body make the ansatz noisy even with no noise attribute (declared noise was handled
+        // with the type).
+        if (ansatz.Noise.IsEmpty && ansatz.Circuit is { HasChannels: true })
+        {
+            NoisyClashes(ansatz, sink);
+        }
     }
 
     /// <summary>NLR0011–NLR0014: what about the type keeps the generator from completing it.</summary>
@@ -101,12 +108,26 @@ public sealed class AnsatzDeclarationAnalyzer : AnsatzAnalyzer
             sink.Report(DiagnosticDescriptors.GeneratedMemberClash, member.Locations[0], Display(member), use);
         }
 
+        if (!ansatz.Noise.IsEmpty)
+        {
+            NoisyClashes(ansatz, sink);
+        }
+
         if (shape.LanguageVersion < GeneratedMembers.RequiredLanguageVersion)
         {
             sink.Report(DiagnosticDescriptors.LanguageVersionTooLow, ansatz.Attribute?.GetLocation() ?? ansatz.TypeLocation,
                 $"This project compiles with {GeneratedMembers.Display(shape.LanguageVersion)}, but the code generated for '{name}' needs " +
                 $"{GeneratedMembers.Display(GeneratedMembers.RequiredLanguageVersion)} or later (it implements IAnsatz's static abstract members); " +
                 $"set <LangVersion>{GeneratedMembers.RequiredLanguageVersion.ToDisplayString()}</LangVersion> or later in the project file (no code is generated until then)");
+        }
+    }
+
+    /// <summary>NLR0013 for the names only a noisy ansatz's generated part declares.</summary>
+    private static void NoisyClashes(AnsatzDeclaration ansatz, DiagnosticSink sink)
+    {
+        foreach (var (member, use) in ansatz.Shape.NoisyClashes)
+        {
+            sink.Report(DiagnosticDescriptors.GeneratedMemberClash, member.Locations[0], Display(member), use);
         }
     }
 

@@ -16,18 +16,21 @@ namespace NegLR.Analyzers.Infrastructure;
 internal sealed class TypeShape
 {
     private TypeShape(Location? typeParameters, string? genericType, Location? kindModifier, string? kind,
-        ImmutableArray<(ISymbol Member, string Use)> clashes, LanguageVersion languageVersion)
+        ImmutableArray<(ISymbol Member, string Use)> clashes, ImmutableArray<(ISymbol Member, string Use)> noisyClashes,
+        LanguageVersion languageVersion)
     {
         TypeParameters = typeParameters;
         GenericType = genericType;
         KindModifier = kindModifier;
         Kind = kind;
         Clashes = clashes;
+        NoisyClashes = noisyClashes;
         LanguageVersion = languageVersion;
     }
 
     /// <summary>Nothing known about the type (a declaration whose read failed).</summary>
-    public static TypeShape None { get; } = new(null, null, null, null, ImmutableArray<(ISymbol, string)>.Empty, LanguageVersion.Latest);
+    public static TypeShape None { get; } = new(null, null, null, null, ImmutableArray<(ISymbol, string)>.Empty,
+        ImmutableArray<(ISymbol, string)>.Empty, LanguageVersion.Latest);
 
     /// <summary>The type parameter list of the ansatz or of the innermost generic type containing it.</summary>
     public Location? TypeParameters { get; }
@@ -43,6 +46,12 @@ internal sealed class TypeShape
 
     /// <summary>User members whose names the generated code needs, with what it needs them for.</summary>
     public ImmutableArray<(ISymbol Member, string Use)> Clashes { get; }
+
+    /// <summary>
+    /// User members named like the members only a noisy ansatz gets: clashes when the ansatz declares noise or its body
+    /// writes channels (the analyzers report them once they know which).
+    /// </summary>
+    public ImmutableArray<(ISymbol Member, string Use)> NoisyClashes { get; }
 
     /// <summary>The C# version the declaring file is compiled with.</summary>
     public LanguageVersion LanguageVersion { get; }
@@ -102,12 +111,15 @@ internal sealed class TypeShape
         }
 
         var version = declaringTree?.Options is CSharpParseOptions parse ? parse.LanguageVersion : LanguageVersion.Latest;
-        return new TypeShape(typeParameters, generic, modifier, kind, FindClashes(type, known, observables), version);
+        var (clashes, noisyClashes) = FindClashes(type, known, observables);
+        return new TypeShape(typeParameters, generic, modifier, kind, clashes, noisyClashes, version);
     }
 
-    private static ImmutableArray<(ISymbol, string)> FindClashes(INamedTypeSymbol type, KnownSymbols known, int observables)
+    private static (ImmutableArray<(ISymbol, string)> Clashes, ImmutableArray<(ISymbol, string)> Noisy) FindClashes(INamedTypeSymbol type,
+        KnownSymbols known, int observables)
     {
         ImmutableArray<(ISymbol, string)>.Builder? clashes = null;
+        ImmutableArray<(ISymbol, string)>.Builder? noisy = null;
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared || member is IMethodSymbol { AssociatedSymbol: not null } || member.Locations.Length == 0 || GeneratedMembers.IsGenerated(member.Locations[0].SourceTree)
@@ -123,9 +135,13 @@ internal sealed class TypeShape
             {
                 (clashes ??= ImmutableArray.CreateBuilder<(ISymbol, string)>()).Add((member, use));
             }
+            else if (GeneratedMembers.NoisyUse(member.Name) is { } noisyUse)
+            {
+                (noisy ??= ImmutableArray.CreateBuilder<(ISymbol, string)>()).Add((member, noisyUse));
+            }
         }
 
-        return clashes?.ToImmutable() ?? ImmutableArray<(ISymbol, string)>.Empty;
+        return (clashes?.ToImmutable() ?? ImmutableArray<(ISymbol, string)>.Empty, noisy?.ToImmutable() ?? ImmutableArray<(ISymbol, string)>.Empty);
     }
 
     /// <summary>An explicit implementation of an <c>IAnsatz</c> member, which the generated part writes too.</summary>

@@ -122,6 +122,71 @@ public sealed class GeneratedMembersTests
         Assert.True(checkedMembers > 40, "Too few generated members were seen: " + checkedMembers);
     }
 
+    /// <summary>A noisy ansatz by attributes and one by channels in its body: their generated parts add the noisy-only members.</summary>
+    private static readonly string[] Noisy =
+    {
+        """
+        using NegLR;
+
+        namespace Noisy
+        {
+            [Ansatz(Qubits = 3, Template = AnsatzTemplate.HardwareEfficient, Layers = 2)]
+            [Observable("Z0 Z1")]
+            [Depolarizing(0.01)]
+            [ReadoutError(0.02, 0.03)]
+            public partial struct Declared { }
+
+            [Ansatz(Qubits = 2)]
+            [Observable("Z0")]
+            public partial struct Body
+            {
+                [Circuit]
+                static void Build(Circuit c) => c.RY(0, c.Weight()).AmplitudeDamping(0, 0.05).CNOT(0, 1);
+            }
+        }
+        """,
+    };
+
+    [Fact]
+    public void EveryMemberANoisyAnsatzGets_IsReserved_AndItsNoisyOnlyNamesAreListed()
+    {
+        var (_, output, generated) = Generate(LanguageVersion.Latest, Noisy);
+        var interfaceNames = output.GetTypeByMetadataName("NegLR.IAnsatz")!.GetMembers().Select(m => m.Name).ToImmutableHashSet(StringComparer.Ordinal);
+        var noisyOnly = new HashSet<string>(StringComparer.Ordinal);
+        int types = 0;
+        foreach (var tree in generated)
+        {
+            var model = output.GetSemanticModel(tree);
+            foreach (var type in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Members.Any(m => m is not TypeDeclarationSyntax)))
+            {
+                types++;
+                foreach (var member in type.Members)
+                {
+                    foreach (var declared in Declared(model, member))
+                    {
+                        bool explicitImplementation = declared switch
+                        {
+                            IPropertySymbol p => !p.ExplicitInterfaceImplementations.IsEmpty,
+                            IMethodSymbol m => !m.ExplicitInterfaceImplementations.IsEmpty,
+                            _ => false,
+                        };
+                        string? use = GeneratedMembers.Use(declared.Name, 1, interfaceNames);
+                        Assert.True(explicitImplementation || use is not null || GeneratedMembers.NoisyUse(declared.Name) is not null,
+                            $"The generator emits '{declared.Name}' on the noisy ansatz {type.Identifier.Text}, which NLR0013 does not reserve: add it to GeneratedMembers.NoisyPublicNames.");
+                        if (!explicitImplementation && use is null)
+                        {
+                            noisyOnly.Add(declared.Name);
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(2, types);
+        // Every listed noisy-only name is really emitted (the list is not wider than the generator's output).
+        Assert.Equal(GeneratedMembers.NoisyPublicNames.OrderBy(n => n, StringComparer.Ordinal), noisyOnly.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
     [Fact]
     public void GeneratedCode_CompilesAtTheRequiredVersion_AndNotBelowIt()
     {

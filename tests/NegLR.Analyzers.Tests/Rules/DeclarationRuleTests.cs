@@ -301,6 +301,54 @@ public sealed class DeclarationRuleTests
         """);
 
     [Fact]
+    public Task NLR0013_NoisyOnlyNames_OnAnAnsatzThatDeclaresNoise() => Verify($$"""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        [Depolarizing(0.01)]
+        public partial struct Noisy
+        {
+            public static double {|NLR0013:Probabilities|} => 0;
+            public static void {|NLR0013:EstimateWithTrajectories|}() { }
+            public static int Trajectories => 0;
+        {{Body}}
+        }
+        """);
+
+    [Fact]
+    public Task NLR0013_NoisyOnlyNames_OnAnAnsatzWhoseBodyWritesChannels() => Verify("""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        public partial struct Noisy
+        {
+            public static double {|NLR0013:PrepareDensityMatrix|} => 0;
+
+            [Circuit]
+            static void Build(Circuit c)
+            {
+                c.RY(0, c.Weight()).AmplitudeDamping(0, 0.05).CNOT(0, 1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NLR0013_NoisyOnlyNames_AreFreeOnANoiseFreeAnsatz() => Verify($$"""
+        using NegLR;
+
+        [Ansatz(Qubits = 2)]
+        [Observable("Z0 + Z1")]
+        public partial struct Ideal
+        {
+            public static double Probabilities => 0;
+            public static void CreateNoisyCircuit() { }
+        {{Body}}
+        }
+        """);
+
+    [Fact]
     public Task NLR0013_InAnotherPartOfTheType() => Verify<AnsatzDeclarationAnalyzer>.Analyzer($$"""
         using NegLR;
 
