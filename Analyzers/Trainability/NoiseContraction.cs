@@ -85,7 +85,8 @@ internal sealed class TermContraction
 /// matrix (σ = X, Y, Z) — exactly the theorem's q for Pauli channels (depolarizing: 1 − 4p/3), √(1 − γ) for amplitude
 /// damping, max(e^(−t/T1), e^(−t/T2)) for thermal relaxation; a two-qubit depolarizing channel contributes its
 /// hidden local factor (<see cref="NoiseInducedPlateauBound.TwoQubitDepolarizingLocalFactor"/>) on both qubits, and any
-/// other two-qubit channel contributes nothing.
+/// other two-qubit channel the local factor hidden in its Pauli twirl (<see cref="NoiseInducedPlateauBound.TwoQubitPauliLocalFactor"/>:
+/// exact for two-qubit Pauli channels, an estimate for others, as for non-unital one-qubit channels).
 /// </summary>
 /// <remarks>
 /// For a layered circuit with noise on every qubit of every layer (the theorem's setting) this is the theorem's
@@ -166,6 +167,20 @@ internal static class NoiseContraction
         {
             double p = channel.Parameters[0];
             return p > 15.0 / 16 ? 0 : NoiseInducedPlateauBound.TwoQubitDepolarizingLocalFactor(p);
+        }
+
+        if (channel.Qubits == 2)
+        {
+            // Any other two-qubit channel: the local noise hidden in its Pauli twirl (exact for two-qubit Pauli channels).
+            var r = channel.PauliTransferMatrix;
+            var diagonal = new double[16];
+            for (int i = 0; i < 16; i++)
+            {
+                diagonal[i] = Math.Max(-1, Math.Min(1, r[(i * 16) + i]));
+            }
+
+            diagonal[0] = 1;
+            return NoiseInducedPlateauBound.TwoQubitPauliLocalFactor(diagonal);
         }
 
         return 1;

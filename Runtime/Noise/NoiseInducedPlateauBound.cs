@@ -105,6 +105,117 @@ static class NoiseInducedPlateauBound
     }
 
     /// <summary>
+    /// The local noise contained in any two-qubit Pauli channel, given by its Pauli eigenvalues λ_ab (the channel maps
+    /// the Pauli string σ_a⊗σ_b to λ_ab σ_a⊗σ_b; 16 entries in word order, λ of the identity 1): the smallest u ≥ 0
+    /// such that the channel equals R ∘ (D_u ⊗ D_u), with D_u the single-qubit depolarizing channel multiplying every
+    /// Pauli by u and R a Pauli channel — as <see cref="TwoQubitDepolarizingLocalFactor"/>, which is this for λ = 1 − 16p/15
+    /// on every non-identity string. R's eigenvalues are λ_ab / u^w (w the weight of ab); R is a channel exactly when all
+    /// its error probabilities P_cd = Σ_ab ±λ_ab u^(−w) / 16 are non-negative (+ when σ_ab and σ_cd commute), and
+    /// u²·P_cd is a quadratic in u, so the smallest feasible u is found exactly from those quadratics' roots.
+    /// </summary>
+    /// <param name="eigenvalues">λ: 16 Pauli eigenvalues in word order (index a + 4b or 4a + b: the weight and the
+    /// commutation signs read the same either way). For a channel that is not a Pauli channel pass the diagonal of its
+    /// Pauli transfer matrix — the eigenvalues of its Pauli twirl.</param>
+    /// <returns>u in [0, 1]; 1 when the channel hides no local noise (e.g. a correlated ZZ error alone).</returns>
+    /// <exception cref="ArgumentException">Not 16 values, a value outside [−1, 1] or not finite, or λ of the identity not 1.</exception>
+    public static double TwoQubitPauliLocalFactor(double[] eigenvalues)
+    {
+        if (eigenvalues is null || eigenvalues.Length != 16)
+        {
+            throw new ArgumentException("A two-qubit Pauli channel has 16 Pauli eigenvalues (word order, the identity's first).", nameof(eigenvalues));
+        }
+
+        for (int i = 0; i < 16; i++)
+        {
+            if (double.IsNaN(eigenvalues[i]) || double.IsInfinity(eigenvalues[i]) || Math.Abs(eigenvalues[i]) > 1 + 1e-9)
+            {
+                throw new ArgumentException(Invariant($"Pauli eigenvalue {i} is {eigenvalues[i]:G6}; a channel's lie in [−1, 1]."), nameof(eigenvalues));
+            }
+        }
+
+        if (Math.Abs(eigenvalues[0] - 1) > 1e-9)
+        {
+            throw new ArgumentException(Invariant($"The identity's eigenvalue is {eigenvalues[0]:G6}; a trace-preserving channel's is 1."), nameof(eigenvalues));
+        }
+
+        // u²·16·P_cd = c2·u² + c1·u + c0, collecting λ_ab by the weight w of ab (u^(2 − w)).
+        var quadratics = new double[16, 3];
+        for (int cd = 0; cd < 16; cd++)
+        {
+            for (int ab = 0; ab < 16; ab++)
+            {
+                int a0 = ab & 3, a1 = ab >> 2, c0 = cd & 3, c1 = cd >> 2;
+                int weight = (a0 != 0 ? 1 : 0) + (a1 != 0 ? 1 : 0);
+                bool anticommutes = Anticommute(a0, c0) ^ Anticommute(a1, c1);
+                quadratics[cd, 2 - weight] += anticommutes ? -eigenvalues[ab] : eigenvalues[ab];
+            }
+        }
+
+        // The feasible set may have gaps: walk down from u = 1 between consecutive roots and stop at the first interval
+        // where some P_cd is negative.
+        var roots = new System.Collections.Generic.List<double> { 1, 0 };
+        for (int cd = 0; cd < 16; cd++)
+        {
+            AddRoots(quadratics[cd, 2], quadratics[cd, 1], quadratics[cd, 0], roots);
+        }
+
+        roots.Sort();
+        for (int i = roots.Count - 1; i > 0; i--)
+        {
+            double hi = roots[i], lo = roots[i - 1];
+            if (hi - lo < 1e-15)
+            {
+                continue;
+            }
+
+            double mid = 0.5 * (hi + lo);
+            for (int cd = 0; cd < 16; cd++)
+            {
+                double value = (quadratics[cd, 2] * mid * mid) + (quadratics[cd, 1] * mid) + quadratics[cd, 0];
+                if (value < -1e-12)
+                {
+                    return Math.Min(1, hi);
+                }
+            }
+        }
+
+        return 0;
+
+        static bool Anticommute(int a, int c) => a != 0 && c != 0 && a != c;
+    }
+
+    private static void AddRoots(double a, double b, double c, System.Collections.Generic.List<double> roots)
+    {
+        if (Math.Abs(a) < 1e-300)
+        {
+            if (Math.Abs(b) > 1e-300)
+            {
+                AddIfInside(-c / b, roots);
+            }
+
+            return;
+        }
+
+        double discriminant = (b * b) - (4 * a * c);
+        if (discriminant < 0)
+        {
+            return;
+        }
+
+        double root = Math.Sqrt(discriminant);
+        AddIfInside((-b + root) / (2 * a), roots);
+        AddIfInside((-b - root) / (2 * a), roots);
+    }
+
+    private static void AddIfInside(double u, System.Collections.Generic.List<double> roots)
+    {
+        if (u > 0 && u < 1)
+        {
+            roots.Add(u);
+        }
+    }
+
+    /// <summary>
     /// Upper bound on |∂C̃/∂θ| for any weight θ at any point: √(8 ln 2) · ‖η‖₁ · ‖ω‖₁ · √n · Q (see the remarks).
     /// </summary>
     /// <param name="qubits">n.</param>

@@ -99,6 +99,11 @@ public sealed class NoiseContractionTests
             _ => (Shared.NoiseChannel.ThermalRelaxation(10, 15, parameter), Math.Max(Math.Exp(-parameter / 10), Math.Exp(-parameter / 15))),
         };
         Assert.Equal(expected, Trainability.NoiseContraction.LocalFactor(channel), 12);
+        // Two-qubit channels other than depolarizing: the local noise in their Pauli twirl (a correlated ZZ error has none).
+        var pauli2 = Shared.NoiseChannel.TwoQubitPauliChannel(System.Linq.Enumerable.Range(1, 15).Select(w => 0.01).ToArray());
+        Assert.Equal(Shared.NoiseInducedPlateauBound.TwoQubitDepolarizingLocalFactor(0.15), Trainability.NoiseContraction.LocalFactor(pauli2), 12);
+        var zz = Shared.NoiseChannel.TwoQubitPauliChannel(System.Linq.Enumerable.Range(1, 15).Select(w => w == 15 ? 0.2 : 0.0).ToArray());
+        Assert.Equal(1.0, Trainability.NoiseContraction.LocalFactor(zz), 12);
         // Pauli channels: exactly the theorem's q = max |q_σ|.
         Assert.Equal(Shared.NoiseInducedPlateauBound.PauliChannelFactor(0.1, 0.02, 0.3),
             Trainability.NoiseContraction.LocalFactor(Shared.NoiseChannel.PauliChannel(0.1, 0.02, 0.3)), 12);

@@ -192,6 +192,98 @@ public class NoiseInducedPlateauBoundTests
     /// Probabilities (identity first, then the words in index order 4·l0 + l1) of the Pauli channel whose eigenvalue is
     /// v/u on weight-1 words and v/u² on weight-2 words: p_Q = (1/16) Σ_P λ_P (−1)^[P, Q anticommute].
     /// </summary>
+    [Theory]
+    [InlineData(1e-3)]
+    [InlineData(0.1)]
+    [InlineData(0.6)]
+    public void TwoQubitPauliLocalFactor_OfTwoQubitDepolarizing_IsTheClosedForm(double p)
+    {
+        var channel = NoiseChannel.TwoQubitDepolarizing(p);
+        Assert.Equal(NoiseInducedPlateauBound.TwoQubitDepolarizingLocalFactor(p), NoiseInducedPlateauBound.TwoQubitPauliLocalFactor(Diagonal(channel)), 12);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void TwoQubitPauliLocalFactor_LeavesAPauliChannel_AndIsTheStrongestThatDoes(int seed)
+    {
+        // A random two-qubit Pauli channel (some words never occur: sparse, correlated errors).
+        var random = new SeededRandom((ulong)seed);
+        var errors = new double[15];
+        double scale = random.NextDouble(0.01, 0.4);
+        for (int i = 0; i < 15; i++)
+        {
+            errors[i] = random.NextDouble() < 0.3 ? 0 : random.NextDouble();
+        }
+
+        double total = errors.Sum();
+        for (int i = 0; i < 15; i++)
+        {
+            errors[i] = total > 0 ? errors[i] * scale / total : 0;
+        }
+
+        var channel = NoiseChannel.TwoQubitPauliChannel(errors);
+        var lambda = Diagonal(channel);
+        double u = NoiseInducedPlateauBound.TwoQubitPauliLocalFactor(lambda);
+        Assert.InRange(u, 0, 1);
+
+        // At u the remainder is a Pauli channel whose composition with D_u ⊗ D_u gives the channel back (checked by the
+        // runtime's own transfer matrix of the remainder).
+        var remainder = Remainder(lambda, u);
+        Assert.All(remainder, x => Assert.True(x > -1e-12, $"seed {seed}: remainder probability {x} < 0 at u = {u}"));
+        var ptm = NoiseChannel.TwoQubitPauliChannel(remainder.Skip(1).Select(x => Math.Max(0, x)).ToArray()).PauliTransferMatrix;
+        for (int word = 1; word < 16; word++)
+        {
+            Assert.Equal(lambda[word], ptm[(word * 16) + word] * Math.Pow(u, Weight(word)), 10);
+        }
+
+        // Tight: slightly stronger local noise leaves a map with a negative error probability.
+        if (u > 1e-6)
+        {
+            Assert.True(Remainder(lambda, u * (1 - 1e-6)).Min() < -1e-13, $"seed {seed}: u = {u} is not the strongest local factor");
+        }
+    }
+
+    [Fact]
+    public void TwoQubitPauliLocalFactor_OfACorrelatedZZError_IsOne_AndBadInputIsRefused()
+    {
+        var zz = NoiseChannel.TwoQubitPauliChannel(Enumerable.Range(1, 15).Select(w => w == 15 ? 0.1 : 0.0).ToArray());
+        Assert.Equal(1.0, NoiseInducedPlateauBound.TwoQubitPauliLocalFactor(Diagonal(zz)), 12);
+        Assert.Equal("eigenvalues", Assert.Throws<ArgumentException>(() => NoiseInducedPlateauBound.TwoQubitPauliLocalFactor(new double[4])).ParamName);
+        var bad = Diagonal(zz);
+        bad[0] = 0.5;
+        Assert.Contains("identity", Assert.Throws<ArgumentException>(() => NoiseInducedPlateauBound.TwoQubitPauliLocalFactor(bad)).Message, StringComparison.Ordinal);
+    }
+
+    private static double[] Diagonal(NoiseChannel channel) =>
+        Enumerable.Range(0, 16).Select(i => channel.PauliTransferMatrix[(i * 16) + i]).ToArray();
+
+    private static int Weight(int word) => (word / 4 == 0 ? 0 : 1) + (word % 4 == 0 ? 0 : 1);
+
+    /// <summary>Error probabilities of the Pauli map with eigenvalues λ_w / u^weight(w).</summary>
+    private static double[] Remainder(double[] lambda, double u)
+    {
+        var p = new double[16];
+        for (int q = 0; q < 16; q++)
+        {
+            double sum = 0;
+            for (int w = 0; w < 16; w++)
+            {
+                double r = lambda[w] / Math.Pow(u, Weight(w));
+                bool anticommute = Anticommute(w / 4, q / 4) ^ Anticommute(w % 4, q % 4);
+                sum += anticommute ? -r : r;
+            }
+
+            p[q] = sum / 16;
+        }
+
+        return p;
+    }
+
     private static double[] RemainderProbabilities(double u, double v)
     {
         var lambda = new double[16];
