@@ -93,30 +93,11 @@ public sealed class GeneratedMembersTests
         var ansatzInterface = output.GetTypeByMetadataName("NegLR.IAnsatz")!;
         var interfaceNames = ansatzInterface.GetMembers().Select(m => m.Name).ToImmutableHashSet(StringComparer.Ordinal);
         int checkedMembers = 0;
-        foreach (var tree in generated)
+        foreach (var (type, observables, declared, explicitImplementation) in GeneratedMembersOf(output, generated))
         {
-            Assert.EndsWith(GeneratedMembers.FileSuffix, tree.FilePath, StringComparison.Ordinal);
-            var model = output.GetSemanticModel(tree);
-            foreach (var type in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Members.Any(m => m is not TypeDeclarationSyntax)))
-            {
-                var symbol = model.GetDeclaredSymbol(type)!;
-                int observables = symbol.GetAttributes().Count(a => a.AttributeClass?.Name == "ObservableAttribute");
-                foreach (var member in type.Members)
-                {
-                    foreach (var declared in Declared(model, member))
-                    {
-                        bool explicitImplementation = declared switch
-                        {
-                            IPropertySymbol p => !p.ExplicitInterfaceImplementations.IsEmpty,
-                            IMethodSymbol m => !m.ExplicitInterfaceImplementations.IsEmpty,
-                            _ => false,
-                        };
-                        Assert.True(explicitImplementation || GeneratedMembers.Use(declared.Name, observables, interfaceNames) is not null,
-                            $"The generator emits '{declared.Name}' on {symbol.Name}, which NLR0013 does not reserve: add it to GeneratedMembers.");
-                        checkedMembers++;
-                    }
-                }
-            }
+            Assert.True(explicitImplementation || GeneratedMembers.Use(declared.Name, observables, interfaceNames) is not null,
+                $"The generator emits '{declared.Name}' on {type.Name}, which NLR0013 does not reserve: add it to GeneratedMembers.");
+            checkedMembers++;
         }
 
         Assert.True(checkedMembers > 40, "Too few generated members were seen: " + checkedMembers);
@@ -153,13 +134,36 @@ public sealed class GeneratedMembersTests
         var (_, output, generated) = Generate(LanguageVersion.Latest, Noisy);
         var interfaceNames = output.GetTypeByMetadataName("NegLR.IAnsatz")!.GetMembers().Select(m => m.Name).ToImmutableHashSet(StringComparer.Ordinal);
         var noisyOnly = new HashSet<string>(StringComparer.Ordinal);
-        int types = 0;
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (type, _, declared, explicitImplementation) in GeneratedMembersOf(output, generated))
+        {
+            types.Add(type.Name);
+            string? use = GeneratedMembers.Use(declared.Name, 1, interfaceNames);
+            Assert.True(explicitImplementation || use is not null || GeneratedMembers.NoisyUse(declared.Name) is not null,
+                $"The generator emits '{declared.Name}' on the noisy ansatz {type.Name}, which NLR0013 does not reserve: add it to GeneratedMembers.NoisyPublicNames.");
+            if (!explicitImplementation && use is null)
+            {
+                noisyOnly.Add(declared.Name);
+            }
+        }
+
+        Assert.Equal(2, types.Count);
+        // Every listed noisy-only name is really emitted (the list is not wider than the generator's output).
+        Assert.Equal(GeneratedMembers.NoisyPublicNames.OrderBy(n => n, StringComparer.Ordinal), noisyOnly.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    /// <summary>Every member the generated files declare, with its ansatz, the ansatz's observable count and whether it is an explicit interface implementation.</summary>
+    private static IEnumerable<(INamedTypeSymbol Type, int Observables, ISymbol Member, bool ExplicitImplementation)> GeneratedMembersOf(
+        Compilation output, ImmutableArray<SyntaxTree> generated)
+    {
         foreach (var tree in generated)
         {
+            Assert.EndsWith(GeneratedMembers.FileSuffix, tree.FilePath, StringComparison.Ordinal);
             var model = output.GetSemanticModel(tree);
             foreach (var type in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Members.Any(m => m is not TypeDeclarationSyntax)))
             {
-                types++;
+                var symbol = model.GetDeclaredSymbol(type)!;
+                int observables = symbol.GetAttributes().Count(a => a.AttributeClass?.Name == "ObservableAttribute");
                 foreach (var member in type.Members)
                 {
                     foreach (var declared in Declared(model, member))
@@ -170,21 +174,11 @@ public sealed class GeneratedMembersTests
                             IMethodSymbol m => !m.ExplicitInterfaceImplementations.IsEmpty,
                             _ => false,
                         };
-                        string? use = GeneratedMembers.Use(declared.Name, 1, interfaceNames);
-                        Assert.True(explicitImplementation || use is not null || GeneratedMembers.NoisyUse(declared.Name) is not null,
-                            $"The generator emits '{declared.Name}' on the noisy ansatz {type.Identifier.Text}, which NLR0013 does not reserve: add it to GeneratedMembers.NoisyPublicNames.");
-                        if (!explicitImplementation && use is null)
-                        {
-                            noisyOnly.Add(declared.Name);
-                        }
+                        yield return (symbol, observables, declared, explicitImplementation);
                     }
                 }
             }
         }
-
-        Assert.Equal(2, types);
-        // Every listed noisy-only name is really emitted (the list is not wider than the generator's output).
-        Assert.Equal(GeneratedMembers.NoisyPublicNames.OrderBy(n => n, StringComparer.Ordinal), noisyOnly.OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]
