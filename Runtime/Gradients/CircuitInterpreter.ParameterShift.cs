@@ -16,52 +16,27 @@ public sealed partial class CircuitInterpreter
         CheckCall(weights, inputs, observable, workspace);
         RequireGradientLength(gradient);
         gradient.Clear();
-        for (int k = 0; k < _program.Length; k++)
-        {
-            ref readonly var ins = ref _program[k];
-            if (ins.IsTrainable)
-            {
-                gradient[ins.Angle.Index] += ins.Angle.Scale * StepDerivative(k, ins.ShiftRule, weights, inputs, observable, workspace);
-            }
-        }
+        var run = new ExactRun(this, weights, inputs, observable, workspace);
+        ShiftRules.Accumulate(_program, ref run, gradient);
 
         Run(weights, inputs, workspace.State, -1, 0);
         return observable.Expectation(workspace.State.Amplitudes);
     }
 
     /// <summary>Number of circuit runs <see cref="ParameterShiftGradient"/> makes (what it would cost on a device).</summary>
-    public int ParameterShiftEvaluations()
-    {
-        int runs = 0;
-        foreach (var ins in _program)
-        {
-            if (ins.IsTrainable)
-            {
-                runs += ins.ShiftRule == ShiftRule.FourTerm ? 4 : 2;
-            }
-        }
+    public int ParameterShiftEvaluations() => ShiftRules.Runs(_program);
 
-        return runs;
-    }
-
-    /// <summary>∂⟨O⟩/∂θ_k for one compiled step by its shift rule.</summary>
-    internal double StepDerivative(int step, ShiftRule rule, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs,
-        PauliSum observable, SimulationWorkspace workspace)
+    /// <summary>⟨O⟩ with one step shifted, for the shift rules.</summary>
+    private readonly ref struct ExactRun(CircuitInterpreter interpreter, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs,
+        PauliSum observable, SimulationWorkspace workspace) : IShiftedRun
     {
-        double Shifted(double shift, ReadOnlySpan<double> w, ReadOnlySpan<double> x)
+        private readonly ReadOnlySpan<double> _weights = weights;
+        private readonly ReadOnlySpan<double> _inputs = inputs;
+
+        public double Run(int step, double shift)
         {
-            Run(w, x, workspace.State, step, shift);
+            interpreter.Run(_weights, _inputs, workspace.State, step, shift);
             return observable.Expectation(workspace.State.Amplitudes);
         }
-
-        double half = Math.PI / 2;
-        double near = Shifted(half, weights, inputs) - Shifted(-half, weights, inputs);
-        if (rule != ShiftRule.FourTerm)
-        {
-            return near / 2;
-        }
-
-        double far = Shifted(3 * half, weights, inputs) - Shifted(-3 * half, weights, inputs);
-        return (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
     }
 }

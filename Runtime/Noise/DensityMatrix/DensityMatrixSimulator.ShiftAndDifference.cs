@@ -17,52 +17,28 @@ public sealed partial class DensityMatrixSimulator
         CheckCall(weights, inputs, observable, workspace);
         RequireGradientLength(gradient);
         gradient.Clear();
-        var instructions = Program.Instructions;
-        for (int k = 0; k < instructions.Length; k++)
-        {
-            ref readonly var ins = ref instructions[k];
-            if (!ins.IsTrainable)
-            {
-                continue;
-            }
-
-            double half = Math.PI / 2;
-            double near = Shifted(weights, inputs, observable, workspace, k, half) - Shifted(weights, inputs, observable, workspace, k, -half);
-            double derivative = near / 2;
-            if (ins.ShiftRule == ShiftRule.FourTerm)
-            {
-                double far = Shifted(weights, inputs, observable, workspace, k, 3 * half) - Shifted(weights, inputs, observable, workspace, k, -3 * half);
-                derivative = (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
-            }
-
-            gradient[ins.Angle.Index] += ins.Angle.Scale * derivative;
-        }
-
+        var run = new ExactRun(this, weights, inputs, observable, workspace);
+        ShiftRules.Accumulate(Program.Instructions, ref run, gradient);
         Run(weights, inputs, workspace, -1, 0, saveCheckpoints: false);
         return Measure(workspace.State.Values, observable);
     }
 
-    private double Shifted(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, PauliSum observable, DensityMatrixWorkspace workspace,
-        int instruction, double shift)
+    /// <summary>Tr(ρO) with one step shifted, for the shift rules.</summary>
+    private readonly ref struct ExactRun(DensityMatrixSimulator simulator, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs,
+        PauliSum observable, DensityMatrixWorkspace workspace) : IShiftedRun
     {
-        Run(weights, inputs, workspace, instruction, shift, saveCheckpoints: false);
-        return Measure(workspace.State.Values, observable);
+        private readonly ReadOnlySpan<double> _weights = weights;
+        private readonly ReadOnlySpan<double> _inputs = inputs;
+
+        public double Run(int step, double shift)
+        {
+            simulator.Run(_weights, _inputs, workspace, step, shift, saveCheckpoints: false);
+            return simulator.Measure(workspace.State.Values, observable);
+        }
     }
 
     /// <summary>Number of circuit runs <see cref="ParameterShiftGradient"/> makes (what it would cost on a device).</summary>
-    public int ParameterShiftEvaluations()
-    {
-        int runs = 0;
-        foreach (var ins in Program.Instructions)
-        {
-            if (ins.IsTrainable)
-            {
-                runs += ins.ShiftRule == ShiftRule.FourTerm ? 4 : 2;
-            }
-        }
-
-        return runs;
-    }
+    public int ParameterShiftEvaluations() => ShiftRules.Runs(Program.Instructions);
 
     /// <summary>Central finite differences [f(w + h e_i) − f(w − h e_i)] / 2h (2 runs per weight); returns Tr(ρO).</summary>
     public double FiniteDifferenceGradient(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, PauliSum observable, Span<double> gradient,

@@ -185,38 +185,25 @@ public sealed partial class DensityMatrixSimulator
     {
         RequireGradientLength(gradient);
         gradient.Clear();
-        long spent = 0;
-        var instructions = Program.Instructions;
-        for (int k = 0; k < instructions.Length; k++)
-        {
-            ref readonly var ins = ref instructions[k];
-            if (!ins.IsTrainable)
-            {
-                continue;
-            }
-
-            double half = Math.PI / 2;
-            double near = ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, half, ref spent)
-                - ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, -half, ref spent);
-            double derivative = near / 2;
-            if (ins.ShiftRule == ShiftRule.FourTerm)
-            {
-                double far = ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, 3 * half, ref spent)
-                    - ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, -3 * half, ref spent);
-                derivative = (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
-            }
-
-            gradient[ins.Angle.Index] += ins.Angle.Scale * derivative;
-        }
-
-        return spent;
+        var run = new ShotRun(this, weights, inputs, estimator, shotsPerRun, random, workspace);
+        ShiftRules.Accumulate(Program.Instructions, ref run, gradient);
+        return run.Spent;
     }
 
-    private double ShotRun(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator, int shots, SeededRandom random,
-        DensityMatrixWorkspace workspace, int instruction, double shift, ref long spent)
+    /// <summary>A shot estimate with one step shifted, for the shift rules; counts the shots it spends.</summary>
+    private ref struct ShotRun(DensityMatrixSimulator simulator, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator,
+        int shots, SeededRandom random, DensityMatrixWorkspace workspace) : IShiftedRun
     {
-        var result = EstimateShots(weights, inputs, estimator, shots, random, workspace, mitigate: false, instruction, shift);
-        spent += result.Used;
-        return result.Raw;
+        private readonly ReadOnlySpan<double> _weights = weights;
+        private readonly ReadOnlySpan<double> _inputs = inputs;
+
+        public long Spent { get; private set; }
+
+        public double Run(int step, double shift)
+        {
+            var result = simulator.EstimateShots(_weights, _inputs, estimator, shots, random, workspace, mitigate: false, step, shift);
+            Spent += result.Used;
+            return result.Raw;
+        }
     }
 }

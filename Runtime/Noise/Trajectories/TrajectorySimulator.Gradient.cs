@@ -26,30 +26,11 @@ public sealed partial class TrajectorySimulator
         mean.Clear();
         m2.Clear();
         var values = workspace.Values(trajectories);
-        double half = Math.PI / 2;
         for (int t = 0; t < trajectories; t++)
         {
             sample.Clear();
-            for (int k = 0; k < _program.Length; k++)
-            {
-                ref readonly var ins = ref _program[k];
-                if (!ins.IsTrainable)
-                {
-                    continue;
-                }
-
-                double near = TrajectoryValue(weights, inputs, observable, seed, t, workspace, k, half)
-                    - TrajectoryValue(weights, inputs, observable, seed, t, workspace, k, -half);
-                double derivative = near / 2;
-                if (ins.ShiftRule == ShiftRule.FourTerm)
-                {
-                    double far = TrajectoryValue(weights, inputs, observable, seed, t, workspace, k, 3 * half)
-                        - TrajectoryValue(weights, inputs, observable, seed, t, workspace, k, -3 * half);
-                    derivative = (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
-                }
-
-                sample[ins.Angle.Index] += ins.Angle.Scale * derivative;
-            }
+            var run = new TrajectoryRun(this, weights, inputs, observable, seed, t, workspace);
+            ShiftRules.Accumulate(_program, ref run, sample);
 
             for (int w = 0; w < WeightCount; w++)
             {
@@ -68,5 +49,15 @@ public sealed partial class TrajectorySimulator
         }
 
         return Summarise(values.AsSpan(0, trajectories));
+    }
+
+    /// <summary>Trajectory t's value with one step shifted (its draws shared by every shifted run: common random numbers).</summary>
+    private readonly ref struct TrajectoryRun(TrajectorySimulator simulator, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs,
+        PauliSum observable, ulong seed, int t, TrajectoryWorkspace workspace) : IShiftedRun
+    {
+        private readonly ReadOnlySpan<double> _weights = weights;
+        private readonly ReadOnlySpan<double> _inputs = inputs;
+
+        public double Run(int step, double shift) => simulator.TrajectoryValue(_weights, _inputs, observable, seed, t, workspace, step, shift);
     }
 }

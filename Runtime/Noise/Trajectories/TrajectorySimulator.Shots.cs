@@ -43,38 +43,26 @@ public sealed partial class TrajectorySimulator
     {
         RequireGradientLength(gradient);
         gradient.Clear();
-        long spent = 0;
-        for (int k = 0; k < _program.Length; k++)
-        {
-            ref readonly var ins = ref _program[k];
-            if (!ins.IsTrainable)
-            {
-                continue;
-            }
-
-            double half = Math.PI / 2;
-            double near = ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, half, ref spent)
-                - ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, -half, ref spent);
-            double derivative = near / 2;
-            if (ins.ShiftRule == ShiftRule.FourTerm)
-            {
-                double far = ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, 3 * half, ref spent)
-                    - ShotRun(weights, inputs, estimator, shotsPerRun, random, workspace, k, -3 * half, ref spent);
-                derivative = (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
-            }
-
-            gradient[ins.Angle.Index] += ins.Angle.Scale * derivative;
-        }
-
-        return spent;
+        var run = new ShotRun(this, weights, inputs, estimator, shotsPerRun, random, workspace);
+        ShiftRules.Accumulate(_program, ref run, gradient);
+        return run.Spent;
     }
 
-    private double ShotRun(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator, int shots, SeededRandom random,
-        TrajectoryWorkspace workspace, int instruction, double shift, ref long spent)
+    /// <summary>A shot estimate (one trajectory per shot) with one step shifted, for the shift rules; counts the shots it spends.</summary>
+    private ref struct ShotRun(TrajectorySimulator simulator, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, ShotEstimator estimator,
+        int shots, SeededRandom random, TrajectoryWorkspace workspace) : IShiftedRun
     {
-        var r = Shots(weights, inputs, estimator, shots, random, workspace, mitigate: false, instruction, shift);
-        spent += r.Used;
-        return r.Raw;
+        private readonly ReadOnlySpan<double> _weights = weights;
+        private readonly ReadOnlySpan<double> _inputs = inputs;
+
+        public long Spent { get; private set; }
+
+        public double Run(int step, double shift)
+        {
+            var r = simulator.Shots(_weights, _inputs, estimator, shots, random, workspace, mitigate: false, step, shift);
+            Spent += r.Used;
+            return r.Raw;
+        }
     }
 
     internal (double Raw, double RawVariance, double Mitigated, double MitigatedVariance, int Used) Shots(ReadOnlySpan<double> weights,

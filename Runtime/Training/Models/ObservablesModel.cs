@@ -127,22 +127,8 @@ internal sealed class ObservablesModel
                 continue;
             }
 
-            double Shifted(double shift, ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> c)
-            {
-                _interpreter.Run(w, x, _workspace.State, k, shift);
-                return Combined(_workspace.State, c);
-            }
-
-            double half = Math.PI / 2;
-            double near = Shifted(half, weights, inputs, coefficients) - Shifted(-half, weights, inputs, coefficients);
-            double derivative = near / 2;
-            if (ins.ShiftRule == ShiftRule.FourTerm)
-            {
-                double far = Shifted(3 * half, weights, inputs, coefficients) - Shifted(-3 * half, weights, inputs, coefficients);
-                derivative = (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
-            }
-
-            gradient[ins.Angle.Index] += ins.Angle.Scale * derivative;
+            var run = new CombinedRun(this, weights, inputs, coefficients);
+            gradient[ins.Angle.Index] += ins.Angle.Scale * ShiftRules.Derivative(ref run, k, ins.ShiftRule);
         }
     }
 
@@ -165,7 +151,6 @@ internal sealed class ObservablesModel
         int shots, SeededRandom random, Span<double> gradient)
     {
         var program = _interpreter.Program;
-        int length = program.Length;
         long used = 0;
         // The prefix state before the shifted step, advanced one trainable step at a time (as the interpreter's own shot
         // parameter shift does), so each shifted run simulates only the steps from its shift on.
@@ -184,32 +169,9 @@ internal sealed class ObservablesModel
 
             _interpreter.RunSteps(weights, inputs, prefix, prefixEnd, k, -1, 0);
             prefixEnd = k;
-            double Shifted(double shift, ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> c, Span<double> v, Span<double> e, ref long spent)
-            {
-                _workspace.State.CopyFrom(prefix);
-                _interpreter.RunSteps(w, x, _workspace.State, k, length, k, shift);
-                spent += Estimate(_workspace.State, shots, random, v, e);
-                double sum = 0;
-                for (int j = 0; j < v.Length; j++)
-                {
-                    sum += c[j] * v[j];
-                }
-
-                return sum;
-            }
-
-            double half = Math.PI / 2;
-            double near = Shifted(half, weights, inputs, coefficients, values, errors, ref used)
-                - Shifted(-half, weights, inputs, coefficients, values, errors, ref used);
-            double derivative = near / 2;
-            if (ins.ShiftRule == ShiftRule.FourTerm)
-            {
-                double far = Shifted(3 * half, weights, inputs, coefficients, values, errors, ref used)
-                    - Shifted(-3 * half, weights, inputs, coefficients, values, errors, ref used);
-                derivative = (GeneratedCodeSupport.FourTermPlus * near) - (GeneratedCodeSupport.FourTermMinus * far);
-            }
-
-            gradient[ins.Angle.Index] += ins.Angle.Scale * derivative;
+            var run = new CombinedShotRun(this, weights, inputs, coefficients, shots, random, prefix, values, errors);
+            gradient[ins.Angle.Index] += ins.Angle.Scale * ShiftRules.Derivative(ref run, k, ins.ShiftRule);
+            used += run.Spent;
         }
 
         return used;
@@ -268,6 +230,52 @@ internal sealed class ObservablesModel
             {
                 gradient[w] = 0;
             }
+        }
+    }
+
+    /// <summary>Σ_j c_j⟨O_j⟩ with one step shifted, for the shift rules.</summary>
+    private readonly ref struct CombinedRun(ObservablesModel model, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs,
+        ReadOnlySpan<double> coefficients) : IShiftedRun
+    {
+        private readonly ReadOnlySpan<double> _weights = weights;
+        private readonly ReadOnlySpan<double> _inputs = inputs;
+        private readonly ReadOnlySpan<double> _coefficients = coefficients;
+
+        public double Run(int step, double shift)
+        {
+            model._interpreter.Run(_weights, _inputs, model._workspace.State, step, shift);
+            return model.Combined(model._workspace.State, _coefficients);
+        }
+    }
+
+    /// <summary>
+    /// Σ_j c_j⟨O_j⟩ estimated from shots with one step shifted, run from the prefix state before that step (only the
+    /// steps from the shift on are simulated); counts the shots it spends.
+    /// </summary>
+    private ref struct CombinedShotRun(ObservablesModel model, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs,
+        ReadOnlySpan<double> coefficients, int shots, SeededRandom random, StateVector prefix, Span<double> values, Span<double> errors) : IShiftedRun
+    {
+        private readonly ReadOnlySpan<double> _weights = weights;
+        private readonly ReadOnlySpan<double> _inputs = inputs;
+        private readonly ReadOnlySpan<double> _coefficients = coefficients;
+        private readonly Span<double> _values = values;
+        private readonly Span<double> _errors = errors;
+
+        public long Spent { get; private set; }
+
+        public double Run(int step, double shift)
+        {
+            var state = model._workspace.State;
+            state.CopyFrom(prefix);
+            model._interpreter.RunSteps(_weights, _inputs, state, step, model._interpreter.Program.Length, step, shift);
+            Spent += model.Estimate(state, shots, random, _values, _errors);
+            double sum = 0;
+            for (int j = 0; j < _values.Length; j++)
+            {
+                sum += _coefficients[j] * _values[j];
+            }
+
+            return sum;
         }
     }
 }
