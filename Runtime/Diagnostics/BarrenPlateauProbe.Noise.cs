@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace NegLR;
 
@@ -29,86 +28,14 @@ public static partial class BarrenPlateauProbe
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(noise);
         ArgumentNullException.ThrowIfNull(observable);
-        if (samples < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(samples), samples, "A variance needs at least 2 samples.");
-        }
-
+        RequireSamples(samples);
         var simulator = new DensityMatrixSimulator(circuit, noise);
-        int weights = simulator.WeightCount;
-        if (weights == 0)
-        {
-            throw new ArgumentException("The circuit has no trainable weights, so it has no gradient to measure.", nameof(circuit));
-        }
-
-        var x = inputs ?? new double[simulator.InputCount];
-        if (x.Length < simulator.InputCount)
-        {
-            throw new ArgumentException($"The circuit reads {simulator.InputCount} inputs, but {x.Length} were given.", nameof(inputs));
-        }
-
-        if (observable.MinQubits > circuit.Qubits)
-        {
-            throw new ArgumentException(
-                $"The observable acts on qubit {observable.MinQubits - 1}, but the circuit has qubits 0 to {circuit.Qubits - 1}.", nameof(observable));
-        }
-
-        int blocks = (samples + BlockSize - 1) / BlockSize;
-        var partials = new Moments[blocks];
-        var largest = new double[blocks];
-        int threads = Math.Min(workers > 0 ? workers : Environment.ProcessorCount, blocks);
-        int nextBlock = -1;
-
-        void Work()
+        var x = CheckedInputs(circuit, observable, simulator.WeightCount, simulator.InputCount, inputs);
+        var (total, maxAbs) = Sample(simulator.WeightCount, samples, seed, workers, () =>
         {
             var workspace = simulator.CreateWorkspace(forGradients: true);
-            var w = new double[weights];
-            var g = new double[weights];
-            int block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blocks)
-            {
-                var moments = new Moments(weights);
-                double max = 0;
-                int end = Math.Min(samples, (block + 1) * BlockSize);
-                for (int s = block * BlockSize; s < end; s++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var random = SeededRandom.ForStream(seed, (ulong)s);
-                    for (int k = 0; k < weights; k++)
-                    {
-                        w[k] = random.NextDouble(0, 2 * Math.PI);
-                    }
-
-                    simulator.EvaluateWithGradient(w, x, observable, g, workspace);
-                    moments.Add(g);
-                    foreach (double v in g)
-                    {
-                        max = Math.Max(max, Math.Abs(v));
-                    }
-                }
-
-                partials[block] = moments;
-                largest[block] = max;
-            }
-        }
-
-        if (threads <= 1)
-        {
-            Work();
-        }
-        else
-        {
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, _ => Work());
-        }
-
-        var total = partials[0];
-        double maxAbs = largest[0];
-        for (int b = 1; b < blocks; b++)
-        {
-            total.Merge(partials[b]);
-            maxAbs = Math.Max(maxAbs, largest[b]);
-        }
-
+            return (w, g) => simulator.EvaluateWithGradient(w, x, observable, g, workspace);
+        }, cancellationToken);
         return new NoisyGradientReport(new GradientVarianceReport(circuit.Qubits, samples, seed, total.Mean, total.Variance()), maxAbs);
     }
 }

@@ -37,22 +37,40 @@ public static partial class BarrenPlateauProbe
     {
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(observable);
+        RequireSamples(samples);
+        var interpreter = new CircuitInterpreter(circuit);
+        var x = CheckedInputs(circuit, observable, interpreter.WeightCount, interpreter.InputCount, inputs);
+        var (total, _) = Sample(interpreter.WeightCount, samples, seed, workers, () =>
+        {
+            var workspace = interpreter.CreateWorkspace(forGradients: true);
+            return (w, g) => interpreter.EvaluateWithGradient(w, x, observable, g, workspace);
+        }, cancellationToken);
+        return new GradientVarianceReport(circuit.Qubits, samples, seed, total.Mean, total.Variance());
+    }
+
+    /// <summary>One worker's gradient at the weights <c>w</c>, written to <c>g</c> (the worker's own buffers inside).</summary>
+    private delegate void GradientAt(double[] w, double[] g);
+
+    private static void RequireSamples(int samples)
+    {
         if (samples < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(samples), samples, "A variance needs at least 2 samples.");
         }
+    }
 
-        var interpreter = new CircuitInterpreter(circuit);
-        int weights = interpreter.WeightCount;
+    /// <summary>The inputs to hold fixed (zeros when null), after checking the weights, inputs and observable fit the circuit.</summary>
+    private static double[] CheckedInputs(Circuit circuit, PauliSum observable, int weights, int inputCount, double[]? inputs)
+    {
         if (weights == 0)
         {
             throw new ArgumentException("The circuit has no trainable weights, so it has no gradient to measure.", nameof(circuit));
         }
 
-        var x = inputs ?? new double[interpreter.InputCount];
-        if (x.Length < interpreter.InputCount)
+        var x = inputs ?? new double[inputCount];
+        if (x.Length < inputCount)
         {
-            throw new ArgumentException($"The circuit reads {interpreter.InputCount} inputs, but {x.Length} were given.", nameof(inputs));
+            throw new ArgumentException($"The circuit reads {inputCount} inputs, but {x.Length} were given.", nameof(inputs));
         }
 
         if (observable.MinQubits > circuit.Qubits)
@@ -61,20 +79,34 @@ public static partial class BarrenPlateauProbe
                 $"The observable acts on qubit {observable.MinQubits - 1}, but the circuit has qubits 0 to {circuit.Qubits - 1}.", nameof(observable));
         }
 
+        return x;
+    }
+
+    /// <summary>
+    /// The moments of the gradient over <paramref name="samples"/> seeded initialisations and the largest |∂/∂w_k| seen:
+    /// blocks of <see cref="BlockSize"/> samples taken by the workers (each with the gradient function
+    /// <paramref name="createWorker"/> makes for it) and merged in block order, so the result does not depend on which
+    /// worker ran what.
+    /// </summary>
+    private static (Moments Total, double MaxAbs) Sample(int weights, int samples, ulong seed, int workers, Func<GradientAt> createWorker,
+        CancellationToken cancellationToken)
+    {
         int blocks = (samples + BlockSize - 1) / BlockSize;
         var partials = new Moments[blocks];
+        var largest = new double[blocks];
         int threads = Math.Min(workers > 0 ? workers : Environment.ProcessorCount, blocks);
         int nextBlock = -1;
 
         void Work()
         {
-            var workspace = interpreter.CreateWorkspace(forGradients: true);
+            var gradientAt = createWorker();
             var w = new double[weights];
             var g = new double[weights];
             int block;
             while ((block = Interlocked.Increment(ref nextBlock)) < blocks)
             {
                 var moments = new Moments(weights);
+                double max = 0;
                 int end = Math.Min(samples, (block + 1) * BlockSize);
                 for (int s = block * BlockSize; s < end; s++)
                 {
@@ -85,11 +117,16 @@ public static partial class BarrenPlateauProbe
                         w[k] = random.NextDouble(0, 2 * Math.PI);
                     }
 
-                    interpreter.EvaluateWithGradient(w, x, observable, g, workspace);
+                    gradientAt(w, g);
                     moments.Add(g);
+                    foreach (double v in g)
+                    {
+                        max = Math.Max(max, Math.Abs(v));
+                    }
                 }
 
                 partials[block] = moments;
+                largest[block] = max;
             }
         }
 
@@ -104,12 +141,14 @@ public static partial class BarrenPlateauProbe
 
         // Merge in block order (Chan et al.'s pairwise update), so the result does not depend on which worker ran what.
         var total = partials[0];
+        double maxAbs = largest[0];
         for (int b = 1; b < blocks; b++)
         {
             total.Merge(partials[b]);
+            maxAbs = Math.Max(maxAbs, largest[b]);
         }
 
-        return new GradientVarianceReport(circuit.Qubits, samples, seed, total.Mean, total.Variance());
+        return (total, maxAbs);
     }
 
     /// <summary>Running count, mean and sum of squared deviations per weight (Welford).</summary>
