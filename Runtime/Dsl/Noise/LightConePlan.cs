@@ -173,7 +173,7 @@ internal sealed class LightConePlan
                     reg.Select(q => readout.Probability0Given1[q]).ToArray());
             }
 
-            segments[s] = new Segment(reg, kept, previous, joins, new DensityMatrixSimulator(sub, localReadout, options));
+            segments[s] = new Segment(reg, kept, previous, joins, new DensityMatrixSimulator(sub, localReadout, options) { SegmentKernels = true });
         }
 
         var prefixes = new DensityMatrixSimulator?[n];
@@ -181,7 +181,7 @@ internal sealed class LightConePlan
         {
             if (prefixOps[q] is { } list)
             {
-                prefixes[q] = new DensityMatrixSimulator(Build(new[] { q }, list), readout: null, options);
+                prefixes[q] = new DensityMatrixSimulator(Build(new[] { q }, list), readout: null, options) { SegmentKernels = true };
             }
         }
 

@@ -156,8 +156,16 @@ public sealed partial class DensityMatrixSimulator
             case DensityStepKind.Two:
                 if (step.ConstantProduct >= 0)
                 {
-                    PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseInverse!);
-                    PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
+                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(r, step.Qubit0, step.Qubit1, step.SparseInverse!))
+                    {
+                        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseInverse!);
+                    }
+
+                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!))
+                    {
+                        PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
+                    }
+
                     break;
                 }
 

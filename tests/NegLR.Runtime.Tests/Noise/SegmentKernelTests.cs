@@ -1,0 +1,104 @@
+using System;
+using System.Linq;
+using NegLR.Simulation;
+using NegLR.Tests.Reference;
+
+namespace NegLR.Tests.Noise;
+
+/// <summary>
+/// The kernels a generated noisy ansatz's light-cone segments run (<c>DensityMatrixSimulator.SegmentKernels</c>): the
+/// pair-by-pair involution kernel moves exactly the general kernel's products (bit for bit, every ordered pair above
+/// qubit 0, with and without scaled fixed points), and a simulator with the segment kernels gives the interpreter's
+/// values and adjoint gradients to 1e-12 on random noisy circuits of every gate and channel kind.
+/// </summary>
+public class SegmentKernelTests
+{
+    [Theory]
+    [InlineData(GateKind.CNOT)]
+    [InlineData(GateKind.CZ)]
+    [InlineData(GateKind.SWAP)]
+    public void InvolutionKernel_MovesTheGeneralKernelsProducts_BitForBit(GateKind kind)
+    {
+        var rng = new SeededRandom(7);
+        var gate = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(kind), 2);
+        var noisy = SmallMatrix.Multiply(
+            PauliAlgebra.ToLocalOrder(NoiseChannel.TwoQubitPauliChannel(Enumerable.Range(0, 15).Select(_ => rng.NextDouble(0, 0.01)).ToArray())
+                .PauliTransferMatrix, 2), gate, 16);
+        foreach (var matrix in new[] { gate, noisy })
+        {
+            var sparse = new Sparse16(matrix);
+            Assert.True(sparse.IsInvolution);
+            for (int qubits = 3; qubits <= 5; qubits++)
+            {
+                for (int a = 1; a < qubits; a++)
+                {
+                    for (int b = 1; b < qubits; b++)
+                    {
+                        if (a == b)
+                        {
+                            continue;
+                        }
+
+                        var expected = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+                        var actual = (double[])expected.Clone();
+                        PauliKernels.Apply2(expected, a, b, sparse);
+                        Assert.True(PauliKernels.TryApplyInvolution(actual, a, b, sparse));
+                        Assert.Equal(expected, actual);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void InvolutionKernel_DeclinesQubitZero_AndMapsThatAreNoInvolution()
+    {
+        var cnot = new Sparse16(PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(GateKind.CNOT), 2));
+        var r = new double[64];
+        Assert.False(PauliKernels.TryApplyInvolution(r, 0, 1, cnot));
+        Assert.False(PauliKernels.TryApplyInvolution(r, 2, 0, cnot));
+
+        // A cyclic permutation of three local entries is monomial but not an involution; a dense map is not monomial.
+        var cycle = SmallMatrix.Identity(16);
+        cycle[(1 * 16) + 1] = cycle[(2 * 16) + 2] = cycle[(3 * 16) + 3] = 0;
+        cycle[(1 * 16) + 2] = cycle[(2 * 16) + 3] = cycle[(3 * 16) + 1] = 1;
+        Assert.False(new Sparse16(cycle).IsInvolution);
+        var dense = Enumerable.Repeat(0.1, 256).ToArray();
+        Assert.False(new Sparse16(dense).IsInvolution);
+    }
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(5, 3)]
+    public void SegmentKernels_GiveTheInterpretersValuesAndGradients(int qubits, int seed)
+    {
+        var rng = new SeededRandom((ulong)(31 * qubits) + (ulong)seed);
+        var observable = PauliSum.Parse("Z0 Z1 - 0.5 X1 + 0.25 Y0");
+        for (int round = 0; round < 4; round++)
+        {
+            var circuit = NoiseTestData.RandomNoisyCircuit(rng, qubits, 8 * qubits);
+            // The noisy ladder too: CNOTs with Pauli channels are the involutions the segment kernel moves.
+            if (round == 3)
+            {
+                circuit = NoiseTestData.NoisyStandardWorkload(qubits);
+            }
+
+            var interpreter = new DensityMatrixSimulator(circuit);
+            var segment = new DensityMatrixSimulator(circuit) { SegmentKernels = true };
+            var w = TestData.RandomVector(rng, circuit.WeightCount, -2, 2);
+            var x = new[] { 0.3, -0.7 };
+            var iws = interpreter.CreateWorkspace();
+            var sws = segment.CreateWorkspace();
+            Assert.Equal(interpreter.Evaluate(w, x, observable, iws), segment.Evaluate(w, x, observable, sws), 12);
+            var expected = new double[circuit.WeightCount];
+            var actual = new double[circuit.WeightCount];
+            interpreter.EvaluateWithGradient(w, x, observable, expected, iws);
+            segment.EvaluateWithGradient(w, x, observable, actual, sws);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-12, $"round {round}, ∂/∂w{i}: {actual[i]} against the interpreter's {expected[i]}");
+            }
+        }
+    }
+}
