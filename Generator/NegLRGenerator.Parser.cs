@@ -24,11 +24,14 @@ public sealed partial class NegLRGenerator
     internal static class Parser
     {
         /// <summary>The declaration, or null for a second [Ansatz] part of the same type (the first one speaks for it).</summary>
-        public static AnsatzDeclaration? Parse(GeneratorAttributeSyntaxContext context, GeneratorCounters? counters, CancellationToken cancellationToken)
+        public static AnsatzDeclaration? Parse(GeneratorAttributeSyntaxContext context, GeneratorCounters? counters, CancellationToken cancellationToken) =>
+            Parse((INamedTypeSymbol)context.TargetSymbol, context.TargetNode, context.Attributes[0], context.SemanticModel, counters, cancellationToken);
+
+        /// <summary>The same, from its parts (the harness's profile calls it without a generator driver).</summary>
+        internal static AnsatzDeclaration? Parse(INamedTypeSymbol type, SyntaxNode target, AttributeData attribute, SemanticModel model,
+            GeneratorCounters? counters, CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
-            var attribute = context.Attributes[0];
-            if (!IsFirstAnsatzPart(type, context.TargetNode, cancellationToken))
+            if (!IsFirstAnsatzPart(type, target, cancellationToken))
             {
                 // [Ansatz] twice (a compiler error): one file, from the first, so hint names stay unique.
                 return null;
@@ -44,7 +47,7 @@ public sealed partial class NegLRGenerator
                 global::NegLR.Generator.Noise.NoiseInputs.NoisyMemberClash(type));
             try
             {
-                return Read(context, type, declaration, counters, cancellationToken);
+                return Read(target, model, type, declaration, counters, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -57,10 +60,10 @@ public sealed partial class NegLRGenerator
             }
         }
 
-        private static AnsatzDeclaration Read(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, AnsatzDeclaration declaration,
+        private static AnsatzDeclaration Read(SyntaxNode target, SemanticModel model, INamedTypeSymbol type, AnsatzDeclaration declaration,
             GeneratorCounters? counters, CancellationToken ct)
         {
-            if (Omitted(context, type, declaration) is { } omitted)
+            if (Omitted(target, type, declaration) is { } omitted)
             {
                 return declaration with { Omitted = omitted };
             }
@@ -80,7 +83,7 @@ public sealed partial class NegLRGenerator
                 return declaration with { Failure = "it declares no [Observable(\"...\")] cost." };
             }
 
-            var methods = CircuitMethods(type, context.SemanticModel, counters, ct);
+            var methods = CircuitMethods(type, model, counters, ct);
             if (declaration.Template != AnsatzTemplate.None)
             {
                 return methods.Count > 0
@@ -101,7 +104,7 @@ public sealed partial class NegLRGenerator
         /// Why no code at all can be generated for this declaration, or null. Each is a declaration the analyzers reject
         /// with their own diagnostic; generated code (even a stub) would only add compiler errors inside a generated file.
         /// </summary>
-        private static string? Omitted(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, AnsatzDeclaration declaration)
+        internal static string? Omitted(SyntaxNode target, INamedTypeSymbol type, AnsatzDeclaration declaration)
         {
             for (var t = type; t is not null; t = t.ContainingType)
             {
@@ -121,7 +124,7 @@ public sealed partial class NegLRGenerator
                 return "a static class cannot implement IAnsatz.";
             }
 
-            if (context.TargetNode.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: var version }
+            if (target.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: var version }
                 && (int)version < GeneratedMembers.MinimumLanguageVersion)
             {
                 return "the project's LangVersion is older than C# 11, which the generated code needs.";
@@ -159,7 +162,7 @@ public sealed partial class NegLRGenerator
         /// The methods marked [Circuit], by name, as <see cref="BodyCache"/> read them. Only methods that carry attributes are
         /// looked at, and an unedited one is not bound again, so a keystroke elsewhere costs a table lookup per method.
         /// </summary>
-        private static List<(string Name, CircuitMethodInfo Method)> CircuitMethods(INamedTypeSymbol type, SemanticModel targetModel,
+        internal static List<(string Name, CircuitMethodInfo Method)> CircuitMethods(INamedTypeSymbol type, SemanticModel targetModel,
             GeneratorCounters? counters, CancellationToken ct)
         {
             var found = new List<(string, CircuitMethodInfo)>();
@@ -194,10 +197,15 @@ public sealed partial class NegLRGenerator
         /// Whether <paramref name="target"/> is the first declaration of the type (in declaration order) that carries
         /// [Ansatz]: a type with the attribute on two parts (a compiler error) still gets one file, not a hint-name clash.
         /// </summary>
-        private static bool IsFirstAnsatzPart(INamedTypeSymbol type, SyntaxNode target, CancellationToken ct)
+        internal static bool IsFirstAnsatzPart(INamedTypeSymbol type, SyntaxNode target, CancellationToken ct)
         {
+            if (type.DeclaringSyntaxReferences.Length == 1)
+            {
+                return true;
+            }
+
             var applications = type.GetAttributes()
-                .Where(a => a.AttributeClass?.ToDisplayString() == AnsatzAttributeName && a.ApplicationSyntaxReference is not null)
+                .Where(a => IsNegLRAttribute(a.AttributeClass, "AnsatzAttribute") && a.ApplicationSyntaxReference is not null)
                 .Select(a => a.ApplicationSyntaxReference!)
                 .ToList();
             foreach (var reference in type.DeclaringSyntaxReferences)
@@ -212,12 +220,12 @@ public sealed partial class NegLRGenerator
             return true;
         }
 
-        private static EquatableArray<ObservableSpec> ReadObservables(INamedTypeSymbol type)
+        internal static EquatableArray<ObservableSpec> ReadObservables(INamedTypeSymbol type)
         {
             var list = new List<ObservableSpec>();
             foreach (var a in type.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() != ObservableAttributeName || a.ConstructorArguments.Length != 1)
+                if (!IsNegLRAttribute(a.AttributeClass, "ObservableAttribute") || a.ConstructorArguments.Length != 1)
                 {
                     continue;
                 }
@@ -230,7 +238,7 @@ public sealed partial class NegLRGenerator
             return list.ToEquatableArray();
         }
 
-        private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken ct)
+        internal static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken ct)
         {
             for (var t = type; t is not null; t = t.ContainingType)
             {
@@ -245,6 +253,14 @@ public sealed partial class NegLRGenerator
 
             return true;
         }
+
+        /// <summary>
+        /// Whether <paramref name="attribute"/> is <c>NegLR.{name}</c>, compared by name parts: the same test as comparing
+        /// <c>ToDisplayString()</c> with the metadata name, without building a string per attribute on every keystroke.
+        /// </summary>
+        internal static bool IsNegLRAttribute(INamedTypeSymbol? attribute, string name) =>
+            attribute is { IsGenericType: false, ContainingType: null, ContainingNamespace: { Name: "NegLR", ContainingNamespace.IsGlobalNamespace: true } }
+            && attribute.Name == name;
 
         private static int NamedInt(AttributeData attribute, string name, int fallback)
         {

@@ -20,8 +20,6 @@ namespace NegLR.Generator;
 public sealed partial class NegLRGenerator : IIncrementalGenerator
 {
     internal const string AnsatzAttributeName = "NegLR.AnsatzAttribute";
-    internal const string CircuitAttributeName = "NegLR.CircuitAttribute";
-    internal const string ObservableAttributeName = "NegLR.ObservableAttribute";
 
     /// <summary>
     /// How simulation code is laid out. The compiler always uses the defaults; the ablation benchmarks

@@ -26,7 +26,10 @@ internal static class LaneSplit
     /// <summary>Names the tile writer gives its vector locals: φ and λ registers, temporaries, constants, accumulators, cross products, phase tables.</summary>
     private static readonly Regex VectorName = new("^(?:[plmtgu][0-9]+|f[0-9]+_[0-9]+[ri]?)$", RegexOptions.CultureInvariant);
 
-    /// <summary>Rewrites one method's text (as the tile writer wrote it) with its name <paramref name="name"/> → <paramref name="newName"/>.</summary>
+    /// <summary>
+    /// Rewrites one method's text (as the tile writer wrote it) with its name <paramref name="name"/> → <paramref name="newName"/>.
+    /// Line comments are left out (the 256-bit method carries them, statement for statement); doc comments stay.
+    /// </summary>
     public static string Method(string text, string name, string newName)
     {
         var output = new StringBuilder(text.Length * 2);
@@ -40,8 +43,14 @@ internal static class LaneSplit
             }
 
             string line = text.Substring(start, end - start);
-            output.Append(Line(line, name, newName)).Append('\n');
             start = end + 1;
+            if (line.TrimStart().StartsWith("//", StringComparison.Ordinal) && !line.TrimStart().StartsWith("///", StringComparison.Ordinal))
+            {
+                // The twin follows its 256-bit method statement for statement; the gate comments are read there.
+                continue;
+            }
+
+            output.Append(Line(line, name, newName)).Append('\n');
         }
 
         return output.ToString();

@@ -139,8 +139,8 @@ internal static class SimulationWriter
         w.Line();
         if (tiled)
         {
-            WriteRunner(w, plan!, code, backward: false, slotGradients, "");
-            WriteRunner(w, plan!, code, backward: true, slotGradients, "");
+            WriteRunner(w, plan!, code, backward: false, slotGradients, narrow);
+            WriteRunner(w, plan!, code, backward: true, slotGradients, narrow);
             foreach (var region in code)
             {
                 if (region.Tiled)
@@ -161,10 +161,9 @@ internal static class SimulationWriter
 
             if (narrow)
             {
-                w.Line("// The same passes on 128-bit registers (arm64, x64 without AVX2): each 256-bit register above is two here, x_0 and x_1,");
-                w.Line("// the amplitudes of qubit 0 = 0 and 1; every lane is computed by the same operations, so both widths give the same bits.");
-                WriteRunner(w, plan!, code, backward: false, slotGradients, NarrowSuffix);
-                WriteRunner(w, plan!, code, backward: true, slotGradients, NarrowSuffix);
+                w.Line("// The same passes on 128-bit registers (arm64, x64 without AVX2), run by the runners above when wide is false: each");
+                w.Line("// 256-bit register above is two here, x_0 and x_1, the amplitudes of qubit 0 = 0 and 1; every lane is computed by the");
+                w.Line("// same operations, statement for statement (the gate comments are above), so both widths give the same bits.");
                 foreach (var region in code)
                 {
                     if (region.Tiled)
@@ -179,13 +178,10 @@ internal static class SimulationWriter
     /// <summary>Whether the tiles run, given <c>width</c> (<c>GeneratedCodeSupport.TileWidth</c>): 256-bit tiles, and 128-bit ones when written.</summary>
     private static string TilesRun(bool narrow) => narrow ? "width != 0" : "width == 256";
 
-    private static string ForwardCall(bool narrow) =>
-        narrow ? "if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles" + NarrowSuffix + "(s, th, cs);" : "__ForwardTiles(s, th, cs);";
+    private static string ForwardCall(bool narrow) => narrow ? "__ForwardTiles(s, th, cs, width == 256);" : "__ForwardTiles(s, th, cs);";
 
     private static string BackwardCall(bool narrow, string arguments) =>
-        narrow
-            ? $"if (width == 256) __BackwardTiles({arguments}); else __BackwardTiles{NarrowSuffix}({arguments});"
-            : $"__BackwardTiles({arguments});";
+        narrow ? $"__BackwardTiles({arguments}, width == 256);" : $"__BackwardTiles({arguments});";
 
     /// <summary>
     /// The angle expression over <c>w</c> (weights) and <c>x</c> (inputs), with exactly the arithmetic of
@@ -204,25 +200,64 @@ internal static class SimulationWriter
             : "(" + Literals.Double(angle.Scale) + " * " + variable + " + " + Literals.Double(angle.Offset) + ")";
     }
 
-    /// <summary>Small circuits fill the argument buffer with straight-line code: at a few hundred nanoseconds per call, a loop would show.</summary>
+    /// <summary>
+    /// Small circuits fill the argument buffer with straight-line code: at a few hundred nanoseconds per call, a call into
+    /// the program would show. A run of at least <see cref="ArgumentRun"/> angles that each read the next weight with the
+    /// same factor (the layers of a template) is one loop line; every other angle has its own line.
+    /// </summary>
     private static void WriteArguments(CodeWriter w, Instruction[] steps, int[] slots, Func<int, string> comment)
     {
         w.Line("/// <summary>Each angle times ½ (rotations) or 1 (phases): the arguments whose cosines and sines the gates use, in step order.</summary>");
         using (w.Block($"private static void __Arguments({Weights} w, {Weights} x, global::System.Span<double> th)"))
         {
+            var angled = new List<int>();
             for (int k = 0; k < steps.Length; k++)
             {
-                var ins = steps[k];
-                if (ins.HasAngle)
+                if (steps[k].HasAngle)
                 {
-                    string scale = Literals.Double(ProgramLayout.ArgumentScale(ins.Kind));
-                    w.Line($"th[{Literals.Int(slots[k])}] = {scale} * {AngleExpression(ins.Angle)}; {comment(k)}");
+                    angled.Add(k);
                 }
+            }
+
+            for (int i = 0; i < angled.Count;)
+            {
+                int k = angled[i];
+                var ins = steps[k];
+                double scale = ProgramLayout.ArgumentScale(ins.Kind);
+                int run = 1;
+                while (IsPlainWeight(ins.Angle) && i + run < angled.Count)
+                {
+                    var next = steps[angled[i + run]];
+                    if (!IsPlainWeight(next.Angle) || next.Angle.Index != ins.Angle.Index + run || ProgramLayout.ArgumentScale(next.Kind) != scale)
+                    {
+                        break;
+                    }
+
+                    run++;
+                }
+
+                if (run >= ArgumentRun)
+                {
+                    // Slots are numbered in step order, so the run's slots are consecutive as its weights are.
+                    int last = angled[i + run - 1];
+                    w.Line($"for (int i = 0; i < {Literals.Int(run)}; i++) th[{Sum("i", slots[k])}] = {Literals.Double(scale)} * w[{Sum("i", ins.Angle.Index)}]; " +
+                           $"{comment(k)} … {comment(last).Substring(3)}");
+                    i += run;
+                    continue;
+                }
+
+                w.Line($"th[{Literals.Int(slots[k])}] = {Literals.Double(scale)} * {AngleExpression(ins.Angle)}; {comment(k)}");
+                i++;
             }
         }
 
         w.Line();
     }
+
+    /// <summary>The shortest run of weight-reading angles written as a loop.</summary>
+    private const int ArgumentRun = 8;
+
+    private static bool IsPlainWeight(Angle angle) => angle.Source == AngleSource.Weight && angle.Scale == 1 && angle.Offset == 0;
 
     /// <summary>
     /// A call of a tile method: its name, the slot and weight offsets of this pass from the one the method was written
@@ -250,7 +285,7 @@ internal static class SimulationWriter
         public CodeWriter NarrowMethods { get; set; } = new();
     }
 
-    /// <summary>The suffix of a tile method's 128-bit twin and of the 128-bit runners.</summary>
+    /// <summary>The suffix of a tile method's 128-bit twin.</summary>
     private const string NarrowSuffix = "_128";
 
     /// <summary>
@@ -407,14 +442,20 @@ internal static class SimulationWriter
         return last;
     }
 
-    private static void WriteRunner(CodeWriter w, TilePlan plan, List<RegionCode> code, bool backward, bool slotGradients, string suffix)
+    /// <summary>
+    /// Writes the forward or adjoint runner: the regions in order, each its tile calls or its steps from data. With 128-bit
+    /// twins it takes <c>wide</c> and calls each tile or its twin, so one runner serves both widths.
+    /// </summary>
+    private static void WriteRunner(CodeWriter w, TilePlan plan, List<RegionCode> code, bool backward, bool slotGradients, bool narrow)
     {
-        string name = (backward ? "__BackwardTiles" : "__ForwardTiles") + suffix;
+        string name = backward ? "__BackwardTiles" : "__ForwardTiles";
+        string wide = narrow ? ", bool wide)" : ")";
         string signature = backward
             ? $"private static void {name}({Span} s, {Span} a, {Weights} th, {Weights} cs, global::System.Span<double> g" +
-              (slotGradients ? ", global::System.Span<double> gs)" : ")")
-            : $"private static void {name}({Span} s, {Weights} th, {Weights} cs)";
-        w.Line($"/// <summary>The {(backward ? "adjoint" : "forward")} pass: register tiles (the __{(backward ? "B" : "F")}* methods), and the program for regions run from data.</summary>");
+              (slotGradients ? ", global::System.Span<double> gs" : "") + wide
+            : $"private static void {name}({Span} s, {Weights} th, {Weights} cs{wide}";
+        w.Line($"/// <summary>The {(backward ? "adjoint" : "forward")} pass: register tiles (the __{(backward ? "B" : "F")}* methods" +
+               (narrow ? ", or their 128-bit twins when not <paramref name=\"wide\"/>" : "") + "), and the program for regions run from data.</summary>");
         using (w.Block(signature))
         {
             w.Line($"ref double sd = ref __U.As<{Complex}, double>(ref {Memory}.GetReference(s));");
@@ -438,7 +479,7 @@ internal static class SimulationWriter
 
             foreach (var region in regions)
             {
-                WriteRegion(w, plan, region, backward, suffix);
+                WriteRegion(w, plan, region, backward, narrow);
             }
         }
 
@@ -449,7 +490,11 @@ internal static class SimulationWriter
 
     private static string Sum(string slotBase, int offset) => offset == 0 ? slotBase : $"{slotBase} + {Literals.Int(offset)}";
 
-    private static void WriteRegion(CodeWriter w, TilePlan plan, RegionCode code, bool backward, string suffix)
+    /// <summary>A tile call, or with twins the call of the tile or its twin by <c>wide</c>.</summary>
+    private static string TileCall(string name, string arguments, bool narrow) =>
+        narrow ? $"if (wide) {name}({arguments}); else {name}{NarrowSuffix}({arguments});" : $"{name}({arguments});";
+
+    private static void WriteRegion(CodeWriter w, TilePlan plan, RegionCode code, bool backward, bool narrow)
     {
         var region = code.Region;
         if (!code.Tiled)
@@ -472,8 +517,8 @@ internal static class SimulationWriter
             string gradient = slotGradients ? $"ref __U.Add(ref gsd, {slotStart})" : "ref gd";
             w.Line($"// Steps [{Literals.Int(region.Start)}, {Literals.Int(region.End)}): {Literals.Int(region.Repeats)} iterations inside one looped tile.");
             w.Line(backward
-                ? $"{calls[0].Name}{suffix}(ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient});"
-                : $"{calls[0].Name}{suffix}(ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}));");
+                ? TileCall(calls[0].Name, $"ref sd, ref ad, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart}), {gradient}", narrow)
+                : TileCall(calls[0].Name, $"ref sd, ref __U.Add(ref co, {slotStart}), ref __U.Add(ref si, {slotStart})", narrow));
             return;
         }
 
@@ -548,7 +593,7 @@ internal static class SimulationWriter
                     var sweep = new List<string>();
                     for (int j = i, m = method; j < passes.Count && !passes[j].IsKernel && passes[j].Sweep == pass.Sweep && m < calls.Count; j++, m++)
                     {
-                        sweep.Add(calls[m].Name + suffix);
+                        sweep.Add(calls[m].Name);
                     }
 
                     w.Line($"// Sweep: {string.Join(", ", sweep)} on each of {Literals.Int(count)} blocks of {Literals.Int(1 << TileSchedule.PopCount(pass.BlockQubits))} amplitudes in turn, so the state crosses memory once for all of them.");
@@ -565,8 +610,8 @@ internal static class SimulationWriter
             string gRef = Shifted(loop ? "gl" : "gd", call.WeightOffset);
             string translation = call.Translation is null ? "" : ", " + call.Translation;
             w.Line(backward
-                ? $"{call.Name}{suffix}({state}, {adjoint}, {cosRef}, {sinRef}, {gRef}{translation});"
-                : $"{call.Name}{suffix}({state}, {cosRef}, {sinRef}{translation});");
+                ? TileCall(call.Name, $"{state}, {adjoint}, {cosRef}, {sinRef}, {gRef}{translation}", narrow)
+                : TileCall(call.Name, $"{state}, {cosRef}, {sinRef}{translation}", narrow));
             method++;
         }
 

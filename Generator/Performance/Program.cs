@@ -22,6 +22,7 @@ using NegLR.Generator.Performance;
 //   ... -- profile [--edits 30]     where the first pipeline step's time goes on a keystroke
 //   ... -- dump --output <folder>   the generated files of the size table, for reading
 //   ... -- phases [--case ...]      where a first emit's time goes, phase by phase
+//   ... -- compile-profile [--case ...]   where compiling the generated file goes: binding vs emit, slowest methods
 string mode = args.Length > 0 ? args[0] : "all";
 var options = Options.Parse(args.Skip(1).ToArray());
 var references = References();
@@ -39,6 +40,13 @@ switch (mode)
         foreach (string key in options.Cases)
         {
             EmitProfile.Run(key, references);
+        }
+
+        break;
+    case "compile-profile":
+        foreach (string key in options.Cases)
+        {
+            CompileProfile.Run(key, references);
         }
 
         break;
@@ -86,7 +94,8 @@ void Keystrokes()
 
     Console.WriteLine();
     Console.WriteLine($"## Per keystroke ({options.Edits} single-character edits in {Workload.EditedFile}, after {options.Warmup} warm-up edits)");
-    Console.WriteLine("Each edit is one new compilation (incremental reparse of the edited file); both drivers run on it, in alternating order.");
+    Console.WriteLine("Each edit makes one new compilation per driver (incremental reparse of the edited file; each driver types into its own chain,");
+    Console.WriteLine("so neither finds the other's binding done); the drivers run in alternating order.");
     Console.WriteLine();
     Console.WriteLine("| project | first run: NegLR / trivial (ms) | NegLR per keystroke: median / p95 (ms) | trivial: median / p95 (ms) | NegLR ÷ trivial (median of paired ratios) |");
     Console.WriteLine("|---|---|---|---|---|");
@@ -119,6 +128,13 @@ void Sizes()
         var (method, methodLines) = LargestMethod(text);
         Console.WriteLine($"| {name} | {Workload.Lines(text):N0} | {System.Text.Encoding.UTF8.GetByteCount(text):N0} | {methodLines:N0} ({method}) |");
     }
+
+    // What the 128-bit twins cost the smallest case (TileOptions.NarrowTiles off: width 128 would run the per-step path).
+    var (smallName, smallSource, smallHint) = Workload.SizeCases[0];
+    var plain = NewDriver(new NegLRGenerator { Tiles = new NegLR.Generator.Emit.TileOptions { NarrowTiles = false } })
+        .RunGenerators(Compile(references, new[] { ("Case.cs", smallSource) }));
+    string without = plain.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == smallHint).SourceText.ToString();
+    Console.WriteLine($"| {smallName} without 128-bit twins | {Workload.Lines(without):N0} | {System.Text.Encoding.UTF8.GetByteCount(without):N0} | {LargestMethod(without).Lines:N0} |");
 }
 
 void Compiles()
@@ -126,8 +142,16 @@ void Compiles()
     Console.WriteLine();
     Console.WriteLine("## Compiler time for a consumer holding one big ansatz");
     Console.WriteLine();
-    Console.WriteLine("| circuit | first emit, cold (s) | first emit, warm (s) | compile the output (s) | total, warm (s) | generator off (s) |");
-    Console.WriteLine("|---|---|---|---|---|---|");
+    Console.WriteLine("In-process (Roslyn 4.8 from NuGet, warmed on a small case first), then the SDK's own compiler in a fresh process per run");
+    Console.WriteLine("(as dotnet build runs it with UseSharedCompilation=false): best of 3 runs each, CPU seconds of the compiler process (wall).");
+    Console.WriteLine();
+    Console.WriteLine("| circuit | first emit, cold (s) | first emit, warm (s) | compile the output, in-process (s) | SDK csc, generator on: CPU (wall) | SDK csc, generator off | generator's share |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+
+    // The in-process compiler is JIT-compiled as it runs: compile a small generated case first, so the first row does not pay for that.
+    NewDriver(new NegLRGenerator()).RunGeneratorsAndUpdateCompilation(Compile(references, new[] { ("Warm.cs", Workload.SizeCases[0].Source) }), out var warmup, out _);
+    EmitSeconds(warmup);
+    string? csc = SdkCompiler.FindCsc();
     foreach (string key in options.Cases)
     {
         var (name, source, _) = Workload.Case(key);
@@ -152,9 +176,15 @@ void Compiles()
             }
         }
 
-        double emit = EmitSeconds(output!);
-        double off = EmitSeconds(Compile(references, files));
-        Console.WriteLine($"| {name} | {cold:F2} | {warm:F2} | {emit:F2} | {warm + emit:F2} | {off:F2} |");
+        double emit = Math.Min(EmitSeconds(output!), EmitSeconds(output!.RemoveAllSyntaxTrees().AddSyntaxTrees(output.SyntaxTrees)));
+        string sdk = "(no SDK compiler found) | | ";
+        if (csc is not null)
+        {
+            var (on, off) = SdkCompiler.Measure(csc, source, references, rounds: 3);
+            sdk = $"{on.Cpu:F2} ({on.Wall:F2}) | {off.Cpu:F2} ({off.Wall:F2}) | {on.Cpu - off.Cpu:F2} ({on.Wall - off.Wall:F2})";
+        }
+
+        Console.WriteLine($"| {name} | {cold:F2} | {warm:F2} | {emit:F2} | {sdk} |");
     }
 }
 

@@ -5,23 +5,32 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using NegLR.Analyzers.Performance;
 
 namespace NegLR.Generator.Performance;
 
 /// <summary>
-/// Where the first pipeline step's time goes on a keystroke: each part of reading a declaration timed on its own, on a
-/// fresh compilation per edit (so nothing is bound yet), summed over the project's ansätze.
+/// Where a keystroke's time goes. Two parts, each on its own fresh compilation per edit (so nothing is bound yet):
+/// <list type="number">
+/// <item>the first pipeline step taken apart: what <c>ForAttributeWithMetadataName</c> itself does for every generator
+/// on the attribute (declared symbol, <c>GetAttributes</c>), then each part of <c>Parser.Parse</c>, summed over the
+/// project's ansätze;</item>
+/// <item>whole drivers: the trivial generator alone, NegLR's alone, and NegLR's run right after the trivial one on the
+/// same compilation — what NegLR adds once the binding every attribute-driven generator pays is done.</item>
+/// </list>
 /// </summary>
 internal static class TransformProfile
 {
     public static void Run(List<(string Path, string Text)> files, ImmutableArray<MetadataReference> references, int edits)
     {
-        var compilation = Keystroke.Compile(references, files);
-        var driver = Keystroke.NewDriver(new NegLRGenerator()).RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == Workload.EditedFile);
-        int anchor = tree.GetText().ToString().IndexOf(Workload.EditAnchor, StringComparison.Ordinal) + Workload.EditAnchor.Length;
+        var parts = new Keystroke.EditChain(Keystroke.Compile(references, files));
+        var alone = new Keystroke.EditChain(Keystroke.Compile(references, files));
+        var shared = new Keystroke.EditChain(Keystroke.Compile(references, files));
+        var trivialAlone = new Keystroke.EditChain(Keystroke.Compile(references, files));
+        GeneratorDriver neglr = Keystroke.NewDriver(new NegLRGenerator()).RunGenerators(alone.Compilation);
+        GeneratorDriver neglrShared = Keystroke.NewDriver(new NegLRGenerator()).RunGenerators(shared.Compilation);
+        GeneratorDriver trivial = Keystroke.NewDriver(new TrivialGenerator()).RunGenerators(trivialAlone.Compilation);
+        GeneratorDriver trivialShared = Keystroke.NewDriver(new TrivialGenerator()).RunGenerators(shared.Compilation);
         var totals = new Dictionary<string, List<double>>();
         void Add(string name, double ms)
         {
@@ -35,64 +44,65 @@ internal static class TransformProfile
 
         for (int edit = 0; edit < edits; edit++)
         {
-            var change = edit % 2 == 0 ? new TextChange(new TextSpan(anchor, 0), "x") : new TextChange(new TextSpan(anchor, 1), "");
-            var next = tree.WithChangedText(tree.GetText().WithChanges(change));
-            compilation = compilation.ReplaceSyntaxTree(tree, next);
-            tree = next;
+            parts.Type(edit);
+            alone.Type(edit);
+            shared.Type(edit);
+            trivialAlone.Type(edit);
+            var compilation = parts.Compilation;
             var types = compilation.SyntaxTrees.Where(t => t.FilePath.StartsWith("Ansatze/", StringComparison.Ordinal))
                 .Select(t => (Tree: t, Type: t.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().First())).ToList();
-            var parts = new Dictionary<string, double>();
+            var times = new Dictionary<string, double>();
             void Time(string name, Action action)
             {
                 double start = ThreadClock.Milliseconds;
                 action();
-                parts[name] = parts.TryGetValue(name, out var v) ? v + ThreadClock.Milliseconds - start : ThreadClock.Milliseconds - start;
+                times[name] = times.TryGetValue(name, out var v) ? v + ThreadClock.Milliseconds - start : ThreadClock.Milliseconds - start;
             }
 
-            Time("global usings scan", () =>
-            {
-                foreach (var tr in compilation.SyntaxTrees)
-                {
-                    _ = ((CompilationUnitSyntax)tr.GetRoot()).Usings.Count;
-                }
-            });
-            Time("ContainsSymbolsWithName x3 (first)", () =>
-            {
-                compilation.ContainsSymbolsWithName("Circuit", SymbolFilter.All);
-                compilation.ContainsSymbolsWithName("CircuitAttribute", SymbolFilter.All);
-                compilation.ContainsSymbolsWithName("Rotation", SymbolFilter.All);
-            });
-            Time("ContainsSymbolsWithName x3 (again)", () =>
-            {
-                compilation.ContainsSymbolsWithName("Circuit", SymbolFilter.All);
-                compilation.ContainsSymbolsWithName("CircuitAttribute", SymbolFilter.All);
-                compilation.ContainsSymbolsWithName("Rotation", SymbolFilter.All);
-            });
             foreach (var (t, declaration) in types)
             {
                 SemanticModel? model = null;
                 INamedTypeSymbol? symbol = null;
-                Time("GetSemanticModel", () => model = compilation.GetSemanticModel(t));
-                Time("GetDeclaredSymbol(type)", () => symbol = (INamedTypeSymbol)model!.GetDeclaredSymbol(declaration)!);
-                Time("type.GetAttributes", () => symbol!.GetAttributes());
-                Time("type.MemberNames", () => symbol!.MemberNames.ToList());
-                var method = declaration.Members.OfType<MethodDeclarationSyntax>().First();
-                Time("BodyCache.Get (hit)", () => Pipeline.BodyCache.Get(method, model!, null, CancellationToken.None));
+                AttributeData? ansatz = null;
+                Time("1 GetSemanticModel [every FAWMN generator]", () => model = compilation.GetSemanticModel(t));
+                Time("1 GetDeclaredSymbol(type) [every FAWMN generator]", () => symbol = (INamedTypeSymbol)model!.GetDeclaredSymbol(declaration)!);
+                Time("1 GetAttributes + match [every FAWMN generator]", () => ansatz = symbol!.GetAttributes()
+                    .First(a => a.AttributeClass?.ToDisplayString() == NegLRGenerator.AnsatzAttributeName));
+                Time("2 IsFirstAnsatzPart", () => NegLRGenerator.Parser.IsFirstAnsatzPart(symbol!, declaration, CancellationToken.None));
+                Time("2 HierarchyInfo.From", () => Model.HierarchyInfo.From(symbol!));
+                Time("2 ReadObservables", () => NegLRGenerator.Parser.ReadObservables(symbol!));
+                Time("2 NoiseInputs.Read + NoisyMemberClash", () =>
+                {
+                    Noise.NoiseInputs.Read(symbol!, CancellationToken.None);
+                    Noise.NoiseInputs.NoisyMemberClash(symbol!);
+                });
+                Time("2 IsPartialEverywhere", () => NegLRGenerator.Parser.IsPartialEverywhere(symbol!, CancellationToken.None));
+                Time("2 CircuitMethods (BodyCache hit)", () => NegLRGenerator.Parser.CircuitMethods(symbol!, model!, null, CancellationToken.None));
+                Time("3 Parser.Parse again (all cached)", () => NegLRGenerator.Parser.Parse(symbol!, declaration, ansatz!, model!, null, CancellationToken.None));
             }
 
-            foreach (var (name, ms) in parts)
+            foreach (var (name, ms) in times)
             {
                 Add(name, ms);
             }
 
-            double start2 = ThreadClock.Milliseconds;
-            driver = driver.RunGenerators(compilation);
-            Add("whole driver run (after the above)", ThreadClock.Milliseconds - start2);
+            double start = ThreadClock.Milliseconds;
+            trivial = trivial.RunGenerators(trivialAlone.Compilation);
+            Add("4 driver: trivial alone", ThreadClock.Milliseconds - start);
+            start = ThreadClock.Milliseconds;
+            neglr = neglr.RunGenerators(alone.Compilation);
+            Add("4 driver: NegLR alone", ThreadClock.Milliseconds - start);
+            start = ThreadClock.Milliseconds;
+            trivialShared = trivialShared.RunGenerators(shared.Compilation);
+            Add("4 driver: trivial, then on its compilation:", ThreadClock.Milliseconds - start);
+            start = ThreadClock.Milliseconds;
+            neglrShared = neglrShared.RunGenerators(shared.Compilation);
+            Add("4 driver:   NegLR after the trivial one", ThreadClock.Milliseconds - start);
         }
 
-        foreach (var (name, list) in totals)
+        foreach (var (name, list) in totals.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            Console.WriteLine($"{name,-40} {Keystroke.Quantile(list, 0.5),8:F3} ms (median over {list.Count} edits, all ansätze)");
+            Console.WriteLine($"{name,-52} {Keystroke.Quantile(list, 0.5),8:F3} ms (median over {list.Count} edits, all ansätze)");
         }
     }
 }

@@ -45,7 +45,7 @@ internal static class BodyCache
     private static CircuitMethodInfo Read(MethodDeclarationSyntax method, SemanticModel model, GeneratorCounters? counters, CancellationToken ct)
     {
         bool isCircuit = model.GetDeclaredSymbol(method, ct) is { } symbol
-                         && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NegLRGenerator.CircuitAttributeName);
+                         && symbol.GetAttributes().Any(a => NegLRGenerator.Parser.IsNegLRAttribute(a.AttributeClass, "CircuitAttribute"));
         BodyModel? lowered = null;
         string? failure = null;
         if (isCircuit)

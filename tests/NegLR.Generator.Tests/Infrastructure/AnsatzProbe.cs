@@ -17,9 +17,10 @@ internal static class AnsatzProbe
         (T)typeof(AnsatzProbe).GetMethod(method, BindingFlags.Static | BindingFlags.NonPublic)!
             .MakeGenericMethod(ansatz).Invoke(null, args)!;
 
-    /// <summary>Whether the generator wrote 128-bit twins of the ansatz's tile passes (its <c>__ForwardTiles_128</c> runner).</summary>
+    /// <summary>Whether the generator wrote 128-bit twins of the ansatz's tile passes (its runners then take <c>bool wide</c>).</summary>
     public static bool HasNarrowTiles(Type ansatz) =>
-        ansatz.GetMethod("__ForwardTiles_128", BindingFlags.Static | BindingFlags.NonPublic) is not null;
+        ansatz.GetMethod("__ForwardTiles", BindingFlags.Static | BindingFlags.NonPublic)?.GetParameters() is { } parameters
+        && Array.Exists(parameters, p => p.Name == "wide" && p.ParameterType == typeof(bool));
 
     private static int Qubits<TA>() where TA : IAnsatz => TA.Qubits;
 

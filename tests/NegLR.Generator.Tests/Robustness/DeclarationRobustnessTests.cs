@@ -322,4 +322,41 @@ public class DeclarationRobustnessTests
         Assert.Null(run.Exception);
         Assert.Single(run.GeneratedSources, s => s.HintName == "Robust.Twice.Ansatz.g.cs");
     }
+
+    [Fact]
+    public void AttributesAreNegLRsByIdentity_LookAlikesInOtherNamespacesIgnored_AliasesRead()
+    {
+        // The parser compares attribute classes by name parts, not display strings: a user's own ObservableAttribute or
+        // CircuitAttribute (or a generic one of that name) is not NegLR's, and an alias of NegLR's still is.
+        var run = RunClean("""
+            namespace Mine
+            {
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class ObservableAttribute(string text) : System.Attribute { public string Text => text; }
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class ObservableAttribute<T>(string text) : System.Attribute { public string Text => text; }
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class CircuitAttribute : System.Attribute { }
+            }
+
+            namespace Robust
+            {
+                using Obs = global::NegLR.ObservableAttribute;
+
+                [global::NegLR.Ansatz(Qubits = 2)]
+                [Mine.Observable("X0")]
+                [Mine.Observable<int>("X1")]
+                [Obs("Z1", Name = "Aliased")]
+                public partial struct LookAlike
+                {
+                    [Mine.Circuit] static void NotTheCircuit(global::NegLR.Circuit c) => c.X(0);
+                    [global::NegLR.Circuit] static void Build(global::NegLR.Circuit c) => c.RY(1, c.Weight());
+                }
+            }
+            """);
+
+        string text = run.GeneratedSources.Single(s => s.HintName == "Robust.LookAlike.Ansatz.g.cs").SourceText.ToString();
+        // Compiled (a stub would say "more than one [Circuit] method"), with the aliased observable as its only one.
+        Assert.DoesNotContain("__Fail", text, StringComparison.Ordinal);
+        Assert.Contains("public static global::NegLR.PauliSum Aliased", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Observable1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Observable2", text, StringComparison.Ordinal);
+    }
 }

@@ -160,30 +160,7 @@ namespace Samples
             th[1] = 0.5 * x[1]; // [1] RY(x[1]) q1
             th[2] = 0.5 * x[2]; // [2] RY(x[2]) q2
             th[3] = 0.5 * x[3]; // [3] RY(x[3]) q3
-            th[4] = 0.5 * w[0]; // [4] RY(w[0]) q0
-            th[5] = 0.5 * w[1]; // [5] RZ(w[1]) q0
-            th[6] = 0.5 * w[2]; // [6] RY(w[2]) q1
-            th[7] = 0.5 * w[3]; // [7] RZ(w[3]) q1
-            th[8] = 0.5 * w[4]; // [8] RY(w[4]) q2
-            th[9] = 0.5 * w[5]; // [9] RZ(w[5]) q2
-            th[10] = 0.5 * w[6]; // [10] RY(w[6]) q3
-            th[11] = 0.5 * w[7]; // [11] RZ(w[7]) q3
-            th[12] = 0.5 * w[8]; // [15] RY(w[8]) q0
-            th[13] = 0.5 * w[9]; // [16] RZ(w[9]) q0
-            th[14] = 0.5 * w[10]; // [17] RY(w[10]) q1
-            th[15] = 0.5 * w[11]; // [18] RZ(w[11]) q1
-            th[16] = 0.5 * w[12]; // [19] RY(w[12]) q2
-            th[17] = 0.5 * w[13]; // [20] RZ(w[13]) q2
-            th[18] = 0.5 * w[14]; // [21] RY(w[14]) q3
-            th[19] = 0.5 * w[15]; // [22] RZ(w[15]) q3
-            th[20] = 0.5 * w[16]; // [26] RY(w[16]) q0
-            th[21] = 0.5 * w[17]; // [27] RZ(w[17]) q0
-            th[22] = 0.5 * w[18]; // [28] RY(w[18]) q1
-            th[23] = 0.5 * w[19]; // [29] RZ(w[19]) q1
-            th[24] = 0.5 * w[20]; // [30] RY(w[20]) q2
-            th[25] = 0.5 * w[21]; // [31] RZ(w[21]) q2
-            th[26] = 0.5 * w[22]; // [32] RY(w[22]) q3
-            th[27] = 0.5 * w[23]; // [33] RZ(w[23]) q3
+            for (int i = 0; i < 24; i++) th[i + 4] = 0.5 * w[i]; // [4] RY(w[0]) q0 … [33] RZ(w[23]) q3
         }
 
         private static void __Forward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<global::System.Numerics.Complex> s) => __ForwardShifted(w, x, s, -1, 0.0);
@@ -197,7 +174,7 @@ namespace Samples
             if (step >= 0) __P.Shift(th, step, shift);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
-            if (width != 0) { var cs = buffer.Slice(28, 56); __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); }
+            if (width != 0) { var cs = buffer.Slice(28, 56); __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); }
             else __P.Forward(s, th, 0, StepCount);
         }
 
@@ -211,26 +188,26 @@ namespace Samples
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
             bool tiles = width != 0;
             var cs = buffer.Slice(28, 56);
-            if (tiles) { __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); } else __P.Forward(s, th, 0, StepCount);
+            if (tiles) { __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); } else __P.Forward(s, th, 0, StepCount);
             observable.Apply(s, a);
             double value = observable.Expectation(s);
-            if (tiles) { if (width == 256) __BackwardTiles(s, a, th, cs, g); else __BackwardTiles_128(s, a, th, cs, g); } else __P.Backward(s, a, th, g, 0, StepCount);
+            if (tiles) { __BackwardTiles(s, a, th, cs, g, width == 256); } else __P.Backward(s, a, th, g, 0, StepCount);
             return value;
         }
 
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
+        /// <summary>The forward pass: register tiles (the __F* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 28);
-            __F2(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            if (wide) __F2(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0)); else __F2_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
             // Steps [4, 37): 3 iterations inside one looped tile.
-            __F0(ref sd, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4));
+            if (wide) __F0(ref sd, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4)); else __F0_128(ref sd, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4));
         }
 
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
+        /// <summary>The adjoint pass: register tiles (the __B* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
@@ -238,7 +215,7 @@ namespace Samples
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 28);
             // Steps [4, 37): 3 iterations inside one looped tile.
-            __B1(ref sd, ref ad, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4), ref gd);
+            if (wide) __B1(ref sd, ref ad, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4), ref gd); else __B1_128(ref sd, ref ad, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4), ref gd);
             // Nothing after this has a gradient: the adjoint pass ends here.
         }
 
@@ -505,32 +482,9 @@ namespace Samples
             __V.StoreUnsafe(l7, ref zl, 28);
         }
 
-        // The same passes on 128-bit registers (arm64, x64 without AVX2): each 256-bit register above is two here, x_0 and x_1,
-        // the amplitudes of qubit 0 = 0 and 1; every lane is computed by the same operations, so both widths give the same bits.
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 28);
-            __F2_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
-            // Steps [4, 37): 3 iterations inside one looped tile.
-            __F0_128(ref sd, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4));
-        }
-
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
-            ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 28);
-            // Steps [4, 37): 3 iterations inside one looped tile.
-            __B1_128(ref sd, ref ad, ref __U.Add(ref co, 4), ref __U.Add(ref si, 4), ref gd);
-            // Nothing after this has a gradient: the adjoint pass ends here.
-        }
-
+        // The same passes on 128-bit registers (arm64, x64 without AVX2), run by the runners above when wide is false: each
+        // 256-bit register above is two here, x_0 and x_1, the amplitudes of qubit 0 = 0 and 1; every lane is computed by the
+        // same operations, statement for statement (the gate comments are above), so both widths give the same bits.
         /// <summary>Tile on qubits {0, 1, 2, 3} (8 registers): steps [0, 1, 2, 3].</summary>
         private static void __F2_128(ref double s, ref double cos, ref double sin)
         {
@@ -538,25 +492,21 @@ namespace Samples
             ref double zp = ref s;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14); var p4_0 = __V2.LoadUnsafe(ref zp, 16); var p4_1 = __V2.LoadUnsafe(ref zp, 18);
             var p5_0 = __V2.LoadUnsafe(ref zp, 20); var p5_1 = __V2.LoadUnsafe(ref zp, 22); var p6_0 = __V2.LoadUnsafe(ref zp, 24); var p6_1 = __V2.LoadUnsafe(ref zp, 26); var p7_0 = __V2.LoadUnsafe(ref zp, 28); var p7_1 = __V2.LoadUnsafe(ref zp, 30);
-            // [0] RY(x[0]) q0
             double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m0_0 = __V2.Create(c0); var m0_1 = __V2.Create(c0); var m1_0 = __V2.Create(-s0, -s0); var m1_1 = __V2.Create(s0, s0);
             (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * p0_1), __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * p0_0)); (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * p1_1), __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * p1_0));
             (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m0_0, p2_0, m1_0 * p2_1), __V2.FusedMultiplyAdd(m0_1, p2_1, m1_1 * p2_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * p3_1), __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * p3_0));
             (p4_0, p4_1) = (__V2.FusedMultiplyAdd(m0_0, p4_0, m1_0 * p4_1), __V2.FusedMultiplyAdd(m0_1, p4_1, m1_1 * p4_0)); (p5_0, p5_1) = (__V2.FusedMultiplyAdd(m0_0, p5_0, m1_0 * p5_1), __V2.FusedMultiplyAdd(m0_1, p5_1, m1_1 * p5_0));
             (p6_0, p6_1) = (__V2.FusedMultiplyAdd(m0_0, p6_0, m1_0 * p6_1), __V2.FusedMultiplyAdd(m0_1, p6_1, m1_1 * p6_0)); (p7_0, p7_1) = (__V2.FusedMultiplyAdd(m0_0, p7_0, m1_0 * p7_1), __V2.FusedMultiplyAdd(m0_1, p7_1, m1_1 * p7_0));
-            // [1] RY(x[1]) q1
             double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m2_0 = __V2.Create(c1); var m2_1 = __V2.Create(c1); var m3_0 = __V2.Create(-s1); var m3_1 = __V2.Create(-s1); var m4_0 = __V2.Create(s1); var m4_1 = __V2.Create(s1);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2_0, p0_0, m3_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2_1, p0_1, m3_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p1_1);
             t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m2_0, p2_0, m3_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m2_1, p2_1, m3_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p3_1);
             t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m2_0, p4_0, m3_0 * p5_0); p4_1 = __V2.FusedMultiplyAdd(m2_1, p4_1, m3_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p5_1);
             t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m2_0, p6_0, m3_0 * p7_0); p6_1 = __V2.FusedMultiplyAdd(m2_1, p6_1, m3_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p7_1);
-            // [2] RY(x[2]) q2
             double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m5_0 = __V2.Create(c2); var m5_1 = __V2.Create(c2); var m6_0 = __V2.Create(-s2); var m6_1 = __V2.Create(-s2); var m7_0 = __V2.Create(s2); var m7_1 = __V2.Create(s2);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m5_0, p0_0, m6_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m5_1, p0_1, m6_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p2_1);
             t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m5_0, p1_0, m6_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m5_1, p1_1, m6_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p3_1);
             t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m5_0, p4_0, m6_0 * p6_0); p4_1 = __V2.FusedMultiplyAdd(m5_1, p4_1, m6_1 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p6_1);
             t0_0 = p5_0; t0_1 = p5_1; p5_0 = __V2.FusedMultiplyAdd(m5_0, p5_0, m6_0 * p7_0); p5_1 = __V2.FusedMultiplyAdd(m5_1, p5_1, m6_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p7_1);
-            // [3] RY(x[3]) q3
             double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m8_0 = __V2.Create(c3); var m8_1 = __V2.Create(c3); var m9_0 = __V2.Create(-s3); var m9_1 = __V2.Create(-s3); var m10_0 = __V2.Create(s3); var m10_1 = __V2.Create(s3);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p4_1);
             t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m8_0, p1_0, m9_0 * p5_0); p1_1 = __V2.FusedMultiplyAdd(m8_1, p1_1, m9_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p5_1);
@@ -573,69 +523,56 @@ namespace Samples
             ref double zp = ref s;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14); var p4_0 = __V2.LoadUnsafe(ref zp, 16); var p4_1 = __V2.LoadUnsafe(ref zp, 18);
             var p5_0 = __V2.LoadUnsafe(ref zp, 20); var p5_1 = __V2.LoadUnsafe(ref zp, 22); var p6_0 = __V2.LoadUnsafe(ref zp, 24); var p6_1 = __V2.LoadUnsafe(ref zp, 26); var p7_0 = __V2.LoadUnsafe(ref zp, 28); var p7_1 = __V2.LoadUnsafe(ref zp, 30);
-            // Steps [4, 15) and 2 repetitions of them, one per iteration, on registers that stay loaded.
             for (int l = 0; l < 3; l++)
             {
                 ref double cl = ref __U.Add(ref cos, l * 8); ref double sl = ref __U.Add(ref sin, l * 8);
-                // [4] RY(w[0]) q0
                 double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0_0 = __V2.Create(c0); var m0_1 = __V2.Create(c0); var m1_0 = __V2.Create(-s0, -s0); var m1_1 = __V2.Create(s0, s0);
                 (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * p0_1), __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * p0_0)); (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * p1_1), __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * p1_0));
                 (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m0_0, p2_0, m1_0 * p2_1), __V2.FusedMultiplyAdd(m0_1, p2_1, m1_1 * p2_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * p3_1), __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * p3_0));
                 (p4_0, p4_1) = (__V2.FusedMultiplyAdd(m0_0, p4_0, m1_0 * p4_1), __V2.FusedMultiplyAdd(m0_1, p4_1, m1_1 * p4_0)); (p5_0, p5_1) = (__V2.FusedMultiplyAdd(m0_0, p5_0, m1_0 * p5_1), __V2.FusedMultiplyAdd(m0_1, p5_1, m1_1 * p5_0));
                 (p6_0, p6_1) = (__V2.FusedMultiplyAdd(m0_0, p6_0, m1_0 * p6_1), __V2.FusedMultiplyAdd(m0_1, p6_1, m1_1 * p6_0)); (p7_0, p7_1) = (__V2.FusedMultiplyAdd(m0_0, p7_0, m1_0 * p7_1), __V2.FusedMultiplyAdd(m0_1, p7_1, m1_1 * p7_0));
-                // [6] RY(w[2]) q1
                 double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m2_0 = __V2.Create(c2); var m2_1 = __V2.Create(c2); var m3_0 = __V2.Create(-s2); var m3_1 = __V2.Create(-s2); var m4_0 = __V2.Create(s2); var m4_1 = __V2.Create(s2);
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2_0, p0_0, m3_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2_1, p0_1, m3_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p1_1);
                 t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m2_0, p2_0, m3_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m2_1, p2_1, m3_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p3_1);
                 t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m2_0, p4_0, m3_0 * p5_0); p4_1 = __V2.FusedMultiplyAdd(m2_1, p4_1, m3_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p5_1);
                 t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m2_0, p6_0, m3_0 * p7_0); p6_1 = __V2.FusedMultiplyAdd(m2_1, p6_1, m3_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p7_1);
-                // [8] RY(w[4]) q2
                 double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m5_0 = __V2.Create(c4); var m5_1 = __V2.Create(c4); var m6_0 = __V2.Create(-s4); var m6_1 = __V2.Create(-s4); var m7_0 = __V2.Create(s4); var m7_1 = __V2.Create(s4);
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m5_0, p0_0, m6_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m5_1, p0_1, m6_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p2_1);
                 t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m5_0, p1_0, m6_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m5_1, p1_1, m6_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p3_1);
                 t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m5_0, p4_0, m6_0 * p6_0); p4_1 = __V2.FusedMultiplyAdd(m5_1, p4_1, m6_1 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p6_1);
                 t0_0 = p5_0; t0_1 = p5_1; p5_0 = __V2.FusedMultiplyAdd(m5_0, p5_0, m6_0 * p7_0); p5_1 = __V2.FusedMultiplyAdd(m5_1, p5_1, m6_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p7_1);
-                // [10] RY(w[6]) q3
                 double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m8_0 = __V2.Create(c6); var m8_1 = __V2.Create(c6); var m9_0 = __V2.Create(-s6); var m9_1 = __V2.Create(-s6); var m10_0 = __V2.Create(s6); var m10_1 = __V2.Create(s6);
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p4_1);
                 t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m8_0, p1_0, m9_0 * p5_0); p1_1 = __V2.FusedMultiplyAdd(m8_1, p1_1, m9_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p5_1);
                 t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m8_0, p2_0, m9_0 * p6_0); p2_1 = __V2.FusedMultiplyAdd(m8_1, p2_1, m9_1 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p6_1);
                 t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * p7_0); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p7_1);
-                // [5] RZ(w[1]) q0
                 double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m11_0 = __V2.Create(c1); var m11_1 = __V2.Create(c1); var m12_0 = __V2.Create(s1, -s1); var m12_1 = __V2.Create(-s1, s1);
                 p0_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, m12_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, m12_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m11_0, p1_0, m12_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m11_1, p1_1, m12_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 p2_0 = __V2.FusedMultiplyAdd(m11_0, p2_0, m12_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m11_1, p2_1, m12_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m11_0, p3_0, m12_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m11_1, p3_1, m12_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
                 p4_0 = __V2.FusedMultiplyAdd(m11_0, p4_0, m12_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m11_1, p4_1, m12_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L))); p5_0 = __V2.FusedMultiplyAdd(m11_0, p5_0, m12_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m11_1, p5_1, m12_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L)));
                 p6_0 = __V2.FusedMultiplyAdd(m11_0, p6_0, m12_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m11_1, p6_1, m12_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m11_0, p7_0, m12_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m11_1, p7_1, m12_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                // [7] RZ(w[3]) q1
                 double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m13_0 = __V2.Create(c3); var m13_1 = __V2.Create(c3); var m14_0 = __V2.Create(s3, -s3); var m14_1 = __V2.Create(s3, -s3);
                 p0_0 = __V2.FusedMultiplyAdd(m13_0, p0_0, m14_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m13_1, p0_1, m14_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m15_0 = __V2.Create(-s3, s3); var m15_1 = __V2.Create(-s3, s3);
                 p1_0 = __V2.FusedMultiplyAdd(m13_0, p1_0, m15_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m13_1, p1_1, m15_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m13_0, p2_0, m14_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m13_1, p2_1, m14_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
                 p3_0 = __V2.FusedMultiplyAdd(m13_0, p3_0, m15_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m13_1, p3_1, m15_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); p4_0 = __V2.FusedMultiplyAdd(m13_0, p4_0, m14_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m13_1, p4_1, m14_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)));
                 p5_0 = __V2.FusedMultiplyAdd(m13_0, p5_0, m15_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m13_1, p5_1, m15_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L))); p6_0 = __V2.FusedMultiplyAdd(m13_0, p6_0, m14_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m13_1, p6_1, m14_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
                 p7_0 = __V2.FusedMultiplyAdd(m13_0, p7_0, m15_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m13_1, p7_1, m15_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                // [9] RZ(w[5]) q2
                 double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m16_0 = __V2.Create(c5); var m16_1 = __V2.Create(c5); var m17_0 = __V2.Create(s5, -s5); var m17_1 = __V2.Create(s5, -s5);
                 p0_0 = __V2.FusedMultiplyAdd(m16_0, p0_0, m17_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m16_1, p0_1, m17_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m16_0, p1_0, m17_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m16_1, p1_1, m17_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 var m18_0 = __V2.Create(-s5, s5); var m18_1 = __V2.Create(-s5, s5); p2_0 = __V2.FusedMultiplyAdd(m16_0, p2_0, m18_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m16_1, p2_1, m18_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
                 p3_0 = __V2.FusedMultiplyAdd(m16_0, p3_0, m18_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m16_1, p3_1, m18_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); p4_0 = __V2.FusedMultiplyAdd(m16_0, p4_0, m17_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m16_1, p4_1, m17_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)));
                 p5_0 = __V2.FusedMultiplyAdd(m16_0, p5_0, m17_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m16_1, p5_1, m17_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L))); p6_0 = __V2.FusedMultiplyAdd(m16_0, p6_0, m18_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m16_1, p6_1, m18_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
                 p7_0 = __V2.FusedMultiplyAdd(m16_0, p7_0, m18_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m16_1, p7_1, m18_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                // [11] RZ(w[7]) q3
                 double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m19_0 = __V2.Create(c7); var m19_1 = __V2.Create(c7); var m20_0 = __V2.Create(s7, -s7); var m20_1 = __V2.Create(s7, -s7);
                 p0_0 = __V2.FusedMultiplyAdd(m19_0, p0_0, m20_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m19_1, p0_1, m20_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m19_0, p1_0, m20_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m19_1, p1_1, m20_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 p2_0 = __V2.FusedMultiplyAdd(m19_0, p2_0, m20_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m19_1, p2_1, m20_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m19_0, p3_0, m20_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m19_1, p3_1, m20_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
                 var m21_0 = __V2.Create(-s7, s7); var m21_1 = __V2.Create(-s7, s7); p4_0 = __V2.FusedMultiplyAdd(m19_0, p4_0, m21_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m19_1, p4_1, m21_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)));
                 p5_0 = __V2.FusedMultiplyAdd(m19_0, p5_0, m21_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m19_1, p5_1, m21_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L))); p6_0 = __V2.FusedMultiplyAdd(m19_0, p6_0, m21_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m19_1, p6_1, m21_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
                 p7_0 = __V2.FusedMultiplyAdd(m19_0, p7_0, m21_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m19_1, p7_1, m21_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                // [12] CNOT q0, q1
                 t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
                 t0_0 = p2_0; t0_1 = p2_1; p2_1 = p3_1; p3_1 = t0_1;
                 t0_0 = p4_0; t0_1 = p4_1; p4_1 = p5_1; p5_1 = t0_1;
                 t0_0 = p6_0; t0_1 = p6_1; p6_1 = p7_1; p7_1 = t0_1;
-                // [13] CNOT q1, q2 (registers renamed: no data moves)
-                // [14] CNOT q2, q3 (registers renamed: no data moves)
-                // Undo this iteration's register renaming, so the next one finds each amplitude where this one did.
                 (p1_0, p1_1, p2_0, p2_1, p3_0, p3_1, p5_0, p5_1, p6_0, p6_1, p7_0, p7_1) = (p3_0, p3_1, p6_0, p6_1, p5_0, p5_1, p7_0, p7_1, p2_0, p2_1, p1_0, p1_1);
             }
             __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14); __V2.StoreUnsafe(p4_0, ref zp, 16); __V2.StoreUnsafe(p4_1, ref zp, 18);
@@ -651,13 +588,9 @@ namespace Samples
             var p5_0 = __V2.LoadUnsafe(ref zp, 20); var p5_1 = __V2.LoadUnsafe(ref zp, 22); var p6_0 = __V2.LoadUnsafe(ref zp, 24); var p6_1 = __V2.LoadUnsafe(ref zp, 26); var p7_0 = __V2.LoadUnsafe(ref zp, 28); var p7_1 = __V2.LoadUnsafe(ref zp, 30); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2); var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6);
             var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14); var l4_0 = __V2.LoadUnsafe(ref zl, 16); var l4_1 = __V2.LoadUnsafe(ref zl, 18); var l5_0 = __V2.LoadUnsafe(ref zl, 20); var l5_1 = __V2.LoadUnsafe(ref zl, 22);
             var l6_0 = __V2.LoadUnsafe(ref zl, 24); var l6_1 = __V2.LoadUnsafe(ref zl, 26); var l7_0 = __V2.LoadUnsafe(ref zl, 28); var l7_1 = __V2.LoadUnsafe(ref zl, 30);
-            // Steps [4, 15) and 2 repetitions of them, one per iteration, on registers that stay loaded.
             for (int l = 2; l >= 0; l--)
             {
                 ref double cl = ref __U.Add(ref cos, l * 8); ref double sl = ref __U.Add(ref sin, l * 8); ref double gl = ref __U.Add(ref g, l * 8);
-                // [14] CNOT q2, q3: un-apply (registers renamed: no data moves)
-                // [13] CNOT q1, q2: un-apply (registers renamed: no data moves)
-                // [12] CNOT q0, q1: un-apply
                 t0_0 = p0_0; t0_1 = p0_1; p0_1 = p7_1; p7_1 = t0_1;
                 t0_0 = p6_0; t0_1 = p6_1; p6_1 = p1_1; p1_1 = t0_1;
                 t0_0 = p4_0; t0_1 = p4_1; p4_1 = p3_1; p3_1 = t0_1;
@@ -666,14 +599,12 @@ namespace Samples
                 t0_0 = l6_0; t0_1 = l6_1; l6_1 = l1_1; l1_1 = t0_1;
                 t0_0 = l4_0; t0_1 = l4_1; l4_1 = l3_1; l3_1 = t0_1;
                 t0_0 = l2_0; t0_1 = l2_1; l2_1 = l5_1; l5_1 = t0_1;
-                // [11] RZ(w[7]) q3: gradient (diagonal gates commute, so any point of their run serves)
                 __D2 g11_0 = default, g11_1 = default; g11_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g11_0); g11_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g11_1);
                 g11_0 = __V2.FusedMultiplyAdd(l7_0, __V2.Shuffle(p7_0, __V2.Create(1L, 0L)), g11_0); g11_1 = __V2.FusedMultiplyAdd(l7_1, __V2.Shuffle(p7_1, __V2.Create(1L, 0L)), g11_1); g11_0 = __V2.FusedMultiplyAdd(l6_0, __V2.Shuffle(p6_0, __V2.Create(1L, 0L)), g11_0); g11_1 = __V2.FusedMultiplyAdd(l6_1, __V2.Shuffle(p6_1, __V2.Create(1L, 0L)), g11_1);
                 g11_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), g11_0); g11_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), g11_1); t3_0 = l4_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L)); t3_1 = l4_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L));
                 t3_0 = __V2.FusedMultiplyAdd(l3_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l3_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), t3_1); t3_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), t3_1);
                 t3_0 = __V2.FusedMultiplyAdd(l5_0, __V2.Shuffle(p5_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l5_1, __V2.Shuffle(p5_1, __V2.Create(1L, 0L)), t3_1); g11_0 -= t3_0; g11_1 -= t3_1; var m0_0 = __V2.Create(1.0, (-1.0)); var m0_1 = __V2.Create(1.0, (-1.0));
                 __U.Add(ref gl, 7) += 1.0 * __F.SumLanes(g11_0 * m0_0, g11_1 * m0_1);
-                // [11] RZ(w[7]) q3: un-apply
                 double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m1_0 = __V2.Create(c7); var m1_1 = __V2.Create(c7); var m2_0 = __V2.Create(-s7, s7); var m2_1 = __V2.Create(-s7, s7);
                 p0_0 = __V2.FusedMultiplyAdd(m1_0, p0_0, m2_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m1_1, p0_1, m2_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m1_0, p7_0, m2_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m1_1, p7_1, m2_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
                 p6_0 = __V2.FusedMultiplyAdd(m1_0, p6_0, m2_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m1_1, p6_1, m2_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, m2_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, m2_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
@@ -684,7 +615,6 @@ namespace Samples
                 l1_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, m2_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, m2_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l4_0 = __V2.FusedMultiplyAdd(m1_0, l4_0, m3_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m1_1, l4_1, m3_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L)));
                 l3_0 = __V2.FusedMultiplyAdd(m1_0, l3_0, m3_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m1_1, l3_1, m3_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m1_0, l2_0, m3_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m1_1, l2_1, m3_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
                 l5_0 = __V2.FusedMultiplyAdd(m1_0, l5_0, m3_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m1_1, l5_1, m3_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
-                // [10] RY(w[6]) q3: gradient, then un-apply
                 __D2 g10_0 = default, g10_1 = default; g10_0 = __V2.FusedMultiplyAdd(l4_0, p0_0, g10_0); g10_1 = __V2.FusedMultiplyAdd(l4_1, p0_1, g10_1); g10_0 = __V2.FusedMultiplyAdd(l3_0, p7_0, g10_0); g10_1 = __V2.FusedMultiplyAdd(l3_1, p7_1, g10_1); g10_0 = __V2.FusedMultiplyAdd(l2_0, p6_0, g10_0); g10_1 = __V2.FusedMultiplyAdd(l2_1, p6_1, g10_1);
                 g10_0 = __V2.FusedMultiplyAdd(l5_0, p1_0, g10_0); g10_1 = __V2.FusedMultiplyAdd(l5_1, p1_1, g10_1); t3_0 = l0_0 * p4_0; t3_1 = l0_1 * p4_1; t3_0 = __V2.FusedMultiplyAdd(l7_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l7_1, p3_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l6_0, p2_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l6_1, p2_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l1_0, p5_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l1_1, p5_1, t3_1);
                 g10_0 -= t3_0; g10_1 -= t3_1; var m4_0 = __V2.Create(1.0); var m4_1 = __V2.Create(1.0); __U.Add(ref gl, 6) += 1.0 * __F.SumLanes(g10_0 * m4_0, g10_1 * m4_1); double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m5_0 = __V2.Create(c6); var m5_1 = __V2.Create(c6);
@@ -696,13 +626,11 @@ namespace Samples
                 t0_0 = l7_0; t0_1 = l7_1; l7_0 = __V2.FusedMultiplyAdd(m5_0, l7_0, m6_0 * l3_0); l7_1 = __V2.FusedMultiplyAdd(m5_1, l7_1, m6_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * l3_1);
                 t0_0 = l6_0; t0_1 = l6_1; l6_0 = __V2.FusedMultiplyAdd(m5_0, l6_0, m6_0 * l2_0); l6_1 = __V2.FusedMultiplyAdd(m5_1, l6_1, m6_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * l2_1);
                 t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m5_0, l1_0, m6_0 * l5_0); l1_1 = __V2.FusedMultiplyAdd(m5_1, l1_1, m6_1 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * l5_1);
-                // [9] RZ(w[5]) q2: gradient (diagonal gates commute, so any point of their run serves)
                 __D2 g9_0 = default, g9_1 = default; g9_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g9_0); g9_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g9_1); g9_0 = __V2.FusedMultiplyAdd(l7_0, __V2.Shuffle(p7_0, __V2.Create(1L, 0L)), g9_0); g9_1 = __V2.FusedMultiplyAdd(l7_1, __V2.Shuffle(p7_1, __V2.Create(1L, 0L)), g9_1);
                 g9_0 = __V2.FusedMultiplyAdd(l4_0, __V2.Shuffle(p4_0, __V2.Create(1L, 0L)), g9_0); g9_1 = __V2.FusedMultiplyAdd(l4_1, __V2.Shuffle(p4_1, __V2.Create(1L, 0L)), g9_1); g9_0 = __V2.FusedMultiplyAdd(l3_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), g9_0); g9_1 = __V2.FusedMultiplyAdd(l3_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), g9_1);
                 t3_0 = l6_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L)); t3_1 = l6_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)); t3_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), t3_1);
                 t3_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), t3_1); t3_0 = __V2.FusedMultiplyAdd(l5_0, __V2.Shuffle(p5_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l5_1, __V2.Shuffle(p5_1, __V2.Create(1L, 0L)), t3_1); g9_0 -= t3_0; g9_1 -= t3_1;
                 __U.Add(ref gl, 5) += 1.0 * __F.SumLanes(g9_0 * m0_0, g9_1 * m0_1);
-                // [9] RZ(w[5]) q2: un-apply
                 double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m8_0 = __V2.Create(c5); var m8_1 = __V2.Create(c5); var m9_0 = __V2.Create(-s5, s5); var m9_1 = __V2.Create(-s5, s5);
                 p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m8_0, p7_0, m9_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m8_1, p7_1, m9_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
                 var m10_0 = __V2.Create(s5, -s5); var m10_1 = __V2.Create(s5, -s5); p6_0 = __V2.FusedMultiplyAdd(m8_0, p6_0, m10_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m8_1, p6_1, m10_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
@@ -713,7 +641,6 @@ namespace Samples
                 l1_0 = __V2.FusedMultiplyAdd(m8_0, l1_0, m10_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m8_1, l1_1, m10_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l4_0 = __V2.FusedMultiplyAdd(m8_0, l4_0, m9_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m8_1, l4_1, m9_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L)));
                 l3_0 = __V2.FusedMultiplyAdd(m8_0, l3_0, m9_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m8_1, l3_1, m9_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m8_0, l2_0, m10_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m8_1, l2_1, m10_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
                 l5_0 = __V2.FusedMultiplyAdd(m8_0, l5_0, m10_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m8_1, l5_1, m10_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
-                // [8] RY(w[4]) q2: gradient, then un-apply
                 __D2 g8_0 = default, g8_1 = default; g8_0 = __V2.FusedMultiplyAdd(l6_0, p0_0, g8_0); g8_1 = __V2.FusedMultiplyAdd(l6_1, p0_1, g8_1); g8_0 = __V2.FusedMultiplyAdd(l1_0, p7_0, g8_0); g8_1 = __V2.FusedMultiplyAdd(l1_1, p7_1, g8_1); g8_0 = __V2.FusedMultiplyAdd(l2_0, p4_0, g8_0); g8_1 = __V2.FusedMultiplyAdd(l2_1, p4_1, g8_1); g8_0 = __V2.FusedMultiplyAdd(l5_0, p3_0, g8_0); g8_1 = __V2.FusedMultiplyAdd(l5_1, p3_1, g8_1);
                 t3_0 = l0_0 * p6_0; t3_1 = l0_1 * p6_1; t3_0 = __V2.FusedMultiplyAdd(l7_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l7_1, p1_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l4_0, p2_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l4_1, p2_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l3_0, p5_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l3_1, p5_1, t3_1); g8_0 -= t3_0; g8_1 -= t3_1;
                 __U.Add(ref gl, 4) += 1.0 * __F.SumLanes(g8_0 * m4_0, g8_1 * m4_1); double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m11_0 = __V2.Create(c4); var m11_1 = __V2.Create(c4); var m12_0 = __V2.Create(s4); var m12_1 = __V2.Create(s4);
@@ -725,13 +652,11 @@ namespace Samples
                 t0_0 = l7_0; t0_1 = l7_1; l7_0 = __V2.FusedMultiplyAdd(m11_0, l7_0, m12_0 * l1_0); l7_1 = __V2.FusedMultiplyAdd(m11_1, l7_1, m12_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l1_1);
                 t0_0 = l4_0; t0_1 = l4_1; l4_0 = __V2.FusedMultiplyAdd(m11_0, l4_0, m12_0 * l2_0); l4_1 = __V2.FusedMultiplyAdd(m11_1, l4_1, m12_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l2_1);
                 t0_0 = l3_0; t0_1 = l3_1; l3_0 = __V2.FusedMultiplyAdd(m11_0, l3_0, m12_0 * l5_0); l3_1 = __V2.FusedMultiplyAdd(m11_1, l3_1, m12_1 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l5_1);
-                // [7] RZ(w[3]) q1: gradient (diagonal gates commute, so any point of their run serves)
                 __D2 g7_0 = default, g7_1 = default; g7_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g7_0); g7_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g7_1); g7_0 = __V2.FusedMultiplyAdd(l6_0, __V2.Shuffle(p6_0, __V2.Create(1L, 0L)), g7_0); g7_1 = __V2.FusedMultiplyAdd(l6_1, __V2.Shuffle(p6_1, __V2.Create(1L, 0L)), g7_1);
                 g7_0 = __V2.FusedMultiplyAdd(l4_0, __V2.Shuffle(p4_0, __V2.Create(1L, 0L)), g7_0); g7_1 = __V2.FusedMultiplyAdd(l4_1, __V2.Shuffle(p4_1, __V2.Create(1L, 0L)), g7_1); g7_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), g7_0); g7_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), g7_1);
                 t3_0 = l7_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L)); t3_1 = l7_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)); t3_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), t3_1);
                 t3_0 = __V2.FusedMultiplyAdd(l3_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l3_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), t3_1); t3_0 = __V2.FusedMultiplyAdd(l5_0, __V2.Shuffle(p5_0, __V2.Create(1L, 0L)), t3_0); t3_1 = __V2.FusedMultiplyAdd(l5_1, __V2.Shuffle(p5_1, __V2.Create(1L, 0L)), t3_1); g7_0 -= t3_0; g7_1 -= t3_1;
                 __U.Add(ref gl, 3) += 1.0 * __F.SumLanes(g7_0 * m0_0, g7_1 * m0_1);
-                // [7] RZ(w[3]) q1: un-apply
                 double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m14_0 = __V2.Create(c3); var m14_1 = __V2.Create(c3); var m15_0 = __V2.Create(-s3, s3); var m15_1 = __V2.Create(-s3, s3);
                 p0_0 = __V2.FusedMultiplyAdd(m14_0, p0_0, m15_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m14_1, p0_1, m15_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m16_0 = __V2.Create(s3, -s3); var m16_1 = __V2.Create(s3, -s3);
                 p7_0 = __V2.FusedMultiplyAdd(m14_0, p7_0, m16_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m14_1, p7_1, m16_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L))); p6_0 = __V2.FusedMultiplyAdd(m14_0, p6_0, m15_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m14_1, p6_1, m15_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
@@ -742,7 +667,6 @@ namespace Samples
                 l1_0 = __V2.FusedMultiplyAdd(m14_0, l1_0, m16_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m14_1, l1_1, m16_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l4_0 = __V2.FusedMultiplyAdd(m14_0, l4_0, m15_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m14_1, l4_1, m15_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L)));
                 l3_0 = __V2.FusedMultiplyAdd(m14_0, l3_0, m16_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m14_1, l3_1, m16_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m14_0, l2_0, m15_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m14_1, l2_1, m15_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
                 l5_0 = __V2.FusedMultiplyAdd(m14_0, l5_0, m16_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m14_1, l5_1, m16_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
-                // [6] RY(w[2]) q1: gradient, then un-apply
                 __D2 g6_0 = default, g6_1 = default; g6_0 = __V2.FusedMultiplyAdd(l7_0, p0_0, g6_0); g6_1 = __V2.FusedMultiplyAdd(l7_1, p0_1, g6_1); g6_0 = __V2.FusedMultiplyAdd(l1_0, p6_0, g6_0); g6_1 = __V2.FusedMultiplyAdd(l1_1, p6_1, g6_1); g6_0 = __V2.FusedMultiplyAdd(l3_0, p4_0, g6_0); g6_1 = __V2.FusedMultiplyAdd(l3_1, p4_1, g6_1); g6_0 = __V2.FusedMultiplyAdd(l5_0, p2_0, g6_0); g6_1 = __V2.FusedMultiplyAdd(l5_1, p2_1, g6_1);
                 t3_0 = l0_0 * p7_0; t3_1 = l0_1 * p7_1; t3_0 = __V2.FusedMultiplyAdd(l6_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l6_1, p1_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l4_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l4_1, p3_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l2_0, p5_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l2_1, p5_1, t3_1); g6_0 -= t3_0; g6_1 -= t3_1;
                 __U.Add(ref gl, 2) += 1.0 * __F.SumLanes(g6_0 * m4_0, g6_1 * m4_1); double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m17_0 = __V2.Create(c2); var m17_1 = __V2.Create(c2); var m18_0 = __V2.Create(s2); var m18_1 = __V2.Create(s2);
@@ -754,13 +678,11 @@ namespace Samples
                 t0_0 = l6_0; t0_1 = l6_1; l6_0 = __V2.FusedMultiplyAdd(m17_0, l6_0, m18_0 * l1_0); l6_1 = __V2.FusedMultiplyAdd(m17_1, l6_1, m18_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m19_0, t0_0, m17_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m19_1, t0_1, m17_1 * l1_1);
                 t0_0 = l4_0; t0_1 = l4_1; l4_0 = __V2.FusedMultiplyAdd(m17_0, l4_0, m18_0 * l3_0); l4_1 = __V2.FusedMultiplyAdd(m17_1, l4_1, m18_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m19_0, t0_0, m17_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m19_1, t0_1, m17_1 * l3_1);
                 t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m17_0, l2_0, m18_0 * l5_0); l2_1 = __V2.FusedMultiplyAdd(m17_1, l2_1, m18_1 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m19_0, t0_0, m17_0 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m19_1, t0_1, m17_1 * l5_1);
-                // [5] RZ(w[1]) q0: gradient (diagonal gates commute, so any point of their run serves)
                 __D2 g5_0 = default, g5_1 = default; g5_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g5_1); g5_0 = __V2.FusedMultiplyAdd(l7_0, __V2.Shuffle(p7_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l7_1, __V2.Shuffle(p7_1, __V2.Create(1L, 0L)), g5_1);
                 g5_0 = __V2.FusedMultiplyAdd(l6_0, __V2.Shuffle(p6_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l6_1, __V2.Shuffle(p6_1, __V2.Create(1L, 0L)), g5_1); g5_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), g5_1);
                 g5_0 = __V2.FusedMultiplyAdd(l4_0, __V2.Shuffle(p4_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l4_1, __V2.Shuffle(p4_1, __V2.Create(1L, 0L)), g5_1); g5_0 = __V2.FusedMultiplyAdd(l3_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l3_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), g5_1);
                 g5_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), g5_1); g5_0 = __V2.FusedMultiplyAdd(l5_0, __V2.Shuffle(p5_0, __V2.Create(1L, 0L)), g5_0); g5_1 = __V2.FusedMultiplyAdd(l5_1, __V2.Shuffle(p5_1, __V2.Create(1L, 0L)), g5_1);
                 var m20_0 = __V2.Create(1.0, (-1.0)); var m20_1 = __V2.Create((-1.0), 1.0); __U.Add(ref gl, 1) += 1.0 * __F.SumLanes(g5_0 * m20_0, g5_1 * m20_1);
-                // [5] RZ(w[1]) q0: un-apply
                 double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m21_0 = __V2.Create(c1); var m21_1 = __V2.Create(c1); var m22_0 = __V2.Create(-s1, s1); var m22_1 = __V2.Create(s1, -s1);
                 p0_0 = __V2.FusedMultiplyAdd(m21_0, p0_0, m22_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m21_1, p0_1, m22_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m21_0, p7_0, m22_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m21_1, p7_1, m22_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
                 p6_0 = __V2.FusedMultiplyAdd(m21_0, p6_0, m22_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m21_1, p6_1, m22_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m21_0, p1_0, m22_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m21_1, p1_1, m22_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
@@ -770,7 +692,6 @@ namespace Samples
                 l6_0 = __V2.FusedMultiplyAdd(m21_0, l6_0, m22_0 * __V2.Shuffle(l6_0, __V2.Create(1L, 0L))); l6_1 = __V2.FusedMultiplyAdd(m21_1, l6_1, m22_1 * __V2.Shuffle(l6_1, __V2.Create(1L, 0L))); l1_0 = __V2.FusedMultiplyAdd(m21_0, l1_0, m22_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m21_1, l1_1, m22_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
                 l4_0 = __V2.FusedMultiplyAdd(m21_0, l4_0, m22_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m21_1, l4_1, m22_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m21_0, l3_0, m22_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m21_1, l3_1, m22_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
                 l2_0 = __V2.FusedMultiplyAdd(m21_0, l2_0, m22_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m21_1, l2_1, m22_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l5_0 = __V2.FusedMultiplyAdd(m21_0, l5_0, m22_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m21_1, l5_1, m22_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
-                // [4] RY(w[0]) q0: gradient, then un-apply
                 __D2 g4_0 = default, g4_1 = default; g4_0 = __V2.FusedMultiplyAdd(l0_0, p0_1, g4_0); g4_1 = __V2.FusedMultiplyAdd(l0_1, p0_0, g4_1); g4_0 = __V2.FusedMultiplyAdd(l7_0, p7_1, g4_0); g4_1 = __V2.FusedMultiplyAdd(l7_1, p7_0, g4_1);
                 g4_0 = __V2.FusedMultiplyAdd(l6_0, p6_1, g4_0); g4_1 = __V2.FusedMultiplyAdd(l6_1, p6_0, g4_1); g4_0 = __V2.FusedMultiplyAdd(l1_0, p1_1, g4_0); g4_1 = __V2.FusedMultiplyAdd(l1_1, p1_0, g4_1);
                 g4_0 = __V2.FusedMultiplyAdd(l4_0, p4_1, g4_0); g4_1 = __V2.FusedMultiplyAdd(l4_1, p4_0, g4_1); g4_0 = __V2.FusedMultiplyAdd(l3_0, p3_1, g4_0); g4_1 = __V2.FusedMultiplyAdd(l3_1, p3_0, g4_1);
@@ -785,7 +706,6 @@ namespace Samples
                 (l1_0, l1_1) = (__V2.FusedMultiplyAdd(m24_0, l1_0, m25_0 * l1_1), __V2.FusedMultiplyAdd(m24_1, l1_1, m25_1 * l1_0)); (l4_0, l4_1) = (__V2.FusedMultiplyAdd(m24_0, l4_0, m25_0 * l4_1), __V2.FusedMultiplyAdd(m24_1, l4_1, m25_1 * l4_0));
                 (l3_0, l3_1) = (__V2.FusedMultiplyAdd(m24_0, l3_0, m25_0 * l3_1), __V2.FusedMultiplyAdd(m24_1, l3_1, m25_1 * l3_0)); (l2_0, l2_1) = (__V2.FusedMultiplyAdd(m24_0, l2_0, m25_0 * l2_1), __V2.FusedMultiplyAdd(m24_1, l2_1, m25_1 * l2_0));
                 (l5_0, l5_1) = (__V2.FusedMultiplyAdd(m24_0, l5_0, m25_0 * l5_1), __V2.FusedMultiplyAdd(m24_1, l5_1, m25_1 * l5_0));
-                // Undo this iteration's register renaming, so the next one finds each amplitude where this one did.
                 (p1_0, p1_1, p2_0, p2_1, p3_0, p3_1, p5_0, p5_1, p6_0, p6_1, p7_0, p7_1, l1_0, l1_1, l2_0, l2_1, l3_0, l3_1, l5_0, l5_1, l6_0, l6_1, l7_0, l7_1) = (p7_0, p7_1, p6_0, p6_1, p1_0, p1_1, p3_0, p3_1, p2_0, p2_1, p5_0, p5_1, l7_0, l7_1, l6_0, l6_1, l1_0, l1_1, l3_0, l3_1, l2_0, l2_1, l5_0, l5_1);
             }
             __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14); __V2.StoreUnsafe(p4_0, ref zp, 16); __V2.StoreUnsafe(p4_1, ref zp, 18);

@@ -190,7 +190,7 @@ namespace Gates
             if (step >= 0) __P.Shift(th, step, shift);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
-            if (width != 0) { var cs = buffer.Slice(19, 38); __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); }
+            if (width != 0) { var cs = buffer.Slice(19, 38); __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); }
             else __P.Forward(s, th, 0, StepCount);
         }
 
@@ -204,32 +204,32 @@ namespace Gates
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
             bool tiles = width != 0;
             var cs = buffer.Slice(19, 38);
-            if (tiles) { __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); } else __P.Forward(s, th, 0, StepCount);
+            if (tiles) { __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); } else __P.Forward(s, th, 0, StepCount);
             observable.Apply(s, a);
             double value = observable.Expectation(s);
-            if (tiles) { if (width == 256) __BackwardTiles(s, a, th, cs, g); else __BackwardTiles_128(s, a, th, cs, g); } else __P.Backward(s, a, th, g, 0, StepCount);
+            if (tiles) { __BackwardTiles(s, a, th, cs, g, width == 256); } else __P.Backward(s, a, th, g, 0, StepCount);
             return value;
         }
 
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
+        /// <summary>The forward pass: register tiles (the __F* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 19);
-            __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            if (wide) __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0)); else __F0_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
             __P.Forward(s, th, 24, 24 + 1);
-            __F1(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            if (wide) __F1(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0)); else __F1_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
             __P.Forward(s, th, 29, 29 + 1);
             __P.Forward(s, th, 30, 30 + 1);
-            __F2(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            if (wide) __F2(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0)); else __F2_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
             __P.Forward(s, th, 33, 33 + 1);
             __P.Forward(s, th, 34, 34 + 1);
             __P.Forward(s, th, 35, 35 + 1);
         }
 
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
+        /// <summary>The adjoint pass: register tiles (the __B* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
@@ -239,12 +239,12 @@ namespace Gates
             __P.Backward(s, a, th, g, 35, 35 + 1);
             __P.Backward(s, a, th, g, 34, 34 + 1);
             __P.Backward(s, a, th, g, 33, 33 + 1);
-            __B3(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            if (wide) __B3(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd); else __B3_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
             __P.Backward(s, a, th, g, 30, 30 + 1);
             __P.Backward(s, a, th, g, 29, 29 + 1);
-            __B4(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            if (wide) __B4(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd); else __B4_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
             __P.Backward(s, a, th, g, 24, 24 + 1);
-            __B5(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            if (wide) __B5(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd); else __B5_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
         }
 
         /// <summary>Tile on qubits {0, 1, 2} (4 registers): steps [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].</summary>
@@ -546,133 +546,74 @@ namespace Gates
             g10 = __V.FusedMultiplyAdd(l3, __V.Shuffle(__V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), __V.Create(1L, 0L, 3L, 2L)), g10); __U.Add(ref g, 0) += 1.0 * __F.SumLanes(g10 * m10);
         }
 
-        // The same passes on 128-bit registers (arm64, x64 without AVX2): each 256-bit register above is two here, x_0 and x_1,
-        // the amplitudes of qubit 0 = 0 and 1; every lane is computed by the same operations, so both widths give the same bits.
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 19);
-            __F0_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
-            __P.Forward(s, th, 24, 24 + 1);
-            __F1_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
-            __P.Forward(s, th, 29, 29 + 1);
-            __P.Forward(s, th, 30, 30 + 1);
-            __F2_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
-            __P.Forward(s, th, 33, 33 + 1);
-            __P.Forward(s, th, 34, 34 + 1);
-            __P.Forward(s, th, 35, 35 + 1);
-        }
-
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
-            ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 19);
-            __P.Backward(s, a, th, g, 35, 35 + 1);
-            __P.Backward(s, a, th, g, 34, 34 + 1);
-            __P.Backward(s, a, th, g, 33, 33 + 1);
-            __B3_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
-            __P.Backward(s, a, th, g, 30, 30 + 1);
-            __P.Backward(s, a, th, g, 29, 29 + 1);
-            __B4_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
-            __P.Backward(s, a, th, g, 24, 24 + 1);
-            __B5_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
-        }
-
+        // The same passes on 128-bit registers (arm64, x64 without AVX2), run by the runners above when wide is false: each
+        // 256-bit register above is two here, x_0 and x_1, the amplitudes of qubit 0 = 0 and 1; every lane is computed by the
+        // same operations, statement for statement (the gate comments are above), so both widths give the same bits.
         /// <summary>Tile on qubits {0, 1, 2} (4 registers): steps [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].</summary>
         private static void __F0_128(ref double s, ref double cos, ref double sin)
         {
             __D2 t0_0, t0_1, t1_0, t1_1, t2_0, t2_1;
             ref double zp = ref s;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14);
-            // [0] I q0: identity, nothing to do
-            // [1] X q0
             (p0_0, p0_1) = (p0_1, p0_0); (p1_0, p1_1) = (p1_1, p1_0); (p2_0, p2_1) = (p2_1, p2_0);
             (p3_0, p3_1) = (p3_1, p3_0);
-            // [2] Y q1
             var m0_0 = __V2.Create(0.0); var m0_1 = __V2.Create(0.0); var m1_0 = __V2.Create(1.0, -1.0); var m1_1 = __V2.Create(1.0, -1.0); var m2_0 = __V2.Create(-1.0, 1.0); var m2_1 = __V2.Create(-1.0, 1.0);
             t0_0 = __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, __V2.FusedMultiplyAdd(m0_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, __V2.FusedMultiplyAdd(m0_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * t1_1))); p1_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p1_0, m0_0 * t1_0))); p1_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p1_1, m0_1 * t1_1))); p0_0 = t2_0; p0_1 = t2_1;
             t0_0 = __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, __V2.FusedMultiplyAdd(m0_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, __V2.FusedMultiplyAdd(m0_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m0_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m0_1 * t1_1))); p2_0 = t2_0; p2_1 = t2_1;
-            // [4] H q0
             var m3_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H, global::NegLR.Simulation.GateMatrices.H); var m3_1 = __V2.Create(-global::NegLR.Simulation.GateMatrices.H, -global::NegLR.Simulation.GateMatrices.H);
             var m4_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); var m4_1 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m3_0, p0_0, m4_0 * p0_1), __V2.FusedMultiplyAdd(m3_1, p0_1, m4_1 * p0_0));
             (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m3_0, p1_0, m4_0 * p1_1), __V2.FusedMultiplyAdd(m3_1, p1_1, m4_1 * p1_0)); (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m3_0, p2_0, m4_0 * p2_1), __V2.FusedMultiplyAdd(m3_1, p2_1, m4_1 * p2_0));
             (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m3_0, p3_0, m4_0 * p3_1), __V2.FusedMultiplyAdd(m3_1, p3_1, m4_1 * p3_0));
-            // [3] Z q2
             var m5_0 = __V2.Create(-1.0); var m5_1 = __V2.Create(-1.0); p2_0 *= m5_0; p2_1 *= m5_1; p3_0 *= m5_0; p3_1 *= m5_1;
-            // [5] S q1
             p1_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, m2_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, m2_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p3_0, m2_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p3_1, m2_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [6] Sdg q2
             p2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, m1_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, m1_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [7] T q0
             var m6_0 = __V2.Create(1.0, 1.0); var m6_1 = __V2.Create(global::System.Math.Sqrt(0.5), global::System.Math.Sqrt(0.5));
             var m7_0 = __V2.Create(0.0, 0.0); var m7_1 = __V2.Create(-global::System.Math.Sqrt(0.5), global::System.Math.Sqrt(0.5)); p0_0 = __V2.FusedMultiplyAdd(m6_0, p0_0, m7_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m6_1, p0_1, m7_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)));
             p1_0 = __V2.FusedMultiplyAdd(m6_0, p1_0, m7_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m6_1, p1_1, m7_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m6_0, p2_0, m7_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m6_1, p2_1, m7_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m6_0, p3_0, m7_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m6_1, p3_1, m7_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [8] Tdg q1
             var m8_0 = __V2.Create(global::System.Math.Sqrt(0.5)); var m8_1 = __V2.Create(global::System.Math.Sqrt(0.5));
             var m9_0 = __V2.Create(global::System.Math.Sqrt(0.5), -global::System.Math.Sqrt(0.5)); var m9_1 = __V2.Create(global::System.Math.Sqrt(0.5), -global::System.Math.Sqrt(0.5));
             p1_0 = __V2.FusedMultiplyAdd(m8_0, p1_0, m9_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m8_1, p1_1, m9_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [9] SX q2
             var m10_0 = __V2.Create(0.5); var m10_1 = __V2.Create(0.5); var m11_0 = __V2.Create(-0.5, 0.5); var m11_1 = __V2.Create(-0.5, 0.5); var m12_0 = __V2.Create(0.5, -0.5); var m12_1 = __V2.Create(0.5, -0.5);
             t0_0 = __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, p0_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p2_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, p0_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p2_1, m12_1 * t1_1))); p2_0 = __V2.FusedMultiplyAdd(m10_0, p0_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p2_0, m11_0 * t1_0))); p2_1 = __V2.FusedMultiplyAdd(m10_1, p0_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p2_1, m11_1 * t1_1))); p0_0 = t2_0; p0_1 = t2_1;
             t0_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m10_0, p1_0, __V2.FusedMultiplyAdd(m11_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p3_0, m12_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m10_1, p1_1, __V2.FusedMultiplyAdd(m11_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p3_1, m12_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m10_0, p1_0, __V2.FusedMultiplyAdd(m12_0, t0_0, __V2.FusedMultiplyAdd(m10_0, p3_0, m11_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m10_1, p1_1, __V2.FusedMultiplyAdd(m12_1, t0_1, __V2.FusedMultiplyAdd(m10_1, p3_1, m11_1 * t1_1))); p1_0 = t2_0; p1_1 = t2_1;
-            // [10] RX(w[0]) q0
             double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m13_0 = __V2.Create(c0); var m13_1 = __V2.Create(c0); var m14_0 = __V2.Create(s0, -s0); var m14_1 = __V2.Create(s0, -s0);
             t0_0 = p0_1; t0_1 = p0_0; p0_0 = __V2.FusedMultiplyAdd(m13_0, p0_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p0_1 = __V2.FusedMultiplyAdd(m13_1, p0_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
             t0_0 = p1_1; t0_1 = p1_0; p1_0 = __V2.FusedMultiplyAdd(m13_0, p1_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p1_1 = __V2.FusedMultiplyAdd(m13_1, p1_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
             t0_0 = p2_1; t0_1 = p2_0; p2_0 = __V2.FusedMultiplyAdd(m13_0, p2_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p2_1 = __V2.FusedMultiplyAdd(m13_1, p2_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
             t0_0 = p3_1; t0_1 = p3_0; p3_0 = __V2.FusedMultiplyAdd(m13_0, p3_0, __V2.FusedMultiplyAdd(m0_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_0, t0_0, m14_0 * __V2.Shuffle(t0_0, __V2.Create(1L, 0L))))); p3_1 = __V2.FusedMultiplyAdd(m13_1, p3_1, __V2.FusedMultiplyAdd(m0_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), __V2.FusedMultiplyAdd(m0_1, t0_1, m14_1 * __V2.Shuffle(t0_1, __V2.Create(1L, 0L)))));
-            // [11] RY(x[0]) q1
             double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m15_0 = __V2.Create(c1); var m15_1 = __V2.Create(c1); var m16_0 = __V2.Create(-s1); var m16_1 = __V2.Create(-s1); var m17_0 = __V2.Create(s1); var m17_1 = __V2.Create(s1);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m15_0, p0_0, m16_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m15_1, p0_1, m16_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m17_0, t0_0, m15_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m17_1, t0_1, m15_1 * p1_1);
             t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m15_0, p2_0, m16_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m15_1, p2_1, m16_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m17_0, t0_0, m15_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m17_1, t0_1, m15_1 * p3_1);
-            // [12] RZ(0.25) q2
             double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m18_0 = __V2.Create(c2); var m18_1 = __V2.Create(c2); var m19_0 = __V2.Create(s2, -s2); var m19_1 = __V2.Create(s2, -s2);
             p0_0 = __V2.FusedMultiplyAdd(m18_0, p0_0, m19_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m18_1, p0_1, m19_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m18_0, p1_0, m19_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m18_1, p1_1, m19_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
             var m20_0 = __V2.Create(-s2, s2); var m20_1 = __V2.Create(-s2, s2); p2_0 = __V2.FusedMultiplyAdd(m18_0, p2_0, m20_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m18_1, p2_1, m20_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m18_0, p3_0, m20_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m18_1, p3_1, m20_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [13] PhaseShift(w[1]) q0
             double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m21_0 = __V2.Create(1.0, 1.0); var m21_1 = __V2.Create(c3, c3); var m22_0 = __V2.Create(0.0, 0.0); var m22_1 = __V2.Create(-s3, s3);
             p0_0 = __V2.FusedMultiplyAdd(m21_0, p0_0, m22_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m21_1, p0_1, m22_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m21_0, p1_0, m22_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m21_1, p1_1, m22_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
             p2_0 = __V2.FusedMultiplyAdd(m21_0, p2_0, m22_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m21_1, p2_1, m22_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m21_0, p3_0, m22_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m21_1, p3_1, m22_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ)
             double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m23_0 = __V2.Create(c4); var m23_1 = __V2.Create(c4); var m24_0 = __V2.Create(s4, -s4); var m24_1 = __V2.Create(s4, -s4);
             p0_0 = __V2.FusedMultiplyAdd(m23_0, p0_0, m24_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m23_1, p0_1, m24_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m25_0 = __V2.Create(-s4, s4); var m25_1 = __V2.Create(-s4, s4);
             p1_0 = __V2.FusedMultiplyAdd(m23_0, p1_0, m25_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m23_1, p1_1, m25_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m23_0, p2_0, m24_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m23_1, p2_1, m24_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m23_0, p3_0, m25_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m23_1, p3_1, m25_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [15] Rot(w[2], w[3], w[4]) q1 (angle 1 of Rot, as RY)
             double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m26_0 = __V2.Create(c5); var m26_1 = __V2.Create(c5); var m27_0 = __V2.Create(-s5); var m27_1 = __V2.Create(-s5); var m28_0 = __V2.Create(s5); var m28_1 = __V2.Create(s5);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m26_0, p0_0, m27_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m26_1, p0_1, m27_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m28_0, t0_0, m26_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m28_1, t0_1, m26_1 * p1_1);
             t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m26_0, p2_0, m27_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m26_1, p2_1, m27_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m28_0, t0_0, m26_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m28_1, t0_1, m26_1 * p3_1);
-            // [16] Rot(w[2], w[3], w[4]) q1 (angle 2 of Rot, as RZ)
             double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); var m29_0 = __V2.Create(c6); var m29_1 = __V2.Create(c6); var m30_0 = __V2.Create(s6, -s6); var m30_1 = __V2.Create(s6, -s6);
             p0_0 = __V2.FusedMultiplyAdd(m29_0, p0_0, m30_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m29_1, p0_1, m30_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m31_0 = __V2.Create(-s6, s6); var m31_1 = __V2.Create(-s6, s6);
             p1_0 = __V2.FusedMultiplyAdd(m29_0, p1_0, m31_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m29_1, p1_1, m31_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m29_0, p2_0, m30_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m29_1, p2_1, m30_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m29_0, p3_0, m31_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m29_1, p3_1, m31_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift)
             double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m32_0 = __V2.Create(c7); var m32_1 = __V2.Create(c7); var m33_0 = __V2.Create(-s7, s7); var m33_1 = __V2.Create(-s7, s7);
             p2_0 = __V2.FusedMultiplyAdd(m32_0, p2_0, m33_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m32_1, p2_1, m33_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m32_0, p3_0, m33_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m32_1, p3_1, m33_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [18] U3(w[5], 0.5, w[6]) q2 (angle 0 of U3, as RY)
             double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m34_0 = __V2.Create(c8); var m34_1 = __V2.Create(c8); var m35_0 = __V2.Create(-s8); var m35_1 = __V2.Create(-s8); var m36_0 = __V2.Create(s8); var m36_1 = __V2.Create(s8);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m34_0, p0_0, m35_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m34_1, p0_1, m35_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m36_0, t0_0, m34_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m36_1, t0_1, m34_1 * p2_1);
             t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m34_0, p1_0, m35_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m34_1, p1_1, m35_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m36_0, t0_0, m34_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m36_1, t0_1, m34_1 * p3_1);
-            // [20] CNOT q0, q1
             t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
             t0_0 = p2_0; t0_1 = p2_1; p2_1 = p3_1; p3_1 = t0_1;
-            // [19] U3(w[5], 0.5, w[6]) q2 (angle 1 of U3, as PhaseShift)
             double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m37_0 = __V2.Create(c9); var m37_1 = __V2.Create(c9); var m38_0 = __V2.Create(-s9, s9); var m38_1 = __V2.Create(-s9, s9);
             p2_0 = __V2.FusedMultiplyAdd(m37_0, p2_0, m38_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m37_1, p2_1, m38_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m37_0, p3_0, m38_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m37_1, p3_1, m38_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [21] CY q1, q2
             t0_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, __V2.FusedMultiplyAdd(m0_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, __V2.FusedMultiplyAdd(m0_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m0_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m0_1 * t1_1))); p1_0 = t2_0; p1_1 = t2_1;
-            // [22] CZ q2, q0
             var m39_0 = __V2.Create(1.0, 1.0); var m39_1 = __V2.Create(-1.0, -1.0); p2_0 *= m39_0; p2_1 *= m39_1; p3_0 *= m39_0; p3_1 *= m39_1;
-            // [23] SWAP q0, q2
             t0_0 = p0_0; t0_1 = p0_1; p0_1 = p2_0; p2_0 = t0_1;
             t0_0 = p1_0; t0_1 = p1_1; p1_1 = p3_0; p3_0 = t0_1;
             __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14);
@@ -684,17 +625,13 @@ namespace Gates
             __D2 t0_0, t0_1, t1_0, t1_1, t2_0, t2_1;
             ref double zp = ref s;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14);
-            // [25] CRX(w[7]) q0, q1
             double c10 = __U.Add(ref cos, 10), s10 = __U.Add(ref sin, 10); var m0_0 = __V2.Create(1.0, 1.0); var m0_1 = __V2.Create(c10, c10); var m1_0 = __V2.Create(0.0); var m1_1 = __V2.Create(0.0); var m2_0 = __V2.Create(0.0, 0.0); var m2_1 = __V2.Create(s10, -s10);
             t0_0 = __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p1_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p1_1, m2_1 * t1_1))); p1_0 = __V2.FusedMultiplyAdd(m1_0, p0_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * t1_0))); p1_1 = __V2.FusedMultiplyAdd(m1_1, p0_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * t1_1))); p0_0 = t2_0; p0_1 = t2_1;
             t0_0 = __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p3_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p3_1, m2_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m1_0, p2_0, __V2.FusedMultiplyAdd(m2_0, t0_0, __V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p2_1, __V2.FusedMultiplyAdd(m2_1, t0_1, __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * t1_1))); p2_0 = t2_0; p2_1 = t2_1;
-            // [26] CRY(w[8]) q1, q2
             double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m3_0 = __V2.Create(c11); var m3_1 = __V2.Create(c11); var m4_0 = __V2.Create(-s11); var m4_1 = __V2.Create(-s11); var m5_0 = __V2.Create(s11); var m5_1 = __V2.Create(s11);
             t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m3_0, p1_0, m4_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m3_1, p1_1, m4_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m5_0, t0_0, m3_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m5_1, t0_1, m3_1 * p3_1);
-            // [27] CRZ(w[9]) q2, q0
             double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m6_0 = __V2.Create(c12); var m6_1 = __V2.Create(c12); var m7_0 = __V2.Create(s12, -s12); var m7_1 = __V2.Create(-s12, s12);
             p2_0 = __V2.FusedMultiplyAdd(m6_0, p2_0, m7_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m6_1, p2_1, m7_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m6_0, p3_0, m7_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m6_1, p3_1, m7_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [28] CPhase(w[10]) q0, q2
             double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m8_0 = __V2.Create(1.0, 1.0); var m8_1 = __V2.Create(c13, c13); var m9_0 = __V2.Create(0.0, 0.0); var m9_1 = __V2.Create(-s13, s13);
             p2_0 = __V2.FusedMultiplyAdd(m8_0, p2_0, m9_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m8_1, p2_1, m9_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
             __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14);
@@ -705,12 +642,10 @@ namespace Gates
         {
             ref double zp = ref s;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14);
-            // [31] RZZ(w[13]) q0, q2
             double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); var m0_0 = __V2.Create(c16); var m0_1 = __V2.Create(c16); var m1_0 = __V2.Create(s16, -s16); var m1_1 = __V2.Create(-s16, s16);
             p0_0 = __V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
             var m2_0 = __V2.Create(-s16, s16); var m2_1 = __V2.Create(s16, -s16); p2_0 = __V2.FusedMultiplyAdd(m0_0, p2_0, m2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m0_1, p2_1, m2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m0_0, p3_0, m2_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m0_1, p3_1, m2_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-            // [32] MultiRZ(w[14]) q0, q1, q2
             double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m3_0 = __V2.Create(c17); var m3_1 = __V2.Create(c17); var m4_0 = __V2.Create(s17, -s17); var m4_1 = __V2.Create(-s17, s17);
             p0_0 = __V2.FusedMultiplyAdd(m3_0, p0_0, m4_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m3_1, p0_1, m4_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m5_0 = __V2.Create(-s17, s17); var m5_1 = __V2.Create(s17, -s17);
             p1_0 = __V2.FusedMultiplyAdd(m3_0, p1_0, m5_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m3_1, p1_1, m5_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m3_0, p2_0, m5_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m3_1, p2_1, m5_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
@@ -727,18 +662,14 @@ namespace Gates
             var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6); var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14);
             u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L));
             u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
-            // [32] MultiRZ(w[14]) q0, q1, q2: gradient (diagonal gates commute, so any point of their run serves)
             __D2 g32_0 = default, g32_1 = default; g32_0 = g32_0 + u0_0 + u3_0 - (u1_0 + u2_0); g32_1 = g32_1 + u0_1 + u3_1 - (u1_1 + u2_1); var m0_0 = __V2.Create(1.0, (-1.0)); var m0_1 = __V2.Create((-1.0), 1.0); __U.Add(ref g, 14) += 1.0 * __F.SumLanes(g32_0 * m0_0, g32_1 * m0_1);
-            // [31] RZZ(w[13]) q0, q2: gradient (diagonal gates commute, so any point of their run serves)
             __D2 g31_0 = default, g31_1 = default; g31_0 = g31_0 + u0_0 + u1_0 - (u2_0 + u3_0); g31_1 = g31_1 + u0_1 + u1_1 - (u2_1 + u3_1); __U.Add(ref g, 13) += 1.0 * __F.SumLanes(g31_0 * m0_0, g31_1 * m0_1);
-            // [32] MultiRZ(w[14]) q0, q1, q2: un-apply
             double c17 = __U.Add(ref cos, 17), s17 = __U.Add(ref sin, 17); var m1_0 = __V2.Create(c17); var m1_1 = __V2.Create(c17); var m2_0 = __V2.Create(-s17, s17); var m2_1 = __V2.Create(s17, -s17);
             p0_0 = __V2.FusedMultiplyAdd(m1_0, p0_0, m2_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m1_1, p0_1, m2_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m3_0 = __V2.Create(s17, -s17); var m3_1 = __V2.Create(-s17, s17);
             p1_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, m3_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, m3_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m1_0, p2_0, m3_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m1_1, p2_1, m3_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m1_0, p3_0, m2_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p3_1, m2_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m1_0, l0_0, m2_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m1_1, l0_1, m2_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
             l1_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, m3_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, m3_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m1_0, l2_0, m3_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m1_1, l2_1, m3_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
             l3_0 = __V2.FusedMultiplyAdd(m1_0, l3_0, m2_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m1_1, l3_1, m2_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [31] RZZ(w[13]) q0, q2: un-apply
             double c16 = __U.Add(ref cos, 16), s16 = __U.Add(ref sin, 16); var m4_0 = __V2.Create(c16); var m4_1 = __V2.Create(c16); var m5_0 = __V2.Create(-s16, s16); var m5_1 = __V2.Create(s16, -s16);
             p0_0 = __V2.FusedMultiplyAdd(m4_0, p0_0, m5_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m4_1, p0_1, m5_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m4_0, p1_0, m5_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m4_1, p1_1, m5_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
             var m6_0 = __V2.Create(s16, -s16); var m6_1 = __V2.Create(-s16, s16); p2_0 = __V2.FusedMultiplyAdd(m4_0, p2_0, m6_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m4_1, p2_1, m6_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
@@ -758,24 +689,18 @@ namespace Gates
             var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6); var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14);
             u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L));
             u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
-            // [28] CPhase(w[10]) q0, q2: gradient (diagonal gates commute, so any point of their run serves)
             __D2 g28_0 = default, g28_1 = default; g28_0 = g28_0 + u2_0 + u3_0; g28_1 = g28_1 + u2_1 + u3_1; var m0_0 = __V2.Create(0.0, 0.0); var m0_1 = __V2.Create(1.0, (-1.0)); __U.Add(ref g, 10) += (-2.0) * __F.SumLanes(g28_0 * m0_0, g28_1 * m0_1);
-            // [27] CRZ(w[9]) q2, q0: gradient (diagonal gates commute, so any point of their run serves)
             __D2 g27_0 = default, g27_1 = default; g27_0 = g27_0 + u2_0 + u3_0; g27_1 = g27_1 + u2_1 + u3_1; var m1_0 = __V2.Create(1.0, (-1.0)); var m1_1 = __V2.Create((-1.0), 1.0); __U.Add(ref g, 9) += 1.0 * __F.SumLanes(g27_0 * m1_0, g27_1 * m1_1);
-            // [28] CPhase(w[10]) q0, q2: un-apply
             double c13 = __U.Add(ref cos, 13), s13 = __U.Add(ref sin, 13); var m2_0 = __V2.Create(1.0, 1.0); var m2_1 = __V2.Create(c13, c13); var m3_0 = __V2.Create(0.0, 0.0); var m3_1 = __V2.Create(s13, -s13);
             p2_0 = __V2.FusedMultiplyAdd(m2_0, p2_0, m3_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m2_1, p2_1, m3_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m2_0, p3_0, m3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m2_1, p3_1, m3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
             l2_0 = __V2.FusedMultiplyAdd(m2_0, l2_0, m3_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m2_1, l2_1, m3_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m2_0, l3_0, m3_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m2_1, l3_1, m3_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [27] CRZ(w[9]) q2, q0: un-apply
             double c12 = __U.Add(ref cos, 12), s12 = __U.Add(ref sin, 12); var m4_0 = __V2.Create(c12); var m4_1 = __V2.Create(c12); var m5_0 = __V2.Create(-s12, s12); var m5_1 = __V2.Create(s12, -s12);
             p2_0 = __V2.FusedMultiplyAdd(m4_0, p2_0, m5_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m4_1, p2_1, m5_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m4_0, p3_0, m5_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m4_1, p3_1, m5_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
             l2_0 = __V2.FusedMultiplyAdd(m4_0, l2_0, m5_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m4_1, l2_1, m5_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m4_0, l3_0, m5_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m4_1, l3_1, m5_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [26] CRY(w[8]) q1, q2: gradient, then un-apply
             __D2 g26_0 = default, g26_1 = default; g26_0 = __V2.FusedMultiplyAdd(l3_0, p1_0, g26_0); g26_1 = __V2.FusedMultiplyAdd(l3_1, p1_1, g26_1); t3_0 = l1_0 * p3_0; t3_1 = l1_1 * p3_1; g26_0 -= t3_0; g26_1 -= t3_1; var m6_0 = __V2.Create(1.0); var m6_1 = __V2.Create(1.0); __U.Add(ref g, 8) += 1.0 * __F.SumLanes(g26_0 * m6_0, g26_1 * m6_1);
             double c11 = __U.Add(ref cos, 11), s11 = __U.Add(ref sin, 11); var m7_0 = __V2.Create(c11); var m7_1 = __V2.Create(c11); var m8_0 = __V2.Create(s11); var m8_1 = __V2.Create(s11); var m9_0 = __V2.Create(-s11); var m9_1 = __V2.Create(-s11);
             t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m7_0, p1_0, m8_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m7_1, p1_1, m8_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * p3_1);
             t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m7_0, l1_0, m8_0 * l3_0); l1_1 = __V2.FusedMultiplyAdd(m7_1, l1_1, m8_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * l3_1);
-            // [25] CRX(w[7]) q0, q1: gradient, then un-apply
             __D2 g25_0 = default, g25_1 = default; g25_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), g25_1);
             g25_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g25_1); g25_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p3_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p3_1, __V2.Create(1L, 0L)), g25_1);
             g25_0 = __V2.FusedMultiplyAdd(l3_0, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), g25_0); g25_1 = __V2.FusedMultiplyAdd(l3_1, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), g25_1); __U.Add(ref g, 7) += 1.0 * __F.SumLanes(g25_0 * m0_0, g25_1 * m0_1);
@@ -795,27 +720,21 @@ namespace Gates
             ref double zp = ref s; ref double zl = ref a;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2);
             var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6); var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14);
-            // [23] SWAP q0, q2: un-apply
             t0_0 = p0_0; t0_1 = p0_1; p0_1 = p2_0; p2_0 = t0_1;
             t0_0 = p1_0; t0_1 = p1_1; p1_1 = p3_0; p3_0 = t0_1;
             t0_0 = l0_0; t0_1 = l0_1; l0_1 = l2_0; l2_0 = t0_1;
             t0_0 = l1_0; t0_1 = l1_1; l1_1 = l3_0; l3_0 = t0_1;
-            // [22] CZ q2, q0: un-apply
             var m0_0 = __V2.Create(1.0, 1.0); var m0_1 = __V2.Create(-1.0, -1.0); p2_0 *= m0_0; p2_1 *= m0_1; p3_0 *= m0_0; p3_1 *= m0_1; l2_0 *= m0_0; l2_1 *= m0_1; l3_0 *= m0_0; l3_1 *= m0_1;
-            // [21] CY q1, q2: un-apply
             var m1_0 = __V2.Create(0.0); var m1_1 = __V2.Create(0.0); var m2_0 = __V2.Create(1.0, -1.0); var m2_1 = __V2.Create(1.0, -1.0); var m3_0 = __V2.Create(-1.0, 1.0); var m3_1 = __V2.Create(-1.0, 1.0);
             t0_0 = __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p3_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p3_1, m2_1 * t1_1))); p3_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, __V2.FusedMultiplyAdd(m3_0, t0_0, __V2.FusedMultiplyAdd(m1_0, p3_0, m1_0 * t1_0))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, __V2.FusedMultiplyAdd(m3_1, t0_1, __V2.FusedMultiplyAdd(m1_1, p3_1, m1_1 * t1_1))); p1_0 = t2_0; p1_1 = t2_1;
             t0_0 = __V2.Shuffle(l1_0, __V2.Create(1L, 0L)); t0_1 = __V2.Shuffle(l1_1, __V2.Create(1L, 0L)); t1_0 = __V2.Shuffle(l3_0, __V2.Create(1L, 0L)); t1_1 = __V2.Shuffle(l3_1, __V2.Create(1L, 0L)); t2_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, __V2.FusedMultiplyAdd(m1_0, t0_0, __V2.FusedMultiplyAdd(m1_0, l3_0, m2_0 * t1_0))); t2_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, __V2.FusedMultiplyAdd(m1_1, t0_1, __V2.FusedMultiplyAdd(m1_1, l3_1, m2_1 * t1_1))); l3_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, __V2.FusedMultiplyAdd(m3_0, t0_0, __V2.FusedMultiplyAdd(m1_0, l3_0, m1_0 * t1_0))); l3_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, __V2.FusedMultiplyAdd(m3_1, t0_1, __V2.FusedMultiplyAdd(m1_1, l3_1, m1_1 * t1_1))); l1_0 = t2_0; l1_1 = t2_1;
-            // [20] CNOT q0, q1: un-apply
             t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
             t0_0 = p2_0; t0_1 = p2_1; p2_1 = p3_1; p3_1 = t0_1;
             t0_0 = l0_0; t0_1 = l0_1; l0_1 = l1_1; l1_1 = t0_1;
             t0_0 = l2_0; t0_1 = l2_1; l2_1 = l3_1; l3_1 = t0_1;
-            // [19] U3(w[5], 0.5, w[6]) q2 (angle 1 of U3, as PhaseShift): un-apply
             double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m4_0 = __V2.Create(c9); var m4_1 = __V2.Create(c9); var m5_0 = __V2.Create(s9, -s9); var m5_1 = __V2.Create(s9, -s9);
             p2_0 = __V2.FusedMultiplyAdd(m4_0, p2_0, m5_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m4_1, p2_1, m5_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m4_0, p3_0, m5_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m4_1, p3_1, m5_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
             l2_0 = __V2.FusedMultiplyAdd(m4_0, l2_0, m5_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m4_1, l2_1, m5_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m4_0, l3_0, m5_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m4_1, l3_1, m5_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [18] U3(w[5], 0.5, w[6]) q2 (angle 0 of U3, as RY): gradient, then un-apply
             __D2 g18_0 = default, g18_1 = default; g18_0 = __V2.FusedMultiplyAdd(l2_0, p0_0, g18_0); g18_1 = __V2.FusedMultiplyAdd(l2_1, p0_1, g18_1); g18_0 = __V2.FusedMultiplyAdd(l3_0, p1_0, g18_0); g18_1 = __V2.FusedMultiplyAdd(l3_1, p1_1, g18_1); t3_0 = l0_0 * p2_0; t3_1 = l0_1 * p2_1; t3_0 = __V2.FusedMultiplyAdd(l1_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l1_1, p3_1, t3_1); g18_0 -= t3_0; g18_1 -= t3_1;
             var m6_0 = __V2.Create(1.0); var m6_1 = __V2.Create(1.0); __U.Add(ref g, 5) += 1.0 * __F.SumLanes(g18_0 * m6_0, g18_1 * m6_1); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m7_0 = __V2.Create(c8); var m7_1 = __V2.Create(c8);
             var m8_0 = __V2.Create(s8); var m8_1 = __V2.Create(s8); var m9_0 = __V2.Create(-s8); var m9_1 = __V2.Create(-s8); t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m7_0, p0_0, m8_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m7_1, p0_1, m8_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * p2_1);
@@ -823,22 +742,17 @@ namespace Gates
             t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m7_0, l0_0, m8_0 * l2_0); l0_1 = __V2.FusedMultiplyAdd(m7_1, l0_1, m8_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * l2_1);
             t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m7_0, l1_0, m8_0 * l3_0); l1_1 = __V2.FusedMultiplyAdd(m7_1, l1_1, m8_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m9_0, t0_0, m7_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m9_1, t0_1, m7_1 * l3_1); u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L));
             u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
-            // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift): gradient (diagonal gates commute, so any point of their run serves)
             __D2 g17_0 = default, g17_1 = default; g17_0 = g17_0 + u2_0 + u3_0; g17_1 = g17_1 + u2_1 + u3_1; var m10_0 = __V2.Create(1.0, (-1.0)); var m10_1 = __V2.Create(1.0, (-1.0)); __U.Add(ref g, 6) += (-2.0) * __F.SumLanes(g17_0 * m10_0, g17_1 * m10_1);
-            // [16] Rot(w[2], w[3], w[4]) q1 (angle 2 of Rot, as RZ): gradient (diagonal gates commute, so any point of their run serves)
             __D2 g16_0 = default, g16_1 = default; g16_0 = g16_0 + u0_0 + u2_0 - (u1_0 + u3_0); g16_1 = g16_1 + u0_1 + u2_1 - (u1_1 + u3_1); __U.Add(ref g, 4) += 1.0 * __F.SumLanes(g16_0 * m10_0, g16_1 * m10_1);
-            // [17] U3(w[5], 0.5, w[6]) q2 (angle 2 of U3, as PhaseShift): un-apply
             double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); var m11_0 = __V2.Create(c7); var m11_1 = __V2.Create(c7); var m12_0 = __V2.Create(s7, -s7); var m12_1 = __V2.Create(s7, -s7);
             p2_0 = __V2.FusedMultiplyAdd(m11_0, p2_0, m12_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m11_1, p2_1, m12_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m11_0, p3_0, m12_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m11_1, p3_1, m12_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
             l2_0 = __V2.FusedMultiplyAdd(m11_0, l2_0, m12_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m11_1, l2_1, m12_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m11_0, l3_0, m12_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m11_1, l3_1, m12_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [16] Rot(w[2], w[3], w[4]) q1 (angle 2 of Rot, as RZ): un-apply
             double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); var m13_0 = __V2.Create(c6); var m13_1 = __V2.Create(c6); var m14_0 = __V2.Create(-s6, s6); var m14_1 = __V2.Create(-s6, s6);
             p0_0 = __V2.FusedMultiplyAdd(m13_0, p0_0, m14_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m13_1, p0_1, m14_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m15_0 = __V2.Create(s6, -s6); var m15_1 = __V2.Create(s6, -s6);
             p1_0 = __V2.FusedMultiplyAdd(m13_0, p1_0, m15_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m13_1, p1_1, m15_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m13_0, p2_0, m14_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m13_1, p2_1, m14_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m13_0, p3_0, m15_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m13_1, p3_1, m15_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m13_0, l0_0, m14_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m13_1, l0_1, m14_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
             l1_0 = __V2.FusedMultiplyAdd(m13_0, l1_0, m15_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m13_1, l1_1, m15_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m13_0, l2_0, m14_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m13_1, l2_1, m14_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
             l3_0 = __V2.FusedMultiplyAdd(m13_0, l3_0, m15_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m13_1, l3_1, m15_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [15] Rot(w[2], w[3], w[4]) q1 (angle 1 of Rot, as RY): gradient, then un-apply
             __D2 g15_0 = default, g15_1 = default; g15_0 = __V2.FusedMultiplyAdd(l1_0, p0_0, g15_0); g15_1 = __V2.FusedMultiplyAdd(l1_1, p0_1, g15_1); g15_0 = __V2.FusedMultiplyAdd(l3_0, p2_0, g15_0); g15_1 = __V2.FusedMultiplyAdd(l3_1, p2_1, g15_1); t3_0 = l0_0 * p1_0; t3_1 = l0_1 * p1_1; t3_0 = __V2.FusedMultiplyAdd(l2_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l2_1, p3_1, t3_1); g15_0 -= t3_0; g15_1 -= t3_1;
             __U.Add(ref g, 3) += 1.0 * __F.SumLanes(g15_0 * m6_0, g15_1 * m6_1); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5); var m16_0 = __V2.Create(c5); var m16_1 = __V2.Create(c5); var m17_0 = __V2.Create(s5); var m17_1 = __V2.Create(s5);
             var m18_0 = __V2.Create(-s5); var m18_1 = __V2.Create(-s5); t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m16_0, p0_0, m17_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m16_1, p0_1, m17_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m18_0, t0_0, m16_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m18_1, t0_1, m16_1 * p1_1);
@@ -846,37 +760,30 @@ namespace Gates
             t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m16_0, l0_0, m17_0 * l1_0); l0_1 = __V2.FusedMultiplyAdd(m16_1, l0_1, m17_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m18_0, t0_0, m16_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m18_1, t0_1, m16_1 * l1_1);
             t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m16_0, l2_0, m17_0 * l3_0); l2_1 = __V2.FusedMultiplyAdd(m16_1, l2_1, m17_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m18_0, t0_0, m16_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m18_1, t0_1, m16_1 * l3_1); u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L));
             u1_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u1_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u3_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u3_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
-            // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ): gradient (diagonal gates commute, so any point of their run serves)
             __D2 g14_0 = default, g14_1 = default; g14_0 = g14_0 + u0_0 + u2_0 - (u1_0 + u3_0); g14_1 = g14_1 + u0_1 + u2_1 - (u1_1 + u3_1); __U.Add(ref g, 2) += 1.0 * __F.SumLanes(g14_0 * m10_0, g14_1 * m10_1);
-            // [13] PhaseShift(w[1]) q0: gradient (diagonal gates commute, so any point of their run serves)
             __D2 g13_0 = default, g13_1 = default; g13_0 = g13_0 + u0_0 + u1_0 + u2_0 + u3_0; g13_1 = g13_1 + u0_1 + u1_1 + u2_1 + u3_1; var m19_0 = __V2.Create(0.0, 0.0); var m19_1 = __V2.Create(1.0, (-1.0)); __U.Add(ref g, 1) += (-2.0) * __F.SumLanes(g13_0 * m19_0, g13_1 * m19_1);
-            // [14] Rot(w[2], w[3], w[4]) q1 (angle 0 of Rot, as RZ): un-apply
             double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m20_0 = __V2.Create(c4); var m20_1 = __V2.Create(c4); var m21_0 = __V2.Create(-s4, s4); var m21_1 = __V2.Create(-s4, s4);
             p0_0 = __V2.FusedMultiplyAdd(m20_0, p0_0, m21_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m20_1, p0_1, m21_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m22_0 = __V2.Create(s4, -s4); var m22_1 = __V2.Create(s4, -s4);
             p1_0 = __V2.FusedMultiplyAdd(m20_0, p1_0, m22_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m20_1, p1_1, m22_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m20_0, p2_0, m21_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m20_1, p2_1, m21_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m20_0, p3_0, m22_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m20_1, p3_1, m22_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m20_0, l0_0, m21_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m20_1, l0_1, m21_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
             l1_0 = __V2.FusedMultiplyAdd(m20_0, l1_0, m22_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m20_1, l1_1, m22_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m20_0, l2_0, m21_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m20_1, l2_1, m21_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
             l3_0 = __V2.FusedMultiplyAdd(m20_0, l3_0, m22_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m20_1, l3_1, m22_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [13] PhaseShift(w[1]) q0: un-apply
             double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m23_0 = __V2.Create(1.0, 1.0); var m23_1 = __V2.Create(c3, c3); var m24_0 = __V2.Create(0.0, 0.0); var m24_1 = __V2.Create(s3, -s3);
             p0_0 = __V2.FusedMultiplyAdd(m23_0, p0_0, m24_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m23_1, p0_1, m24_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m23_0, p1_0, m24_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m23_1, p1_1, m24_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
             p2_0 = __V2.FusedMultiplyAdd(m23_0, p2_0, m24_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m23_1, p2_1, m24_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m23_0, p3_0, m24_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m23_1, p3_1, m24_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
             l0_0 = __V2.FusedMultiplyAdd(m23_0, l0_0, m24_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m23_1, l0_1, m24_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L))); l1_0 = __V2.FusedMultiplyAdd(m23_0, l1_0, m24_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m23_1, l1_1, m24_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
             l2_0 = __V2.FusedMultiplyAdd(m23_0, l2_0, m24_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m23_1, l2_1, m24_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m23_0, l3_0, m24_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m23_1, l3_1, m24_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [12] RZ(0.25) q2: un-apply
             double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m25_0 = __V2.Create(c2); var m25_1 = __V2.Create(c2); var m26_0 = __V2.Create(-s2, s2); var m26_1 = __V2.Create(-s2, s2);
             p0_0 = __V2.FusedMultiplyAdd(m25_0, p0_0, m26_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m25_1, p0_1, m26_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m25_0, p1_0, m26_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m25_1, p1_1, m26_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
             var m27_0 = __V2.Create(s2, -s2); var m27_1 = __V2.Create(s2, -s2); p2_0 = __V2.FusedMultiplyAdd(m25_0, p2_0, m27_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m25_1, p2_1, m27_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
             p3_0 = __V2.FusedMultiplyAdd(m25_0, p3_0, m27_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m25_1, p3_1, m27_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); l0_0 = __V2.FusedMultiplyAdd(m25_0, l0_0, m26_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m25_1, l0_1, m26_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
             l1_0 = __V2.FusedMultiplyAdd(m25_0, l1_0, m26_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m25_1, l1_1, m26_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L))); l2_0 = __V2.FusedMultiplyAdd(m25_0, l2_0, m27_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m25_1, l2_1, m27_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
             l3_0 = __V2.FusedMultiplyAdd(m25_0, l3_0, m27_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m25_1, l3_1, m27_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-            // [11] RY(x[0]) q1: un-apply
             double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m28_0 = __V2.Create(c1); var m28_1 = __V2.Create(c1); var m29_0 = __V2.Create(s1); var m29_1 = __V2.Create(s1); var m30_0 = __V2.Create(-s1); var m30_1 = __V2.Create(-s1);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m28_0, p0_0, m29_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m28_1, p0_1, m29_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * p1_1);
             t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m28_0, p2_0, m29_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m28_1, p2_1, m29_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * p3_1);
             t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m28_0, l0_0, m29_0 * l1_0); l0_1 = __V2.FusedMultiplyAdd(m28_1, l0_1, m29_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * l1_1);
             t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m28_0, l2_0, m29_0 * l3_0); l2_1 = __V2.FusedMultiplyAdd(m28_1, l2_1, m29_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m30_0, t0_0, m28_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m30_1, t0_1, m28_1 * l3_1);
-            // [10] RX(w[0]) q0: gradient, then un-apply
             __D2 g10_0 = default, g10_1 = default; g10_0 = __V2.FusedMultiplyAdd(l0_0, __V2.Shuffle(p0_1, __V2.Create(1L, 0L)), g10_0); g10_1 = __V2.FusedMultiplyAdd(l0_1, __V2.Shuffle(p0_0, __V2.Create(1L, 0L)), g10_1);
             g10_0 = __V2.FusedMultiplyAdd(l1_0, __V2.Shuffle(p1_1, __V2.Create(1L, 0L)), g10_0); g10_1 = __V2.FusedMultiplyAdd(l1_1, __V2.Shuffle(p1_0, __V2.Create(1L, 0L)), g10_1);
             g10_0 = __V2.FusedMultiplyAdd(l2_0, __V2.Shuffle(p2_1, __V2.Create(1L, 0L)), g10_0); g10_1 = __V2.FusedMultiplyAdd(l2_1, __V2.Shuffle(p2_0, __V2.Create(1L, 0L)), g10_1);

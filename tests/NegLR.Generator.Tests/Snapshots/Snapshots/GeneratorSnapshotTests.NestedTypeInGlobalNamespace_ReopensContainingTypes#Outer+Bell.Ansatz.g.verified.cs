@@ -171,7 +171,7 @@ partial class Outer
             if (step >= 0) __P.Shift(th, step, shift);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
-            if (width != 0) { var cs = buffer.Slice(1, 2); __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); }
+            if (width != 0) { var cs = buffer.Slice(1, 2); __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); }
             else __P.Forward(s, th, 0, StepCount);
         }
 
@@ -185,31 +185,31 @@ partial class Outer
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
             bool tiles = width != 0;
             var cs = buffer.Slice(1, 2);
-            if (tiles) { __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); } else __P.Forward(s, th, 0, StepCount);
+            if (tiles) { __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); } else __P.Forward(s, th, 0, StepCount);
             observable.Apply(s, a);
             double value = observable.Expectation(s);
-            if (tiles) { if (width == 256) __BackwardTiles(s, a, th, cs, g); else __BackwardTiles_128(s, a, th, cs, g); } else __P.Backward(s, a, th, g, 0, StepCount);
+            if (tiles) { __BackwardTiles(s, a, th, cs, g, width == 256); } else __P.Backward(s, a, th, g, 0, StepCount);
             return value;
         }
 
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
+        /// <summary>The forward pass: register tiles (the __F* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 1);
-            __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            if (wide) __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0)); else __F0_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
         }
 
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
+        /// <summary>The adjoint pass: register tiles (the __B* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
             ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 1);
-            __B1(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
+            if (wide) __B1(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd); else __B1_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
         }
 
         /// <summary>Tile on qubits {0, 1} (2 registers): steps [0, 1, 2].</summary>
@@ -240,41 +240,19 @@ partial class Outer
             __D g2 = default; g2 = __V.FusedMultiplyAdd(l1, p0, g2); t3 = l0 * p1; g2 -= t3; var m0 = __V.Create(1.0); __U.Add(ref g, 0) += 2.0 * __F.SumLanes(g2 * m0);
         }
 
-        // The same passes on 128-bit registers (arm64, x64 without AVX2): each 256-bit register above is two here, x_0 and x_1,
-        // the amplitudes of qubit 0 = 0 and 1; every lane is computed by the same operations, so both widths give the same bits.
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 1);
-            __F0_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
-        }
-
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
-            ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 1);
-            __B1_128(ref sd, ref ad, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0), ref gd);
-        }
-
+        // The same passes on 128-bit registers (arm64, x64 without AVX2), run by the runners above when wide is false: each
+        // 256-bit register above is two here, x_0 and x_1, the amplitudes of qubit 0 = 0 and 1; every lane is computed by the
+        // same operations, statement for statement (the gate comments are above), so both widths give the same bits.
         /// <summary>Tile on qubits {0, 1} (2 registers): steps [0, 1, 2].</summary>
         private static void __F0_128(ref double s, ref double cos, ref double sin)
         {
             __D2 t0_0, t0_1;
             ref double zp = ref s;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6);
-            // [0] H q0
             var m0_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H, global::NegLR.Simulation.GateMatrices.H); var m0_1 = __V2.Create(-global::NegLR.Simulation.GateMatrices.H, -global::NegLR.Simulation.GateMatrices.H);
             var m1_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); var m1_1 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * p0_1), __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * p0_0));
             (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * p1_1), __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * p1_0));
-            // [1] CNOT q0, q1
             t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
-            // [2] RY(2*w[0]+3.141592653589793) q1
             double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m2_0 = __V2.Create(c0); var m2_1 = __V2.Create(c0); var m3_0 = __V2.Create(-s0); var m3_1 = __V2.Create(-s0); var m4_0 = __V2.Create(s0); var m4_1 = __V2.Create(s0);
             t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2_0, p0_0, m3_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2_1, p0_1, m3_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p1_1);
             __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6);
@@ -286,7 +264,6 @@ partial class Outer
             __D2 t3_0, t3_1;
             ref double zp = ref s; ref double zl = ref a;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2); var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6);
-            // [2] RY(2*w[0]+3.141592653589793) q1: gradient, then un-apply
             __D2 g2_0 = default, g2_1 = default; g2_0 = __V2.FusedMultiplyAdd(l1_0, p0_0, g2_0); g2_1 = __V2.FusedMultiplyAdd(l1_1, p0_1, g2_1); t3_0 = l0_0 * p1_0; t3_1 = l0_1 * p1_1; g2_0 -= t3_0; g2_1 -= t3_1; var m0_0 = __V2.Create(1.0); var m0_1 = __V2.Create(1.0); __U.Add(ref g, 0) += 2.0 * __F.SumLanes(g2_0 * m0_0, g2_1 * m0_1);
         }
 

@@ -159,36 +159,7 @@ namespace Samples
         /// <summary>Each angle times ½ (rotations) or 1 (phases): the arguments whose cosines and sines the gates use, in step order.</summary>
         private static void __Arguments(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> th)
         {
-            th[0] = 0.5 * w[0]; // [0] RY(w[0]) q0
-            th[1] = 0.5 * w[1]; // [1] RY(w[1]) q1
-            th[2] = 0.5 * w[2]; // [2] RY(w[2]) q2
-            th[3] = 0.5 * w[3]; // [3] RY(w[3]) q3
-            th[4] = 0.5 * w[4]; // [4] RY(w[4]) q4
-            th[5] = 0.5 * w[5]; // [5] RZ(w[5]) q0
-            th[6] = 0.5 * w[6]; // [6] RZ(w[6]) q1
-            th[7] = 0.5 * w[7]; // [7] RZ(w[7]) q2
-            th[8] = 0.5 * w[8]; // [8] RZ(w[8]) q3
-            th[9] = 0.5 * w[9]; // [9] RZ(w[9]) q4
-            th[10] = 0.5 * w[10]; // [14] RY(w[10]) q0
-            th[11] = 0.5 * w[11]; // [15] RY(w[11]) q1
-            th[12] = 0.5 * w[12]; // [16] RY(w[12]) q2
-            th[13] = 0.5 * w[13]; // [17] RY(w[13]) q3
-            th[14] = 0.5 * w[14]; // [18] RY(w[14]) q4
-            th[15] = 0.5 * w[15]; // [19] RZ(w[15]) q0
-            th[16] = 0.5 * w[16]; // [20] RZ(w[16]) q1
-            th[17] = 0.5 * w[17]; // [21] RZ(w[17]) q2
-            th[18] = 0.5 * w[18]; // [22] RZ(w[18]) q3
-            th[19] = 0.5 * w[19]; // [23] RZ(w[19]) q4
-            th[20] = 0.5 * w[20]; // [28] RY(w[20]) q0
-            th[21] = 0.5 * w[21]; // [29] RY(w[21]) q1
-            th[22] = 0.5 * w[22]; // [30] RY(w[22]) q2
-            th[23] = 0.5 * w[23]; // [31] RY(w[23]) q3
-            th[24] = 0.5 * w[24]; // [32] RY(w[24]) q4
-            th[25] = 0.5 * w[25]; // [33] RZ(w[25]) q0
-            th[26] = 0.5 * w[26]; // [34] RZ(w[26]) q1
-            th[27] = 0.5 * w[27]; // [35] RZ(w[27]) q2
-            th[28] = 0.5 * w[28]; // [36] RZ(w[28]) q3
-            th[29] = 0.5 * w[29]; // [37] RZ(w[29]) q4
+            for (int i = 0; i < 30; i++) th[i] = 0.5 * w[i]; // [0] RY(w[0]) q0 … [37] RZ(w[29]) q4
         }
 
         private static void __Forward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<global::System.Numerics.Complex> s) => __ForwardShifted(w, x, s, -1, 0.0);
@@ -202,7 +173,7 @@ namespace Samples
             if (step >= 0) __P.Shift(th, step, shift);
             global::NegLR.GeneratedCodeSupport.ResetState(s);
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
-            if (width != 0) { var cs = buffer.Slice(30, 60); __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); }
+            if (width != 0) { var cs = buffer.Slice(30, 60); __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); }
             else __P.Forward(s, th, 0, StepCount);
         }
 
@@ -216,25 +187,25 @@ namespace Samples
             int width = global::NegLR.GeneratedCodeSupport.TileWidth;
             bool tiles = width != 0;
             var cs = buffer.Slice(30, 60);
-            if (tiles) { __F.CosSin(th, cs); if (width == 256) __ForwardTiles(s, th, cs); else __ForwardTiles_128(s, th, cs); } else __P.Forward(s, th, 0, StepCount);
+            if (tiles) { __F.CosSin(th, cs); __ForwardTiles(s, th, cs, width == 256); } else __P.Forward(s, th, 0, StepCount);
             observable.Apply(s, a);
             double value = observable.Expectation(s);
-            if (tiles) { if (width == 256) __BackwardTiles(s, a, th, cs, g); else __BackwardTiles_128(s, a, th, cs, g); } else __P.Backward(s, a, th, g, 0, StepCount);
+            if (tiles) { __BackwardTiles(s, a, th, cs, g, width == 256); } else __P.Backward(s, a, th, g, 0, StepCount);
             return value;
         }
 
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
+        /// <summary>The forward pass: register tiles (the __F* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __ForwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
             ref double si = ref __U.Add(ref co, 30);
             // Steps [0, 42): 3 iterations inside one looped tile.
-            __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
+            if (wide) __F0(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0)); else __F0_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
         }
 
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
+        /// <summary>The adjoint pass: register tiles (the __B* methods, or their 128-bit twins when not <paramref name="wide"/>), and the program for regions run from data.</summary>
+        private static void __BackwardTiles(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g, bool wide)
         {
             ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
             ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
@@ -245,8 +216,8 @@ namespace Samples
             for (int l = 2; l >= 0; l--)
             {
                 ref double cl = ref __U.Add(ref co, 0 + (l * 10)); ref double sl = ref __U.Add(ref si, 0 + (l * 10)); ref double gl = ref __U.Add(ref gd, l * 10);
-                __B1(ref sd, ref ad, ref cl, ref sl, ref gl);
-                __B2(ref sd, ref ad, ref cl, ref sl, ref gl);
+                if (wide) __B1(ref sd, ref ad, ref cl, ref sl, ref gl); else __B1_128(ref sd, ref ad, ref cl, ref sl, ref gl);
+                if (wide) __B2(ref sd, ref ad, ref cl, ref sl, ref gl); else __B2_128(ref sd, ref ad, ref cl, ref sl, ref gl);
             }
         }
 
@@ -550,35 +521,9 @@ namespace Samples
             __U.Add(ref g, 0) += 1.0 * __F.SumLanes(g0 * m14); // [0] RY(w[0]) q0
         }
 
-        // The same passes on 128-bit registers (arm64, x64 without AVX2): each 256-bit register above is two here, x_0 and x_1,
-        // the amplitudes of qubit 0 = 0 and 1; every lane is computed by the same operations, so both widths give the same bits.
-        /// <summary>The forward pass: register tiles (the __F* methods), and the program for regions run from data.</summary>
-        private static void __ForwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 30);
-            // Steps [0, 42): 3 iterations inside one looped tile.
-            __F0_128(ref sd, ref __U.Add(ref co, 0), ref __U.Add(ref si, 0));
-        }
-
-        /// <summary>The adjoint pass: register tiles (the __B* methods), and the program for regions run from data.</summary>
-        private static void __BackwardTiles_128(global::System.Span<global::System.Numerics.Complex> s, global::System.Span<global::System.Numerics.Complex> a, global::System.ReadOnlySpan<double> th, global::System.ReadOnlySpan<double> cs, global::System.Span<double> g)
-        {
-            ref double sd = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
-            ref double ad = ref __U.As<global::System.Numerics.Complex, double>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a));
-            ref double gd = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
-            ref double co = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cs);
-            ref double si = ref __U.Add(ref co, 30);
-            // Steps [0, 14) and 2 repetitions of them, one per iteration.
-            for (int l = 2; l >= 0; l--)
-            {
-                ref double cl = ref __U.Add(ref co, 0 + (l * 10)); ref double sl = ref __U.Add(ref si, 0 + (l * 10)); ref double gl = ref __U.Add(ref gd, l * 10);
-                __B1_128(ref sd, ref ad, ref cl, ref sl, ref gl);
-                __B2_128(ref sd, ref ad, ref cl, ref sl, ref gl);
-            }
-        }
-
+        // The same passes on 128-bit registers (arm64, x64 without AVX2), run by the runners above when wide is false: each
+        // 256-bit register above is two here, x_0 and x_1, the amplitudes of qubit 0 = 0 and 1; every lane is computed by the
+        // same operations, statement for statement (the gate comments are above), so both widths give the same bits.
         /// <summary>Tile on qubits {0, 1, 2, 3, 4} (16 registers): steps [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].</summary>
         private static void __F0_128(ref double s, ref double cos, ref double sin)
         {
@@ -588,11 +533,9 @@ namespace Samples
             var p5_0 = __V2.LoadUnsafe(ref zp, 20); var p5_1 = __V2.LoadUnsafe(ref zp, 22); var p6_0 = __V2.LoadUnsafe(ref zp, 24); var p6_1 = __V2.LoadUnsafe(ref zp, 26); var p7_0 = __V2.LoadUnsafe(ref zp, 28); var p7_1 = __V2.LoadUnsafe(ref zp, 30); var p8_0 = __V2.LoadUnsafe(ref zp, 32); var p8_1 = __V2.LoadUnsafe(ref zp, 34);
             var p9_0 = __V2.LoadUnsafe(ref zp, 36); var p9_1 = __V2.LoadUnsafe(ref zp, 38); var p10_0 = __V2.LoadUnsafe(ref zp, 40); var p10_1 = __V2.LoadUnsafe(ref zp, 42); var p11_0 = __V2.LoadUnsafe(ref zp, 44); var p11_1 = __V2.LoadUnsafe(ref zp, 46); var p12_0 = __V2.LoadUnsafe(ref zp, 48); var p12_1 = __V2.LoadUnsafe(ref zp, 50);
             var p13_0 = __V2.LoadUnsafe(ref zp, 52); var p13_1 = __V2.LoadUnsafe(ref zp, 54); var p14_0 = __V2.LoadUnsafe(ref zp, 56); var p14_1 = __V2.LoadUnsafe(ref zp, 58); var p15_0 = __V2.LoadUnsafe(ref zp, 60); var p15_1 = __V2.LoadUnsafe(ref zp, 62);
-            // Steps [0, 14) and 2 repetitions of them, one per iteration, on registers that stay loaded.
             for (int l = 0; l < 3; l++)
             {
                 ref double cl = ref __U.Add(ref cos, l * 10); ref double sl = ref __U.Add(ref sin, l * 10);
-                // [0] RY(w[0]) q0
                 double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0_0 = __V2.Create(c0); var m0_1 = __V2.Create(c0); var m1_0 = __V2.Create(-s0, -s0); var m1_1 = __V2.Create(s0, s0);
                 (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * p0_1), __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * p0_0)); (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * p1_1), __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * p1_0));
                 (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m0_0, p2_0, m1_0 * p2_1), __V2.FusedMultiplyAdd(m0_1, p2_1, m1_1 * p2_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * p3_1), __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * p3_0));
@@ -602,7 +545,6 @@ namespace Samples
                 (p10_0, p10_1) = (__V2.FusedMultiplyAdd(m0_0, p10_0, m1_0 * p10_1), __V2.FusedMultiplyAdd(m0_1, p10_1, m1_1 * p10_0)); (p11_0, p11_1) = (__V2.FusedMultiplyAdd(m0_0, p11_0, m1_0 * p11_1), __V2.FusedMultiplyAdd(m0_1, p11_1, m1_1 * p11_0));
                 (p12_0, p12_1) = (__V2.FusedMultiplyAdd(m0_0, p12_0, m1_0 * p12_1), __V2.FusedMultiplyAdd(m0_1, p12_1, m1_1 * p12_0)); (p13_0, p13_1) = (__V2.FusedMultiplyAdd(m0_0, p13_0, m1_0 * p13_1), __V2.FusedMultiplyAdd(m0_1, p13_1, m1_1 * p13_0));
                 (p14_0, p14_1) = (__V2.FusedMultiplyAdd(m0_0, p14_0, m1_0 * p14_1), __V2.FusedMultiplyAdd(m0_1, p14_1, m1_1 * p14_0)); (p15_0, p15_1) = (__V2.FusedMultiplyAdd(m0_0, p15_0, m1_0 * p15_1), __V2.FusedMultiplyAdd(m0_1, p15_1, m1_1 * p15_0));
-                // [1] RY(w[1]) q1
                 double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m2_0 = __V2.Create(c1); var m2_1 = __V2.Create(c1); var m3_0 = __V2.Create(-s1); var m3_1 = __V2.Create(-s1); var m4_0 = __V2.Create(s1); var m4_1 = __V2.Create(s1);
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2_0, p0_0, m3_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2_1, p0_1, m3_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p1_1);
                 t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m2_0, p2_0, m3_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m2_1, p2_1, m3_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p3_1);
@@ -612,7 +554,6 @@ namespace Samples
                 t0_0 = p10_0; t0_1 = p10_1; p10_0 = __V2.FusedMultiplyAdd(m2_0, p10_0, m3_0 * p11_0); p10_1 = __V2.FusedMultiplyAdd(m2_1, p10_1, m3_1 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p11_1);
                 t0_0 = p12_0; t0_1 = p12_1; p12_0 = __V2.FusedMultiplyAdd(m2_0, p12_0, m3_0 * p13_0); p12_1 = __V2.FusedMultiplyAdd(m2_1, p12_1, m3_1 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p13_1);
                 t0_0 = p14_0; t0_1 = p14_1; p14_0 = __V2.FusedMultiplyAdd(m2_0, p14_0, m3_0 * p15_0); p14_1 = __V2.FusedMultiplyAdd(m2_1, p14_1, m3_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p15_1);
-                // [2] RY(w[2]) q2
                 double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m5_0 = __V2.Create(c2); var m5_1 = __V2.Create(c2); var m6_0 = __V2.Create(-s2); var m6_1 = __V2.Create(-s2); var m7_0 = __V2.Create(s2); var m7_1 = __V2.Create(s2);
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m5_0, p0_0, m6_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m5_1, p0_1, m6_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p2_1);
                 t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m5_0, p1_0, m6_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m5_1, p1_1, m6_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p3_1);
@@ -622,7 +563,6 @@ namespace Samples
                 t0_0 = p9_0; t0_1 = p9_1; p9_0 = __V2.FusedMultiplyAdd(m5_0, p9_0, m6_0 * p11_0); p9_1 = __V2.FusedMultiplyAdd(m5_1, p9_1, m6_1 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p11_1);
                 t0_0 = p12_0; t0_1 = p12_1; p12_0 = __V2.FusedMultiplyAdd(m5_0, p12_0, m6_0 * p14_0); p12_1 = __V2.FusedMultiplyAdd(m5_1, p12_1, m6_1 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p14_1);
                 t0_0 = p13_0; t0_1 = p13_1; p13_0 = __V2.FusedMultiplyAdd(m5_0, p13_0, m6_0 * p15_0); p13_1 = __V2.FusedMultiplyAdd(m5_1, p13_1, m6_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p15_1);
-                // [3] RY(w[3]) q3
                 double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m8_0 = __V2.Create(c3); var m8_1 = __V2.Create(c3); var m9_0 = __V2.Create(-s3); var m9_1 = __V2.Create(-s3); var m10_0 = __V2.Create(s3); var m10_1 = __V2.Create(s3);
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p4_1);
                 t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m8_0, p1_0, m9_0 * p5_0); p1_1 = __V2.FusedMultiplyAdd(m8_1, p1_1, m9_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p5_1);
@@ -632,7 +572,6 @@ namespace Samples
                 t0_0 = p9_0; t0_1 = p9_1; p9_0 = __V2.FusedMultiplyAdd(m8_0, p9_0, m9_0 * p13_0); p9_1 = __V2.FusedMultiplyAdd(m8_1, p9_1, m9_1 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p13_1);
                 t0_0 = p10_0; t0_1 = p10_1; p10_0 = __V2.FusedMultiplyAdd(m8_0, p10_0, m9_0 * p14_0); p10_1 = __V2.FusedMultiplyAdd(m8_1, p10_1, m9_1 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p14_1);
                 t0_0 = p11_0; t0_1 = p11_1; p11_0 = __V2.FusedMultiplyAdd(m8_0, p11_0, m9_0 * p15_0); p11_1 = __V2.FusedMultiplyAdd(m8_1, p11_1, m9_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p15_1);
-                // [4] RY(w[4]) q4
                 double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m11_0 = __V2.Create(c4); var m11_1 = __V2.Create(c4); var m12_0 = __V2.Create(-s4); var m12_1 = __V2.Create(-s4); var m13_0 = __V2.Create(s4); var m13_1 = __V2.Create(s4);
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, m12_0 * p8_0); p0_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, m12_1 * p8_1); p8_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p8_0); p8_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p8_1);
                 t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m11_0, p1_0, m12_0 * p9_0); p1_1 = __V2.FusedMultiplyAdd(m11_1, p1_1, m12_1 * p9_1); p9_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p9_0); p9_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p9_1);
@@ -642,7 +581,6 @@ namespace Samples
                 t0_0 = p5_0; t0_1 = p5_1; p5_0 = __V2.FusedMultiplyAdd(m11_0, p5_0, m12_0 * p13_0); p5_1 = __V2.FusedMultiplyAdd(m11_1, p5_1, m12_1 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p13_1);
                 t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m11_0, p6_0, m12_0 * p14_0); p6_1 = __V2.FusedMultiplyAdd(m11_1, p6_1, m12_1 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p14_1);
                 t0_0 = p7_0; t0_1 = p7_1; p7_0 = __V2.FusedMultiplyAdd(m11_0, p7_0, m12_0 * p15_0); p7_1 = __V2.FusedMultiplyAdd(m11_1, p7_1, m12_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p15_1);
-                // [5] RZ(w[5]) q0
                 double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m14_0 = __V2.Create(c5); var m14_1 = __V2.Create(c5); var m15_0 = __V2.Create(s5, -s5); var m15_1 = __V2.Create(-s5, s5);
                 p0_0 = __V2.FusedMultiplyAdd(m14_0, p0_0, m15_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m14_1, p0_1, m15_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m14_0, p1_0, m15_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m14_1, p1_1, m15_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 p2_0 = __V2.FusedMultiplyAdd(m14_0, p2_0, m15_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m14_1, p2_1, m15_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m14_0, p3_0, m15_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m14_1, p3_1, m15_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
@@ -652,7 +590,6 @@ namespace Samples
                 p10_0 = __V2.FusedMultiplyAdd(m14_0, p10_0, m15_0 * __V2.Shuffle(p10_0, __V2.Create(1L, 0L))); p10_1 = __V2.FusedMultiplyAdd(m14_1, p10_1, m15_1 * __V2.Shuffle(p10_1, __V2.Create(1L, 0L))); p11_0 = __V2.FusedMultiplyAdd(m14_0, p11_0, m15_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m14_1, p11_1, m15_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L)));
                 p12_0 = __V2.FusedMultiplyAdd(m14_0, p12_0, m15_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m14_1, p12_1, m15_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L))); p13_0 = __V2.FusedMultiplyAdd(m14_0, p13_0, m15_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m14_1, p13_1, m15_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L)));
                 p14_0 = __V2.FusedMultiplyAdd(m14_0, p14_0, m15_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m14_1, p14_1, m15_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L))); p15_0 = __V2.FusedMultiplyAdd(m14_0, p15_0, m15_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m14_1, p15_1, m15_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                // [6] RZ(w[6]) q1
                 double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m16_0 = __V2.Create(c6); var m16_1 = __V2.Create(c6); var m17_0 = __V2.Create(s6, -s6); var m17_1 = __V2.Create(s6, -s6);
                 p0_0 = __V2.FusedMultiplyAdd(m16_0, p0_0, m17_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m16_1, p0_1, m17_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m18_0 = __V2.Create(-s6, s6); var m18_1 = __V2.Create(-s6, s6);
                 p1_0 = __V2.FusedMultiplyAdd(m16_0, p1_0, m18_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m16_1, p1_1, m18_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m16_0, p2_0, m17_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m16_1, p2_1, m17_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
@@ -663,7 +600,6 @@ namespace Samples
                 p11_0 = __V2.FusedMultiplyAdd(m16_0, p11_0, m18_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m16_1, p11_1, m18_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m16_0, p12_0, m17_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m16_1, p12_1, m17_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
                 p13_0 = __V2.FusedMultiplyAdd(m16_0, p13_0, m18_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m16_1, p13_1, m18_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m16_0, p14_0, m17_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m16_1, p14_1, m17_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
                 p15_0 = __V2.FusedMultiplyAdd(m16_0, p15_0, m18_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m16_1, p15_1, m18_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                // [7] RZ(w[7]) q2
                 double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m19_0 = __V2.Create(c7); var m19_1 = __V2.Create(c7); var m20_0 = __V2.Create(s7, -s7); var m20_1 = __V2.Create(s7, -s7);
                 p0_0 = __V2.FusedMultiplyAdd(m19_0, p0_0, m20_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m19_1, p0_1, m20_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m19_0, p1_0, m20_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m19_1, p1_1, m20_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 var m21_0 = __V2.Create(-s7, s7); var m21_1 = __V2.Create(-s7, s7); p2_0 = __V2.FusedMultiplyAdd(m19_0, p2_0, m21_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m19_1, p2_1, m21_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
@@ -674,7 +610,6 @@ namespace Samples
                 p11_0 = __V2.FusedMultiplyAdd(m19_0, p11_0, m21_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m19_1, p11_1, m21_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m19_0, p12_0, m20_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m19_1, p12_1, m20_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
                 p13_0 = __V2.FusedMultiplyAdd(m19_0, p13_0, m20_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m19_1, p13_1, m20_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m19_0, p14_0, m21_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m19_1, p14_1, m21_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
                 p15_0 = __V2.FusedMultiplyAdd(m19_0, p15_0, m21_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m19_1, p15_1, m21_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                // [8] RZ(w[8]) q3
                 double c8 = __U.Add(ref cl, 8), s8 = __U.Add(ref sl, 8); var m22_0 = __V2.Create(c8); var m22_1 = __V2.Create(c8); var m23_0 = __V2.Create(s8, -s8); var m23_1 = __V2.Create(s8, -s8);
                 p0_0 = __V2.FusedMultiplyAdd(m22_0, p0_0, m23_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m22_1, p0_1, m23_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m22_0, p1_0, m23_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m22_1, p1_1, m23_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 p2_0 = __V2.FusedMultiplyAdd(m22_0, p2_0, m23_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m22_1, p2_1, m23_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m22_0, p3_0, m23_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m22_1, p3_1, m23_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
@@ -685,7 +620,6 @@ namespace Samples
                 p11_0 = __V2.FusedMultiplyAdd(m22_0, p11_0, m23_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m22_1, p11_1, m23_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m22_0, p12_0, m24_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m22_1, p12_1, m24_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
                 p13_0 = __V2.FusedMultiplyAdd(m22_0, p13_0, m24_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m22_1, p13_1, m24_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m22_0, p14_0, m24_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m22_1, p14_1, m24_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
                 p15_0 = __V2.FusedMultiplyAdd(m22_0, p15_0, m24_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m22_1, p15_1, m24_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                // [9] RZ(w[9]) q4
                 double c9 = __U.Add(ref cl, 9), s9 = __U.Add(ref sl, 9); var m25_0 = __V2.Create(c9); var m25_1 = __V2.Create(c9); var m26_0 = __V2.Create(s9, -s9); var m26_1 = __V2.Create(s9, -s9);
                 p0_0 = __V2.FusedMultiplyAdd(m25_0, p0_0, m26_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m25_1, p0_1, m26_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m25_0, p1_0, m26_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m25_1, p1_1, m26_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 p2_0 = __V2.FusedMultiplyAdd(m25_0, p2_0, m26_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m25_1, p2_1, m26_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m25_0, p3_0, m26_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m25_1, p3_1, m26_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
@@ -696,7 +630,6 @@ namespace Samples
                 p11_0 = __V2.FusedMultiplyAdd(m25_0, p11_0, m27_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m25_1, p11_1, m27_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m25_0, p12_0, m27_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m25_1, p12_1, m27_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
                 p13_0 = __V2.FusedMultiplyAdd(m25_0, p13_0, m27_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m25_1, p13_1, m27_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m25_0, p14_0, m27_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m25_1, p14_1, m27_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
                 p15_0 = __V2.FusedMultiplyAdd(m25_0, p15_0, m27_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m25_1, p15_1, m27_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                // [10] CNOT q0, q1
                 t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
                 t0_0 = p2_0; t0_1 = p2_1; p2_1 = p3_1; p3_1 = t0_1;
                 t0_0 = p4_0; t0_1 = p4_1; p4_1 = p5_1; p5_1 = t0_1;
@@ -705,10 +638,6 @@ namespace Samples
                 t0_0 = p10_0; t0_1 = p10_1; p10_1 = p11_1; p11_1 = t0_1;
                 t0_0 = p12_0; t0_1 = p12_1; p12_1 = p13_1; p13_1 = t0_1;
                 t0_0 = p14_0; t0_1 = p14_1; p14_1 = p15_1; p15_1 = t0_1;
-                // [11] CNOT q1, q2 (registers renamed: no data moves)
-                // [12] CNOT q2, q3 (registers renamed: no data moves)
-                // [13] CNOT q3, q4 (registers renamed: no data moves)
-                // Undo this iteration's register renaming, so the next one finds each amplitude where this one did.
                 (p1_0, p1_1, p2_0, p2_1, p3_0, p3_1, p4_0, p4_1, p5_0, p5_1, p6_0, p6_1, p7_0, p7_1, p9_0, p9_1, p10_0, p10_1, p11_0, p11_1, p12_0, p12_1, p13_0, p13_1, p14_0, p14_1, p15_0, p15_1) = (p3_0, p3_1, p6_0, p6_1, p5_0, p5_1, p12_0, p12_1, p15_0, p15_1, p10_0, p10_1, p9_0, p9_1, p11_0, p11_1, p14_0, p14_1, p13_0, p13_1, p4_0, p4_1, p7_0, p7_1, p2_0, p2_1, p1_0, p1_1);
             }
             __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p3_0, ref zp, 12); __V2.StoreUnsafe(p3_1, ref zp, 14); __V2.StoreUnsafe(p4_0, ref zp, 16); __V2.StoreUnsafe(p4_1, ref zp, 18);
@@ -725,7 +654,6 @@ namespace Samples
             var m5_0 = __V2.Create(-s8, s8); var m5_1 = __V2.Create(-s8, s8); var m6_0 = __V2.Create(s8, -s8); var m6_1 = __V2.Create(s8, -s8); var m7_0 = __V2.Create(1.0); var m7_1 = __V2.Create(1.0); __D2 g4_0 = default, g4_1 = default; double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4);
             var m8_0 = __V2.Create(c4); var m8_1 = __V2.Create(c4); var m9_0 = __V2.Create(s4); var m9_1 = __V2.Create(s4); var m10_0 = __V2.Create(-s4); var m10_1 = __V2.Create(-s4); __D2 g3_0 = default, g3_1 = default; double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m11_0 = __V2.Create(c3); var m11_1 = __V2.Create(c3);
             var m12_0 = __V2.Create(s3); var m12_1 = __V2.Create(s3); var m13_0 = __V2.Create(-s3); var m13_1 = __V2.Create(-s3); __D2 t0_0, t0_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1, u4_0, u4_1, u5_0, u5_1, u6_0, u6_1, u7_0, u7_1;
-            // 2 tiles of 16 amplitudes.
             for (int o = 0; o < 2; o++)
             {
                 nint b = (((nint)o & 1) << 2);
@@ -734,16 +662,11 @@ namespace Samples
                 var p5_0 = __V2.LoadUnsafe(ref zp, 40); var p5_1 = __V2.LoadUnsafe(ref zp, 42); var p6_0 = __V2.LoadUnsafe(ref zp, 48); var p6_1 = __V2.LoadUnsafe(ref zp, 50); var p7_0 = __V2.LoadUnsafe(ref zp, 56); var p7_1 = __V2.LoadUnsafe(ref zp, 58); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2); var l1_0 = __V2.LoadUnsafe(ref zl, 8); var l1_1 = __V2.LoadUnsafe(ref zl, 10);
                 var l2_0 = __V2.LoadUnsafe(ref zl, 16); var l2_1 = __V2.LoadUnsafe(ref zl, 18); var l3_0 = __V2.LoadUnsafe(ref zl, 24); var l3_1 = __V2.LoadUnsafe(ref zl, 26); var l4_0 = __V2.LoadUnsafe(ref zl, 32); var l4_1 = __V2.LoadUnsafe(ref zl, 34); var l5_0 = __V2.LoadUnsafe(ref zl, 40); var l5_1 = __V2.LoadUnsafe(ref zl, 42);
                 var l6_0 = __V2.LoadUnsafe(ref zl, 48); var l6_1 = __V2.LoadUnsafe(ref zl, 50); var l7_0 = __V2.LoadUnsafe(ref zl, 56); var l7_1 = __V2.LoadUnsafe(ref zl, 58);
-                // [13] CNOT q3, q4: un-apply (registers renamed: no data moves)
-                // [12] CNOT q2, q3: un-apply (registers renamed: no data moves)
                 u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); u1_0 = l7_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L)); u1_1 = l7_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)); u2_0 = l6_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L)); u2_1 = l6_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L));
                 u3_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u3_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u4_0 = l4_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L)); u4_1 = l4_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)); u5_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u5_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
                 u6_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u6_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u7_0 = l5_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L)); u7_1 = l5_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L));
-                // [9] RZ(w[9]) q4: gradient (diagonal gates commute, so any point of their run serves)
                 g9_0 = g9_0 + u0_0 + u1_0 + u2_0 + u3_0 - (u4_0 + u5_0 + u6_0 + u7_0); g9_1 = g9_1 + u0_1 + u1_1 + u2_1 + u3_1 - (u4_1 + u5_1 + u6_1 + u7_1);
-                // [8] RZ(w[8]) q3: gradient (diagonal gates commute, so any point of their run serves)
                 g8_0 = g8_0 + u0_0 + u1_0 + u4_0 + u5_0 - (u2_0 + u3_0 + u6_0 + u7_0); g8_1 = g8_1 + u0_1 + u1_1 + u4_1 + u5_1 - (u2_1 + u3_1 + u6_1 + u7_1);
-                // [9] RZ(w[9]) q4: un-apply
                 p0_0 = __V2.FusedMultiplyAdd(m1_0, p0_0, m2_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m1_1, p0_1, m2_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m1_0, p7_0, m2_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m1_1, p7_1, m2_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
                 p6_0 = __V2.FusedMultiplyAdd(m1_0, p6_0, m2_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m1_1, p6_1, m2_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, m2_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, m2_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 p4_0 = __V2.FusedMultiplyAdd(m1_0, p4_0, m3_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m1_1, p4_1, m3_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m1_0, p3_0, m3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p3_1, m3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
@@ -752,7 +675,6 @@ namespace Samples
                 l6_0 = __V2.FusedMultiplyAdd(m1_0, l6_0, m2_0 * __V2.Shuffle(l6_0, __V2.Create(1L, 0L))); l6_1 = __V2.FusedMultiplyAdd(m1_1, l6_1, m2_1 * __V2.Shuffle(l6_1, __V2.Create(1L, 0L))); l1_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, m2_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, m2_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
                 l4_0 = __V2.FusedMultiplyAdd(m1_0, l4_0, m3_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m1_1, l4_1, m3_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m1_0, l3_0, m3_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m1_1, l3_1, m3_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
                 l2_0 = __V2.FusedMultiplyAdd(m1_0, l2_0, m3_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m1_1, l2_1, m3_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l5_0 = __V2.FusedMultiplyAdd(m1_0, l5_0, m3_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m1_1, l5_1, m3_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
-                // [8] RZ(w[8]) q3: un-apply
                 p0_0 = __V2.FusedMultiplyAdd(m4_0, p0_0, m5_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m4_1, p0_1, m5_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m4_0, p7_0, m5_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m4_1, p7_1, m5_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
                 p6_0 = __V2.FusedMultiplyAdd(m4_0, p6_0, m6_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m4_1, p6_1, m6_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m4_0, p1_0, m6_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m4_1, p1_1, m6_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
                 p4_0 = __V2.FusedMultiplyAdd(m4_0, p4_0, m5_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m4_1, p4_1, m5_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m4_0, p3_0, m5_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m4_1, p3_1, m5_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
@@ -761,7 +683,6 @@ namespace Samples
                 l6_0 = __V2.FusedMultiplyAdd(m4_0, l6_0, m6_0 * __V2.Shuffle(l6_0, __V2.Create(1L, 0L))); l6_1 = __V2.FusedMultiplyAdd(m4_1, l6_1, m6_1 * __V2.Shuffle(l6_1, __V2.Create(1L, 0L))); l1_0 = __V2.FusedMultiplyAdd(m4_0, l1_0, m6_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m4_1, l1_1, m6_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
                 l4_0 = __V2.FusedMultiplyAdd(m4_0, l4_0, m5_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m4_1, l4_1, m5_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m4_0, l3_0, m5_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m4_1, l3_1, m5_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
                 l2_0 = __V2.FusedMultiplyAdd(m4_0, l2_0, m6_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m4_1, l2_1, m6_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l5_0 = __V2.FusedMultiplyAdd(m4_0, l5_0, m6_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m4_1, l5_1, m6_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
-                // [4] RY(w[4]) q4: gradient, then un-apply
                 g4_0 = __V2.FusedMultiplyAdd(l4_0, p0_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l4_1, p0_1, g4_1); g4_0 = __V2.FusedMultiplyAdd(l3_0, p7_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l3_1, p7_1, g4_1); g4_0 = __V2.FusedMultiplyAdd(l2_0, p6_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l2_1, p6_1, g4_1); g4_0 = __V2.FusedMultiplyAdd(l5_0, p1_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l5_1, p1_1, g4_1); t3_0 = l0_0 * p4_0; t3_1 = l0_1 * p4_1;
                 t3_0 = __V2.FusedMultiplyAdd(l7_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l7_1, p3_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l6_0, p2_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l6_1, p2_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l1_0, p5_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l1_1, p5_1, t3_1); g4_0 -= t3_0; g4_1 -= t3_1;
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p4_1);
@@ -772,7 +693,6 @@ namespace Samples
                 t0_0 = l7_0; t0_1 = l7_1; l7_0 = __V2.FusedMultiplyAdd(m8_0, l7_0, m9_0 * l3_0); l7_1 = __V2.FusedMultiplyAdd(m8_1, l7_1, m9_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l3_1);
                 t0_0 = l6_0; t0_1 = l6_1; l6_0 = __V2.FusedMultiplyAdd(m8_0, l6_0, m9_0 * l2_0); l6_1 = __V2.FusedMultiplyAdd(m8_1, l6_1, m9_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l2_1);
                 t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m8_0, l1_0, m9_0 * l5_0); l1_1 = __V2.FusedMultiplyAdd(m8_1, l1_1, m9_1 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l5_1);
-                // [3] RY(w[3]) q3: gradient, then un-apply
                 g3_0 = __V2.FusedMultiplyAdd(l6_0, p0_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l6_1, p0_1, g3_1); g3_0 = __V2.FusedMultiplyAdd(l1_0, p7_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l1_1, p7_1, g3_1); g3_0 = __V2.FusedMultiplyAdd(l2_0, p4_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l2_1, p4_1, g3_1); g3_0 = __V2.FusedMultiplyAdd(l5_0, p3_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l5_1, p3_1, g3_1); t3_0 = l0_0 * p6_0; t3_1 = l0_1 * p6_1;
                 t3_0 = __V2.FusedMultiplyAdd(l7_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l7_1, p1_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l4_0, p2_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l4_1, p2_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l3_0, p5_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l3_1, p5_1, t3_1); g3_0 -= t3_0; g3_1 -= t3_1;
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, m12_0 * p6_0); p0_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, m12_1 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p6_1);
@@ -799,7 +719,6 @@ namespace Samples
         {
             var m0_0 = __V2.Create(1.0, (-1.0)); var m0_1 = __V2.Create(1.0, (-1.0)); __D2 g7_0 = default, g7_1 = default; __D2 g6_0 = default, g6_1 = default; var m1_0 = __V2.Create(1.0, (-1.0)); var m1_1 = __V2.Create((-1.0), 1.0); __D2 g5_0 = default, g5_1 = default;
             double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5);
-            // Phase table 0: [7] RZ(w[7]) q2, [6] RZ(w[6]) q1, [5] RZ(w[5]) q0, inverted.
             var m2_0 = __V2.Create(c7, s7); var m2_1 = __V2.Create(c7, s7); var f0_0_0 = m2_0; var f0_0_1 = m2_1; var m3_0 = __V2.Create(c6, s6); var m3_1 = __V2.Create(c6, s6);
             f0_0_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m3_0, __V2.Create(0L, 0L)), f0_0_0, (__V2.Shuffle(m3_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_0_0, __V2.Create(1L, 0L))); f0_0_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m3_1, __V2.Create(0L, 0L)), f0_0_1, (__V2.Shuffle(m3_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_0_1, __V2.Create(1L, 0L)));
             var m4_0 = __V2.Create(c5, s5); var m4_1 = __V2.Create(c5, -s5);
@@ -820,27 +739,20 @@ namespace Samples
             double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m11_0 = __V2.Create(c1); var m11_1 = __V2.Create(c1); var m12_0 = __V2.Create(s1); var m12_1 = __V2.Create(s1); var m13_0 = __V2.Create(-s1); var m13_1 = __V2.Create(-s1);
             var m14_0 = __V2.Create((-1.0), (-1.0)); var m14_1 = __V2.Create(1.0, 1.0); __D2 g0_0 = default, g0_1 = default; double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m15_0 = __V2.Create(c0); var m15_1 = __V2.Create(c0);
             var m16_0 = __V2.Create(s0, s0); var m16_1 = __V2.Create(-s0, -s0); __D2 t0_0, t0_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1;
-            // 4 tiles of 8 amplitudes.
             for (int o = 0; o < 4; o++)
             {
                 nint b = (((nint)o & 3) << 4);
                 ref double zp = ref __U.Add(ref s, b); ref double zl = ref __U.Add(ref a, b);
                 var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var p2_0 = __V2.LoadUnsafe(ref zp, 8); var p2_1 = __V2.LoadUnsafe(ref zp, 10); var p3_0 = __V2.LoadUnsafe(ref zp, 12); var p3_1 = __V2.LoadUnsafe(ref zp, 14); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2);
                 var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6); var l2_0 = __V2.LoadUnsafe(ref zl, 8); var l2_1 = __V2.LoadUnsafe(ref zl, 10); var l3_0 = __V2.LoadUnsafe(ref zl, 12); var l3_1 = __V2.LoadUnsafe(ref zl, 14);
-                // [11] CNOT q1, q2: un-apply (registers renamed: no data moves)
-                // [10] CNOT q0, q1: un-apply
                 t0_0 = p0_0; t0_1 = p0_1; p0_1 = p3_1; p3_1 = t0_1;
                 t0_0 = p2_0; t0_1 = p2_1; p2_1 = p1_1; p1_1 = t0_1;
                 t0_0 = l0_0; t0_1 = l0_1; l0_1 = l3_1; l3_1 = t0_1;
                 t0_0 = l2_0; t0_1 = l2_1; l2_1 = l1_1; l1_1 = t0_1; u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L));
                 u1_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u1_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u3_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u3_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L));
-                // [7] RZ(w[7]) q2: gradient (diagonal gates commute, so any point of their run serves)
                 g7_0 = g7_0 + u0_0 + u1_0 - (u2_0 + u3_0); g7_1 = g7_1 + u0_1 + u1_1 - (u2_1 + u3_1);
-                // [6] RZ(w[6]) q1: gradient (diagonal gates commute, so any point of their run serves)
                 g6_0 = g6_0 + u0_0 + u2_0 - (u1_0 + u3_0); g6_1 = g6_1 + u0_1 + u2_1 - (u1_1 + u3_1);
-                // [5] RZ(w[5]) q0: gradient (diagonal gates commute, so any point of their run serves)
                 g5_0 = g5_0 + u0_0 + u1_0 + u2_0 + u3_0; g5_1 = g5_1 + u0_1 + u1_1 + u2_1 + u3_1;
-                // Phase table 0 (un-apply): [7], [6], [5]
                 p0_0 = __V2.FusedMultiplyAdd(f0_0r_0, p0_0, f0_0i_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(f0_0r_1, p0_1, f0_0i_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)));
                 p3_0 = __V2.FusedMultiplyAdd(f0_1r_0, p3_0, f0_1i_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(f0_1r_1, p3_1, f0_1i_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
                 p2_0 = __V2.FusedMultiplyAdd(f0_2r_0, p2_0, f0_2i_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(f0_2r_1, p2_1, f0_2i_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
@@ -849,19 +761,16 @@ namespace Samples
                 l3_0 = __V2.FusedMultiplyAdd(f0_1r_0, l3_0, f0_1i_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(f0_1r_1, l3_1, f0_1i_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
                 l2_0 = __V2.FusedMultiplyAdd(f0_2r_0, l2_0, f0_2i_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(f0_2r_1, l2_1, f0_2i_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
                 l1_0 = __V2.FusedMultiplyAdd(f0_3r_0, l1_0, f0_3i_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(f0_3r_1, l1_1, f0_3i_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
-                // [2] RY(w[2]) q2: gradient, then un-apply
                 g2_0 = __V2.FusedMultiplyAdd(l2_0, p0_0, g2_0); g2_1 = __V2.FusedMultiplyAdd(l2_1, p0_1, g2_1); g2_0 = __V2.FusedMultiplyAdd(l1_0, p3_0, g2_0); g2_1 = __V2.FusedMultiplyAdd(l1_1, p3_1, g2_1); t3_0 = l0_0 * p2_0; t3_1 = l0_1 * p2_1; t3_0 = __V2.FusedMultiplyAdd(l3_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l3_1, p1_1, t3_1); g2_0 -= t3_0; g2_1 -= t3_1;
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p2_1);
                 t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * p1_0); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p1_1);
                 t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m8_0, l0_0, m9_0 * l2_0); l0_1 = __V2.FusedMultiplyAdd(m8_1, l0_1, m9_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l2_1);
                 t0_0 = l3_0; t0_1 = l3_1; l3_0 = __V2.FusedMultiplyAdd(m8_0, l3_0, m9_0 * l1_0); l3_1 = __V2.FusedMultiplyAdd(m8_1, l3_1, m9_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l1_1);
-                // [1] RY(w[1]) q1: gradient, then un-apply
                 g1_0 = __V2.FusedMultiplyAdd(l3_0, p0_0, g1_0); g1_1 = __V2.FusedMultiplyAdd(l3_1, p0_1, g1_1); g1_0 = __V2.FusedMultiplyAdd(l1_0, p2_0, g1_0); g1_1 = __V2.FusedMultiplyAdd(l1_1, p2_1, g1_1); t3_0 = l0_0 * p3_0; t3_1 = l0_1 * p3_1; t3_0 = __V2.FusedMultiplyAdd(l2_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l2_1, p1_1, t3_1); g1_0 -= t3_0; g1_1 -= t3_1;
                 t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, m12_0 * p3_0); p0_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, m12_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p3_1);
                 t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m11_0, p2_0, m12_0 * p1_0); p2_1 = __V2.FusedMultiplyAdd(m11_1, p2_1, m12_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p1_1);
                 t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m11_0, l0_0, m12_0 * l3_0); l0_1 = __V2.FusedMultiplyAdd(m11_1, l0_1, m12_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l3_1);
                 t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m11_0, l2_0, m12_0 * l1_0); l2_1 = __V2.FusedMultiplyAdd(m11_1, l2_1, m12_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l1_1);
-                // [0] RY(w[0]) q0: gradient, then un-apply
                 g0_0 = __V2.FusedMultiplyAdd(l0_0, p0_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l0_1, p0_0, g0_1); g0_0 = __V2.FusedMultiplyAdd(l3_0, p3_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l3_1, p3_0, g0_1);
                 g0_0 = __V2.FusedMultiplyAdd(l2_0, p2_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l2_1, p2_0, g0_1); g0_0 = __V2.FusedMultiplyAdd(l1_0, p1_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l1_1, p1_0, g0_1);
                 (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m15_0, p0_0, m16_0 * p0_1), __V2.FusedMultiplyAdd(m15_1, p0_1, m16_1 * p0_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m15_0, p3_0, m16_0 * p3_1), __V2.FusedMultiplyAdd(m15_1, p3_1, m16_1 * p3_0));
