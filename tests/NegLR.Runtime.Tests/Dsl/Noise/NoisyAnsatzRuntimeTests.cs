@@ -159,26 +159,7 @@ public class NoisyAnsatzRuntimeTests
             ("EstimateGradientWithTrajectories", () => runtime.EstimateGradientWithTrajectories(w, x, 2, 5, g, se, ws)),
         };
 
-        var failures = new List<string>();
-        foreach (var (name, call) in calls)
-        {
-            call();
-            call();
-            long least = long.MaxValue;
-            for (int round = 0; round < 3; round++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                call();
-                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-            }
-
-            if (least != 0)
-            {
-                failures.Add($"{name}: {least} bytes");
-            }
-        }
-
-        Assert.True(failures.Count == 0, "Allocating calls: " + string.Join("; ", failures));
+        AllocationAssert.NoneAllocate(calls);
     }
 
     [Fact]
