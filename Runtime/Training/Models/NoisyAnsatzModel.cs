@@ -13,23 +13,20 @@ internal readonly struct NoisyAnsatzModel : IExpectationModel
     private readonly NoisyAnsatzRuntime _runtime;
     private readonly NoisyAnsatzWorkspace _workspace;
 
-    // Shot-mode parameter shift samples each shifted circuit through the same estimator as NoisyTrainer's.
-    private readonly DensityMatrixModel _shots;
-
     public NoisyAnsatzModel(NoisyAnsatzRuntime runtime)
     {
         _runtime = runtime;
         _workspace = runtime.CreateWorkspace();
-        _shots = new DensityMatrixModel(runtime.DensityMatrix, runtime.Cost, mitigateReadout: false);
+        ParameterShiftRuns = runtime.DensityMatrix.ParameterShiftEvaluations();
     }
 
     public int WeightCount => _runtime.WeightCount;
 
     public int InputCount => _runtime.InputCount;
 
-    public int ParameterShiftRuns => _shots.ParameterShiftRuns;
+    public int ParameterShiftRuns { get; }
 
-    public int MinimumShots => _shots.MinimumShots;
+    public int MinimumShots => _runtime.CostEstimator.MinimumShots;
 
     public double Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs) => _runtime.Evaluate(weights, inputs, _workspace);
 
@@ -44,5 +41,6 @@ internal readonly struct NoisyAnsatzModel : IExpectationModel
 
     public long ParameterShiftGradientWithShots(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, int shots, SeededRandom random,
         Span<double> gradient) =>
-        _shots.ParameterShiftGradientWithShots(weights, inputs, shots, random, gradient);
+        // Each shifted circuit sampled on the whole noisy circuit with the runtime's own estimator and density workspace.
+        _runtime.DensityMatrix.ParameterShiftGradientWithShots(weights, inputs, _runtime.CostEstimator, shots, random, gradient, _workspace.Density);
 }
