@@ -32,17 +32,9 @@ internal static class GeneratedMembers
         "Cost", "CreateCircuit", "Prepare", "Evaluate", "EvaluateWithGradient", "ParameterShiftGradient", "EvaluateWithShots",
         "DeadWeights", "WeightsVisibleTo", "CreateWorkspace");
 
-    /// <summary>
-    /// The public members a noisy ansatz has besides those (declared noise attributes or channels written in the body):
-    /// its density-matrix, shot and trajectory entry points. A noise-free ansatz leaves these names free.
-    /// </summary>
-    public static ImmutableHashSet<string> NoisyPublicNames { get; } = ImmutableHashSet.Create(StringComparer.Ordinal,
-        "NoiseModel", "CreateNoisyCircuit", "FiniteDifferenceGradient", "PrepareDensityMatrix", "Probabilities",
-        "EvaluateWithShotsMitigated", "EstimateWithTrajectories", "EstimateGradientWithTrajectories");
-
     /// <summary>What the generator uses a noisy-only name for, or null when <paramref name="name"/> is not one.</summary>
     public static string? NoisyUse(string name) =>
-        NoisyPublicNames.Contains(name)
+        NegLR.Generator.Parsing.NoisyGeneratedMembers.Contains(name)
             ? "one of the density-matrix and trajectory members the NegLR generator adds to a noisy ansatz"
             : null;
 

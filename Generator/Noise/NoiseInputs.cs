@@ -17,16 +17,9 @@ internal static class NoiseInputs
         return declaration.IsEmpty ? null : declaration;
     }
 
-    /// <summary>The members generated only for a noisy ansatz (besides the ideal ansatz's names, which the parser checks).</summary>
-    public static readonly IReadOnlyCollection<string> NoisyMembers = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "NoiseModel", "CreateNoisyCircuit", "NoisyRuntime", "FiniteDifferenceGradient", "PrepareDensityMatrix", "Probabilities",
-        "EvaluateWithShotsMitigated", "EstimateWithTrajectories", "EstimateGradientWithTrajectories",
-    };
-
     /// <summary>
     /// The first user member named like a member generated only for noisy ansätze, or null: whether the ansatz is noisy is
     /// known only once its body has run, so the builder turns this into a stub's message then (a name check per keystroke).
     /// </summary>
-    public static string? NoisyMemberClash(INamedTypeSymbol type) => type.MemberNames.FirstOrDefault(NoisyMembers.Contains);
+    public static string? NoisyMemberClash(INamedTypeSymbol type) => type.MemberNames.FirstOrDefault(NoisyGeneratedMembers.Contains);
 }
