@@ -156,15 +156,8 @@ public sealed partial class DensityMatrixSimulator
             case DensityStepKind.Two:
                 if (step.ConstantProduct >= 0)
                 {
-                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(r, step.Qubit0, step.Qubit1, step.SparseInverse!))
-                    {
-                        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseInverse!);
-                    }
-
-                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!))
-                    {
-                        PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
-                    }
+                    ApplyConstantTwo(r, step, step.SparseInverse!);
+                    ApplyConstantTwo(lambda, step, step.SparseTransposed!);
 
                     break;
                 }

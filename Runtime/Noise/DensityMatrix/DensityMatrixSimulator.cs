@@ -232,16 +232,24 @@ public sealed partial class DensityMatrixSimulator
         switch (step.Kind)
         {
             case DensityStepKind.One:
-                PauliKernels.Apply(r, step.Qubit0,
-                    step.ConstantProduct >= 0 ? pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16), step.Unital);
+            {
+                var m = step.ConstantProduct >= 0 ? pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16);
+                if (SegmentKernels && step.Qubit0 == 0 && step.Unital)
+                {
+                    PauliKernels.ApplyUnitalOnDigitZero(r, m);
+                }
+                else
+                {
+                    PauliKernels.Apply(r, step.Qubit0, m, step.Unital);
+                }
+
                 break;
+            }
+
             case DensityStepKind.Two:
                 if (step.SparseProduct is not null)
                 {
-                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(r, step.Qubit0, step.Qubit1, step.SparseProduct))
-                    {
-                        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseProduct);
-                    }
+                    ApplyConstantTwo(r, step, step.SparseProduct);
                 }
                 else
                 {
@@ -253,6 +261,18 @@ public sealed partial class DensityMatrixSimulator
                 PauliKernels.ApplyRotation(r, Program.Rotations[step.Rotation].Word, ws.Cos[step.Rotation], ws.Sin[step.Rotation]);
                 break;
         }
+    }
+
+    /// <summary>A constant two-qubit map: with the segment kernels, pair by pair or gathered on qubit 0 when it is monomial.</summary>
+    internal void ApplyConstantTwo(Span<double> r, DensityStep step, Sparse16 m)
+    {
+        if (SegmentKernels && (PauliKernels.TryApplyInvolution(r, step.Qubit0, step.Qubit1, m) ||
+                               PauliKernels.TryApplyMonomialOnQubitZero(r, step.Qubit0, step.Qubit1, m)))
+        {
+            return;
+        }
+
+        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, m);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NegLR.Simulation;
 
@@ -108,5 +109,101 @@ internal static partial class PauliKernels
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// r ← M r for a monomial two-qubit map (a Clifford gate with Pauli channels) on a pair that includes qubit 0, whose
+    /// digit is contiguous: each group's sixteen entries are two 512-bit vectors (four quadruples of qubit 0's digit, one
+    /// per digit of the other qubit), and every output is one gathered input times its scale (<c>vpermt2pd</c>, then a
+    /// multiply) — the single product the general path forms, so the same bits.
+    /// </summary>
+    /// <returns>False (nothing done) without AVX-512, when the map is not monomial or neither qubit is 0.</returns>
+    public static bool TryApplyMonomialOnQubitZero(Span<double> r, int a, int b, Sparse16 m)
+    {
+        if (m.TileFirst is null || (a != 0 && b != 0) || !Avx512F.IsSupported)
+        {
+            return false;
+        }
+
+        var gather = a == 0 ? m.TileFirst : m.TileSecond!;
+        var scale = a == 0 ? m.TileFirstScale! : m.TileSecondScale!;
+        var gatherLow = Vector512.Create(gather.AsSpan(0, 8));
+        var gatherHigh = Vector512.Create(gather.AsSpan(8, 8));
+        var scaleLow = Vector512.Create(scale.AsSpan(0, 8));
+        var scaleHigh = Vector512.Create(scale.AsSpan(8, 8));
+        int other = a == 0 ? b : a;
+        ref double d = ref MemoryMarshal.GetReference(r);
+        int n = r.Length;
+        if (other == 1)
+        {
+            for (int i = 0; i < n; i += 16)
+            {
+                ref double p = ref Unsafe.Add(ref d, i);
+                var low = Vector512.LoadUnsafe(ref p);
+                var high = Vector512.LoadUnsafe(ref p, 8);
+                (Avx512F.PermuteVar8x64x2(low, gatherLow, high) * scaleLow).StoreUnsafe(ref p);
+                (Avx512F.PermuteVar8x64x2(low, gatherHigh, high) * scaleHigh).StoreUnsafe(ref p, 8);
+            }
+
+            return true;
+        }
+
+        nuint stride = (nuint)1 << (2 * other);
+        int groups = n >> 4;
+        for (int k = 0; k < groups; k++)
+        {
+            ref double p = ref Unsafe.Add(ref d, InsertZeroDigits(k, 0, other));
+            var low = Vector512.Create(Vector256.LoadUnsafe(ref p), Vector256.LoadUnsafe(ref p, stride));
+            var high = Vector512.Create(Vector256.LoadUnsafe(ref p, 2 * stride), Vector256.LoadUnsafe(ref p, 3 * stride));
+            var outLow = Avx512F.PermuteVar8x64x2(low, gatherLow, high) * scaleLow;
+            var outHigh = Avx512F.PermuteVar8x64x2(low, gatherHigh, high) * scaleHigh;
+            outLow.GetLower().StoreUnsafe(ref p);
+            outLow.GetUpper().StoreUnsafe(ref p, stride);
+            outHigh.GetLower().StoreUnsafe(ref p, 2 * stride);
+            outHigh.GetUpper().StoreUnsafe(ref p, 3 * stride);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// r ← M r on qubit 0's digit for a unital one-qubit map (M e0 = e0, e0ᵀ M = e0ᵀ: rotations, unital channels): each
+    /// group is one vector v, and M v = D0⊙v + D1⊙P1(v) + D2⊙P2(v) with P1, P2 the two cyclic shifts of lanes 1–3 and D
+    /// the matching diagonals of M's 3×3 block (lane 0 keeps v0) — two lane permutes where the general kernel
+    /// broadcasts four. The scalar path forms the same sums in the same order.
+    /// </summary>
+    public static void ApplyUnitalOnDigitZero(Span<double> r, ReadOnlySpan<double> m)
+    {
+        ref double d = ref MemoryMarshal.GetReference(r);
+        int n = r.Length;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var d0 = Vector256.Create(1, m[5], m[10], m[15]);
+            var d1 = Vector256.Create(0, m[6], m[11], m[13]);
+            var d2 = Vector256.Create(0, m[7], m[9], m[14]);
+            for (int i = 0; i < n; i += 4)
+            {
+                ref double p = ref Unsafe.Add(ref d, i);
+                var v = Vector256.LoadUnsafe(ref p);
+                var p1 = Vector256.Shuffle(v, Vector256.Create(0L, 2, 3, 1));
+                var p2 = Vector256.Shuffle(v, Vector256.Create(0L, 3, 1, 2));
+                ((d0 * v + d1 * p1) + d2 * p2).StoreUnsafe(ref p);
+            }
+
+            return;
+        }
+
+        double m11 = m[5], m12 = m[6], m13 = m[7];
+        double m21 = m[9], m22 = m[10], m23 = m[11];
+        double m31 = m[13], m32 = m[14], m33 = m[15];
+        for (int i = 0; i < n; i += 4)
+        {
+            ref double p = ref Unsafe.Add(ref d, i);
+            double v0 = p, v1 = Unsafe.Add(ref p, 1), v2 = Unsafe.Add(ref p, 2), v3 = Unsafe.Add(ref p, 3);
+            p = ((1 * v0) + (0 * v0)) + (0 * v0);
+            Unsafe.Add(ref p, 1) = ((m11 * v1) + (m12 * v2)) + (m13 * v3);
+            Unsafe.Add(ref p, 2) = ((m22 * v2) + (m23 * v3)) + (m21 * v1);
+            Unsafe.Add(ref p, 3) = ((m33 * v3) + (m31 * v1)) + (m32 * v2);
+        }
     }
 }

@@ -68,6 +68,71 @@ public class SegmentKernelTests
     }
 
     [Theory]
+    [InlineData(GateKind.CNOT)]
+    [InlineData(GateKind.CZ)]
+    [InlineData(GateKind.SWAP)]
+    [InlineData(GateKind.ISWAP)]
+    public void QubitZeroGather_MovesTheGeneralKernelsProducts_BitForBit(GateKind kind)
+    {
+        var rng = new SeededRandom(11);
+        var gate = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(kind), 2);
+        var noisy = SmallMatrix.Multiply(
+            PauliAlgebra.ToLocalOrder(NoiseChannel.TwoQubitPauliChannel(Enumerable.Range(0, 15).Select(_ => rng.NextDouble(0, 0.01)).ToArray())
+                .PauliTransferMatrix, 2), gate, 16);
+        foreach (var matrix in new[] { gate, noisy })
+        {
+            var sparse = new Sparse16(matrix);
+            Assert.NotNull(sparse.TileFirst);
+            for (int qubits = 2; qubits <= 5; qubits++)
+            {
+                for (int other = 1; other < qubits; other++)
+                {
+                    foreach (var (a, b) in new[] { (0, other), (other, 0) })
+                    {
+                        var expected = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+                        var actual = (double[])expected.Clone();
+                        PauliKernels.Apply2(expected, a, b, sparse);
+                        if (!PauliKernels.TryApplyMonomialOnQubitZero(actual, a, b, sparse))
+                        {
+                            Assert.False(System.Runtime.Intrinsics.X86.Avx512F.IsSupported);
+                            return;
+                        }
+
+                        Assert.Equal(expected, actual);
+                    }
+                }
+            }
+        }
+
+        // A dense map is not monomial; a pair above qubit 0 is not this kernel's.
+        var dense = new Sparse16(Enumerable.Repeat(0.1, 256).ToArray());
+        Assert.Null(dense.TileFirst);
+        Assert.False(PauliKernels.TryApplyMonomialOnQubitZero(new double[64], 0, 1, dense));
+        Assert.False(PauliKernels.TryApplyMonomialOnQubitZero(new double[64], 1, 2, new Sparse16(gate)));
+    }
+
+    [Fact]
+    public void UnitalKernelOnDigitZero_EqualsTheGeneralKernel()
+    {
+        var rng = new SeededRandom(13);
+        for (int qubits = 1; qubits <= 4; qubits++)
+        {
+            // A rotation, then a unital channel: M e0 = e0 and e0ᵀ M = e0ᵀ.
+            var rotation = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(GateKind.H), 1);
+            var channel = PauliAlgebra.ToLocalOrder(NoiseChannel.PauliChannel(0.01, 0.02, 0.03).PauliTransferMatrix, 1);
+            var m = SmallMatrix.Multiply(channel, rotation, 4);
+            var expected = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+            var actual = (double[])expected.Clone();
+            PauliKernels.Apply(expected, 0, m, unital: true);
+            PauliKernels.ApplyUnitalOnDigitZero(actual, m);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-15, $"{qubits} qubits, entry {i}: {actual[i]} against {expected[i]}");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(2, 1)]
     [InlineData(3, 2)]
     [InlineData(5, 3)]
