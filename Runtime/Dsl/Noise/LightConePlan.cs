@@ -59,6 +59,7 @@ internal sealed class LightConePlan
             PreviousLength = previousLength;
             Joined = joined;
             Simulator = simulator;
+            Tiles = simulator.Qubits <= DensityMatrixSimulator.BlockQubits ? TileSchedule.Build(simulator.Program) : null;
             KeptMask = 0;
             foreach (int p in kept)
             {
@@ -85,6 +86,9 @@ internal sealed class LightConePlan
         public int[] Joined { get; }
 
         public DensityMatrixSimulator Simulator { get; }
+
+        /// <summary>The forward order with one-qubit steps run inside two-qubit passes (<see cref="TileSchedule"/>), or null.</summary>
+        public TileSchedule.Item[]? Tiles { get; }
     }
 
     /// <summary>

@@ -305,7 +305,14 @@ public sealed class NoisyAnsatzRuntime
             Enter(segment, plan, previous, r, workspace);
             var simulator = segment.Simulator;
             simulator.PrepareAngles(weights, inputs, ws, -1, 0);
-            simulator.RunSteps(r, ws, 0, simulator.Program.Steps.Length, saveCheckpoints);
+            if (segment.Tiles is { } tiles)
+            {
+                simulator.RunTiled(r, ws, tiles);
+            }
+            else
+            {
+                simulator.RunSteps(r, ws, 0, simulator.Program.Steps.Length, saveCheckpoints);
+            }
             previous = r;
         }
     }

@@ -263,6 +263,52 @@ public sealed partial class DensityMatrixSimulator
         }
     }
 
+    /// <summary>
+    /// Runs the program forward in <paramref name="schedule"/>'s order (<see cref="TileSchedule"/>: one-qubit steps inside
+    /// the pass of the next constant two-qubit step on their qubit): the bits of the steps run one by one in that order,
+    /// equal to <see cref="RunSteps"/> to rounding. Only for
+    /// registers within one cache block and programs without restored channels (no checkpoints to save).
+    /// </summary>
+    internal void RunTiled(Span<double> r, DensityMatrixWorkspace ws, TileSchedule.Item[] schedule)
+    {
+        var steps = Program.Steps;
+        foreach (var item in schedule)
+        {
+            var step = steps[item.Step];
+            if (item.Pre0 < 0)
+            {
+                FuseIfNeeded(step, ws);
+                ApplyFused(step, r, ws);
+                continue;
+            }
+
+            var pre0 = steps[item.Pre0];
+            FuseIfNeeded(pre0, ws);
+            var m0 = OneMatrix(pre0, ws);
+            DensityStep? pre1 = item.Pre1 >= 0 ? steps[item.Pre1] : null;
+            ReadOnlySpan<double> m1 = default;
+            if (pre1 is not null)
+            {
+                FuseIfNeeded(pre1, ws);
+                m1 = OneMatrix(pre1, ws);
+            }
+
+            if (!PauliKernels.TryApplyRotatedMonomial(r, step.Qubit0, step.Qubit1, m0, pre0.Qubit0, m1, pre1?.Qubit0 ?? -1, step.SparseProduct!))
+            {
+                ApplyFused(pre0, r, ws);
+                if (pre1 is not null)
+                {
+                    ApplyFused(pre1, r, ws);
+                }
+
+                ApplyFused(step, r, ws);
+            }
+        }
+    }
+
+    private ReadOnlySpan<double> OneMatrix(DensityStep step, DensityMatrixWorkspace ws) =>
+        step.ConstantProduct >= 0 ? Program.Pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16);
+
     /// <summary>A constant two-qubit map: with the segment kernels, pair by pair or gathered on qubit 0 when it is monomial.</summary>
     internal void ApplyConstantTwo(Span<double> r, DensityStep step, Sparse16 m)
     {

@@ -206,4 +206,185 @@ internal static partial class PauliKernels
             Unsafe.Add(ref p, 3) = ((m33 * v3) + (m31 * v1)) + (m32 * v2);
         }
     }
+
+    /// <summary>
+    /// One pass for what would be up to three: the unital one-qubit maps <paramref name="pre0"/> (on qubit
+    /// <paramref name="pre0Qubit"/>) and then <paramref name="pre1"/> (empty for none), each on one of the pair's qubits,
+    /// followed by the monomial two-qubit map <paramref name="m"/> on (<paramref name="a"/>, <paramref name="b"/>) — the
+    /// group's sixteen entries stay in registers between them. Every entry gets the products and sums the separate kernels
+    /// form (<see cref="Apply"/>'s unital formula on a digit above 0, <see cref="ApplyUnitalOnDigitZero"/>'s on digit 0,
+    /// one gathered product for the monomial), so the bits are those of the three passes.
+    /// </summary>
+    /// <returns>False (nothing done) when the map is not monomial, or a qubit is 0 and there is no AVX-512 (the caller runs the passes).</returns>
+    public static bool TryApplyRotatedMonomial(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
+        int pre1Qubit, Sparse16 m)
+    {
+        if (m.TileFirst is null || !Vector256.IsHardwareAccelerated)
+        {
+            return false;
+        }
+
+        if (a == 0 || b == 0)
+        {
+            return Avx512F.IsSupported && RotatedMonomialOnQubitZero(r, a, b, pre0, pre0Qubit, pre1, pre1Qubit, m);
+        }
+
+        Span<int> offset = stackalloc int[16];
+        for (int l = 0; l < 16; l++)
+        {
+            offset[l] = ((l & 3) << (2 * a)) + ((l >> 2) << (2 * b));
+        }
+
+        var columns = m.Columns;
+        var values = m.Values;
+        int lo = Math.Min(a, b), hi = Math.Max(a, b);
+        int groups = r.Length >> 4;
+        ref double d = ref MemoryMarshal.GetReference(r);
+        Span<Vector256<double>> v = stackalloc Vector256<double>[16];
+        for (int k = 0; k < groups; k += 4)
+        {
+            ref double g = ref Unsafe.Add(ref d, InsertZeroDigits(k, lo, hi));
+            for (int l = 0; l < 16; l++)
+            {
+                v[l] = Vector256.LoadUnsafe(ref Unsafe.Add(ref g, offset[l]));
+            }
+
+            if (!pre0.IsEmpty)
+            {
+                UnitalOnLocalDigit(v, pre0Qubit == a ? 0 : 1, pre0);
+            }
+
+            if (!pre1.IsEmpty)
+            {
+                UnitalOnLocalDigit(v, pre1Qubit == a ? 0 : 1, pre1);
+            }
+
+            for (int i = 0; i < 16; i++)
+            {
+                (v[columns[i]] * values[i]).StoreUnsafe(ref Unsafe.Add(ref g, offset[i]));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="Apply"/>'s unital formula on local digit <paramref name="digit"/> (0 or 1) of a group held as sixteen vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void UnitalOnLocalDigit(Span<Vector256<double>> v, int digit, ReadOnlySpan<double> m)
+    {
+        double m11 = m[5], m12 = m[6], m13 = m[7];
+        double m21 = m[9], m22 = m[10], m23 = m[11];
+        double m31 = m[13], m32 = m[14], m33 = m[15];
+        int step = digit == 0 ? 1 : 4;
+        int across = digit == 0 ? 4 : 1;
+        for (int o = 0; o < 4; o++)
+        {
+            int i1 = (o * across) + step, i2 = i1 + step, i3 = i2 + step;
+            var v1 = v[i1];
+            var v2 = v[i2];
+            var v3 = v[i3];
+            v[i1] = (v1 * m11 + v2 * m12) + v3 * m13;
+            v[i2] = (v1 * m21 + v2 * m22) + v3 * m23;
+            v[i3] = (v1 * m31 + v2 * m32) + v3 * m33;
+        }
+    }
+
+    /// <summary><see cref="TryApplyRotatedMonomial"/> when one qubit is 0: a group is four vectors (one per digit of the other qubit, lanes qubit 0's digit).</summary>
+    private static bool RotatedMonomialOnQubitZero(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
+        int pre1Qubit, Sparse16 m)
+    {
+        var gather = a == 0 ? m.TileFirst! : m.TileSecond!;
+        var scale = a == 0 ? m.TileFirstScale! : m.TileSecondScale!;
+        var gatherLow = Vector512.Create(gather.AsSpan(0, 8));
+        var gatherHigh = Vector512.Create(gather.AsSpan(8, 8));
+        var scaleLow = Vector512.Create(scale.AsSpan(0, 8));
+        var scaleHigh = Vector512.Create(scale.AsSpan(8, 8));
+        int other = a == 0 ? b : a;
+        bool firstOnZero = !pre0.IsEmpty && pre0Qubit == 0;
+        bool secondOnZero = !pre1.IsEmpty && pre1Qubit == 0;
+        var zero0 = Diagonals(firstOnZero ? pre0 : pre1);
+        var other0 = OtherCoefficients(firstOnZero ? pre1 : pre0);
+        nuint stride = (nuint)1 << (2 * other);
+        int groups = r.Length >> 4;
+        ref double d = ref MemoryMarshal.GetReference(r);
+        for (int k = 0; k < groups; k++)
+        {
+            ref double p = ref Unsafe.Add(ref d, InsertZeroDigits(k, 0, other));
+            var x0 = Vector256.LoadUnsafe(ref p);
+            var x1 = Vector256.LoadUnsafe(ref p, stride);
+            var x2 = Vector256.LoadUnsafe(ref p, 2 * stride);
+            var x3 = Vector256.LoadUnsafe(ref p, 3 * stride);
+            if (firstOnZero)
+            {
+                OnDigitZero(ref x0, ref x1, ref x2, ref x3, zero0);
+            }
+
+            if (!pre0.IsEmpty && !firstOnZero)
+            {
+                Across(ref x1, ref x2, ref x3, other0);
+            }
+
+            if (secondOnZero)
+            {
+                OnDigitZero(ref x0, ref x1, ref x2, ref x3, zero0);
+            }
+
+            if (!pre1.IsEmpty && !secondOnZero)
+            {
+                Across(ref x1, ref x2, ref x3, other0);
+            }
+
+            var low = Vector512.Create(x0, x1);
+            var high = Vector512.Create(x2, x3);
+            var outLow = Avx512F.PermuteVar8x64x2(low, gatherLow, high) * scaleLow;
+            var outHigh = Avx512F.PermuteVar8x64x2(low, gatherHigh, high) * scaleHigh;
+            outLow.GetLower().StoreUnsafe(ref p);
+            outLow.GetUpper().StoreUnsafe(ref p, stride);
+            outHigh.GetLower().StoreUnsafe(ref p, 2 * stride);
+            outHigh.GetUpper().StoreUnsafe(ref p, 3 * stride);
+        }
+
+        return true;
+    }
+
+    private static (Vector256<double> D0, Vector256<double> D1, Vector256<double> D2) Diagonals(ReadOnlySpan<double> m) =>
+        m.IsEmpty
+            ? default
+            : (Vector256.Create(1, m[5], m[10], m[15]), Vector256.Create(0, m[6], m[11], m[13]), Vector256.Create(0, m[7], m[9], m[14]));
+
+    private static (double M11, double M12, double M13, double M21, double M22, double M23, double M31, double M32, double M33) OtherCoefficients(
+        ReadOnlySpan<double> m) =>
+        m.IsEmpty ? default : (m[5], m[6], m[7], m[9], m[10], m[11], m[13], m[14], m[15]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OnDigitZero(ref Vector256<double> x0, ref Vector256<double> x1, ref Vector256<double> x2, ref Vector256<double> x3,
+        (Vector256<double> D0, Vector256<double> D1, Vector256<double> D2) c)
+    {
+        x0 = UnitalLanes(x0, c);
+        x1 = UnitalLanes(x1, c);
+        x2 = UnitalLanes(x2, c);
+        x3 = UnitalLanes(x3, c);
+    }
+
+    /// <summary>One group of <see cref="ApplyUnitalOnDigitZero"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> UnitalLanes(Vector256<double> v, (Vector256<double> D0, Vector256<double> D1, Vector256<double> D2) c)
+    {
+        var p1 = Vector256.Shuffle(v, Vector256.Create(0L, 2, 3, 1));
+        var p2 = Vector256.Shuffle(v, Vector256.Create(0L, 3, 1, 2));
+        return (c.D0 * v + c.D1 * p1) + c.D2 * p2;
+    }
+
+    /// <summary><see cref="Apply"/>'s unital formula across the X, Z, Y digit vectors of the other qubit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Across(ref Vector256<double> x1, ref Vector256<double> x2, ref Vector256<double> x3,
+        (double M11, double M12, double M13, double M21, double M22, double M23, double M31, double M32, double M33) c)
+    {
+        var v1 = x1;
+        var v2 = x2;
+        var v3 = x3;
+        x1 = (v1 * c.M11 + v2 * c.M12) + v3 * c.M13;
+        x2 = (v1 * c.M21 + v2 * c.M22) + v3 * c.M23;
+        x3 = (v1 * c.M31 + v2 * c.M32) + v3 * c.M33;
+    }
 }

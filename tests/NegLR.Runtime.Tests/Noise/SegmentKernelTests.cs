@@ -133,6 +133,77 @@ public class SegmentKernelTests
     }
 
     [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void TiledSchedule_GivesTheBitsOfItsStepsOneByOne_AndTheProgramOrderToRounding(int qubits)
+    {
+        var rng = new SeededRandom((ulong)(700 + qubits));
+        var circuits = new[]
+        {
+            NoiseTestData.NoisyStandardWorkload(qubits),
+            NoiseTestData.RandomNoisyCircuit(rng, qubits, 10 * qubits),
+        };
+        var ladder = new NoiseModel().AfterEach(NoiseChannel.PauliChannel(0.01, 0.02, 0.005), GateKind.RX, GateKind.RZ)
+            .AfterEach(NoiseChannel.TwoQubitDepolarizing(0.02), GateKind.CZ, GateKind.SWAP);
+        var mixed = new Circuit(qubits);
+        for (int layer = 0; layer < 2; layer++)
+        {
+            for (int q = 0; q < qubits; q++)
+            {
+                mixed.RX(q, mixed.Weight()).RZ(q, mixed.Weight());
+            }
+
+            for (int q = qubits - 1; q > 0; q--)
+            {
+                if ((q + layer) % 2 == 0) { mixed.CZ(q, q - 1); } else { mixed.SWAP(q - 1, q); }
+            }
+        }
+
+        int merged = 0;
+        foreach (var circuit in circuits.Append(ladder.ApplyTo(mixed)))
+        {
+            var sim = new DensityMatrixSimulator(circuit) { SegmentKernels = true };
+            var tiles = TileSchedule.Build(sim.Program);
+            if (tiles is null)
+            {
+                continue;
+            }
+
+            merged++;
+            var w = TestData.RandomVector(rng, circuit.WeightCount, -2, 2);
+            var x = new[] { 0.3, -0.7 };
+            var ws = sim.CreateWorkspace();
+            sim.PrepareAngles(w, x, ws, -1, 0);
+            var start = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+            var tiled = (double[])start.Clone();
+            var oneByOne = (double[])start.Clone();
+            var programOrder = (double[])start.Clone();
+            sim.RunTiled(tiled, ws, tiles);
+            foreach (var item in tiles)
+            {
+                foreach (int s in new[] { item.Pre0, item.Pre1, item.Step })
+                {
+                    if (s >= 0)
+                    {
+                        sim.RunSteps(oneByOne, ws, s, s + 1, saveCheckpoints: false);
+                    }
+                }
+            }
+
+            sim.RunSteps(programOrder, ws, 0, sim.PassCount, saveCheckpoints: false);
+            Assert.Equal(oneByOne, tiled);
+            for (int i = 0; i < tiled.Length; i++)
+            {
+                Assert.True(Math.Abs(tiled[i] - programOrder[i]) < 1e-13, $"entry {i}: {tiled[i]} against program order's {programOrder[i]}");
+            }
+        }
+
+        Assert.True(merged >= 2, "the noisy ladders merge one-qubit steps into their two-qubit passes");
+    }
+
+    [Theory]
     [InlineData(2, 1)]
     [InlineData(3, 2)]
     [InlineData(5, 3)]
