@@ -382,35 +382,37 @@ public sealed partial class DensityMatrixSimulator
     /// </summary>
     private void FuseOne(DensityStep step, DensityMatrixWorkspace ws)
     {
-        Span<double> m = stackalloc double[16];
-        Span<double> temp = stackalloc double[16];
+        // Written in place (the step's scratch), each rotation's pair (u, v) and sign known from its word.
+        var m = ws.StepMatrices.AsSpan(step.Scratch, 16);
         m.Clear();
         m[0] = m[5] = m[10] = m[15] = 1;
         var pool = Program.Pool;
         var rotations = Program.Rotations;
+        var cos = ws.Cos;
+        var sin = ws.Sin;
         foreach (var op in step.Ops)
         {
             if (!op.IsRotation)
             {
+                var temp = ws.Product.AsSpan(0, 16);
                 SmallMatrix.Multiply(pool.AsSpan(op.Matrix, 16), m, 4, temp);
                 temp.CopyTo(m);
                 continue;
             }
 
-            int word = rotations[op.Rotation].LocalWord;
-            int u = (word & 1) != 0 ? 2 : 1; // the pair's member without the word's lowest bit, as FuseStep picks it
-
-            int v = u ^ word;
-            double c = ws.Cos[op.Rotation], ss = PauliAlgebra.RotationSign(u, word) * ws.Sin[op.Rotation];
+            var rotation = rotations[op.Rotation];
+            int u = rotation.PairLow; // the pair's member without the word's lowest bit, as FuseStep picks it
+            int v = u ^ rotation.LocalWord;
+            double c = cos[op.Rotation], ss = rotation.PairSign * sin[op.Rotation];
+            var rowU = m.Slice(u * 4, 4);
+            var rowV = m.Slice(v * 4, 4);
             for (int j = 0; j < 4; j++)
             {
-                double vu = m[(u * 4) + j], vv = m[(v * 4) + j];
-                m[(u * 4) + j] = (c * vu) + (ss * vv);
-                m[(v * 4) + j] = (c * vv) - (ss * vu);
+                double vu = rowU[j], vv = rowV[j];
+                rowU[j] = (c * vu) + (ss * vv);
+                rowV[j] = (c * vv) - (ss * vu);
             }
         }
-
-        m.CopyTo(ws.StepMatrices.AsSpan(step.Scratch, 16));
     }
 
     /// <summary>θ of every instruction, then cos and sin of every rotation angle φ = multiplier·θ, for this call.</summary>
