@@ -151,7 +151,15 @@ public sealed partial class DensityMatrixSimulator
         switch (step.Kind)
         {
             case DensityStepKind.One:
-                PauliKernels.BackwardOne(r, lambda, step.Qubit0, inverse.Span[..16], transposed.Span[..16], step.Unital, correlation[..16]);
+                if (SegmentKernels && step.Qubit0 == 0 && step.Unital)
+                {
+                    PauliKernels.BackwardUnitalOnDigitZero(r, lambda, inverse.Span[..16], transposed.Span[..16], correlation[..16]);
+                }
+                else
+                {
+                    PauliKernels.BackwardOne(r, lambda, step.Qubit0, inverse.Span[..16], transposed.Span[..16], step.Unital, correlation[..16]);
+                }
+
                 break;
             case DensityStepKind.Two:
                 if (step.ConstantProduct >= 0)

@@ -208,6 +208,58 @@ internal static partial class PauliKernels
     }
 
     /// <summary>
+    /// <see cref="BackwardOne"/> for a unital one-qubit step on qubit 0 (rotations, unital channels): each group of r
+    /// and λ is one vector, the nine correlations C_ab (a, b in X, Z, Y) are r⊙λ, r⊙P1(λ) and r⊙P2(λ) lane by lane
+    /// (P1, P2 the cyclic shifts of lanes 1–3), and r ← M⁻¹ r, λ ← Mᵀ λ are <see cref="ApplyUnitalOnDigitZero"/>'s two
+    /// permutes per vector, where the general kernel transposes four groups in and out. Vector256 code on every machine
+    /// (in software without 256-bit SIMD), so the bits do not depend on the hardware; equal to <see cref="BackwardOne"/>
+    /// to rounding (the correlation sums run in another order).
+    /// </summary>
+    public static void BackwardUnitalOnDigitZero(Span<double> r, Span<double> lambda, ReadOnlySpan<double> inverse, ReadOnlySpan<double> transposed,
+        Span<double> correlation)
+    {
+        ref double rd = ref MemoryMarshal.GetReference(r);
+        ref double ld = ref MemoryMarshal.GetReference(lambda);
+        int n = r.Length;
+        var i0 = Vector256.Create(1, inverse[5], inverse[10], inverse[15]);
+        var i1 = Vector256.Create(0, inverse[6], inverse[11], inverse[13]);
+        var i2 = Vector256.Create(0, inverse[7], inverse[9], inverse[14]);
+        var t0 = Vector256.Create(1, transposed[5], transposed[10], transposed[15]);
+        var t1 = Vector256.Create(0, transposed[6], transposed[11], transposed[13]);
+        var t2 = Vector256.Create(0, transposed[7], transposed[9], transposed[14]);
+        var same = Vector256<double>.Zero;
+        var next = same;
+        var previous = same;
+        for (int i = 0; i < n; i += 4)
+        {
+            ref double pr = ref Unsafe.Add(ref rd, i);
+            ref double pl = ref Unsafe.Add(ref ld, i);
+            var v = Vector256.LoadUnsafe(ref pr);
+            var w = Vector256.LoadUnsafe(ref pl);
+            var v1 = Vector256.Shuffle(v, Vector256.Create(0L, 2, 3, 1));
+            var v2 = Vector256.Shuffle(v, Vector256.Create(0L, 3, 1, 2));
+            var w1 = Vector256.Shuffle(w, Vector256.Create(0L, 2, 3, 1));
+            var w2 = Vector256.Shuffle(w, Vector256.Create(0L, 3, 1, 2));
+            same += v * w;
+            next += v * w1;
+            previous += v * w2;
+            ((i0 * v + i1 * v1) + i2 * v2).StoreUnsafe(ref pr);
+            ((t0 * w + t1 * w1) + t2 * w2).StoreUnsafe(ref pl);
+        }
+
+        // Lane a of `same` is C_aa; of `next`, C_a,a+1 (cyclically in 1..3); of `previous`, C_a,a-1.
+        correlation[5] += same.GetElement(1);
+        correlation[10] += same.GetElement(2);
+        correlation[15] += same.GetElement(3);
+        correlation[6] += next.GetElement(1);
+        correlation[11] += next.GetElement(2);
+        correlation[13] += next.GetElement(3);
+        correlation[7] += previous.GetElement(1);
+        correlation[9] += previous.GetElement(2);
+        correlation[14] += previous.GetElement(3);
+    }
+
+    /// <summary>
     /// One pass for what would be up to three: the unital one-qubit maps <paramref name="pre0"/> (on qubit
     /// <paramref name="pre0Qubit"/>) and then <paramref name="pre1"/> (empty for none), each on one of the pair's qubits,
     /// followed by the monomial two-qubit map <paramref name="m"/> on (<paramref name="a"/>, <paramref name="b"/>) — the

@@ -132,6 +132,38 @@ public class SegmentKernelTests
         }
     }
 
+    [Fact]
+    public void UnitalBackwardOnDigitZero_EqualsTheGeneralBackwardKernel()
+    {
+        var rng = new SeededRandom(17);
+        // Two different unital maps (neither symmetric), standing for M⁻¹ and Mᵀ: every entry of both must land right.
+        var h = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(GateKind.H), 1);
+        var s = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(GateKind.S), 1);
+        var channel = PauliAlgebra.ToLocalOrder(NoiseChannel.PauliChannel(0.01, 0.02, 0.03).PauliTransferMatrix, 1);
+        var inverse = SmallMatrix.Multiply(channel, SmallMatrix.Multiply(s, h, 4), 4);
+        var transposed = SmallMatrix.Multiply(SmallMatrix.Multiply(h, channel, 4), s, 4);
+        for (int qubits = 1; qubits <= 4; qubits++)
+        {
+            var r = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+            var lambda = TestData.RandomVector(rng, r.Length, -1, 1);
+            var (rExpected, lExpected, rActual, lActual) = ((double[])r.Clone(), (double[])lambda.Clone(), r, lambda);
+            var expected = new double[16];
+            var actual = new double[16];
+            PauliKernels.BackwardOne(rExpected, lExpected, 0, inverse, transposed, unital: true, expected);
+            PauliKernels.BackwardUnitalOnDigitZero(rActual, lActual, inverse, transposed, actual);
+            for (int i = 0; i < r.Length; i++)
+            {
+                Assert.True(Math.Abs(rExpected[i] - rActual[i]) < 1e-15, $"{qubits} qubits, r[{i}]: {rActual[i]} against {rExpected[i]}");
+                Assert.True(Math.Abs(lExpected[i] - lActual[i]) < 1e-15, $"{qubits} qubits, λ[{i}]: {lActual[i]} against {lExpected[i]}");
+            }
+
+            for (int k = 0; k < 16; k++)
+            {
+                Assert.True(Math.Abs(expected[k] - actual[k]) < 1e-13, $"{qubits} qubits, C[{k}]: {actual[k]} against {expected[k]}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
