@@ -596,7 +596,7 @@ internal sealed class TileWriter
         // size of the pass: the four shuffles (FusedKernels.SwapReIm, SwapHalves, Re, Im), one intrinsic each, always
         // called on a register. A helper taking an expression, or returning a struct, costs the JIT a local per call; a
         // pass method has hundreds of register operations, and past about a thousand locals the JIT stops inlining
-        // (calls would stay calls: a prototype of such passes ran 20-60x slower).
+        // (calls would stay calls, and a pass many times slower).
         private static string Fma(string a, string b, string c) => $"__V.FusedMultiplyAdd({a}, {b}, {c})";
 
         /// <summary>[re, im, re, im] → [im, re, im, re].</summary>
