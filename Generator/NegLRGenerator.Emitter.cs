@@ -77,8 +77,6 @@ public sealed partial class NegLRGenerator
                         WriteEntryPoints(w, spec, steps);
                         cancellationToken.ThrowIfCancellationRequested();
                         WriteSimulation(w, spec, steps, tiles, cancellationToken);
-                        cancellationToken.ThrowIfCancellationRequested();
-                        WriteParameterShift(w);
                     }
                 }
                 else
@@ -257,7 +255,7 @@ public sealed partial class NegLRGenerator
             {
                 w.Line(Check);
                 w.Line($"{Support}.CheckGradient(__Name, WeightCount, StateLength, gradient.Length, state.Length);");
-                w.Line($"return __Shift(weights, inputs, gradient, state, {cost});");
+                w.Line($"return __P.ParameterShift(weights, inputs, gradient, state, {cost}, __ForwardShifted);");
             }
 
             w.Line();
@@ -323,33 +321,9 @@ public sealed partial class NegLRGenerator
                     cancellationToken);
             }
 
-            w.Append(simulation);
-        }
-
-        /// <summary>Parameter shift as a loop over the program's table of trainable steps: two or four shifted runs each.</summary>
-        private static void WriteParameterShift(CodeWriter w)
-        {
-            using (w.Block($"private static double __Shift({Weights} w, {Weights} x, {Gradient} g, {Span} s, {PauliSum} observable)"))
-            {
-                w.Line("g.Clear();");
-                w.Line("const double Half = global::System.Math.PI / 2;");
-                using (w.Block("foreach (var step in __P.Shifts)"))
-                {
-                    w.Line("__ForwardShifted(w, x, s, step.Step, Half); double near = observable.Expectation(s);");
-                    w.Line("__ForwardShifted(w, x, s, step.Step, -Half); near -= observable.Expectation(s);");
-                    using (w.Block("if (step.FourTerm)"))
-                    {
-                        w.Line("__ForwardShifted(w, x, s, step.Step, 3 * Half); double far = observable.Expectation(s);");
-                        w.Line("__ForwardShifted(w, x, s, step.Step, -3 * Half); far -= observable.Expectation(s);");
-                        w.Line($"g[step.Weight] += step.Scale * (({Support}.FourTermPlus * near) - ({Support}.FourTermMinus * far));");
-                    }
-
-                    w.Line("else g[step.Weight] += step.Scale * (near / 2);");
-                }
-
-                w.Line("__Forward(w, x, s);");
-                w.Line("return observable.Expectation(s);");
-            }
+            // The passes end the type: no blank line before its closing brace.
+            string text = simulation.ToString();
+            w.Append(text.EndsWith("\n\n", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text);
         }
 
         private static string Comment(AnsatzSpec spec, in Instruction ins, int step)

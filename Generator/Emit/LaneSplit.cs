@@ -19,18 +19,32 @@ namespace NegLR.Generator.Emit;
 /// Names in the rewritten code: <c>__V2</c> = Vector128, <c>__D2</c> = Vector128&lt;double&gt;. The rewrite is driven
 /// by the tile writer's vocabulary (its register, constant and accumulator names, its statement forms); anything it
 /// does not recognise is a generator bug and throws, so it can never write wrong code silently (the emitter turns
-/// the exception into a 256-bit-only file).
+/// the exception into a 256-bit-only file). A constant register whose two halves are the same (a broadcast angle, a
+/// sign pattern repeated per amplitude) is declared once, without a suffix, and read by both halves: same values, one
+/// register instead of two.
 /// </remarks>
-internal static class LaneSplit
+internal sealed class LaneSplit
 {
+    /// <summary>Constant registers of this method declared once for both halves (the tile writer's <c>m</c> constants).</summary>
+    private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
+
+    private LaneSplit()
+    {
+    }
+
     /// <summary>Names the tile writer gives its vector locals: φ and λ registers, temporaries, constants, accumulators, cross products, phase tables.</summary>
     private static readonly Regex VectorName = new("^(?:[plmtgu][0-9]+|f[0-9]+_[0-9]+[ri]?)$", RegexOptions.CultureInvariant);
+
+    /// <summary>The tile writer's register-wide constants (<c>m0…</c>): declared once, never written again.</summary>
+    private static readonly Regex Constant = new("^m[0-9]+$", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Rewrites one method's text (as the tile writer wrote it) with its name <paramref name="name"/> → <paramref name="newName"/>.
     /// Line comments are left out (the 256-bit method carries them, statement for statement); doc comments stay.
     /// </summary>
-    public static string Method(string text, string name, string newName)
+    public static string Method(string text, string name, string newName) => new LaneSplit().Rewrite(text, name, newName);
+
+    private string Rewrite(string text, string name, string newName)
     {
         var output = new StringBuilder(text.Length * 2);
         int start = 0;
@@ -56,7 +70,7 @@ internal static class LaneSplit
         return output.ToString();
     }
 
-    private static string Line(string line, string name, string newName)
+    private string Line(string line, string name, string newName)
     {
         string trimmed = line.TrimStart();
         string indent = line.Substring(0, line.Length - trimmed.Length);
@@ -124,7 +138,7 @@ internal static class LaneSplit
         return list;
     }
 
-    private static string Statement(string s)
+    private string Statement(string s)
     {
         // Scalars and references: the same on both widths.
         if (s.StartsWith("double ", StringComparison.Ordinal) || s.StartsWith("ref double ", StringComparison.Ordinal)
@@ -180,7 +194,15 @@ internal static class LaneSplit
                 return $"var {target}_0 = __V2.LoadUnsafe({reference}{Offset(offset, 0)}); var {target}_1 = __V2.LoadUnsafe({reference}{Offset(offset, 2)});";
             }
 
-            return $"var {target}_0 = {Half(value, 0)}; var {target}_1 = {Half(value, 1)};";
+            string low = Half(value, 0), high = Half(value, 1);
+            if (Constant.IsMatch(target) && low == high)
+            {
+                // The same value in both halves: one register.
+                _shared.Add(target);
+                return $"var {target} = {low};";
+            }
+
+            return $"var {target}_0 = {low}; var {target}_1 = {high};";
         }
 
         if (s.StartsWith(Store, StringComparison.Ordinal))
@@ -211,6 +233,7 @@ internal static class LaneSplit
             string target = s.Substring(0, at);
             string value = s.Substring(at + op.Length);
             Vector(target, s);
+            Unshared(target, s);
             string low = Half(value, 0), high = Half(value, 1);
             string lowTarget = target + "_0", highTarget = target + "_1";
             if (op == " = " && low == lowTarget && high == highTarget)
@@ -234,13 +257,14 @@ internal static class LaneSplit
         throw Unexpected(s);
     }
 
-    private static string Pairs(string list, string context)
+    private string Pairs(string list, string context)
     {
         var names = new List<string>();
         foreach (string part in list.Split(','))
         {
             string name = part.Trim();
             Vector(name, context);
+            Unshared(name, context);
             names.Add(name + "_0");
             names.Add(name + "_1");
         }
@@ -277,7 +301,7 @@ internal static class LaneSplit
     }
 
     /// <summary>Half <paramref name="h"/> (0: qubit 0 = 0, 1: qubit 0 = 1) of a 256-bit expression, as a 128-bit expression.</summary>
-    private static string Half(string e, int h)
+    private string Half(string e, int h)
     {
         var sb = new StringBuilder(e.Length + 16);
         int i = 0;
@@ -293,7 +317,7 @@ internal static class LaneSplit
                 }
 
                 string word = e.Substring(start, i - start);
-                if (word.StartsWith("__V.", StringComparison.Ordinal))
+                if (word.StartsWith("__V.", StringComparison.Ordinal) || word.StartsWith("__F.", StringComparison.Ordinal))
                 {
                     if (i >= e.Length || e[i] != '(')
                     {
@@ -302,8 +326,12 @@ internal static class LaneSplit
 
                     int close = Close(e, i);
                     var args = Arguments(e.Substring(i + 1, close - i - 1));
-                    sb.Append(Call(word.Substring(4), args, h, e));
+                    sb.Append(word[2] == 'V' ? Call(word.Substring(4), args, h, e) : Shuffle(word.Substring(4), args, h, e));
                     i = close + 1;
+                }
+                else if (_shared.Contains(word))
+                {
+                    sb.Append(word);
                 }
                 else if (VectorName.IsMatch(word))
                 {
@@ -333,7 +361,7 @@ internal static class LaneSplit
         return sb.ToString();
     }
 
-    private static string Call(string method, List<string> args, int h, string context)
+    private string Call(string method, List<string> args, int h, string context)
     {
         switch (method)
         {
@@ -346,26 +374,36 @@ internal static class LaneSplit
             case "Create" when args.Count == 2:
                 // Create(GetLower(x), GetUpper(y)): half h is the argument's 128-bit half.
                 return HalfOf(args[h], context);
-            case "Shuffle" when args.Count == 2:
-            {
-                var lanes = ShuffleLanes(args[1], context);
-                int a = lanes[2 * h], b = lanes[(2 * h) + 1];
-                int source = a / 2;
-                if (b / 2 != source)
-                {
-                    throw Unexpected(context);
-                }
-
-                string x = Half(args[0], source);
-                return a % 2 == 0 && b % 2 == 1 ? x : $"__V2.Shuffle({x}, __V2.Create({a % 2}L, {b % 2}L))";
-            }
-
             default:
                 throw Unexpected(context);
         }
     }
 
-    private static string HalfOf(string arg, string context)
+    /// <summary>
+    /// Half <paramref name="h"/> of one of the shuffles the tile writer calls in <c>FusedKernels</c>: those inside the
+    /// 128-bit halves have 128-bit overloads; exchanging the halves is reading the other one.
+    /// </summary>
+    private string Shuffle(string method, List<string> args, int h, string context)
+    {
+        if (args.Count != 1)
+        {
+            throw Unexpected(context);
+        }
+
+        switch (method)
+        {
+            case "SwapReIm":
+            case "Re":
+            case "Im":
+                return $"__F.{method}({Half(args[0], h)})";
+            case "SwapHalves":
+                return Half(args[0], 1 - h);
+            default:
+                throw Unexpected(context);
+        }
+    }
+
+    private string HalfOf(string arg, string context)
     {
         foreach (var (prefix, half) in new[] { ("__V.GetLower(", 0), ("__V.GetUpper(", 1) })
         {
@@ -376,34 +414,6 @@ internal static class LaneSplit
         }
 
         throw Unexpected(context);
-    }
-
-    private static int[] ShuffleLanes(string create, string context)
-    {
-        const string Prefix = "__V.Create(";
-        if (!create.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            throw Unexpected(context);
-        }
-
-        var parts = Arguments(create.Substring(Prefix.Length, create.Length - Prefix.Length - 1));
-        if (parts.Count != 4)
-        {
-            throw Unexpected(context);
-        }
-
-        var lanes = new int[4];
-        for (int j = 0; j < 4; j++)
-        {
-            string p = parts[j].Trim();
-            if (!p.EndsWith("L", StringComparison.Ordinal) || !int.TryParse(p.Substring(0, p.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out lanes[j])
-                || lanes[j] > 3)
-            {
-                throw Unexpected(context);
-            }
-        }
-
-        return lanes;
     }
 
     private static List<string> Arguments(string inside)
@@ -468,6 +478,15 @@ internal static class LaneSplit
         }
 
         return false;
+    }
+
+    /// <summary>A register written after its declaration cannot be one shared by both halves.</summary>
+    private void Unshared(string name, string context)
+    {
+        if (_shared.Contains(name))
+        {
+            throw Unexpected(context);
+        }
     }
 
     private static void Vector(string name, string context)

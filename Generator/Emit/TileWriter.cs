@@ -592,22 +592,25 @@ internal sealed class TileWriter
             pending.Clear();
         }
 
-        // The emitted arithmetic uses only Vector256 intrinsics, never helper methods: a pass method has hundreds of
-        // register operations, and the JIT's inlining budget runs out long before that (calls would stay calls).
+        // The emitted arithmetic is Vector256 intrinsics, and helper methods only where the JIT inlines them whatever the
+        // size of the pass: the four shuffles (FusedKernels.SwapReIm, SwapHalves, Re, Im), one intrinsic each, always
+        // called on a register. A helper taking an expression, or returning a struct, costs the JIT a local per call; a
+        // pass method has hundreds of register operations, and past about a thousand locals the JIT stops inlining
+        // (calls would stay calls, and a pass many times slower).
         private static string Fma(string a, string b, string c) => $"__V.FusedMultiplyAdd({a}, {b}, {c})";
 
         /// <summary>[re, im, re, im] → [im, re, im, re].</summary>
-        private static string SwapReIm(string v) => $"__V.Shuffle({v}, __V.Create(1L, 0L, 3L, 2L))";
+        private static string SwapReIm(string v) => $"__F.SwapReIm({v})";
 
         /// <summary>Exchanges the two amplitudes of a register.</summary>
-        private static string SwapHalves(string v) => $"__V.Shuffle({v}, __V.Create(2L, 3L, 0L, 1L))";
+        private static string SwapHalves(string v) => $"__F.SwapHalves({v})";
 
         /// <summary>v times a per-lane complex factor given as (real parts, signed imaginary parts).</summary>
         private static string Scale(string v, string re, string im) => Fma(re, v, $"{im} * {SwapReIm(v)}");
 
         /// <summary>Lane-wise complex product of two registers (interleaved re, im).</summary>
         private static string Multiply(string a, string b) =>
-            Scale(a, $"__V.Shuffle({b}, __V.Create(0L, 0L, 2L, 2L))", $"(__V.Shuffle({b}, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0))");
+            Scale(a, $"__F.Re({b})", $"(__F.Im({b}) * __V.Create(-1.0, 1.0, -1.0, 1.0))");
 
         /// <summary>Marks scratch registers t0… as used (declared once per method).</summary>
         private void Temps(params int[] used)
@@ -970,7 +973,7 @@ internal sealed class TileWriter
 
                 re[r] = name + "r";
                 im[r] = name + "i";
-                _prologue.Add($"var {re[r]} = __V.Shuffle({name}, __V.Create(0L, 0L, 2L, 2L)); var {im[r]} = __V.Shuffle({name}, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0);");
+                _prologue.Add($"var {re[r]} = __F.Re({name}); var {im[r]} = __F.Im({name}) * __V.Create(-1.0, 1.0, -1.0, 1.0);");
             }
 
             _body.Add($"// Phase table {t}{(_backward ? " (un-apply)" : "")}: " + string.Join(", ", group.ConvertAll(k => "[" + Literals.Int(k) + "]")));
@@ -1059,12 +1062,16 @@ internal sealed class TileWriter
                 lane[l] = allowed ? (flipped ? -sign : sign) : 0;
             }
 
-            string pattern = imaginary
-                ? Vector(Literals.Double(lane[0]), Literals.Double(-lane[0] + 0.0), Literals.Double(lane[1]), Literals.Double(-lane[1] + 0.0))
-                : Vector(Literals.Double(lane[0]), Literals.Double(lane[0]), Literals.Double(lane[1]), Literals.Double(lane[1]));
+            // Multiplying by 1 changes no bit, so a pattern of ones and a coefficient of 1 are left out.
+            bool ones = !imaginary && lane[0] == 1 && lane[1] == 1;
+            string pattern = ones ? ""
+                : " * " + (imaginary
+                    ? Vector(Literals.Double(lane[0]), Literals.Double(-lane[0] + 0.0), Literals.Double(lane[1]), Literals.Double(-lane[1] + 0.0))
+                    : Vector(Literals.Double(lane[0]), Literals.Double(lane[0]), Literals.Double(lane[1]), Literals.Double(lane[1])));
             double coefficient = (_o._slotGradients ? 1 : ins.Angle.Scale) * 2 * ins.GeneratorScale;
             int weight = _o._slotGradients ? _o._slot[k] - _o._slotBase : ins.Angle.Index - _o._weightBase;
-            string add = $"__U.Add(ref {_g}, {Literals.Int(weight)}) += {Literals.Double(coefficient)} * __F.SumLanes({acc} * {pattern});";
+            string scale = coefficient == 1 ? "" : Literals.Double(coefficient) + " * ";
+            string add = $"__U.Add(ref {_g}, {Literals.Int(weight)}) += {scale}__F.SumLanes({acc}{pattern});";
             if (_instances > 1)
             {
                 // Summed over every tile, added to the gradient once after the loop.

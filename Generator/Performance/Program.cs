@@ -54,7 +54,8 @@ switch (mode)
         TransformProfile.Run(Workload.Project(), references, options.Edits);
         break;
     case "dump":
-        // The generated files of the size table, for reading (--output folder).
+        // The generated files of the size table, for reading (--output folder, created if missing).
+        Directory.CreateDirectory(options.Output);
         foreach (var (name, source, hint) in Workload.SizeCases)
         {
             var compilation = Compile(references, new[] { ("Case.cs", source) });

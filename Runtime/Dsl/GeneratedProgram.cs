@@ -18,7 +18,7 @@ namespace NegLR;
 /// after construction.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeneratedProgram
+public sealed partial class GeneratedProgram
 {
     private readonly Instruction[] _steps;
     private readonly int[] _slots;

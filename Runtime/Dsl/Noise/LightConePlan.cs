@@ -25,6 +25,7 @@ internal sealed class LightConePlan
     {
         Segments = segments;
         Prefixes = prefixes;
+        PrefixKernels = Array.ConvertAll(prefixes, p => p is null ? null : new QubitPrefix(p));
         LocalObservable = localObservable;
         DroppedOperations = droppedOperations;
     }
@@ -35,6 +36,9 @@ internal sealed class LightConePlan
     /// <summary>Per circuit qubit: its one-qubit prefix on a 1-qubit register, or null when it enters in |0⟩.</summary>
     public DensityMatrixSimulator?[] Prefixes { get; }
 
+    /// <summary>Per circuit qubit: its prefix run map by map on four numbers (what the calls use), or null.</summary>
+    public QubitPrefix?[] PrefixKernels { get; }
+
     /// <summary>The observable on the last segment's register.</summary>
     public PauliSum LocalObservable { get; }
 
@@ -42,8 +46,8 @@ internal sealed class LightConePlan
     public int DroppedOperations { get; }
 
     /// <summary>Whether every segment stores all its checkpoints (the adjoint must never recompute from |0…0⟩ in a segment).</summary>
-    public bool AdjointSafe => Segments.All(s => s.Simulator.CheckpointsToStore == s.Simulator.RestoredChannelCount) &&
-        Prefixes.All(p => p is null || p.CheckpointsToStore == p.RestoredChannelCount);
+    /// <remarks>Prefixes keep every intermediate vector on a tape (<see cref="QubitPrefix"/>), so they never recompute.</remarks>
+    public bool AdjointSafe => Segments.All(s => s.Simulator.CheckpointsToStore == s.Simulator.RestoredChannelCount);
 
     /// <summary>One register and the operations run on it.</summary>
     internal sealed class Segment
@@ -55,6 +59,7 @@ internal sealed class LightConePlan
             PreviousLength = previousLength;
             Joined = joined;
             Simulator = simulator;
+            Tiles = simulator.Qubits <= DensityMatrixSimulator.BlockQubits ? TileSchedule.Build(simulator.Program) : null;
             KeptMask = 0;
             foreach (int p in kept)
             {
@@ -81,6 +86,9 @@ internal sealed class LightConePlan
         public int[] Joined { get; }
 
         public DensityMatrixSimulator Simulator { get; }
+
+        /// <summary>The forward order with one-qubit steps run inside two-qubit passes (<see cref="TileSchedule"/>), or null.</summary>
+        public TileSchedule.Item[]? Tiles { get; }
     }
 
     /// <summary>
@@ -281,25 +289,50 @@ internal sealed class LightConePlan
                 break;
             }
 
-            if (target < 0)
+            if (target >= 0)
             {
+                var folded = AsPairChannel(channel, q, ops[target]);
+                ops.RemoveAt(i);
+                ops.Insert(target + 1, folded);
                 continue;
             }
 
-            var pair = ops[target].Qubits;
-            var probabilities = new double[15];
-            double third = channel.Parameters[0] / 3;
-            for (int letter = 1; letter <= 3; letter++)
+            // No constant two-qubit operation before it in this segment (the segment starts with the qubit's rotations):
+            // forward instead, past the unital one-qubit operations after it, to just before the next constant
+            // two-qubit operation on the qubit.
+            for (int j = i + 1; j < ops.Count; j++)
             {
-                probabilities[(pair[0] == q ? 4 * letter : letter) - 1] = third;
-            }
+                var o = ops[j];
+                if ((o.Mask & (1 << q)) == 0 || (o.Qubits.Length == 1 && (o.Gate is not null || o.Channel!.IsUnital)))
+                {
+                    continue;
+                }
 
-            ops.RemoveAt(i);
-            ops.Insert(target + 1, new Operation
-            {
-                Channel = NoiseChannel.TwoQubitPauliChannel(probabilities), Qubits = pair, Mask = ops[target].Mask,
-            });
+                if (o.Qubits.Length == 2 && (o.Channel is not null || o.Gate!.Angles.Length == 0))
+                {
+                    var folded = AsPairChannel(channel, q, o);
+                    ops.Insert(j, folded);
+                    ops.RemoveAt(i);
+                    i--;
+                }
+
+                break;
+            }
         }
+    }
+
+    /// <summary>A one-qubit depolarizing channel on <paramref name="qubit"/> written as a two-qubit Pauli channel on <paramref name="pairOp"/>'s pair.</summary>
+    private static Operation AsPairChannel(NoiseChannel channel, int qubit, Operation pairOp)
+    {
+        var pair = pairOp.Qubits;
+        var probabilities = new double[15];
+        double third = channel.Parameters[0] / 3;
+        for (int letter = 1; letter <= 3; letter++)
+        {
+            probabilities[(pair[0] == qubit ? 4 * letter : letter) - 1] = third;
+        }
+
+        return new Operation { Channel = NoiseChannel.TwoQubitPauliChannel(probabilities), Qubits = pair, Mask = pairOp.Mask };
     }
 
     /// <summary>The sub-circuit of <paramref name="ops"/> on <paramref name="register"/> (same weight and input indices).</summary>

@@ -291,9 +291,9 @@ public sealed class NoisyAnsatzRuntime
 
     private void Forward(LightConePlan plan, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, NoisyAnsatzWorkspace workspace, bool saveCheckpoints)
     {
-        for (int q = 0; q < plan.Prefixes.Length; q++)
+        for (int q = 0; q < plan.PrefixKernels.Length; q++)
         {
-            plan.Prefixes[q]?.Run(weights, inputs, workspace.Prefixes[q]!, -1, 0, saveCheckpoints);
+            plan.PrefixKernels[q]?.Run(weights, inputs, workspace.Prefixes[q]!, workspace.PrefixTapes[q]!);
         }
 
         ReadOnlySpan<double> previous = ScalarOne;
@@ -305,7 +305,14 @@ public sealed class NoisyAnsatzRuntime
             Enter(segment, plan, previous, r, workspace);
             var simulator = segment.Simulator;
             simulator.PrepareAngles(weights, inputs, ws, -1, 0);
-            simulator.RunSteps(r, ws, 0, simulator.Program.Steps.Length, saveCheckpoints);
+            if (segment.Tiles is { } tiles)
+            {
+                simulator.RunTiled(r, ws, tiles);
+            }
+            else
+            {
+                simulator.RunSteps(r, ws, 0, simulator.Program.Steps.Length, saveCheckpoints);
+            }
             previous = r;
         }
     }
@@ -350,7 +357,7 @@ public sealed class NoisyAnsatzRuntime
     private static void LeaveJoined(int qubit, LightConePlan plan, Span<double> r, Span<double> lambda, int size, Span<double> gradient,
         NoisyAnsatzWorkspace workspace)
     {
-        var prefix = plan.Prefixes[qubit];
+        var prefix = plan.PrefixKernels[qubit];
         var pws = workspace.Prefixes[qubit];
         ReadOnlySpan<double> v = prefix is null ? ZeroState : pws!.State.Values;
         double v0 = v[0], v1 = v[1], v2 = v[2], v3 = v[3];
@@ -375,7 +382,7 @@ public sealed class NoisyAnsatzRuntime
             mu[1] = g1;
             mu[2] = g2;
             mu[3] = g3;
-            prefix.Backpropagate(pws.State.Values, mu, gradient, pws);
+            prefix.Backpropagate(mu, gradient, pws, workspace.PrefixTapes[qubit]!);
         }
     }
 

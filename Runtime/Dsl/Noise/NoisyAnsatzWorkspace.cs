@@ -26,15 +26,18 @@ public sealed class NoisyAnsatzWorkspace
             }
 
             Prefixes = new DensityMatrixWorkspace?[plan.Prefixes.Length];
+            PrefixTapes = new double[]?[plan.Prefixes.Length];
             for (int q = 0; q < Prefixes.Length; q++)
             {
                 Prefixes[q] = plan.Prefixes[q]?.CreateWorkspace(forGradients: true);
+                PrefixTapes[q] = plan.PrefixKernels[q] is { } prefix ? new double[prefix.TapeLength] : null;
             }
         }
         else
         {
             Segments = Array.Empty<DensityMatrixWorkspace>();
             Prefixes = Array.Empty<DensityMatrixWorkspace?>();
+            PrefixTapes = Array.Empty<double[]?>();
         }
     }
 
@@ -52,6 +55,9 @@ public sealed class NoisyAnsatzWorkspace
     internal DensityMatrixWorkspace[] Segments { get; }
 
     internal DensityMatrixWorkspace?[] Prefixes { get; }
+
+    /// <summary>Per qubit with a prefix: the vector before and after each of its maps (<see cref="QubitPrefix"/>).</summary>
+    internal double[]?[] PrefixTapes { get; }
 
     /// <summary>The density matrix the last <c>Prepare</c>, probability or whole-circuit call left.</summary>
     public DensityMatrix State => Density.State;

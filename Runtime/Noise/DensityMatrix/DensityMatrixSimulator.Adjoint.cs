@@ -151,20 +151,21 @@ public sealed partial class DensityMatrixSimulator
         switch (step.Kind)
         {
             case DensityStepKind.One:
-                PauliKernels.BackwardOne(r, lambda, step.Qubit0, inverse.Span[..16], transposed.Span[..16], step.Unital, correlation[..16]);
+                if (SegmentKernels && step.Qubit0 == 0 && step.Unital)
+                {
+                    PauliKernels.BackwardUnitalOnDigitZero(r, lambda, inverse.Span[..16], transposed.Span[..16], correlation[..16]);
+                }
+                else
+                {
+                    PauliKernels.BackwardOne(r, lambda, step.Qubit0, inverse.Span[..16], transposed.Span[..16], step.Unital, correlation[..16]);
+                }
+
                 break;
             case DensityStepKind.Two:
                 if (step.ConstantProduct >= 0)
                 {
-                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(r, step.Qubit0, step.Qubit1, step.SparseInverse!))
-                    {
-                        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseInverse!);
-                    }
-
-                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!))
-                    {
-                        PauliKernels.Apply2(lambda, step.Qubit0, step.Qubit1, step.SparseTransposed!);
-                    }
+                    ApplyConstantTwo(r, step, step.SparseInverse!);
+                    ApplyConstantTwo(lambda, step, step.SparseTransposed!);
 
                     break;
                 }

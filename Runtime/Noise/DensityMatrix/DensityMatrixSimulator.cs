@@ -232,16 +232,24 @@ public sealed partial class DensityMatrixSimulator
         switch (step.Kind)
         {
             case DensityStepKind.One:
-                PauliKernels.Apply(r, step.Qubit0,
-                    step.ConstantProduct >= 0 ? pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16), step.Unital);
+            {
+                var m = step.ConstantProduct >= 0 ? pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16);
+                if (SegmentKernels && step.Qubit0 == 0 && step.Unital)
+                {
+                    PauliKernels.ApplyUnitalOnDigitZero(r, m);
+                }
+                else
+                {
+                    PauliKernels.Apply(r, step.Qubit0, m, step.Unital);
+                }
+
                 break;
+            }
+
             case DensityStepKind.Two:
                 if (step.SparseProduct is not null)
                 {
-                    if (!SegmentKernels || !PauliKernels.TryApplyInvolution(r, step.Qubit0, step.Qubit1, step.SparseProduct))
-                    {
-                        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, step.SparseProduct);
-                    }
+                    ApplyConstantTwo(r, step, step.SparseProduct);
                 }
                 else
                 {
@@ -253,6 +261,64 @@ public sealed partial class DensityMatrixSimulator
                 PauliKernels.ApplyRotation(r, Program.Rotations[step.Rotation].Word, ws.Cos[step.Rotation], ws.Sin[step.Rotation]);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Runs the program forward in <paramref name="schedule"/>'s order (<see cref="TileSchedule"/>: one-qubit steps inside
+    /// the pass of the next constant two-qubit step on their qubit): the bits of the steps run one by one in that order,
+    /// equal to <see cref="RunSteps"/> to rounding. Only for
+    /// registers within one cache block and programs without restored channels (no checkpoints to save).
+    /// </summary>
+    internal void RunTiled(Span<double> r, DensityMatrixWorkspace ws, TileSchedule.Item[] schedule)
+    {
+        var steps = Program.Steps;
+        foreach (var item in schedule)
+        {
+            var step = steps[item.Step];
+            if (item.Pre0 < 0)
+            {
+                FuseIfNeeded(step, ws);
+                ApplyFused(step, r, ws);
+                continue;
+            }
+
+            var pre0 = steps[item.Pre0];
+            FuseIfNeeded(pre0, ws);
+            var m0 = OneMatrix(pre0, ws);
+            DensityStep? pre1 = item.Pre1 >= 0 ? steps[item.Pre1] : null;
+            ReadOnlySpan<double> m1 = default;
+            if (pre1 is not null)
+            {
+                FuseIfNeeded(pre1, ws);
+                m1 = OneMatrix(pre1, ws);
+            }
+
+            if (!PauliKernels.TryApplyRotatedMonomial(r, step.Qubit0, step.Qubit1, m0, pre0.Qubit0, m1, pre1?.Qubit0 ?? -1, step.SparseProduct!))
+            {
+                ApplyFused(pre0, r, ws);
+                if (pre1 is not null)
+                {
+                    ApplyFused(pre1, r, ws);
+                }
+
+                ApplyFused(step, r, ws);
+            }
+        }
+    }
+
+    private ReadOnlySpan<double> OneMatrix(DensityStep step, DensityMatrixWorkspace ws) =>
+        step.ConstantProduct >= 0 ? Program.Pool.AsSpan(step.ConstantProduct, 16) : ws.StepMatrices.AsSpan(step.Scratch, 16);
+
+    /// <summary>A constant two-qubit map: with the segment kernels, pair by pair or gathered on qubit 0 when it is monomial.</summary>
+    internal void ApplyConstantTwo(Span<double> r, DensityStep step, Sparse16 m)
+    {
+        if (SegmentKernels && (PauliKernels.TryApplyInvolution(r, step.Qubit0, step.Qubit1, m) ||
+                               PauliKernels.TryApplyMonomialOnQubitZero(r, step.Qubit0, step.Qubit1, m)))
+        {
+            return;
+        }
+
+        PauliKernels.Apply2(r, step.Qubit0, step.Qubit1, m);
     }
 
     /// <summary>
@@ -316,35 +382,37 @@ public sealed partial class DensityMatrixSimulator
     /// </summary>
     private void FuseOne(DensityStep step, DensityMatrixWorkspace ws)
     {
-        Span<double> m = stackalloc double[16];
-        Span<double> temp = stackalloc double[16];
+        // Written in place (the step's scratch), each rotation's pair (u, v) and sign known from its word.
+        var m = ws.StepMatrices.AsSpan(step.Scratch, 16);
         m.Clear();
         m[0] = m[5] = m[10] = m[15] = 1;
         var pool = Program.Pool;
         var rotations = Program.Rotations;
+        var cos = ws.Cos;
+        var sin = ws.Sin;
         foreach (var op in step.Ops)
         {
             if (!op.IsRotation)
             {
+                var temp = ws.Product.AsSpan(0, 16);
                 SmallMatrix.Multiply(pool.AsSpan(op.Matrix, 16), m, 4, temp);
                 temp.CopyTo(m);
                 continue;
             }
 
-            int word = rotations[op.Rotation].LocalWord;
-            int u = (word & 1) != 0 ? 2 : 1; // the pair's member without the word's lowest bit, as FuseStep picks it
-
-            int v = u ^ word;
-            double c = ws.Cos[op.Rotation], ss = PauliAlgebra.RotationSign(u, word) * ws.Sin[op.Rotation];
+            var rotation = rotations[op.Rotation];
+            int u = rotation.PairLow; // the pair's member without the word's lowest bit, as FuseStep picks it
+            int v = u ^ rotation.LocalWord;
+            double c = cos[op.Rotation], ss = rotation.PairSign * sin[op.Rotation];
+            var rowU = m.Slice(u * 4, 4);
+            var rowV = m.Slice(v * 4, 4);
             for (int j = 0; j < 4; j++)
             {
-                double vu = m[(u * 4) + j], vv = m[(v * 4) + j];
-                m[(u * 4) + j] = (c * vu) + (ss * vv);
-                m[(v * 4) + j] = (c * vv) - (ss * vu);
+                double vu = rowU[j], vv = rowV[j];
+                rowU[j] = (c * vu) + (ss * vv);
+                rowV[j] = (c * vv) - (ss * vu);
             }
         }
-
-        m.CopyTo(ws.StepMatrices.AsSpan(step.Scratch, 16));
     }
 
     /// <summary>θ of every instruction, then cos and sin of every rotation angle φ = multiplier·θ, for this call.</summary>
@@ -379,17 +447,30 @@ public sealed partial class DensityMatrixSimulator
         }
 
         var rotations = Program.Rotations;
+        if (SegmentKernels)
+        {
+            // All phases first, then cosines and sines four at a time (FusedKernels.CosSin, the state-vector kernels'
+            // batch: a couple of ulps from libm, the same bits on 256-bit, 128-bit and scalar hardware) instead of one
+            // libm SinCos (~12 ns) per rotation.
+            int count = rotations.Length;
+            var phases = ws.Phases;
+            for (int i = 0; i < count; i++)
+            {
+                var rot = rotations[i];
+                phases[i] = rot.Instruction >= 0 ? rot.Multiplier * theta[rot.Instruction] : rot.Multiplier;
+            }
+
+            var cosSin = ws.CosSin.AsSpan();
+            FusedKernels.CosSin(phases, cosSin);
+            cosSin[..count].CopyTo(ws.Cos);
+            cosSin.Slice(count, count).CopyTo(ws.Sin);
+            return;
+        }
+
         for (int i = 0; i < rotations.Length; i++)
         {
             var rot = rotations[i];
             double phi = rot.Instruction >= 0 ? rot.Multiplier * theta[rot.Instruction] : rot.Multiplier;
-            if (SegmentKernels)
-            {
-                // One libm call for both (about 12 ns against 20 for the pair); equal to the pair to rounding.
-                (ws.Sin[i], ws.Cos[i]) = Math.SinCos(phi);
-                continue;
-            }
-
             ws.Cos[i] = Math.Cos(phi);
             ws.Sin[i] = Math.Sin(phi);
         }

@@ -36,6 +36,8 @@ public sealed class DensityMatrixWorkspace
         Theta = new double[program.Instructions.Length];
         Cos = new double[program.Rotations.Length];
         Sin = new double[program.Rotations.Length];
+        Phases = new double[program.Rotations.Length];
+        CosSin = new double[2 * program.Rotations.Length];
         StepMatrices = new double[Math.Max(program.ScratchLength, 1)];
         Product = new double[256];
         BackScratch = new double[256];
@@ -67,6 +69,12 @@ public sealed class DensityMatrixWorkspace
     internal double[] Cos { get; }
 
     internal double[] Sin { get; }
+
+    /// <summary>φ of every rotation for the current call (segment kernels: the argument of one batched <c>FusedKernels.CosSin</c>).</summary>
+    internal double[] Phases { get; }
+
+    /// <summary>cos φ then sin φ of every rotation as <c>FusedKernels.CosSin</c> writes them, before they are split into <see cref="Cos"/> and <see cref="Sin"/>.</summary>
+    internal double[] CosSin { get; }
 
     /// <summary>The backward pass's per-step matrices: S, M⁻¹, Mᵀ, tap scratch, and the correlation C_ab = Σ r_a λ_b.</summary>
     internal double[] BackScratch { get; }

@@ -55,7 +55,19 @@ internal sealed class RotationInfo
         Multiplier = multiplier;
         Weight = weight;
         GradientScale = gradientScale;
+        if (localWord is >= 1 and <= 3)
+        {
+            // In a one-qubit step: the rotation mixes the two other non-identity digits u < v = u ⊕ w.
+            PairLow = (localWord & 1) != 0 ? 2 : 1;
+            PairSign = PauliAlgebra.RotationSign(PairLow, localWord);
+        }
     }
+
+    /// <summary>In a one-qubit step: the lower digit u the rotation mixes with u ⊕ <see cref="LocalWord"/>; else 0.</summary>
+    public int PairLow { get; }
+
+    /// <summary>In a one-qubit step: σ = <see cref="PauliAlgebra.RotationSign"/>(u, w); else 0.</summary>
+    public int PairSign { get; }
 
     /// <summary>The word as a Pauli-vector index over the whole register.</summary>
     public int Word { get; }

@@ -6,8 +6,9 @@ namespace NegLR.Benchmarks.Noise;
 
 /// <summary>
 /// The constant two-qubit step of the noisy ladder (CNOT followed by two-qubit depolarizing: a monomial involution) with
-/// the interpreter's kernel (<c>PauliKernels.Apply2</c>) and the light-cone segments' pair-by-pair kernel
-/// (<c>PauliKernels.TryApplyInvolution</c>), which forms the same products. Two passes over an n-qubit Pauli vector:
+/// the interpreter's kernel (<c>PauliKernels.Apply2</c>) and the light-cone segments' kernels, which form the same
+/// products: pair by pair above qubit 0 (<c>PauliKernels.TryApplyInvolution</c>), gathered by <c>vpermt2pd</c> on a pair
+/// with qubit 0 (<c>PauliKernels.TryApplyMonomialOnQubitZero</c>, AVX-512; without it the segments use Apply2). Two passes over an n-qubit Pauli vector:
 /// the step, then its inverse (as the adjoint un-computes it), so the entries keep their size however often it runs.
 /// </summary>
 [MemoryDiagnoser]
@@ -22,7 +23,7 @@ public class SegmentKernelBenchmarks
     public int Qubits { get; set; }
 
     /// <summary>The pair's lower qubit (the upper is the next one).</summary>
-    [Params(1, 2)]
+    [Params(0, 1, 2)]
     public int Low { get; set; }
 
     [GlobalSetup]
@@ -43,10 +44,18 @@ public class SegmentKernelBenchmarks
         PauliKernels.Apply2(_r, Low, Low + 1, _inverse);
     }
 
-    [Benchmark(Description = "Segments: pair by pair")]
+    [Benchmark(Description = "Segments: pair by pair or gathered")]
     public void Segments()
     {
-        PauliKernels.TryApplyInvolution(_r, Low, Low + 1, _step);
-        PauliKernels.TryApplyInvolution(_r, Low, Low + 1, _inverse);
+        Apply(_step);
+        Apply(_inverse);
+    }
+
+    private void Apply(Sparse16 m)
+    {
+        if (!PauliKernels.TryApplyInvolution(_r, Low, Low + 1, m) && !PauliKernels.TryApplyMonomialOnQubitZero(_r, Low, Low + 1, m))
+        {
+            PauliKernels.Apply2(_r, Low, Low + 1, m);
+        }
     }
 }

@@ -58,9 +58,19 @@ internal static class GeneratorHarness
         Assembly.Load(Compile(generator, sources));
 
     /// <summary>Compiles the sources with the generator and asserts no errors or warnings: the assembly's image (to load here or in a child process).</summary>
-    public static byte[] Compile(generator::NegLR.Generator.NegLRGenerator? generator, params string[] sources)
+    public static byte[] Compile(generator::NegLR.Generator.NegLRGenerator? generator, params string[] sources) =>
+        Compile(TestCompilation.Create(sources), generator);
+
+    /// <summary>As <see cref="Compile(generator::NegLR.Generator.NegLRGenerator?, string[])"/>, optimized as a Release build is (the JIT then optimizes it too).</summary>
+    public static byte[] CompileOptimized(params string[] sources)
     {
-        var (_, result, output) = Run(TestCompilation.Create(sources), generator);
+        var compilation = TestCompilation.Create(sources);
+        return Compile(compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release)), null);
+    }
+
+    private static byte[] Compile(CSharpCompilation compilation, generator::NegLR.Generator.NegLRGenerator? generator)
+    {
+        var (_, result, output) = Run(compilation, generator);
         Assert.Empty(result.Diagnostics);
 
         // Every compiled fixture also checks the 128-bit rewrite of its tiles knew every statement (it drops the twins otherwise).

@@ -65,10 +65,12 @@ internal static class NarrowTileProbe
     }
 
     /// <summary>
-    /// Runs <see cref="Main"/> in a child process of this test assembly with <paramref name="variable"/>=0, on the
-    /// compiled ansätze <paramref name="image"/>, at tile width <paramref name="width"/>; returns what it wrote.
+    /// Runs <see cref="Main"/> in a child process of this test assembly with <paramref name="variable"/>=0 (none when
+    /// null) and <paramref name="environment"/>, on the compiled ansätze <paramref name="image"/>, at tile width
+    /// <paramref name="width"/>; returns what it wrote.
     /// </summary>
-    public static (bool Avx2, int TileWidth, Dictionary<string, double[]> Results) RunChild(byte[] image, string variable, int width, string[] types)
+    public static (bool Avx2, int TileWidth, Dictionary<string, double[]> Results) RunChild(byte[] image, string? variable, int width, string[] types,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         string folder = Path.Combine(Path.GetTempPath(), $"neglr-narrow-tiles-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -84,17 +86,27 @@ internal static class NarrowTileProbe
                 start.ArgumentList.Add(argument);
             }
 
-            start.Environment[variable] = "0";
+            if (variable is not null)
+            {
+                start.Environment[variable] = "0";
+            }
+
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
+            }
+
+            string setting = variable is null ? $"at width {width}" : $"with {variable}=0";
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
             {
                 process.Kill(entireProcessTree: true);
-                Assert.Fail($"The child process with {variable}=0 did not finish in 2 minutes.");
+                Assert.Fail($"The child process {setting} did not finish in 2 minutes.");
             }
 
-            Assert.True(process.ExitCode == 0, $"The child process with {variable}=0 exited with {process.ExitCode}:\n{stdout.Result}{stderr.Result}");
+            Assert.True(process.ExitCode == 0, $"The child process {setting} exited with {process.ExitCode}:\n{stdout.Result}{stderr.Result}");
             return Read(output);
         }
         finally

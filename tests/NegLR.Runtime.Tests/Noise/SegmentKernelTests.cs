@@ -68,6 +68,174 @@ public class SegmentKernelTests
     }
 
     [Theory]
+    [InlineData(GateKind.CNOT)]
+    [InlineData(GateKind.CZ)]
+    [InlineData(GateKind.SWAP)]
+    [InlineData(GateKind.ISWAP)]
+    public void QubitZeroGather_MovesTheGeneralKernelsProducts_BitForBit(GateKind kind)
+    {
+        var rng = new SeededRandom(11);
+        var gate = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(kind), 2);
+        var noisy = SmallMatrix.Multiply(
+            PauliAlgebra.ToLocalOrder(NoiseChannel.TwoQubitPauliChannel(Enumerable.Range(0, 15).Select(_ => rng.NextDouble(0, 0.01)).ToArray())
+                .PauliTransferMatrix, 2), gate, 16);
+        foreach (var matrix in new[] { gate, noisy })
+        {
+            var sparse = new Sparse16(matrix);
+            Assert.NotNull(sparse.TileFirst);
+            for (int qubits = 2; qubits <= 5; qubits++)
+            {
+                for (int other = 1; other < qubits; other++)
+                {
+                    foreach (var (a, b) in new[] { (0, other), (other, 0) })
+                    {
+                        var expected = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+                        var actual = (double[])expected.Clone();
+                        PauliKernels.Apply2(expected, a, b, sparse);
+                        if (!PauliKernels.TryApplyMonomialOnQubitZero(actual, a, b, sparse))
+                        {
+                            Assert.False(System.Runtime.Intrinsics.X86.Avx512F.IsSupported);
+                            return;
+                        }
+
+                        Assert.Equal(expected, actual);
+                    }
+                }
+            }
+        }
+
+        // A dense map is not monomial; a pair above qubit 0 is not this kernel's.
+        var dense = new Sparse16(Enumerable.Repeat(0.1, 256).ToArray());
+        Assert.Null(dense.TileFirst);
+        Assert.False(PauliKernels.TryApplyMonomialOnQubitZero(new double[64], 0, 1, dense));
+        Assert.False(PauliKernels.TryApplyMonomialOnQubitZero(new double[64], 1, 2, new Sparse16(gate)));
+    }
+
+    [Fact]
+    public void UnitalKernelOnDigitZero_EqualsTheGeneralKernel()
+    {
+        var rng = new SeededRandom(13);
+        for (int qubits = 1; qubits <= 4; qubits++)
+        {
+            // A rotation, then a unital channel: M e0 = e0 and e0ᵀ M = e0ᵀ.
+            var rotation = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(GateKind.H), 1);
+            var channel = PauliAlgebra.ToLocalOrder(NoiseChannel.PauliChannel(0.01, 0.02, 0.03).PauliTransferMatrix, 1);
+            var m = SmallMatrix.Multiply(channel, rotation, 4);
+            var expected = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+            var actual = (double[])expected.Clone();
+            PauliKernels.Apply(expected, 0, m, unital: true);
+            PauliKernels.ApplyUnitalOnDigitZero(actual, m);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-15, $"{qubits} qubits, entry {i}: {actual[i]} against {expected[i]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void UnitalBackwardOnDigitZero_EqualsTheGeneralBackwardKernel()
+    {
+        var rng = new SeededRandom(17);
+        // Two different unital maps (neither symmetric), standing for M⁻¹ and Mᵀ: every entry of both must land right.
+        var h = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(GateKind.H), 1);
+        var s = PauliAlgebra.ToLocalOrder(GateTransfer.ConstantTransfer(GateKind.S), 1);
+        var channel = PauliAlgebra.ToLocalOrder(NoiseChannel.PauliChannel(0.01, 0.02, 0.03).PauliTransferMatrix, 1);
+        var inverse = SmallMatrix.Multiply(channel, SmallMatrix.Multiply(s, h, 4), 4);
+        var transposed = SmallMatrix.Multiply(SmallMatrix.Multiply(h, channel, 4), s, 4);
+        for (int qubits = 1; qubits <= 4; qubits++)
+        {
+            var r = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+            var lambda = TestData.RandomVector(rng, r.Length, -1, 1);
+            var (rExpected, lExpected, rActual, lActual) = ((double[])r.Clone(), (double[])lambda.Clone(), r, lambda);
+            var expected = new double[16];
+            var actual = new double[16];
+            PauliKernels.BackwardOne(rExpected, lExpected, 0, inverse, transposed, unital: true, expected);
+            PauliKernels.BackwardUnitalOnDigitZero(rActual, lActual, inverse, transposed, actual);
+            for (int i = 0; i < r.Length; i++)
+            {
+                Assert.True(Math.Abs(rExpected[i] - rActual[i]) < 1e-15, $"{qubits} qubits, r[{i}]: {rActual[i]} against {rExpected[i]}");
+                Assert.True(Math.Abs(lExpected[i] - lActual[i]) < 1e-15, $"{qubits} qubits, λ[{i}]: {lActual[i]} against {lExpected[i]}");
+            }
+
+            for (int k = 0; k < 16; k++)
+            {
+                Assert.True(Math.Abs(expected[k] - actual[k]) < 1e-13, $"{qubits} qubits, C[{k}]: {actual[k]} against {expected[k]}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void TiledSchedule_GivesTheBitsOfItsStepsOneByOne_AndTheProgramOrderToRounding(int qubits)
+    {
+        var rng = new SeededRandom((ulong)(700 + qubits));
+        var circuits = new[]
+        {
+            NoiseTestData.NoisyStandardWorkload(qubits),
+            NoiseTestData.RandomNoisyCircuit(rng, qubits, 10 * qubits),
+        };
+        var ladder = new NoiseModel().AfterEach(NoiseChannel.PauliChannel(0.01, 0.02, 0.005), GateKind.RX, GateKind.RZ)
+            .AfterEach(NoiseChannel.TwoQubitDepolarizing(0.02), GateKind.CZ, GateKind.SWAP);
+        var mixed = new Circuit(qubits);
+        for (int layer = 0; layer < 2; layer++)
+        {
+            for (int q = 0; q < qubits; q++)
+            {
+                mixed.RX(q, mixed.Weight()).RZ(q, mixed.Weight());
+            }
+
+            for (int q = qubits - 1; q > 0; q--)
+            {
+                if ((q + layer) % 2 == 0) { mixed.CZ(q, q - 1); } else { mixed.SWAP(q - 1, q); }
+            }
+        }
+
+        int merged = 0;
+        foreach (var circuit in circuits.Append(ladder.ApplyTo(mixed)))
+        {
+            var sim = new DensityMatrixSimulator(circuit) { SegmentKernels = true };
+            var tiles = TileSchedule.Build(sim.Program);
+            if (tiles is null)
+            {
+                continue;
+            }
+
+            merged++;
+            var w = TestData.RandomVector(rng, circuit.WeightCount, -2, 2);
+            var x = new[] { 0.3, -0.7 };
+            var ws = sim.CreateWorkspace();
+            sim.PrepareAngles(w, x, ws, -1, 0);
+            var start = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+            var tiled = (double[])start.Clone();
+            var oneByOne = (double[])start.Clone();
+            var programOrder = (double[])start.Clone();
+            sim.RunTiled(tiled, ws, tiles);
+            foreach (var item in tiles)
+            {
+                foreach (int s in new[] { item.Pre0, item.Pre1, item.Step })
+                {
+                    if (s >= 0)
+                    {
+                        sim.RunSteps(oneByOne, ws, s, s + 1, saveCheckpoints: false);
+                    }
+                }
+            }
+
+            sim.RunSteps(programOrder, ws, 0, sim.PassCount, saveCheckpoints: false);
+            Assert.Equal(oneByOne, tiled);
+            for (int i = 0; i < tiled.Length; i++)
+            {
+                Assert.True(Math.Abs(tiled[i] - programOrder[i]) < 1e-13, $"entry {i}: {tiled[i]} against program order's {programOrder[i]}");
+            }
+        }
+
+        Assert.True(merged >= 2, "the noisy ladders merge one-qubit steps into their two-qubit passes");
+    }
+
+    [Theory]
     [InlineData(2, 1)]
     [InlineData(3, 2)]
     [InlineData(5, 3)]

@@ -117,7 +117,7 @@ partial class Outer
         {
             global::NegLR.GeneratedCodeSupport.CheckArguments(__Name, WeightCount, InputCount, StateLength, weights, inputs, state.Length);
             global::NegLR.GeneratedCodeSupport.CheckGradient(__Name, WeightCount, StateLength, gradient.Length, state.Length);
-            return __Shift(weights, inputs, gradient, state, __Parity);
+            return __P.ParameterShift(weights, inputs, gradient, state, __Parity, __ForwardShifted);
         }
 
         /// <summary>A shot-based estimate of ⟨Cost⟩ (seeded, reproducible).</summary>
@@ -220,8 +220,8 @@ partial class Outer
             var p0 = __V.LoadUnsafe(ref zp); var p1 = __V.LoadUnsafe(ref zp, 4);
             // [0] H q0
             var m0 = __V.Create(global::NegLR.Simulation.GateMatrices.H, global::NegLR.Simulation.GateMatrices.H, -global::NegLR.Simulation.GateMatrices.H, -global::NegLR.Simulation.GateMatrices.H);
-            var m1 = __V.Create(global::NegLR.Simulation.GateMatrices.H); p0 = __V.FusedMultiplyAdd(m0, p0, m1 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)));
-            p1 = __V.FusedMultiplyAdd(m0, p1, m1 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
+            var m1 = __V.Create(global::NegLR.Simulation.GateMatrices.H); p0 = __V.FusedMultiplyAdd(m0, p0, m1 * __F.SwapHalves(p0));
+            p1 = __V.FusedMultiplyAdd(m0, p1, m1 * __F.SwapHalves(p1));
             // [1] CNOT q0, q1
             t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
             // [2] RY(2*w[0]+3.141592653589793) q1
@@ -237,7 +237,7 @@ partial class Outer
             ref double zp = ref s; ref double zl = ref a;
             var p0 = __V.LoadUnsafe(ref zp); var p1 = __V.LoadUnsafe(ref zp, 4); var l0 = __V.LoadUnsafe(ref zl); var l1 = __V.LoadUnsafe(ref zl, 4);
             // [2] RY(2*w[0]+3.141592653589793) q1: gradient, then un-apply
-            __D g2 = default; g2 = __V.FusedMultiplyAdd(l1, p0, g2); t3 = l0 * p1; g2 -= t3; var m0 = __V.Create(1.0); __U.Add(ref g, 0) += 2.0 * __F.SumLanes(g2 * m0);
+            __D g2 = default; g2 = __V.FusedMultiplyAdd(l1, p0, g2); t3 = l0 * p1; g2 -= t3; __U.Add(ref g, 0) += 2.0 * __F.SumLanes(g2);
         }
 
         // The same passes on 128-bit registers (arm64, x64 without AVX2), run by the runners above when wide is false: each
@@ -250,11 +250,11 @@ partial class Outer
             ref double zp = ref s;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6);
             var m0_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H, global::NegLR.Simulation.GateMatrices.H); var m0_1 = __V2.Create(-global::NegLR.Simulation.GateMatrices.H, -global::NegLR.Simulation.GateMatrices.H);
-            var m1_0 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); var m1_1 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * p0_1), __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * p0_0));
-            (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * p1_1), __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * p1_0));
+            var m1 = __V2.Create(global::NegLR.Simulation.GateMatrices.H); (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0_0, p0_0, m1 * p0_1), __V2.FusedMultiplyAdd(m0_1, p0_1, m1 * p0_0));
+            (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0_0, p1_0, m1 * p1_1), __V2.FusedMultiplyAdd(m0_1, p1_1, m1 * p1_0));
             t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
-            double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m2_0 = __V2.Create(c0); var m2_1 = __V2.Create(c0); var m3_0 = __V2.Create(-s0); var m3_1 = __V2.Create(-s0); var m4_0 = __V2.Create(s0); var m4_1 = __V2.Create(s0);
-            t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2_0, p0_0, m3_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2_1, p0_1, m3_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p1_1);
+            double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m2 = __V2.Create(c0); var m3 = __V2.Create(-s0); var m4 = __V2.Create(s0);
+            t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2, p0_0, m3 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2, p0_1, m3 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p1_1);
             __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p1_0, ref zp, 4); __V2.StoreUnsafe(p1_1, ref zp, 6);
         }
 
@@ -264,27 +264,7 @@ partial class Outer
             __D2 t3_0, t3_1;
             ref double zp = ref s; ref double zl = ref a;
             var p0_0 = __V2.LoadUnsafe(ref zp); var p0_1 = __V2.LoadUnsafe(ref zp, 2); var p1_0 = __V2.LoadUnsafe(ref zp, 4); var p1_1 = __V2.LoadUnsafe(ref zp, 6); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2); var l1_0 = __V2.LoadUnsafe(ref zl, 4); var l1_1 = __V2.LoadUnsafe(ref zl, 6);
-            __D2 g2_0 = default, g2_1 = default; g2_0 = __V2.FusedMultiplyAdd(l1_0, p0_0, g2_0); g2_1 = __V2.FusedMultiplyAdd(l1_1, p0_1, g2_1); t3_0 = l0_0 * p1_0; t3_1 = l0_1 * p1_1; g2_0 -= t3_0; g2_1 -= t3_1; var m0_0 = __V2.Create(1.0); var m0_1 = __V2.Create(1.0); __U.Add(ref g, 0) += 2.0 * __F.SumLanes(g2_0 * m0_0, g2_1 * m0_1);
-        }
-
-        private static double __Shift(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> g, global::System.Span<global::System.Numerics.Complex> s, global::NegLR.PauliSum observable)
-        {
-            g.Clear();
-            const double Half = global::System.Math.PI / 2;
-            foreach (var step in __P.Shifts)
-            {
-                __ForwardShifted(w, x, s, step.Step, Half); double near = observable.Expectation(s);
-                __ForwardShifted(w, x, s, step.Step, -Half); near -= observable.Expectation(s);
-                if (step.FourTerm)
-                {
-                    __ForwardShifted(w, x, s, step.Step, 3 * Half); double far = observable.Expectation(s);
-                    __ForwardShifted(w, x, s, step.Step, -3 * Half); far -= observable.Expectation(s);
-                    g[step.Weight] += step.Scale * ((global::NegLR.GeneratedCodeSupport.FourTermPlus * near) - (global::NegLR.GeneratedCodeSupport.FourTermMinus * far));
-                }
-                else g[step.Weight] += step.Scale * (near / 2);
-            }
-            __Forward(w, x, s);
-            return observable.Expectation(s);
+            __D2 g2_0 = default, g2_1 = default; g2_0 = __V2.FusedMultiplyAdd(l1_0, p0_0, g2_0); g2_1 = __V2.FusedMultiplyAdd(l1_1, p0_1, g2_1); t3_0 = l0_0 * p1_0; t3_1 = l0_1 * p1_1; g2_0 -= t3_0; g2_1 -= t3_1; __U.Add(ref g, 0) += 2.0 * __F.SumLanes(g2_0, g2_1);
         }
     }
 }

@@ -119,7 +119,7 @@ namespace Samples
         {
             global::NegLR.GeneratedCodeSupport.CheckArguments(__Name, WeightCount, InputCount, StateLength, weights, inputs, state.Length);
             global::NegLR.GeneratedCodeSupport.CheckGradient(__Name, WeightCount, StateLength, gradient.Length, state.Length);
-            return __Shift(weights, inputs, gradient, state, __Cost);
+            return __P.ParameterShift(weights, inputs, gradient, state, __Cost, __ForwardShifted);
         }
 
         /// <summary>A shot-based estimate of ⟨Cost⟩ (seeded, reproducible).</summary>
@@ -235,15 +235,13 @@ namespace Samples
             {
                 ref double cl = ref __U.Add(ref cos, l * 10); ref double sl = ref __U.Add(ref sin, l * 10);
                 // [0] RY(w[0]) q0
-                double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0 = __V.Create(c0); var m1 = __V.Create(-s0, -s0, s0, s0);
-                p0 = __V.FusedMultiplyAdd(m0, p0, m1 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m0, p1, m1 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-                p2 = __V.FusedMultiplyAdd(m0, p2, m1 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m0, p3, m1 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-                p4 = __V.FusedMultiplyAdd(m0, p4, m1 * __V.Shuffle(p4, __V.Create(2L, 3L, 0L, 1L))); p5 = __V.FusedMultiplyAdd(m0, p5, m1 * __V.Shuffle(p5, __V.Create(2L, 3L, 0L, 1L)));
-                p6 = __V.FusedMultiplyAdd(m0, p6, m1 * __V.Shuffle(p6, __V.Create(2L, 3L, 0L, 1L))); p7 = __V.FusedMultiplyAdd(m0, p7, m1 * __V.Shuffle(p7, __V.Create(2L, 3L, 0L, 1L)));
-                p8 = __V.FusedMultiplyAdd(m0, p8, m1 * __V.Shuffle(p8, __V.Create(2L, 3L, 0L, 1L))); p9 = __V.FusedMultiplyAdd(m0, p9, m1 * __V.Shuffle(p9, __V.Create(2L, 3L, 0L, 1L)));
-                p10 = __V.FusedMultiplyAdd(m0, p10, m1 * __V.Shuffle(p10, __V.Create(2L, 3L, 0L, 1L))); p11 = __V.FusedMultiplyAdd(m0, p11, m1 * __V.Shuffle(p11, __V.Create(2L, 3L, 0L, 1L)));
-                p12 = __V.FusedMultiplyAdd(m0, p12, m1 * __V.Shuffle(p12, __V.Create(2L, 3L, 0L, 1L))); p13 = __V.FusedMultiplyAdd(m0, p13, m1 * __V.Shuffle(p13, __V.Create(2L, 3L, 0L, 1L)));
-                p14 = __V.FusedMultiplyAdd(m0, p14, m1 * __V.Shuffle(p14, __V.Create(2L, 3L, 0L, 1L))); p15 = __V.FusedMultiplyAdd(m0, p15, m1 * __V.Shuffle(p15, __V.Create(2L, 3L, 0L, 1L)));
+                double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0 = __V.Create(c0); var m1 = __V.Create(-s0, -s0, s0, s0); p0 = __V.FusedMultiplyAdd(m0, p0, m1 * __F.SwapHalves(p0));
+                p1 = __V.FusedMultiplyAdd(m0, p1, m1 * __F.SwapHalves(p1)); p2 = __V.FusedMultiplyAdd(m0, p2, m1 * __F.SwapHalves(p2)); p3 = __V.FusedMultiplyAdd(m0, p3, m1 * __F.SwapHalves(p3));
+                p4 = __V.FusedMultiplyAdd(m0, p4, m1 * __F.SwapHalves(p4)); p5 = __V.FusedMultiplyAdd(m0, p5, m1 * __F.SwapHalves(p5)); p6 = __V.FusedMultiplyAdd(m0, p6, m1 * __F.SwapHalves(p6));
+                p7 = __V.FusedMultiplyAdd(m0, p7, m1 * __F.SwapHalves(p7)); p8 = __V.FusedMultiplyAdd(m0, p8, m1 * __F.SwapHalves(p8)); p9 = __V.FusedMultiplyAdd(m0, p9, m1 * __F.SwapHalves(p9));
+                p10 = __V.FusedMultiplyAdd(m0, p10, m1 * __F.SwapHalves(p10)); p11 = __V.FusedMultiplyAdd(m0, p11, m1 * __F.SwapHalves(p11));
+                p12 = __V.FusedMultiplyAdd(m0, p12, m1 * __F.SwapHalves(p12)); p13 = __V.FusedMultiplyAdd(m0, p13, m1 * __F.SwapHalves(p13));
+                p14 = __V.FusedMultiplyAdd(m0, p14, m1 * __F.SwapHalves(p14)); p15 = __V.FusedMultiplyAdd(m0, p15, m1 * __F.SwapHalves(p15));
                 // [1] RY(w[1]) q1
                 double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m2 = __V.Create(c1); var m3 = __V.Create(-s1); var m4 = __V.Create(s1);
                 t0 = p0; p0 = __V.FusedMultiplyAdd(m2, p0, m3 * p1); p1 = __V.FusedMultiplyAdd(m4, t0, m2 * p1);
@@ -286,58 +284,49 @@ namespace Samples
                 t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p15); p15 = __V.FusedMultiplyAdd(m13, t0, m11 * p15);
                 // [5] RZ(w[5]) q0
                 double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m14 = __V.Create(c5); var m15 = __V.Create(s5, -s5, -s5, s5);
-                p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m14, p1, m15 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m14, p3, m15 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m14, p4, m15 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m14, p5, m15 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m14, p6, m15 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m14, p7, m15 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p8 = __V.FusedMultiplyAdd(m14, p8, m15 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L))); p9 = __V.FusedMultiplyAdd(m14, p9, m15 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L)));
-                p10 = __V.FusedMultiplyAdd(m14, p10, m15 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L))); p11 = __V.FusedMultiplyAdd(m14, p11, m15 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L)));
-                p12 = __V.FusedMultiplyAdd(m14, p12, m15 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L))); p13 = __V.FusedMultiplyAdd(m14, p13, m15 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L)));
-                p14 = __V.FusedMultiplyAdd(m14, p14, m15 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L))); p15 = __V.FusedMultiplyAdd(m14, p15, m15 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __F.SwapReIm(p0)); p1 = __V.FusedMultiplyAdd(m14, p1, m15 * __F.SwapReIm(p1)); p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __F.SwapReIm(p2));
+                p3 = __V.FusedMultiplyAdd(m14, p3, m15 * __F.SwapReIm(p3)); p4 = __V.FusedMultiplyAdd(m14, p4, m15 * __F.SwapReIm(p4)); p5 = __V.FusedMultiplyAdd(m14, p5, m15 * __F.SwapReIm(p5));
+                p6 = __V.FusedMultiplyAdd(m14, p6, m15 * __F.SwapReIm(p6)); p7 = __V.FusedMultiplyAdd(m14, p7, m15 * __F.SwapReIm(p7)); p8 = __V.FusedMultiplyAdd(m14, p8, m15 * __F.SwapReIm(p8));
+                p9 = __V.FusedMultiplyAdd(m14, p9, m15 * __F.SwapReIm(p9)); p10 = __V.FusedMultiplyAdd(m14, p10, m15 * __F.SwapReIm(p10));
+                p11 = __V.FusedMultiplyAdd(m14, p11, m15 * __F.SwapReIm(p11)); p12 = __V.FusedMultiplyAdd(m14, p12, m15 * __F.SwapReIm(p12));
+                p13 = __V.FusedMultiplyAdd(m14, p13, m15 * __F.SwapReIm(p13)); p14 = __V.FusedMultiplyAdd(m14, p14, m15 * __F.SwapReIm(p14));
+                p15 = __V.FusedMultiplyAdd(m14, p15, m15 * __F.SwapReIm(p15));
                 // [6] RZ(w[6]) q1
                 double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m16 = __V.Create(c6); var m17 = __V.Create(s6, -s6, s6, -s6);
-                p0 = __V.FusedMultiplyAdd(m16, p0, m17 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); var m18 = __V.Create(-s6, s6, -s6, s6);
-                p1 = __V.FusedMultiplyAdd(m16, p1, m18 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L))); p2 = __V.FusedMultiplyAdd(m16, p2, m17 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-                p3 = __V.FusedMultiplyAdd(m16, p3, m18 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m16, p4, m17 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-                p5 = __V.FusedMultiplyAdd(m16, p5, m18 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m16, p6, m17 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-                p7 = __V.FusedMultiplyAdd(m16, p7, m18 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m16, p8, m17 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-                p9 = __V.FusedMultiplyAdd(m16, p9, m18 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m16, p10, m17 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-                p11 = __V.FusedMultiplyAdd(m16, p11, m18 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m16, p12, m17 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-                p13 = __V.FusedMultiplyAdd(m16, p13, m18 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m16, p14, m17 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-                p15 = __V.FusedMultiplyAdd(m16, p15, m18 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(m16, p0, m17 * __F.SwapReIm(p0)); var m18 = __V.Create(-s6, s6, -s6, s6); p1 = __V.FusedMultiplyAdd(m16, p1, m18 * __F.SwapReIm(p1));
+                p2 = __V.FusedMultiplyAdd(m16, p2, m17 * __F.SwapReIm(p2)); p3 = __V.FusedMultiplyAdd(m16, p3, m18 * __F.SwapReIm(p3)); p4 = __V.FusedMultiplyAdd(m16, p4, m17 * __F.SwapReIm(p4));
+                p5 = __V.FusedMultiplyAdd(m16, p5, m18 * __F.SwapReIm(p5)); p6 = __V.FusedMultiplyAdd(m16, p6, m17 * __F.SwapReIm(p6)); p7 = __V.FusedMultiplyAdd(m16, p7, m18 * __F.SwapReIm(p7));
+                p8 = __V.FusedMultiplyAdd(m16, p8, m17 * __F.SwapReIm(p8)); p9 = __V.FusedMultiplyAdd(m16, p9, m18 * __F.SwapReIm(p9));
+                p10 = __V.FusedMultiplyAdd(m16, p10, m17 * __F.SwapReIm(p10)); p11 = __V.FusedMultiplyAdd(m16, p11, m18 * __F.SwapReIm(p11));
+                p12 = __V.FusedMultiplyAdd(m16, p12, m17 * __F.SwapReIm(p12)); p13 = __V.FusedMultiplyAdd(m16, p13, m18 * __F.SwapReIm(p13));
+                p14 = __V.FusedMultiplyAdd(m16, p14, m17 * __F.SwapReIm(p14)); p15 = __V.FusedMultiplyAdd(m16, p15, m18 * __F.SwapReIm(p15));
                 // [7] RZ(w[7]) q2
                 double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m19 = __V.Create(c7); var m20 = __V.Create(s7, -s7, s7, -s7);
-                p0 = __V.FusedMultiplyAdd(m19, p0, m20 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m19, p1, m20 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                var m21 = __V.Create(-s7, s7, -s7, s7); p2 = __V.FusedMultiplyAdd(m19, p2, m21 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-                p3 = __V.FusedMultiplyAdd(m19, p3, m21 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L))); p4 = __V.FusedMultiplyAdd(m19, p4, m20 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-                p5 = __V.FusedMultiplyAdd(m19, p5, m20 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m19, p6, m21 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-                p7 = __V.FusedMultiplyAdd(m19, p7, m21 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m19, p8, m20 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-                p9 = __V.FusedMultiplyAdd(m19, p9, m20 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m19, p10, m21 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-                p11 = __V.FusedMultiplyAdd(m19, p11, m21 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m19, p12, m20 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-                p13 = __V.FusedMultiplyAdd(m19, p13, m20 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m19, p14, m21 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-                p15 = __V.FusedMultiplyAdd(m19, p15, m21 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(m19, p0, m20 * __F.SwapReIm(p0)); p1 = __V.FusedMultiplyAdd(m19, p1, m20 * __F.SwapReIm(p1)); var m21 = __V.Create(-s7, s7, -s7, s7);
+                p2 = __V.FusedMultiplyAdd(m19, p2, m21 * __F.SwapReIm(p2)); p3 = __V.FusedMultiplyAdd(m19, p3, m21 * __F.SwapReIm(p3)); p4 = __V.FusedMultiplyAdd(m19, p4, m20 * __F.SwapReIm(p4));
+                p5 = __V.FusedMultiplyAdd(m19, p5, m20 * __F.SwapReIm(p5)); p6 = __V.FusedMultiplyAdd(m19, p6, m21 * __F.SwapReIm(p6)); p7 = __V.FusedMultiplyAdd(m19, p7, m21 * __F.SwapReIm(p7));
+                p8 = __V.FusedMultiplyAdd(m19, p8, m20 * __F.SwapReIm(p8)); p9 = __V.FusedMultiplyAdd(m19, p9, m20 * __F.SwapReIm(p9));
+                p10 = __V.FusedMultiplyAdd(m19, p10, m21 * __F.SwapReIm(p10)); p11 = __V.FusedMultiplyAdd(m19, p11, m21 * __F.SwapReIm(p11));
+                p12 = __V.FusedMultiplyAdd(m19, p12, m20 * __F.SwapReIm(p12)); p13 = __V.FusedMultiplyAdd(m19, p13, m20 * __F.SwapReIm(p13));
+                p14 = __V.FusedMultiplyAdd(m19, p14, m21 * __F.SwapReIm(p14)); p15 = __V.FusedMultiplyAdd(m19, p15, m21 * __F.SwapReIm(p15));
                 // [8] RZ(w[8]) q3
                 double c8 = __U.Add(ref cl, 8), s8 = __U.Add(ref sl, 8); var m22 = __V.Create(c8); var m23 = __V.Create(s8, -s8, s8, -s8);
-                p0 = __V.FusedMultiplyAdd(m22, p0, m23 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m22, p1, m23 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m22, p2, m23 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m22, p3, m23 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                var m24 = __V.Create(-s8, s8, -s8, s8); p4 = __V.FusedMultiplyAdd(m22, p4, m24 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)));
-                p5 = __V.FusedMultiplyAdd(m22, p5, m24 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L))); p6 = __V.FusedMultiplyAdd(m22, p6, m24 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L)));
-                p7 = __V.FusedMultiplyAdd(m22, p7, m24 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L))); p8 = __V.FusedMultiplyAdd(m22, p8, m23 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-                p9 = __V.FusedMultiplyAdd(m22, p9, m23 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m22, p10, m23 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-                p11 = __V.FusedMultiplyAdd(m22, p11, m23 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m22, p12, m24 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-                p13 = __V.FusedMultiplyAdd(m22, p13, m24 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m22, p14, m24 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-                p15 = __V.FusedMultiplyAdd(m22, p15, m24 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(m22, p0, m23 * __F.SwapReIm(p0)); p1 = __V.FusedMultiplyAdd(m22, p1, m23 * __F.SwapReIm(p1)); p2 = __V.FusedMultiplyAdd(m22, p2, m23 * __F.SwapReIm(p2));
+                p3 = __V.FusedMultiplyAdd(m22, p3, m23 * __F.SwapReIm(p3)); var m24 = __V.Create(-s8, s8, -s8, s8); p4 = __V.FusedMultiplyAdd(m22, p4, m24 * __F.SwapReIm(p4));
+                p5 = __V.FusedMultiplyAdd(m22, p5, m24 * __F.SwapReIm(p5)); p6 = __V.FusedMultiplyAdd(m22, p6, m24 * __F.SwapReIm(p6)); p7 = __V.FusedMultiplyAdd(m22, p7, m24 * __F.SwapReIm(p7));
+                p8 = __V.FusedMultiplyAdd(m22, p8, m23 * __F.SwapReIm(p8)); p9 = __V.FusedMultiplyAdd(m22, p9, m23 * __F.SwapReIm(p9));
+                p10 = __V.FusedMultiplyAdd(m22, p10, m23 * __F.SwapReIm(p10)); p11 = __V.FusedMultiplyAdd(m22, p11, m23 * __F.SwapReIm(p11));
+                p12 = __V.FusedMultiplyAdd(m22, p12, m24 * __F.SwapReIm(p12)); p13 = __V.FusedMultiplyAdd(m22, p13, m24 * __F.SwapReIm(p13));
+                p14 = __V.FusedMultiplyAdd(m22, p14, m24 * __F.SwapReIm(p14)); p15 = __V.FusedMultiplyAdd(m22, p15, m24 * __F.SwapReIm(p15));
                 // [9] RZ(w[9]) q4
                 double c9 = __U.Add(ref cl, 9), s9 = __U.Add(ref sl, 9); var m25 = __V.Create(c9); var m26 = __V.Create(s9, -s9, s9, -s9);
-                p0 = __V.FusedMultiplyAdd(m25, p0, m26 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m25, p1, m26 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m25, p2, m26 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m25, p3, m26 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m25, p4, m26 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m25, p5, m26 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m25, p6, m26 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m25, p7, m26 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                var m27 = __V.Create(-s9, s9, -s9, s9); p8 = __V.FusedMultiplyAdd(m25, p8, m27 * __V.Shuffle(p8, __V.Create(1L, 0L, 3L, 2L)));
-                p9 = __V.FusedMultiplyAdd(m25, p9, m27 * __V.Shuffle(p9, __V.Create(1L, 0L, 3L, 2L))); p10 = __V.FusedMultiplyAdd(m25, p10, m27 * __V.Shuffle(p10, __V.Create(1L, 0L, 3L, 2L)));
-                p11 = __V.FusedMultiplyAdd(m25, p11, m27 * __V.Shuffle(p11, __V.Create(1L, 0L, 3L, 2L))); p12 = __V.FusedMultiplyAdd(m25, p12, m27 * __V.Shuffle(p12, __V.Create(1L, 0L, 3L, 2L)));
-                p13 = __V.FusedMultiplyAdd(m25, p13, m27 * __V.Shuffle(p13, __V.Create(1L, 0L, 3L, 2L))); p14 = __V.FusedMultiplyAdd(m25, p14, m27 * __V.Shuffle(p14, __V.Create(1L, 0L, 3L, 2L)));
-                p15 = __V.FusedMultiplyAdd(m25, p15, m27 * __V.Shuffle(p15, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(m25, p0, m26 * __F.SwapReIm(p0)); p1 = __V.FusedMultiplyAdd(m25, p1, m26 * __F.SwapReIm(p1)); p2 = __V.FusedMultiplyAdd(m25, p2, m26 * __F.SwapReIm(p2));
+                p3 = __V.FusedMultiplyAdd(m25, p3, m26 * __F.SwapReIm(p3)); p4 = __V.FusedMultiplyAdd(m25, p4, m26 * __F.SwapReIm(p4)); p5 = __V.FusedMultiplyAdd(m25, p5, m26 * __F.SwapReIm(p5));
+                p6 = __V.FusedMultiplyAdd(m25, p6, m26 * __F.SwapReIm(p6)); p7 = __V.FusedMultiplyAdd(m25, p7, m26 * __F.SwapReIm(p7)); var m27 = __V.Create(-s9, s9, -s9, s9);
+                p8 = __V.FusedMultiplyAdd(m25, p8, m27 * __F.SwapReIm(p8)); p9 = __V.FusedMultiplyAdd(m25, p9, m27 * __F.SwapReIm(p9));
+                p10 = __V.FusedMultiplyAdd(m25, p10, m27 * __F.SwapReIm(p10)); p11 = __V.FusedMultiplyAdd(m25, p11, m27 * __F.SwapReIm(p11));
+                p12 = __V.FusedMultiplyAdd(m25, p12, m27 * __F.SwapReIm(p12)); p13 = __V.FusedMultiplyAdd(m25, p13, m27 * __F.SwapReIm(p13));
+                p14 = __V.FusedMultiplyAdd(m25, p14, m27 * __F.SwapReIm(p14)); p15 = __V.FusedMultiplyAdd(m25, p15, m27 * __F.SwapReIm(p15));
                 // [10] CNOT q0, q1
                 t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
                 t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
@@ -364,9 +353,9 @@ namespace Samples
         {
             var m0 = __V.Create(1.0, (-1.0), 1.0, (-1.0)); __D g9 = default; __D g8 = default; double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m1 = __V.Create(c9);
             var m2 = __V.Create(-s9, s9, -s9, s9); var m3 = __V.Create(s9, -s9, s9, -s9); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m4 = __V.Create(c8);
-            var m5 = __V.Create(-s8, s8, -s8, s8); var m6 = __V.Create(s8, -s8, s8, -s8); var m7 = __V.Create(1.0); __D g4 = default; double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4);
-            var m8 = __V.Create(c4); var m9 = __V.Create(s4); var m10 = __V.Create(-s4); __D g3 = default; double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m11 = __V.Create(c3);
-            var m12 = __V.Create(s3); var m13 = __V.Create(-s3); __D t0, t3; __D u0, u1, u2, u3, u4, u5, u6, u7;
+            var m5 = __V.Create(-s8, s8, -s8, s8); var m6 = __V.Create(s8, -s8, s8, -s8); __D g4 = default; double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m7 = __V.Create(c4);
+            var m8 = __V.Create(s4); var m9 = __V.Create(-s4); __D g3 = default; double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m10 = __V.Create(c3); var m11 = __V.Create(s3);
+            var m12 = __V.Create(-s3); __D t0, t3; __D u0, u1, u2, u3, u4, u5, u6, u7;
             // 2 tiles of 16 amplitudes.
             for (int o = 0; o < 2; o++)
             {
@@ -378,62 +367,57 @@ namespace Samples
                 var l6 = __V.LoadUnsafe(ref zl, 48); var l7 = __V.LoadUnsafe(ref zl, 56);
                 // [13] CNOT q3, q4: un-apply (registers renamed: no data moves)
                 // [12] CNOT q2, q3: un-apply (registers renamed: no data moves)
-                u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)); u1 = l7 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)); u2 = l6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L));
-                u3 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)); u4 = l4 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L)); u5 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L));
-                u6 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)); u7 = l5 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L));
+                u0 = l0 * __F.SwapReIm(p0); u1 = l7 * __F.SwapReIm(p7); u2 = l6 * __F.SwapReIm(p6); u3 = l1 * __F.SwapReIm(p1); u4 = l4 * __F.SwapReIm(p4); u5 = l3 * __F.SwapReIm(p3);
+                u6 = l2 * __F.SwapReIm(p2); u7 = l5 * __F.SwapReIm(p5);
                 // [9] RZ(w[9]) q4: gradient (diagonal gates commute, so any point of their run serves)
                 g9 = g9 + u0 + u1 + u2 + u3 - (u4 + u5 + u6 + u7);
                 // [8] RZ(w[8]) q3: gradient (diagonal gates commute, so any point of their run serves)
                 g8 = g8 + u0 + u1 + u4 + u5 - (u2 + u3 + u6 + u7);
                 // [9] RZ(w[9]) q4: un-apply
-                p0 = __V.FusedMultiplyAdd(m1, p0, m2 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m1, p7, m2 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m1, p6, m2 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m1, p1, m2 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m1, p4, m3 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m1, p3, m3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m1, p2, m3 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m1, p5, m3 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m1, l0, m2 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m1, l7, m2 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m1, l6, m2 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m1, l1, m2 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m1, l4, m3 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m1, l3, m3 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m1, l2, m3 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m1, l5, m3 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(m1, p0, m2 * __F.SwapReIm(p0)); p7 = __V.FusedMultiplyAdd(m1, p7, m2 * __F.SwapReIm(p7)); p6 = __V.FusedMultiplyAdd(m1, p6, m2 * __F.SwapReIm(p6));
+                p1 = __V.FusedMultiplyAdd(m1, p1, m2 * __F.SwapReIm(p1)); p4 = __V.FusedMultiplyAdd(m1, p4, m3 * __F.SwapReIm(p4)); p3 = __V.FusedMultiplyAdd(m1, p3, m3 * __F.SwapReIm(p3));
+                p2 = __V.FusedMultiplyAdd(m1, p2, m3 * __F.SwapReIm(p2)); p5 = __V.FusedMultiplyAdd(m1, p5, m3 * __F.SwapReIm(p5)); l0 = __V.FusedMultiplyAdd(m1, l0, m2 * __F.SwapReIm(l0));
+                l7 = __V.FusedMultiplyAdd(m1, l7, m2 * __F.SwapReIm(l7)); l6 = __V.FusedMultiplyAdd(m1, l6, m2 * __F.SwapReIm(l6)); l1 = __V.FusedMultiplyAdd(m1, l1, m2 * __F.SwapReIm(l1));
+                l4 = __V.FusedMultiplyAdd(m1, l4, m3 * __F.SwapReIm(l4)); l3 = __V.FusedMultiplyAdd(m1, l3, m3 * __F.SwapReIm(l3)); l2 = __V.FusedMultiplyAdd(m1, l2, m3 * __F.SwapReIm(l2));
+                l5 = __V.FusedMultiplyAdd(m1, l5, m3 * __F.SwapReIm(l5));
                 // [8] RZ(w[8]) q3: un-apply
-                p0 = __V.FusedMultiplyAdd(m4, p0, m5 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L))); p7 = __V.FusedMultiplyAdd(m4, p7, m5 * __V.Shuffle(p7, __V.Create(1L, 0L, 3L, 2L)));
-                p6 = __V.FusedMultiplyAdd(m4, p6, m6 * __V.Shuffle(p6, __V.Create(1L, 0L, 3L, 2L))); p1 = __V.FusedMultiplyAdd(m4, p1, m6 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                p4 = __V.FusedMultiplyAdd(m4, p4, m5 * __V.Shuffle(p4, __V.Create(1L, 0L, 3L, 2L))); p3 = __V.FusedMultiplyAdd(m4, p3, m5 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(m4, p2, m6 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L))); p5 = __V.FusedMultiplyAdd(m4, p5, m6 * __V.Shuffle(p5, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(m4, l0, m5 * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L))); l7 = __V.FusedMultiplyAdd(m4, l7, m5 * __V.Shuffle(l7, __V.Create(1L, 0L, 3L, 2L)));
-                l6 = __V.FusedMultiplyAdd(m4, l6, m6 * __V.Shuffle(l6, __V.Create(1L, 0L, 3L, 2L))); l1 = __V.FusedMultiplyAdd(m4, l1, m6 * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
-                l4 = __V.FusedMultiplyAdd(m4, l4, m5 * __V.Shuffle(l4, __V.Create(1L, 0L, 3L, 2L))); l3 = __V.FusedMultiplyAdd(m4, l3, m5 * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(m4, l2, m6 * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L))); l5 = __V.FusedMultiplyAdd(m4, l5, m6 * __V.Shuffle(l5, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(m4, p0, m5 * __F.SwapReIm(p0)); p7 = __V.FusedMultiplyAdd(m4, p7, m5 * __F.SwapReIm(p7)); p6 = __V.FusedMultiplyAdd(m4, p6, m6 * __F.SwapReIm(p6));
+                p1 = __V.FusedMultiplyAdd(m4, p1, m6 * __F.SwapReIm(p1)); p4 = __V.FusedMultiplyAdd(m4, p4, m5 * __F.SwapReIm(p4)); p3 = __V.FusedMultiplyAdd(m4, p3, m5 * __F.SwapReIm(p3));
+                p2 = __V.FusedMultiplyAdd(m4, p2, m6 * __F.SwapReIm(p2)); p5 = __V.FusedMultiplyAdd(m4, p5, m6 * __F.SwapReIm(p5)); l0 = __V.FusedMultiplyAdd(m4, l0, m5 * __F.SwapReIm(l0));
+                l7 = __V.FusedMultiplyAdd(m4, l7, m5 * __F.SwapReIm(l7)); l6 = __V.FusedMultiplyAdd(m4, l6, m6 * __F.SwapReIm(l6)); l1 = __V.FusedMultiplyAdd(m4, l1, m6 * __F.SwapReIm(l1));
+                l4 = __V.FusedMultiplyAdd(m4, l4, m5 * __F.SwapReIm(l4)); l3 = __V.FusedMultiplyAdd(m4, l3, m5 * __F.SwapReIm(l3)); l2 = __V.FusedMultiplyAdd(m4, l2, m6 * __F.SwapReIm(l2));
+                l5 = __V.FusedMultiplyAdd(m4, l5, m6 * __F.SwapReIm(l5));
                 // [4] RY(w[4]) q4: gradient, then un-apply
                 g4 = __V.FusedMultiplyAdd(l4, p0, g4); g4 = __V.FusedMultiplyAdd(l3, p7, g4); g4 = __V.FusedMultiplyAdd(l2, p6, g4); g4 = __V.FusedMultiplyAdd(l5, p1, g4); t3 = l0 * p4;
                 t3 = __V.FusedMultiplyAdd(l7, p3, t3); t3 = __V.FusedMultiplyAdd(l6, p2, t3); t3 = __V.FusedMultiplyAdd(l1, p5, t3); g4 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m8, p0, m9 * p4); p4 = __V.FusedMultiplyAdd(m10, t0, m8 * p4);
-                t0 = p7; p7 = __V.FusedMultiplyAdd(m8, p7, m9 * p3); p3 = __V.FusedMultiplyAdd(m10, t0, m8 * p3);
-                t0 = p6; p6 = __V.FusedMultiplyAdd(m8, p6, m9 * p2); p2 = __V.FusedMultiplyAdd(m10, t0, m8 * p2);
-                t0 = p1; p1 = __V.FusedMultiplyAdd(m8, p1, m9 * p5); p5 = __V.FusedMultiplyAdd(m10, t0, m8 * p5);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m8, l0, m9 * l4); l4 = __V.FusedMultiplyAdd(m10, t0, m8 * l4);
-                t0 = l7; l7 = __V.FusedMultiplyAdd(m8, l7, m9 * l3); l3 = __V.FusedMultiplyAdd(m10, t0, m8 * l3);
-                t0 = l6; l6 = __V.FusedMultiplyAdd(m8, l6, m9 * l2); l2 = __V.FusedMultiplyAdd(m10, t0, m8 * l2);
-                t0 = l1; l1 = __V.FusedMultiplyAdd(m8, l1, m9 * l5); l5 = __V.FusedMultiplyAdd(m10, t0, m8 * l5);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m7, p0, m8 * p4); p4 = __V.FusedMultiplyAdd(m9, t0, m7 * p4);
+                t0 = p7; p7 = __V.FusedMultiplyAdd(m7, p7, m8 * p3); p3 = __V.FusedMultiplyAdd(m9, t0, m7 * p3);
+                t0 = p6; p6 = __V.FusedMultiplyAdd(m7, p6, m8 * p2); p2 = __V.FusedMultiplyAdd(m9, t0, m7 * p2);
+                t0 = p1; p1 = __V.FusedMultiplyAdd(m7, p1, m8 * p5); p5 = __V.FusedMultiplyAdd(m9, t0, m7 * p5);
+                t0 = l0; l0 = __V.FusedMultiplyAdd(m7, l0, m8 * l4); l4 = __V.FusedMultiplyAdd(m9, t0, m7 * l4);
+                t0 = l7; l7 = __V.FusedMultiplyAdd(m7, l7, m8 * l3); l3 = __V.FusedMultiplyAdd(m9, t0, m7 * l3);
+                t0 = l6; l6 = __V.FusedMultiplyAdd(m7, l6, m8 * l2); l2 = __V.FusedMultiplyAdd(m9, t0, m7 * l2);
+                t0 = l1; l1 = __V.FusedMultiplyAdd(m7, l1, m8 * l5); l5 = __V.FusedMultiplyAdd(m9, t0, m7 * l5);
                 // [3] RY(w[3]) q3: gradient, then un-apply
                 g3 = __V.FusedMultiplyAdd(l6, p0, g3); g3 = __V.FusedMultiplyAdd(l1, p7, g3); g3 = __V.FusedMultiplyAdd(l2, p4, g3); g3 = __V.FusedMultiplyAdd(l5, p3, g3); t3 = l0 * p6;
                 t3 = __V.FusedMultiplyAdd(l7, p1, t3); t3 = __V.FusedMultiplyAdd(l4, p2, t3); t3 = __V.FusedMultiplyAdd(l3, p5, t3); g3 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p6); p6 = __V.FusedMultiplyAdd(m13, t0, m11 * p6);
-                t0 = p7; p7 = __V.FusedMultiplyAdd(m11, p7, m12 * p1); p1 = __V.FusedMultiplyAdd(m13, t0, m11 * p1);
-                t0 = p4; p4 = __V.FusedMultiplyAdd(m11, p4, m12 * p2); p2 = __V.FusedMultiplyAdd(m13, t0, m11 * p2);
-                t0 = p3; p3 = __V.FusedMultiplyAdd(m11, p3, m12 * p5); p5 = __V.FusedMultiplyAdd(m13, t0, m11 * p5);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m11, l0, m12 * l6); l6 = __V.FusedMultiplyAdd(m13, t0, m11 * l6);
-                t0 = l7; l7 = __V.FusedMultiplyAdd(m11, l7, m12 * l1); l1 = __V.FusedMultiplyAdd(m13, t0, m11 * l1);
-                t0 = l4; l4 = __V.FusedMultiplyAdd(m11, l4, m12 * l2); l2 = __V.FusedMultiplyAdd(m13, t0, m11 * l2);
-                t0 = l3; l3 = __V.FusedMultiplyAdd(m11, l3, m12 * l5); l5 = __V.FusedMultiplyAdd(m13, t0, m11 * l5);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m10, p0, m11 * p6); p6 = __V.FusedMultiplyAdd(m12, t0, m10 * p6);
+                t0 = p7; p7 = __V.FusedMultiplyAdd(m10, p7, m11 * p1); p1 = __V.FusedMultiplyAdd(m12, t0, m10 * p1);
+                t0 = p4; p4 = __V.FusedMultiplyAdd(m10, p4, m11 * p2); p2 = __V.FusedMultiplyAdd(m12, t0, m10 * p2);
+                t0 = p3; p3 = __V.FusedMultiplyAdd(m10, p3, m11 * p5); p5 = __V.FusedMultiplyAdd(m12, t0, m10 * p5);
+                t0 = l0; l0 = __V.FusedMultiplyAdd(m10, l0, m11 * l6); l6 = __V.FusedMultiplyAdd(m12, t0, m10 * l6);
+                t0 = l7; l7 = __V.FusedMultiplyAdd(m10, l7, m11 * l1); l1 = __V.FusedMultiplyAdd(m12, t0, m10 * l1);
+                t0 = l4; l4 = __V.FusedMultiplyAdd(m10, l4, m11 * l2); l2 = __V.FusedMultiplyAdd(m12, t0, m10 * l2);
+                t0 = l3; l3 = __V.FusedMultiplyAdd(m10, l3, m11 * l5); l5 = __V.FusedMultiplyAdd(m12, t0, m10 * l5);
                 __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p7, ref zp, 8); __V.StoreUnsafe(p6, ref zp, 16); __V.StoreUnsafe(p1, ref zp, 24); __V.StoreUnsafe(p4, ref zp, 32);
                 __V.StoreUnsafe(p3, ref zp, 40); __V.StoreUnsafe(p2, ref zp, 48); __V.StoreUnsafe(p5, ref zp, 56); __V.StoreUnsafe(l0, ref zl); __V.StoreUnsafe(l7, ref zl, 8);
                 __V.StoreUnsafe(l6, ref zl, 16); __V.StoreUnsafe(l1, ref zl, 24); __V.StoreUnsafe(l4, ref zl, 32); __V.StoreUnsafe(l3, ref zl, 40); __V.StoreUnsafe(l2, ref zl, 48);
                 __V.StoreUnsafe(l5, ref zl, 56);
             }
-            __U.Add(ref g, 9) += 1.0 * __F.SumLanes(g9 * m0); // [9] RZ(w[9]) q4
-            __U.Add(ref g, 8) += 1.0 * __F.SumLanes(g8 * m0); // [8] RZ(w[8]) q3
-            __U.Add(ref g, 4) += 1.0 * __F.SumLanes(g4 * m7); // [4] RY(w[4]) q4
-            __U.Add(ref g, 3) += 1.0 * __F.SumLanes(g3 * m7); // [3] RY(w[3]) q3
+            __U.Add(ref g, 9) += __F.SumLanes(g9 * m0); // [9] RZ(w[9]) q4
+            __U.Add(ref g, 8) += __F.SumLanes(g8 * m0); // [8] RZ(w[8]) q3
+            __U.Add(ref g, 4) += __F.SumLanes(g4); // [4] RY(w[4]) q4
+            __U.Add(ref g, 3) += __F.SumLanes(g3); // [3] RY(w[3]) q3
         }
 
         /// <summary>Adjoint tile on qubits {0, 1, 2} (4 registers): steps [11, 10, 7, 6, 5, 2, 1, 0].</summary>
@@ -443,25 +427,21 @@ namespace Samples
             double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5);
             // Phase table 0: [7] RZ(w[7]) q2, [6] RZ(w[6]) q1, [5] RZ(w[5]) q0, inverted.
             var m2 = __V.Create(c7, s7, c7, s7); var f0_0 = m2; var m3 = __V.Create(c6, s6, c6, s6);
-            f0_0 = __V.FusedMultiplyAdd(__V.Shuffle(m3, __V.Create(0L, 0L, 2L, 2L)), f0_0, (__V.Shuffle(m3, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_0, __V.Create(1L, 0L, 3L, 2L)));
-            var m4 = __V.Create(c5, s5, c5, -s5);
-            f0_0 = __V.FusedMultiplyAdd(__V.Shuffle(m4, __V.Create(0L, 0L, 2L, 2L)), f0_0, (__V.Shuffle(m4, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_0, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_0r = __V.Shuffle(f0_0, __V.Create(0L, 0L, 2L, 2L)); var f0_0i = __V.Shuffle(f0_0, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_1 = m2;
-            var m5 = __V.Create(c6, -s6, c6, -s6);
-            f0_1 = __V.FusedMultiplyAdd(__V.Shuffle(m5, __V.Create(0L, 0L, 2L, 2L)), f0_1, (__V.Shuffle(m5, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_1, __V.Create(1L, 0L, 3L, 2L)));
-            f0_1 = __V.FusedMultiplyAdd(__V.Shuffle(m4, __V.Create(0L, 0L, 2L, 2L)), f0_1, (__V.Shuffle(m4, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_1, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_1r = __V.Shuffle(f0_1, __V.Create(0L, 0L, 2L, 2L)); var f0_1i = __V.Shuffle(f0_1, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0);
-            var m6 = __V.Create(c7, -s7, c7, -s7); var f0_2 = m6;
-            f0_2 = __V.FusedMultiplyAdd(__V.Shuffle(m3, __V.Create(0L, 0L, 2L, 2L)), f0_2, (__V.Shuffle(m3, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_2, __V.Create(1L, 0L, 3L, 2L)));
-            f0_2 = __V.FusedMultiplyAdd(__V.Shuffle(m4, __V.Create(0L, 0L, 2L, 2L)), f0_2, (__V.Shuffle(m4, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_2, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_2r = __V.Shuffle(f0_2, __V.Create(0L, 0L, 2L, 2L)); var f0_2i = __V.Shuffle(f0_2, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_3 = m6;
-            f0_3 = __V.FusedMultiplyAdd(__V.Shuffle(m5, __V.Create(0L, 0L, 2L, 2L)), f0_3, (__V.Shuffle(m5, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_3, __V.Create(1L, 0L, 3L, 2L)));
-            f0_3 = __V.FusedMultiplyAdd(__V.Shuffle(m4, __V.Create(0L, 0L, 2L, 2L)), f0_3, (__V.Shuffle(m4, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __V.Shuffle(f0_3, __V.Create(1L, 0L, 3L, 2L)));
-            var f0_3r = __V.Shuffle(f0_3, __V.Create(0L, 0L, 2L, 2L)); var f0_3i = __V.Shuffle(f0_3, __V.Create(1L, 1L, 3L, 3L)) * __V.Create(-1.0, 1.0, -1.0, 1.0); var m7 = __V.Create(1.0);
-            __D g2 = default; double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m8 = __V.Create(c2); var m9 = __V.Create(s2); var m10 = __V.Create(-s2); __D g1 = default;
-            double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m11 = __V.Create(c1); var m12 = __V.Create(s1); var m13 = __V.Create(-s1);
-            var m14 = __V.Create((-1.0), (-1.0), 1.0, 1.0); __D g0 = default; double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m15 = __V.Create(c0);
-            var m16 = __V.Create(s0, s0, -s0, -s0); __D t0, t3; __D u0, u1, u2, u3;
+            f0_0 = __V.FusedMultiplyAdd(__F.Re(m3), f0_0, (__F.Im(m3) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_0)); var m4 = __V.Create(c5, s5, c5, -s5);
+            f0_0 = __V.FusedMultiplyAdd(__F.Re(m4), f0_0, (__F.Im(m4) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_0));
+            var f0_0r = __F.Re(f0_0); var f0_0i = __F.Im(f0_0) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_1 = m2; var m5 = __V.Create(c6, -s6, c6, -s6);
+            f0_1 = __V.FusedMultiplyAdd(__F.Re(m5), f0_1, (__F.Im(m5) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_1));
+            f0_1 = __V.FusedMultiplyAdd(__F.Re(m4), f0_1, (__F.Im(m4) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_1));
+            var f0_1r = __F.Re(f0_1); var f0_1i = __F.Im(f0_1) * __V.Create(-1.0, 1.0, -1.0, 1.0); var m6 = __V.Create(c7, -s7, c7, -s7); var f0_2 = m6;
+            f0_2 = __V.FusedMultiplyAdd(__F.Re(m3), f0_2, (__F.Im(m3) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_2));
+            f0_2 = __V.FusedMultiplyAdd(__F.Re(m4), f0_2, (__F.Im(m4) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_2));
+            var f0_2r = __F.Re(f0_2); var f0_2i = __F.Im(f0_2) * __V.Create(-1.0, 1.0, -1.0, 1.0); var f0_3 = m6;
+            f0_3 = __V.FusedMultiplyAdd(__F.Re(m5), f0_3, (__F.Im(m5) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_3));
+            f0_3 = __V.FusedMultiplyAdd(__F.Re(m4), f0_3, (__F.Im(m4) * __V.Create(-1.0, 1.0, -1.0, 1.0)) * __F.SwapReIm(f0_3));
+            var f0_3r = __F.Re(f0_3); var f0_3i = __F.Im(f0_3) * __V.Create(-1.0, 1.0, -1.0, 1.0); __D g2 = default; double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2);
+            var m7 = __V.Create(c2); var m8 = __V.Create(s2); var m9 = __V.Create(-s2); __D g1 = default; double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m10 = __V.Create(c1);
+            var m11 = __V.Create(s1); var m12 = __V.Create(-s1); var m13 = __V.Create((-1.0), (-1.0), 1.0, 1.0); __D g0 = default; double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0);
+            var m14 = __V.Create(c0); var m15 = __V.Create(s0, s0, -s0, -s0); __D t0, t3; __D u0, u1, u2, u3;
             // 4 tiles of 8 amplitudes.
             for (int o = 0; o < 4; o++)
             {
@@ -474,8 +454,8 @@ namespace Samples
                 t0 = p0; p0 = __V.Create(__V.GetLower(p0), __V.GetUpper(p3)); p3 = __V.Create(__V.GetLower(p3), __V.GetUpper(t0));
                 t0 = p2; p2 = __V.Create(__V.GetLower(p2), __V.GetUpper(p1)); p1 = __V.Create(__V.GetLower(p1), __V.GetUpper(t0));
                 t0 = l0; l0 = __V.Create(__V.GetLower(l0), __V.GetUpper(l3)); l3 = __V.Create(__V.GetLower(l3), __V.GetUpper(t0));
-                t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0)); u0 = l0 * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L));
-                u1 = l3 * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)); u2 = l2 * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)); u3 = l1 * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L));
+                t0 = l2; l2 = __V.Create(__V.GetLower(l2), __V.GetUpper(l1)); l1 = __V.Create(__V.GetLower(l1), __V.GetUpper(t0)); u0 = l0 * __F.SwapReIm(p0); u1 = l3 * __F.SwapReIm(p3);
+                u2 = l2 * __F.SwapReIm(p2); u3 = l1 * __F.SwapReIm(p1);
                 // [7] RZ(w[7]) q2: gradient (diagonal gates commute, so any point of their run serves)
                 g7 = g7 + u0 + u1 - (u2 + u3);
                 // [6] RZ(w[6]) q1: gradient (diagonal gates commute, so any point of their run serves)
@@ -483,42 +463,37 @@ namespace Samples
                 // [5] RZ(w[5]) q0: gradient (diagonal gates commute, so any point of their run serves)
                 g5 = g5 + u0 + u1 + u2 + u3;
                 // Phase table 0 (un-apply): [7], [6], [5]
-                p0 = __V.FusedMultiplyAdd(f0_0r, p0, f0_0i * __V.Shuffle(p0, __V.Create(1L, 0L, 3L, 2L)));
-                p3 = __V.FusedMultiplyAdd(f0_1r, p3, f0_1i * __V.Shuffle(p3, __V.Create(1L, 0L, 3L, 2L)));
-                p2 = __V.FusedMultiplyAdd(f0_2r, p2, f0_2i * __V.Shuffle(p2, __V.Create(1L, 0L, 3L, 2L)));
-                p1 = __V.FusedMultiplyAdd(f0_3r, p1, f0_3i * __V.Shuffle(p1, __V.Create(1L, 0L, 3L, 2L)));
-                l0 = __V.FusedMultiplyAdd(f0_0r, l0, f0_0i * __V.Shuffle(l0, __V.Create(1L, 0L, 3L, 2L)));
-                l3 = __V.FusedMultiplyAdd(f0_1r, l3, f0_1i * __V.Shuffle(l3, __V.Create(1L, 0L, 3L, 2L)));
-                l2 = __V.FusedMultiplyAdd(f0_2r, l2, f0_2i * __V.Shuffle(l2, __V.Create(1L, 0L, 3L, 2L)));
-                l1 = __V.FusedMultiplyAdd(f0_3r, l1, f0_3i * __V.Shuffle(l1, __V.Create(1L, 0L, 3L, 2L)));
+                p0 = __V.FusedMultiplyAdd(f0_0r, p0, f0_0i * __F.SwapReIm(p0)); p3 = __V.FusedMultiplyAdd(f0_1r, p3, f0_1i * __F.SwapReIm(p3));
+                p2 = __V.FusedMultiplyAdd(f0_2r, p2, f0_2i * __F.SwapReIm(p2)); p1 = __V.FusedMultiplyAdd(f0_3r, p1, f0_3i * __F.SwapReIm(p1));
+                l0 = __V.FusedMultiplyAdd(f0_0r, l0, f0_0i * __F.SwapReIm(l0)); l3 = __V.FusedMultiplyAdd(f0_1r, l3, f0_1i * __F.SwapReIm(l3));
+                l2 = __V.FusedMultiplyAdd(f0_2r, l2, f0_2i * __F.SwapReIm(l2)); l1 = __V.FusedMultiplyAdd(f0_3r, l1, f0_3i * __F.SwapReIm(l1));
                 // [2] RY(w[2]) q2: gradient, then un-apply
                 g2 = __V.FusedMultiplyAdd(l2, p0, g2); g2 = __V.FusedMultiplyAdd(l1, p3, g2); t3 = l0 * p2; t3 = __V.FusedMultiplyAdd(l3, p1, t3); g2 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m8, p0, m9 * p2); p2 = __V.FusedMultiplyAdd(m10, t0, m8 * p2);
-                t0 = p3; p3 = __V.FusedMultiplyAdd(m8, p3, m9 * p1); p1 = __V.FusedMultiplyAdd(m10, t0, m8 * p1);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m8, l0, m9 * l2); l2 = __V.FusedMultiplyAdd(m10, t0, m8 * l2);
-                t0 = l3; l3 = __V.FusedMultiplyAdd(m8, l3, m9 * l1); l1 = __V.FusedMultiplyAdd(m10, t0, m8 * l1);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m7, p0, m8 * p2); p2 = __V.FusedMultiplyAdd(m9, t0, m7 * p2);
+                t0 = p3; p3 = __V.FusedMultiplyAdd(m7, p3, m8 * p1); p1 = __V.FusedMultiplyAdd(m9, t0, m7 * p1);
+                t0 = l0; l0 = __V.FusedMultiplyAdd(m7, l0, m8 * l2); l2 = __V.FusedMultiplyAdd(m9, t0, m7 * l2);
+                t0 = l3; l3 = __V.FusedMultiplyAdd(m7, l3, m8 * l1); l1 = __V.FusedMultiplyAdd(m9, t0, m7 * l1);
                 // [1] RY(w[1]) q1: gradient, then un-apply
                 g1 = __V.FusedMultiplyAdd(l3, p0, g1); g1 = __V.FusedMultiplyAdd(l1, p2, g1); t3 = l0 * p3; t3 = __V.FusedMultiplyAdd(l2, p1, t3); g1 -= t3;
-                t0 = p0; p0 = __V.FusedMultiplyAdd(m11, p0, m12 * p3); p3 = __V.FusedMultiplyAdd(m13, t0, m11 * p3);
-                t0 = p2; p2 = __V.FusedMultiplyAdd(m11, p2, m12 * p1); p1 = __V.FusedMultiplyAdd(m13, t0, m11 * p1);
-                t0 = l0; l0 = __V.FusedMultiplyAdd(m11, l0, m12 * l3); l3 = __V.FusedMultiplyAdd(m13, t0, m11 * l3);
-                t0 = l2; l2 = __V.FusedMultiplyAdd(m11, l2, m12 * l1); l1 = __V.FusedMultiplyAdd(m13, t0, m11 * l1);
+                t0 = p0; p0 = __V.FusedMultiplyAdd(m10, p0, m11 * p3); p3 = __V.FusedMultiplyAdd(m12, t0, m10 * p3);
+                t0 = p2; p2 = __V.FusedMultiplyAdd(m10, p2, m11 * p1); p1 = __V.FusedMultiplyAdd(m12, t0, m10 * p1);
+                t0 = l0; l0 = __V.FusedMultiplyAdd(m10, l0, m11 * l3); l3 = __V.FusedMultiplyAdd(m12, t0, m10 * l3);
+                t0 = l2; l2 = __V.FusedMultiplyAdd(m10, l2, m11 * l1); l1 = __V.FusedMultiplyAdd(m12, t0, m10 * l1);
                 // [0] RY(w[0]) q0: gradient, then un-apply
-                g0 = __V.FusedMultiplyAdd(l0, __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L)), g0); g0 = __V.FusedMultiplyAdd(l3, __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)), g0);
-                g0 = __V.FusedMultiplyAdd(l2, __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L)), g0); g0 = __V.FusedMultiplyAdd(l1, __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)), g0);
-                p0 = __V.FusedMultiplyAdd(m15, p0, m16 * __V.Shuffle(p0, __V.Create(2L, 3L, 0L, 1L))); p3 = __V.FusedMultiplyAdd(m15, p3, m16 * __V.Shuffle(p3, __V.Create(2L, 3L, 0L, 1L)));
-                p2 = __V.FusedMultiplyAdd(m15, p2, m16 * __V.Shuffle(p2, __V.Create(2L, 3L, 0L, 1L))); p1 = __V.FusedMultiplyAdd(m15, p1, m16 * __V.Shuffle(p1, __V.Create(2L, 3L, 0L, 1L)));
-                l0 = __V.FusedMultiplyAdd(m15, l0, m16 * __V.Shuffle(l0, __V.Create(2L, 3L, 0L, 1L))); l3 = __V.FusedMultiplyAdd(m15, l3, m16 * __V.Shuffle(l3, __V.Create(2L, 3L, 0L, 1L)));
-                l2 = __V.FusedMultiplyAdd(m15, l2, m16 * __V.Shuffle(l2, __V.Create(2L, 3L, 0L, 1L))); l1 = __V.FusedMultiplyAdd(m15, l1, m16 * __V.Shuffle(l1, __V.Create(2L, 3L, 0L, 1L)));
+                g0 = __V.FusedMultiplyAdd(l0, __F.SwapHalves(p0), g0); g0 = __V.FusedMultiplyAdd(l3, __F.SwapHalves(p3), g0); g0 = __V.FusedMultiplyAdd(l2, __F.SwapHalves(p2), g0);
+                g0 = __V.FusedMultiplyAdd(l1, __F.SwapHalves(p1), g0); p0 = __V.FusedMultiplyAdd(m14, p0, m15 * __F.SwapHalves(p0)); p3 = __V.FusedMultiplyAdd(m14, p3, m15 * __F.SwapHalves(p3));
+                p2 = __V.FusedMultiplyAdd(m14, p2, m15 * __F.SwapHalves(p2)); p1 = __V.FusedMultiplyAdd(m14, p1, m15 * __F.SwapHalves(p1));
+                l0 = __V.FusedMultiplyAdd(m14, l0, m15 * __F.SwapHalves(l0)); l3 = __V.FusedMultiplyAdd(m14, l3, m15 * __F.SwapHalves(l3));
+                l2 = __V.FusedMultiplyAdd(m14, l2, m15 * __F.SwapHalves(l2)); l1 = __V.FusedMultiplyAdd(m14, l1, m15 * __F.SwapHalves(l1));
                 __V.StoreUnsafe(p0, ref zp); __V.StoreUnsafe(p3, ref zp, 4); __V.StoreUnsafe(p2, ref zp, 8); __V.StoreUnsafe(p1, ref zp, 12); __V.StoreUnsafe(l0, ref zl);
                 __V.StoreUnsafe(l3, ref zl, 4); __V.StoreUnsafe(l2, ref zl, 8); __V.StoreUnsafe(l1, ref zl, 12);
             }
-            __U.Add(ref g, 7) += 1.0 * __F.SumLanes(g7 * m0); // [7] RZ(w[7]) q2
-            __U.Add(ref g, 6) += 1.0 * __F.SumLanes(g6 * m0); // [6] RZ(w[6]) q1
-            __U.Add(ref g, 5) += 1.0 * __F.SumLanes(g5 * m1); // [5] RZ(w[5]) q0
-            __U.Add(ref g, 2) += 1.0 * __F.SumLanes(g2 * m7); // [2] RY(w[2]) q2
-            __U.Add(ref g, 1) += 1.0 * __F.SumLanes(g1 * m7); // [1] RY(w[1]) q1
-            __U.Add(ref g, 0) += 1.0 * __F.SumLanes(g0 * m14); // [0] RY(w[0]) q0
+            __U.Add(ref g, 7) += __F.SumLanes(g7 * m0); // [7] RZ(w[7]) q2
+            __U.Add(ref g, 6) += __F.SumLanes(g6 * m0); // [6] RZ(w[6]) q1
+            __U.Add(ref g, 5) += __F.SumLanes(g5 * m1); // [5] RZ(w[5]) q0
+            __U.Add(ref g, 2) += __F.SumLanes(g2); // [2] RY(w[2]) q2
+            __U.Add(ref g, 1) += __F.SumLanes(g1); // [1] RY(w[1]) q1
+            __U.Add(ref g, 0) += __F.SumLanes(g0 * m13); // [0] RY(w[0]) q0
         }
 
         // The same passes on 128-bit registers (arm64, x64 without AVX2), run by the runners above when wide is false: each
@@ -536,100 +511,89 @@ namespace Samples
             for (int l = 0; l < 3; l++)
             {
                 ref double cl = ref __U.Add(ref cos, l * 10); ref double sl = ref __U.Add(ref sin, l * 10);
-                double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0_0 = __V2.Create(c0); var m0_1 = __V2.Create(c0); var m1_0 = __V2.Create(-s0, -s0); var m1_1 = __V2.Create(s0, s0);
-                (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0_0, p0_0, m1_0 * p0_1), __V2.FusedMultiplyAdd(m0_1, p0_1, m1_1 * p0_0)); (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0_0, p1_0, m1_0 * p1_1), __V2.FusedMultiplyAdd(m0_1, p1_1, m1_1 * p1_0));
-                (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m0_0, p2_0, m1_0 * p2_1), __V2.FusedMultiplyAdd(m0_1, p2_1, m1_1 * p2_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m0_0, p3_0, m1_0 * p3_1), __V2.FusedMultiplyAdd(m0_1, p3_1, m1_1 * p3_0));
-                (p4_0, p4_1) = (__V2.FusedMultiplyAdd(m0_0, p4_0, m1_0 * p4_1), __V2.FusedMultiplyAdd(m0_1, p4_1, m1_1 * p4_0)); (p5_0, p5_1) = (__V2.FusedMultiplyAdd(m0_0, p5_0, m1_0 * p5_1), __V2.FusedMultiplyAdd(m0_1, p5_1, m1_1 * p5_0));
-                (p6_0, p6_1) = (__V2.FusedMultiplyAdd(m0_0, p6_0, m1_0 * p6_1), __V2.FusedMultiplyAdd(m0_1, p6_1, m1_1 * p6_0)); (p7_0, p7_1) = (__V2.FusedMultiplyAdd(m0_0, p7_0, m1_0 * p7_1), __V2.FusedMultiplyAdd(m0_1, p7_1, m1_1 * p7_0));
-                (p8_0, p8_1) = (__V2.FusedMultiplyAdd(m0_0, p8_0, m1_0 * p8_1), __V2.FusedMultiplyAdd(m0_1, p8_1, m1_1 * p8_0)); (p9_0, p9_1) = (__V2.FusedMultiplyAdd(m0_0, p9_0, m1_0 * p9_1), __V2.FusedMultiplyAdd(m0_1, p9_1, m1_1 * p9_0));
-                (p10_0, p10_1) = (__V2.FusedMultiplyAdd(m0_0, p10_0, m1_0 * p10_1), __V2.FusedMultiplyAdd(m0_1, p10_1, m1_1 * p10_0)); (p11_0, p11_1) = (__V2.FusedMultiplyAdd(m0_0, p11_0, m1_0 * p11_1), __V2.FusedMultiplyAdd(m0_1, p11_1, m1_1 * p11_0));
-                (p12_0, p12_1) = (__V2.FusedMultiplyAdd(m0_0, p12_0, m1_0 * p12_1), __V2.FusedMultiplyAdd(m0_1, p12_1, m1_1 * p12_0)); (p13_0, p13_1) = (__V2.FusedMultiplyAdd(m0_0, p13_0, m1_0 * p13_1), __V2.FusedMultiplyAdd(m0_1, p13_1, m1_1 * p13_0));
-                (p14_0, p14_1) = (__V2.FusedMultiplyAdd(m0_0, p14_0, m1_0 * p14_1), __V2.FusedMultiplyAdd(m0_1, p14_1, m1_1 * p14_0)); (p15_0, p15_1) = (__V2.FusedMultiplyAdd(m0_0, p15_0, m1_0 * p15_1), __V2.FusedMultiplyAdd(m0_1, p15_1, m1_1 * p15_0));
-                double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m2_0 = __V2.Create(c1); var m2_1 = __V2.Create(c1); var m3_0 = __V2.Create(-s1); var m3_1 = __V2.Create(-s1); var m4_0 = __V2.Create(s1); var m4_1 = __V2.Create(s1);
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2_0, p0_0, m3_0 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2_1, p0_1, m3_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p1_1);
-                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m2_0, p2_0, m3_0 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m2_1, p2_1, m3_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p3_1);
-                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m2_0, p4_0, m3_0 * p5_0); p4_1 = __V2.FusedMultiplyAdd(m2_1, p4_1, m3_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p5_1);
-                t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m2_0, p6_0, m3_0 * p7_0); p6_1 = __V2.FusedMultiplyAdd(m2_1, p6_1, m3_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p7_1);
-                t0_0 = p8_0; t0_1 = p8_1; p8_0 = __V2.FusedMultiplyAdd(m2_0, p8_0, m3_0 * p9_0); p8_1 = __V2.FusedMultiplyAdd(m2_1, p8_1, m3_1 * p9_1); p9_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p9_0); p9_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p9_1);
-                t0_0 = p10_0; t0_1 = p10_1; p10_0 = __V2.FusedMultiplyAdd(m2_0, p10_0, m3_0 * p11_0); p10_1 = __V2.FusedMultiplyAdd(m2_1, p10_1, m3_1 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p11_1);
-                t0_0 = p12_0; t0_1 = p12_1; p12_0 = __V2.FusedMultiplyAdd(m2_0, p12_0, m3_0 * p13_0); p12_1 = __V2.FusedMultiplyAdd(m2_1, p12_1, m3_1 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p13_1);
-                t0_0 = p14_0; t0_1 = p14_1; p14_0 = __V2.FusedMultiplyAdd(m2_0, p14_0, m3_0 * p15_0); p14_1 = __V2.FusedMultiplyAdd(m2_1, p14_1, m3_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m4_0, t0_0, m2_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m4_1, t0_1, m2_1 * p15_1);
-                double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m5_0 = __V2.Create(c2); var m5_1 = __V2.Create(c2); var m6_0 = __V2.Create(-s2); var m6_1 = __V2.Create(-s2); var m7_0 = __V2.Create(s2); var m7_1 = __V2.Create(s2);
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m5_0, p0_0, m6_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m5_1, p0_1, m6_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p2_1);
-                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m5_0, p1_0, m6_0 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m5_1, p1_1, m6_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p3_1);
-                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m5_0, p4_0, m6_0 * p6_0); p4_1 = __V2.FusedMultiplyAdd(m5_1, p4_1, m6_1 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p6_1);
-                t0_0 = p5_0; t0_1 = p5_1; p5_0 = __V2.FusedMultiplyAdd(m5_0, p5_0, m6_0 * p7_0); p5_1 = __V2.FusedMultiplyAdd(m5_1, p5_1, m6_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p7_1);
-                t0_0 = p8_0; t0_1 = p8_1; p8_0 = __V2.FusedMultiplyAdd(m5_0, p8_0, m6_0 * p10_0); p8_1 = __V2.FusedMultiplyAdd(m5_1, p8_1, m6_1 * p10_1); p10_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p10_0); p10_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p10_1);
-                t0_0 = p9_0; t0_1 = p9_1; p9_0 = __V2.FusedMultiplyAdd(m5_0, p9_0, m6_0 * p11_0); p9_1 = __V2.FusedMultiplyAdd(m5_1, p9_1, m6_1 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p11_1);
-                t0_0 = p12_0; t0_1 = p12_1; p12_0 = __V2.FusedMultiplyAdd(m5_0, p12_0, m6_0 * p14_0); p12_1 = __V2.FusedMultiplyAdd(m5_1, p12_1, m6_1 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p14_1);
-                t0_0 = p13_0; t0_1 = p13_1; p13_0 = __V2.FusedMultiplyAdd(m5_0, p13_0, m6_0 * p15_0); p13_1 = __V2.FusedMultiplyAdd(m5_1, p13_1, m6_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m7_0, t0_0, m5_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m7_1, t0_1, m5_1 * p15_1);
-                double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m8_0 = __V2.Create(c3); var m8_1 = __V2.Create(c3); var m9_0 = __V2.Create(-s3); var m9_1 = __V2.Create(-s3); var m10_0 = __V2.Create(s3); var m10_1 = __V2.Create(s3);
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p4_1);
-                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m8_0, p1_0, m9_0 * p5_0); p1_1 = __V2.FusedMultiplyAdd(m8_1, p1_1, m9_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p5_1);
-                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m8_0, p2_0, m9_0 * p6_0); p2_1 = __V2.FusedMultiplyAdd(m8_1, p2_1, m9_1 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p6_1);
-                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * p7_0); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p7_1);
-                t0_0 = p8_0; t0_1 = p8_1; p8_0 = __V2.FusedMultiplyAdd(m8_0, p8_0, m9_0 * p12_0); p8_1 = __V2.FusedMultiplyAdd(m8_1, p8_1, m9_1 * p12_1); p12_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p12_0); p12_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p12_1);
-                t0_0 = p9_0; t0_1 = p9_1; p9_0 = __V2.FusedMultiplyAdd(m8_0, p9_0, m9_0 * p13_0); p9_1 = __V2.FusedMultiplyAdd(m8_1, p9_1, m9_1 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p13_1);
-                t0_0 = p10_0; t0_1 = p10_1; p10_0 = __V2.FusedMultiplyAdd(m8_0, p10_0, m9_0 * p14_0); p10_1 = __V2.FusedMultiplyAdd(m8_1, p10_1, m9_1 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p14_1);
-                t0_0 = p11_0; t0_1 = p11_1; p11_0 = __V2.FusedMultiplyAdd(m8_0, p11_0, m9_0 * p15_0); p11_1 = __V2.FusedMultiplyAdd(m8_1, p11_1, m9_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p15_1);
-                double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m11_0 = __V2.Create(c4); var m11_1 = __V2.Create(c4); var m12_0 = __V2.Create(-s4); var m12_1 = __V2.Create(-s4); var m13_0 = __V2.Create(s4); var m13_1 = __V2.Create(s4);
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, m12_0 * p8_0); p0_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, m12_1 * p8_1); p8_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p8_0); p8_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p8_1);
-                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m11_0, p1_0, m12_0 * p9_0); p1_1 = __V2.FusedMultiplyAdd(m11_1, p1_1, m12_1 * p9_1); p9_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p9_0); p9_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p9_1);
-                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m11_0, p2_0, m12_0 * p10_0); p2_1 = __V2.FusedMultiplyAdd(m11_1, p2_1, m12_1 * p10_1); p10_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p10_0); p10_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p10_1);
-                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m11_0, p3_0, m12_0 * p11_0); p3_1 = __V2.FusedMultiplyAdd(m11_1, p3_1, m12_1 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p11_1);
-                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m11_0, p4_0, m12_0 * p12_0); p4_1 = __V2.FusedMultiplyAdd(m11_1, p4_1, m12_1 * p12_1); p12_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p12_0); p12_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p12_1);
-                t0_0 = p5_0; t0_1 = p5_1; p5_0 = __V2.FusedMultiplyAdd(m11_0, p5_0, m12_0 * p13_0); p5_1 = __V2.FusedMultiplyAdd(m11_1, p5_1, m12_1 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p13_1);
-                t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m11_0, p6_0, m12_0 * p14_0); p6_1 = __V2.FusedMultiplyAdd(m11_1, p6_1, m12_1 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p14_1);
-                t0_0 = p7_0; t0_1 = p7_1; p7_0 = __V2.FusedMultiplyAdd(m11_0, p7_0, m12_0 * p15_0); p7_1 = __V2.FusedMultiplyAdd(m11_1, p7_1, m12_1 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p15_1);
-                double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m14_0 = __V2.Create(c5); var m14_1 = __V2.Create(c5); var m15_0 = __V2.Create(s5, -s5); var m15_1 = __V2.Create(-s5, s5);
-                p0_0 = __V2.FusedMultiplyAdd(m14_0, p0_0, m15_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m14_1, p0_1, m15_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m14_0, p1_0, m15_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m14_1, p1_1, m15_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
-                p2_0 = __V2.FusedMultiplyAdd(m14_0, p2_0, m15_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m14_1, p2_1, m15_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m14_0, p3_0, m15_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m14_1, p3_1, m15_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-                p4_0 = __V2.FusedMultiplyAdd(m14_0, p4_0, m15_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m14_1, p4_1, m15_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L))); p5_0 = __V2.FusedMultiplyAdd(m14_0, p5_0, m15_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m14_1, p5_1, m15_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L)));
-                p6_0 = __V2.FusedMultiplyAdd(m14_0, p6_0, m15_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m14_1, p6_1, m15_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m14_0, p7_0, m15_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m14_1, p7_1, m15_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                p8_0 = __V2.FusedMultiplyAdd(m14_0, p8_0, m15_0 * __V2.Shuffle(p8_0, __V2.Create(1L, 0L))); p8_1 = __V2.FusedMultiplyAdd(m14_1, p8_1, m15_1 * __V2.Shuffle(p8_1, __V2.Create(1L, 0L))); p9_0 = __V2.FusedMultiplyAdd(m14_0, p9_0, m15_0 * __V2.Shuffle(p9_0, __V2.Create(1L, 0L))); p9_1 = __V2.FusedMultiplyAdd(m14_1, p9_1, m15_1 * __V2.Shuffle(p9_1, __V2.Create(1L, 0L)));
-                p10_0 = __V2.FusedMultiplyAdd(m14_0, p10_0, m15_0 * __V2.Shuffle(p10_0, __V2.Create(1L, 0L))); p10_1 = __V2.FusedMultiplyAdd(m14_1, p10_1, m15_1 * __V2.Shuffle(p10_1, __V2.Create(1L, 0L))); p11_0 = __V2.FusedMultiplyAdd(m14_0, p11_0, m15_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m14_1, p11_1, m15_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L)));
-                p12_0 = __V2.FusedMultiplyAdd(m14_0, p12_0, m15_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m14_1, p12_1, m15_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L))); p13_0 = __V2.FusedMultiplyAdd(m14_0, p13_0, m15_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m14_1, p13_1, m15_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L)));
-                p14_0 = __V2.FusedMultiplyAdd(m14_0, p14_0, m15_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m14_1, p14_1, m15_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L))); p15_0 = __V2.FusedMultiplyAdd(m14_0, p15_0, m15_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m14_1, p15_1, m15_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m16_0 = __V2.Create(c6); var m16_1 = __V2.Create(c6); var m17_0 = __V2.Create(s6, -s6); var m17_1 = __V2.Create(s6, -s6);
-                p0_0 = __V2.FusedMultiplyAdd(m16_0, p0_0, m17_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m16_1, p0_1, m17_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); var m18_0 = __V2.Create(-s6, s6); var m18_1 = __V2.Create(-s6, s6);
-                p1_0 = __V2.FusedMultiplyAdd(m16_0, p1_0, m18_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m16_1, p1_1, m18_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L))); p2_0 = __V2.FusedMultiplyAdd(m16_0, p2_0, m17_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m16_1, p2_1, m17_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
-                p3_0 = __V2.FusedMultiplyAdd(m16_0, p3_0, m18_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m16_1, p3_1, m18_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); p4_0 = __V2.FusedMultiplyAdd(m16_0, p4_0, m17_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m16_1, p4_1, m17_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)));
-                p5_0 = __V2.FusedMultiplyAdd(m16_0, p5_0, m18_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m16_1, p5_1, m18_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L))); p6_0 = __V2.FusedMultiplyAdd(m16_0, p6_0, m17_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m16_1, p6_1, m17_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
-                p7_0 = __V2.FusedMultiplyAdd(m16_0, p7_0, m18_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m16_1, p7_1, m18_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L))); p8_0 = __V2.FusedMultiplyAdd(m16_0, p8_0, m17_0 * __V2.Shuffle(p8_0, __V2.Create(1L, 0L))); p8_1 = __V2.FusedMultiplyAdd(m16_1, p8_1, m17_1 * __V2.Shuffle(p8_1, __V2.Create(1L, 0L)));
-                p9_0 = __V2.FusedMultiplyAdd(m16_0, p9_0, m18_0 * __V2.Shuffle(p9_0, __V2.Create(1L, 0L))); p9_1 = __V2.FusedMultiplyAdd(m16_1, p9_1, m18_1 * __V2.Shuffle(p9_1, __V2.Create(1L, 0L))); p10_0 = __V2.FusedMultiplyAdd(m16_0, p10_0, m17_0 * __V2.Shuffle(p10_0, __V2.Create(1L, 0L))); p10_1 = __V2.FusedMultiplyAdd(m16_1, p10_1, m17_1 * __V2.Shuffle(p10_1, __V2.Create(1L, 0L)));
-                p11_0 = __V2.FusedMultiplyAdd(m16_0, p11_0, m18_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m16_1, p11_1, m18_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m16_0, p12_0, m17_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m16_1, p12_1, m17_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
-                p13_0 = __V2.FusedMultiplyAdd(m16_0, p13_0, m18_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m16_1, p13_1, m18_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m16_0, p14_0, m17_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m16_1, p14_1, m17_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
-                p15_0 = __V2.FusedMultiplyAdd(m16_0, p15_0, m18_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m16_1, p15_1, m18_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m19_0 = __V2.Create(c7); var m19_1 = __V2.Create(c7); var m20_0 = __V2.Create(s7, -s7); var m20_1 = __V2.Create(s7, -s7);
-                p0_0 = __V2.FusedMultiplyAdd(m19_0, p0_0, m20_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m19_1, p0_1, m20_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m19_0, p1_0, m20_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m19_1, p1_1, m20_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
-                var m21_0 = __V2.Create(-s7, s7); var m21_1 = __V2.Create(-s7, s7); p2_0 = __V2.FusedMultiplyAdd(m19_0, p2_0, m21_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m19_1, p2_1, m21_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
-                p3_0 = __V2.FusedMultiplyAdd(m19_0, p3_0, m21_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m19_1, p3_1, m21_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L))); p4_0 = __V2.FusedMultiplyAdd(m19_0, p4_0, m20_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m19_1, p4_1, m20_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)));
-                p5_0 = __V2.FusedMultiplyAdd(m19_0, p5_0, m20_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m19_1, p5_1, m20_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L))); p6_0 = __V2.FusedMultiplyAdd(m19_0, p6_0, m21_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m19_1, p6_1, m21_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
-                p7_0 = __V2.FusedMultiplyAdd(m19_0, p7_0, m21_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m19_1, p7_1, m21_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L))); p8_0 = __V2.FusedMultiplyAdd(m19_0, p8_0, m20_0 * __V2.Shuffle(p8_0, __V2.Create(1L, 0L))); p8_1 = __V2.FusedMultiplyAdd(m19_1, p8_1, m20_1 * __V2.Shuffle(p8_1, __V2.Create(1L, 0L)));
-                p9_0 = __V2.FusedMultiplyAdd(m19_0, p9_0, m20_0 * __V2.Shuffle(p9_0, __V2.Create(1L, 0L))); p9_1 = __V2.FusedMultiplyAdd(m19_1, p9_1, m20_1 * __V2.Shuffle(p9_1, __V2.Create(1L, 0L))); p10_0 = __V2.FusedMultiplyAdd(m19_0, p10_0, m21_0 * __V2.Shuffle(p10_0, __V2.Create(1L, 0L))); p10_1 = __V2.FusedMultiplyAdd(m19_1, p10_1, m21_1 * __V2.Shuffle(p10_1, __V2.Create(1L, 0L)));
-                p11_0 = __V2.FusedMultiplyAdd(m19_0, p11_0, m21_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m19_1, p11_1, m21_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m19_0, p12_0, m20_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m19_1, p12_1, m20_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
-                p13_0 = __V2.FusedMultiplyAdd(m19_0, p13_0, m20_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m19_1, p13_1, m20_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m19_0, p14_0, m21_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m19_1, p14_1, m21_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
-                p15_0 = __V2.FusedMultiplyAdd(m19_0, p15_0, m21_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m19_1, p15_1, m21_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                double c8 = __U.Add(ref cl, 8), s8 = __U.Add(ref sl, 8); var m22_0 = __V2.Create(c8); var m22_1 = __V2.Create(c8); var m23_0 = __V2.Create(s8, -s8); var m23_1 = __V2.Create(s8, -s8);
-                p0_0 = __V2.FusedMultiplyAdd(m22_0, p0_0, m23_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m22_1, p0_1, m23_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m22_0, p1_0, m23_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m22_1, p1_1, m23_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
-                p2_0 = __V2.FusedMultiplyAdd(m22_0, p2_0, m23_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m22_1, p2_1, m23_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m22_0, p3_0, m23_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m22_1, p3_1, m23_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-                var m24_0 = __V2.Create(-s8, s8); var m24_1 = __V2.Create(-s8, s8); p4_0 = __V2.FusedMultiplyAdd(m22_0, p4_0, m24_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m22_1, p4_1, m24_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)));
-                p5_0 = __V2.FusedMultiplyAdd(m22_0, p5_0, m24_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m22_1, p5_1, m24_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L))); p6_0 = __V2.FusedMultiplyAdd(m22_0, p6_0, m24_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m22_1, p6_1, m24_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L)));
-                p7_0 = __V2.FusedMultiplyAdd(m22_0, p7_0, m24_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m22_1, p7_1, m24_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L))); p8_0 = __V2.FusedMultiplyAdd(m22_0, p8_0, m23_0 * __V2.Shuffle(p8_0, __V2.Create(1L, 0L))); p8_1 = __V2.FusedMultiplyAdd(m22_1, p8_1, m23_1 * __V2.Shuffle(p8_1, __V2.Create(1L, 0L)));
-                p9_0 = __V2.FusedMultiplyAdd(m22_0, p9_0, m23_0 * __V2.Shuffle(p9_0, __V2.Create(1L, 0L))); p9_1 = __V2.FusedMultiplyAdd(m22_1, p9_1, m23_1 * __V2.Shuffle(p9_1, __V2.Create(1L, 0L))); p10_0 = __V2.FusedMultiplyAdd(m22_0, p10_0, m23_0 * __V2.Shuffle(p10_0, __V2.Create(1L, 0L))); p10_1 = __V2.FusedMultiplyAdd(m22_1, p10_1, m23_1 * __V2.Shuffle(p10_1, __V2.Create(1L, 0L)));
-                p11_0 = __V2.FusedMultiplyAdd(m22_0, p11_0, m23_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m22_1, p11_1, m23_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m22_0, p12_0, m24_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m22_1, p12_1, m24_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
-                p13_0 = __V2.FusedMultiplyAdd(m22_0, p13_0, m24_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m22_1, p13_1, m24_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m22_0, p14_0, m24_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m22_1, p14_1, m24_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
-                p15_0 = __V2.FusedMultiplyAdd(m22_0, p15_0, m24_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m22_1, p15_1, m24_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
-                double c9 = __U.Add(ref cl, 9), s9 = __U.Add(ref sl, 9); var m25_0 = __V2.Create(c9); var m25_1 = __V2.Create(c9); var m26_0 = __V2.Create(s9, -s9); var m26_1 = __V2.Create(s9, -s9);
-                p0_0 = __V2.FusedMultiplyAdd(m25_0, p0_0, m26_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m25_1, p0_1, m26_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m25_0, p1_0, m26_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m25_1, p1_1, m26_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
-                p2_0 = __V2.FusedMultiplyAdd(m25_0, p2_0, m26_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m25_1, p2_1, m26_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m25_0, p3_0, m26_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m25_1, p3_1, m26_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-                p4_0 = __V2.FusedMultiplyAdd(m25_0, p4_0, m26_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m25_1, p4_1, m26_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L))); p5_0 = __V2.FusedMultiplyAdd(m25_0, p5_0, m26_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m25_1, p5_1, m26_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L)));
-                p6_0 = __V2.FusedMultiplyAdd(m25_0, p6_0, m26_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m25_1, p6_1, m26_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m25_0, p7_0, m26_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m25_1, p7_1, m26_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                var m27_0 = __V2.Create(-s9, s9); var m27_1 = __V2.Create(-s9, s9); p8_0 = __V2.FusedMultiplyAdd(m25_0, p8_0, m27_0 * __V2.Shuffle(p8_0, __V2.Create(1L, 0L))); p8_1 = __V2.FusedMultiplyAdd(m25_1, p8_1, m27_1 * __V2.Shuffle(p8_1, __V2.Create(1L, 0L)));
-                p9_0 = __V2.FusedMultiplyAdd(m25_0, p9_0, m27_0 * __V2.Shuffle(p9_0, __V2.Create(1L, 0L))); p9_1 = __V2.FusedMultiplyAdd(m25_1, p9_1, m27_1 * __V2.Shuffle(p9_1, __V2.Create(1L, 0L))); p10_0 = __V2.FusedMultiplyAdd(m25_0, p10_0, m27_0 * __V2.Shuffle(p10_0, __V2.Create(1L, 0L))); p10_1 = __V2.FusedMultiplyAdd(m25_1, p10_1, m27_1 * __V2.Shuffle(p10_1, __V2.Create(1L, 0L)));
-                p11_0 = __V2.FusedMultiplyAdd(m25_0, p11_0, m27_0 * __V2.Shuffle(p11_0, __V2.Create(1L, 0L))); p11_1 = __V2.FusedMultiplyAdd(m25_1, p11_1, m27_1 * __V2.Shuffle(p11_1, __V2.Create(1L, 0L))); p12_0 = __V2.FusedMultiplyAdd(m25_0, p12_0, m27_0 * __V2.Shuffle(p12_0, __V2.Create(1L, 0L))); p12_1 = __V2.FusedMultiplyAdd(m25_1, p12_1, m27_1 * __V2.Shuffle(p12_1, __V2.Create(1L, 0L)));
-                p13_0 = __V2.FusedMultiplyAdd(m25_0, p13_0, m27_0 * __V2.Shuffle(p13_0, __V2.Create(1L, 0L))); p13_1 = __V2.FusedMultiplyAdd(m25_1, p13_1, m27_1 * __V2.Shuffle(p13_1, __V2.Create(1L, 0L))); p14_0 = __V2.FusedMultiplyAdd(m25_0, p14_0, m27_0 * __V2.Shuffle(p14_0, __V2.Create(1L, 0L))); p14_1 = __V2.FusedMultiplyAdd(m25_1, p14_1, m27_1 * __V2.Shuffle(p14_1, __V2.Create(1L, 0L)));
-                p15_0 = __V2.FusedMultiplyAdd(m25_0, p15_0, m27_0 * __V2.Shuffle(p15_0, __V2.Create(1L, 0L))); p15_1 = __V2.FusedMultiplyAdd(m25_1, p15_1, m27_1 * __V2.Shuffle(p15_1, __V2.Create(1L, 0L)));
+                double c0 = __U.Add(ref cl, 0), s0 = __U.Add(ref sl, 0); var m0 = __V2.Create(c0); var m1_0 = __V2.Create(-s0, -s0); var m1_1 = __V2.Create(s0, s0); (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m0, p0_0, m1_0 * p0_1), __V2.FusedMultiplyAdd(m0, p0_1, m1_1 * p0_0));
+                (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m0, p1_0, m1_0 * p1_1), __V2.FusedMultiplyAdd(m0, p1_1, m1_1 * p1_0)); (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m0, p2_0, m1_0 * p2_1), __V2.FusedMultiplyAdd(m0, p2_1, m1_1 * p2_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m0, p3_0, m1_0 * p3_1), __V2.FusedMultiplyAdd(m0, p3_1, m1_1 * p3_0));
+                (p4_0, p4_1) = (__V2.FusedMultiplyAdd(m0, p4_0, m1_0 * p4_1), __V2.FusedMultiplyAdd(m0, p4_1, m1_1 * p4_0)); (p5_0, p5_1) = (__V2.FusedMultiplyAdd(m0, p5_0, m1_0 * p5_1), __V2.FusedMultiplyAdd(m0, p5_1, m1_1 * p5_0)); (p6_0, p6_1) = (__V2.FusedMultiplyAdd(m0, p6_0, m1_0 * p6_1), __V2.FusedMultiplyAdd(m0, p6_1, m1_1 * p6_0));
+                (p7_0, p7_1) = (__V2.FusedMultiplyAdd(m0, p7_0, m1_0 * p7_1), __V2.FusedMultiplyAdd(m0, p7_1, m1_1 * p7_0)); (p8_0, p8_1) = (__V2.FusedMultiplyAdd(m0, p8_0, m1_0 * p8_1), __V2.FusedMultiplyAdd(m0, p8_1, m1_1 * p8_0)); (p9_0, p9_1) = (__V2.FusedMultiplyAdd(m0, p9_0, m1_0 * p9_1), __V2.FusedMultiplyAdd(m0, p9_1, m1_1 * p9_0));
+                (p10_0, p10_1) = (__V2.FusedMultiplyAdd(m0, p10_0, m1_0 * p10_1), __V2.FusedMultiplyAdd(m0, p10_1, m1_1 * p10_0)); (p11_0, p11_1) = (__V2.FusedMultiplyAdd(m0, p11_0, m1_0 * p11_1), __V2.FusedMultiplyAdd(m0, p11_1, m1_1 * p11_0));
+                (p12_0, p12_1) = (__V2.FusedMultiplyAdd(m0, p12_0, m1_0 * p12_1), __V2.FusedMultiplyAdd(m0, p12_1, m1_1 * p12_0)); (p13_0, p13_1) = (__V2.FusedMultiplyAdd(m0, p13_0, m1_0 * p13_1), __V2.FusedMultiplyAdd(m0, p13_1, m1_1 * p13_0));
+                (p14_0, p14_1) = (__V2.FusedMultiplyAdd(m0, p14_0, m1_0 * p14_1), __V2.FusedMultiplyAdd(m0, p14_1, m1_1 * p14_0)); (p15_0, p15_1) = (__V2.FusedMultiplyAdd(m0, p15_0, m1_0 * p15_1), __V2.FusedMultiplyAdd(m0, p15_1, m1_1 * p15_0));
+                double c1 = __U.Add(ref cl, 1), s1 = __U.Add(ref sl, 1); var m2 = __V2.Create(c1); var m3 = __V2.Create(-s1); var m4 = __V2.Create(s1);
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m2, p0_0, m3 * p1_0); p0_1 = __V2.FusedMultiplyAdd(m2, p0_1, m3 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p1_1);
+                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m2, p2_0, m3 * p3_0); p2_1 = __V2.FusedMultiplyAdd(m2, p2_1, m3 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p3_1);
+                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m2, p4_0, m3 * p5_0); p4_1 = __V2.FusedMultiplyAdd(m2, p4_1, m3 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p5_1);
+                t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m2, p6_0, m3 * p7_0); p6_1 = __V2.FusedMultiplyAdd(m2, p6_1, m3 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p7_1);
+                t0_0 = p8_0; t0_1 = p8_1; p8_0 = __V2.FusedMultiplyAdd(m2, p8_0, m3 * p9_0); p8_1 = __V2.FusedMultiplyAdd(m2, p8_1, m3 * p9_1); p9_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p9_0); p9_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p9_1);
+                t0_0 = p10_0; t0_1 = p10_1; p10_0 = __V2.FusedMultiplyAdd(m2, p10_0, m3 * p11_0); p10_1 = __V2.FusedMultiplyAdd(m2, p10_1, m3 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p11_1);
+                t0_0 = p12_0; t0_1 = p12_1; p12_0 = __V2.FusedMultiplyAdd(m2, p12_0, m3 * p13_0); p12_1 = __V2.FusedMultiplyAdd(m2, p12_1, m3 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p13_1);
+                t0_0 = p14_0; t0_1 = p14_1; p14_0 = __V2.FusedMultiplyAdd(m2, p14_0, m3 * p15_0); p14_1 = __V2.FusedMultiplyAdd(m2, p14_1, m3 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m4, t0_0, m2 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m4, t0_1, m2 * p15_1);
+                double c2 = __U.Add(ref cl, 2), s2 = __U.Add(ref sl, 2); var m5 = __V2.Create(c2); var m6 = __V2.Create(-s2); var m7 = __V2.Create(s2);
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m5, p0_0, m6 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m5, p0_1, m6 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p2_1);
+                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m5, p1_0, m6 * p3_0); p1_1 = __V2.FusedMultiplyAdd(m5, p1_1, m6 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p3_1);
+                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m5, p4_0, m6 * p6_0); p4_1 = __V2.FusedMultiplyAdd(m5, p4_1, m6 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p6_1);
+                t0_0 = p5_0; t0_1 = p5_1; p5_0 = __V2.FusedMultiplyAdd(m5, p5_0, m6 * p7_0); p5_1 = __V2.FusedMultiplyAdd(m5, p5_1, m6 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p7_1);
+                t0_0 = p8_0; t0_1 = p8_1; p8_0 = __V2.FusedMultiplyAdd(m5, p8_0, m6 * p10_0); p8_1 = __V2.FusedMultiplyAdd(m5, p8_1, m6 * p10_1); p10_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p10_0); p10_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p10_1);
+                t0_0 = p9_0; t0_1 = p9_1; p9_0 = __V2.FusedMultiplyAdd(m5, p9_0, m6 * p11_0); p9_1 = __V2.FusedMultiplyAdd(m5, p9_1, m6 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p11_1);
+                t0_0 = p12_0; t0_1 = p12_1; p12_0 = __V2.FusedMultiplyAdd(m5, p12_0, m6 * p14_0); p12_1 = __V2.FusedMultiplyAdd(m5, p12_1, m6 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p14_1);
+                t0_0 = p13_0; t0_1 = p13_1; p13_0 = __V2.FusedMultiplyAdd(m5, p13_0, m6 * p15_0); p13_1 = __V2.FusedMultiplyAdd(m5, p13_1, m6 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m7, t0_0, m5 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m7, t0_1, m5 * p15_1);
+                double c3 = __U.Add(ref cl, 3), s3 = __U.Add(ref sl, 3); var m8 = __V2.Create(c3); var m9 = __V2.Create(-s3); var m10 = __V2.Create(s3);
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8, p0_0, m9 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m8, p0_1, m9 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p4_1);
+                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m8, p1_0, m9 * p5_0); p1_1 = __V2.FusedMultiplyAdd(m8, p1_1, m9 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p5_1);
+                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m8, p2_0, m9 * p6_0); p2_1 = __V2.FusedMultiplyAdd(m8, p2_1, m9 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p6_1);
+                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m8, p3_0, m9 * p7_0); p3_1 = __V2.FusedMultiplyAdd(m8, p3_1, m9 * p7_1); p7_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p7_0); p7_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p7_1);
+                t0_0 = p8_0; t0_1 = p8_1; p8_0 = __V2.FusedMultiplyAdd(m8, p8_0, m9 * p12_0); p8_1 = __V2.FusedMultiplyAdd(m8, p8_1, m9 * p12_1); p12_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p12_0); p12_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p12_1);
+                t0_0 = p9_0; t0_1 = p9_1; p9_0 = __V2.FusedMultiplyAdd(m8, p9_0, m9 * p13_0); p9_1 = __V2.FusedMultiplyAdd(m8, p9_1, m9 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p13_1);
+                t0_0 = p10_0; t0_1 = p10_1; p10_0 = __V2.FusedMultiplyAdd(m8, p10_0, m9 * p14_0); p10_1 = __V2.FusedMultiplyAdd(m8, p10_1, m9 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p14_1);
+                t0_0 = p11_0; t0_1 = p11_1; p11_0 = __V2.FusedMultiplyAdd(m8, p11_0, m9 * p15_0); p11_1 = __V2.FusedMultiplyAdd(m8, p11_1, m9 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m10, t0_0, m8 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m10, t0_1, m8 * p15_1);
+                double c4 = __U.Add(ref cl, 4), s4 = __U.Add(ref sl, 4); var m11 = __V2.Create(c4); var m12 = __V2.Create(-s4); var m13 = __V2.Create(s4);
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m11, p0_0, m12 * p8_0); p0_1 = __V2.FusedMultiplyAdd(m11, p0_1, m12 * p8_1); p8_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p8_0); p8_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p8_1);
+                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m11, p1_0, m12 * p9_0); p1_1 = __V2.FusedMultiplyAdd(m11, p1_1, m12 * p9_1); p9_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p9_0); p9_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p9_1);
+                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m11, p2_0, m12 * p10_0); p2_1 = __V2.FusedMultiplyAdd(m11, p2_1, m12 * p10_1); p10_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p10_0); p10_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p10_1);
+                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m11, p3_0, m12 * p11_0); p3_1 = __V2.FusedMultiplyAdd(m11, p3_1, m12 * p11_1); p11_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p11_0); p11_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p11_1);
+                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m11, p4_0, m12 * p12_0); p4_1 = __V2.FusedMultiplyAdd(m11, p4_1, m12 * p12_1); p12_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p12_0); p12_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p12_1);
+                t0_0 = p5_0; t0_1 = p5_1; p5_0 = __V2.FusedMultiplyAdd(m11, p5_0, m12 * p13_0); p5_1 = __V2.FusedMultiplyAdd(m11, p5_1, m12 * p13_1); p13_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p13_0); p13_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p13_1);
+                t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m11, p6_0, m12 * p14_0); p6_1 = __V2.FusedMultiplyAdd(m11, p6_1, m12 * p14_1); p14_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p14_0); p14_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p14_1);
+                t0_0 = p7_0; t0_1 = p7_1; p7_0 = __V2.FusedMultiplyAdd(m11, p7_0, m12 * p15_0); p7_1 = __V2.FusedMultiplyAdd(m11, p7_1, m12 * p15_1); p15_0 = __V2.FusedMultiplyAdd(m13, t0_0, m11 * p15_0); p15_1 = __V2.FusedMultiplyAdd(m13, t0_1, m11 * p15_1);
+                double c5 = __U.Add(ref cl, 5), s5 = __U.Add(ref sl, 5); var m14 = __V2.Create(c5); var m15_0 = __V2.Create(s5, -s5); var m15_1 = __V2.Create(-s5, s5);
+                p0_0 = __V2.FusedMultiplyAdd(m14, p0_0, m15_0 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(m14, p0_1, m15_1 * __F.SwapReIm(p0_1)); p1_0 = __V2.FusedMultiplyAdd(m14, p1_0, m15_0 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(m14, p1_1, m15_1 * __F.SwapReIm(p1_1)); p2_0 = __V2.FusedMultiplyAdd(m14, p2_0, m15_0 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(m14, p2_1, m15_1 * __F.SwapReIm(p2_1));
+                p3_0 = __V2.FusedMultiplyAdd(m14, p3_0, m15_0 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(m14, p3_1, m15_1 * __F.SwapReIm(p3_1)); p4_0 = __V2.FusedMultiplyAdd(m14, p4_0, m15_0 * __F.SwapReIm(p4_0)); p4_1 = __V2.FusedMultiplyAdd(m14, p4_1, m15_1 * __F.SwapReIm(p4_1)); p5_0 = __V2.FusedMultiplyAdd(m14, p5_0, m15_0 * __F.SwapReIm(p5_0)); p5_1 = __V2.FusedMultiplyAdd(m14, p5_1, m15_1 * __F.SwapReIm(p5_1));
+                p6_0 = __V2.FusedMultiplyAdd(m14, p6_0, m15_0 * __F.SwapReIm(p6_0)); p6_1 = __V2.FusedMultiplyAdd(m14, p6_1, m15_1 * __F.SwapReIm(p6_1)); p7_0 = __V2.FusedMultiplyAdd(m14, p7_0, m15_0 * __F.SwapReIm(p7_0)); p7_1 = __V2.FusedMultiplyAdd(m14, p7_1, m15_1 * __F.SwapReIm(p7_1)); p8_0 = __V2.FusedMultiplyAdd(m14, p8_0, m15_0 * __F.SwapReIm(p8_0)); p8_1 = __V2.FusedMultiplyAdd(m14, p8_1, m15_1 * __F.SwapReIm(p8_1));
+                p9_0 = __V2.FusedMultiplyAdd(m14, p9_0, m15_0 * __F.SwapReIm(p9_0)); p9_1 = __V2.FusedMultiplyAdd(m14, p9_1, m15_1 * __F.SwapReIm(p9_1)); p10_0 = __V2.FusedMultiplyAdd(m14, p10_0, m15_0 * __F.SwapReIm(p10_0)); p10_1 = __V2.FusedMultiplyAdd(m14, p10_1, m15_1 * __F.SwapReIm(p10_1));
+                p11_0 = __V2.FusedMultiplyAdd(m14, p11_0, m15_0 * __F.SwapReIm(p11_0)); p11_1 = __V2.FusedMultiplyAdd(m14, p11_1, m15_1 * __F.SwapReIm(p11_1)); p12_0 = __V2.FusedMultiplyAdd(m14, p12_0, m15_0 * __F.SwapReIm(p12_0)); p12_1 = __V2.FusedMultiplyAdd(m14, p12_1, m15_1 * __F.SwapReIm(p12_1));
+                p13_0 = __V2.FusedMultiplyAdd(m14, p13_0, m15_0 * __F.SwapReIm(p13_0)); p13_1 = __V2.FusedMultiplyAdd(m14, p13_1, m15_1 * __F.SwapReIm(p13_1)); p14_0 = __V2.FusedMultiplyAdd(m14, p14_0, m15_0 * __F.SwapReIm(p14_0)); p14_1 = __V2.FusedMultiplyAdd(m14, p14_1, m15_1 * __F.SwapReIm(p14_1));
+                p15_0 = __V2.FusedMultiplyAdd(m14, p15_0, m15_0 * __F.SwapReIm(p15_0)); p15_1 = __V2.FusedMultiplyAdd(m14, p15_1, m15_1 * __F.SwapReIm(p15_1));
+                double c6 = __U.Add(ref cl, 6), s6 = __U.Add(ref sl, 6); var m16 = __V2.Create(c6); var m17 = __V2.Create(s6, -s6);
+                p0_0 = __V2.FusedMultiplyAdd(m16, p0_0, m17 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(m16, p0_1, m17 * __F.SwapReIm(p0_1)); var m18 = __V2.Create(-s6, s6); p1_0 = __V2.FusedMultiplyAdd(m16, p1_0, m18 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(m16, p1_1, m18 * __F.SwapReIm(p1_1));
+                p2_0 = __V2.FusedMultiplyAdd(m16, p2_0, m17 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(m16, p2_1, m17 * __F.SwapReIm(p2_1)); p3_0 = __V2.FusedMultiplyAdd(m16, p3_0, m18 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(m16, p3_1, m18 * __F.SwapReIm(p3_1)); p4_0 = __V2.FusedMultiplyAdd(m16, p4_0, m17 * __F.SwapReIm(p4_0)); p4_1 = __V2.FusedMultiplyAdd(m16, p4_1, m17 * __F.SwapReIm(p4_1));
+                p5_0 = __V2.FusedMultiplyAdd(m16, p5_0, m18 * __F.SwapReIm(p5_0)); p5_1 = __V2.FusedMultiplyAdd(m16, p5_1, m18 * __F.SwapReIm(p5_1)); p6_0 = __V2.FusedMultiplyAdd(m16, p6_0, m17 * __F.SwapReIm(p6_0)); p6_1 = __V2.FusedMultiplyAdd(m16, p6_1, m17 * __F.SwapReIm(p6_1)); p7_0 = __V2.FusedMultiplyAdd(m16, p7_0, m18 * __F.SwapReIm(p7_0)); p7_1 = __V2.FusedMultiplyAdd(m16, p7_1, m18 * __F.SwapReIm(p7_1));
+                p8_0 = __V2.FusedMultiplyAdd(m16, p8_0, m17 * __F.SwapReIm(p8_0)); p8_1 = __V2.FusedMultiplyAdd(m16, p8_1, m17 * __F.SwapReIm(p8_1)); p9_0 = __V2.FusedMultiplyAdd(m16, p9_0, m18 * __F.SwapReIm(p9_0)); p9_1 = __V2.FusedMultiplyAdd(m16, p9_1, m18 * __F.SwapReIm(p9_1));
+                p10_0 = __V2.FusedMultiplyAdd(m16, p10_0, m17 * __F.SwapReIm(p10_0)); p10_1 = __V2.FusedMultiplyAdd(m16, p10_1, m17 * __F.SwapReIm(p10_1)); p11_0 = __V2.FusedMultiplyAdd(m16, p11_0, m18 * __F.SwapReIm(p11_0)); p11_1 = __V2.FusedMultiplyAdd(m16, p11_1, m18 * __F.SwapReIm(p11_1));
+                p12_0 = __V2.FusedMultiplyAdd(m16, p12_0, m17 * __F.SwapReIm(p12_0)); p12_1 = __V2.FusedMultiplyAdd(m16, p12_1, m17 * __F.SwapReIm(p12_1)); p13_0 = __V2.FusedMultiplyAdd(m16, p13_0, m18 * __F.SwapReIm(p13_0)); p13_1 = __V2.FusedMultiplyAdd(m16, p13_1, m18 * __F.SwapReIm(p13_1));
+                p14_0 = __V2.FusedMultiplyAdd(m16, p14_0, m17 * __F.SwapReIm(p14_0)); p14_1 = __V2.FusedMultiplyAdd(m16, p14_1, m17 * __F.SwapReIm(p14_1)); p15_0 = __V2.FusedMultiplyAdd(m16, p15_0, m18 * __F.SwapReIm(p15_0)); p15_1 = __V2.FusedMultiplyAdd(m16, p15_1, m18 * __F.SwapReIm(p15_1));
+                double c7 = __U.Add(ref cl, 7), s7 = __U.Add(ref sl, 7); var m19 = __V2.Create(c7); var m20 = __V2.Create(s7, -s7);
+                p0_0 = __V2.FusedMultiplyAdd(m19, p0_0, m20 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(m19, p0_1, m20 * __F.SwapReIm(p0_1)); p1_0 = __V2.FusedMultiplyAdd(m19, p1_0, m20 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(m19, p1_1, m20 * __F.SwapReIm(p1_1)); var m21 = __V2.Create(-s7, s7);
+                p2_0 = __V2.FusedMultiplyAdd(m19, p2_0, m21 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(m19, p2_1, m21 * __F.SwapReIm(p2_1)); p3_0 = __V2.FusedMultiplyAdd(m19, p3_0, m21 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(m19, p3_1, m21 * __F.SwapReIm(p3_1)); p4_0 = __V2.FusedMultiplyAdd(m19, p4_0, m20 * __F.SwapReIm(p4_0)); p4_1 = __V2.FusedMultiplyAdd(m19, p4_1, m20 * __F.SwapReIm(p4_1));
+                p5_0 = __V2.FusedMultiplyAdd(m19, p5_0, m20 * __F.SwapReIm(p5_0)); p5_1 = __V2.FusedMultiplyAdd(m19, p5_1, m20 * __F.SwapReIm(p5_1)); p6_0 = __V2.FusedMultiplyAdd(m19, p6_0, m21 * __F.SwapReIm(p6_0)); p6_1 = __V2.FusedMultiplyAdd(m19, p6_1, m21 * __F.SwapReIm(p6_1)); p7_0 = __V2.FusedMultiplyAdd(m19, p7_0, m21 * __F.SwapReIm(p7_0)); p7_1 = __V2.FusedMultiplyAdd(m19, p7_1, m21 * __F.SwapReIm(p7_1));
+                p8_0 = __V2.FusedMultiplyAdd(m19, p8_0, m20 * __F.SwapReIm(p8_0)); p8_1 = __V2.FusedMultiplyAdd(m19, p8_1, m20 * __F.SwapReIm(p8_1)); p9_0 = __V2.FusedMultiplyAdd(m19, p9_0, m20 * __F.SwapReIm(p9_0)); p9_1 = __V2.FusedMultiplyAdd(m19, p9_1, m20 * __F.SwapReIm(p9_1));
+                p10_0 = __V2.FusedMultiplyAdd(m19, p10_0, m21 * __F.SwapReIm(p10_0)); p10_1 = __V2.FusedMultiplyAdd(m19, p10_1, m21 * __F.SwapReIm(p10_1)); p11_0 = __V2.FusedMultiplyAdd(m19, p11_0, m21 * __F.SwapReIm(p11_0)); p11_1 = __V2.FusedMultiplyAdd(m19, p11_1, m21 * __F.SwapReIm(p11_1));
+                p12_0 = __V2.FusedMultiplyAdd(m19, p12_0, m20 * __F.SwapReIm(p12_0)); p12_1 = __V2.FusedMultiplyAdd(m19, p12_1, m20 * __F.SwapReIm(p12_1)); p13_0 = __V2.FusedMultiplyAdd(m19, p13_0, m20 * __F.SwapReIm(p13_0)); p13_1 = __V2.FusedMultiplyAdd(m19, p13_1, m20 * __F.SwapReIm(p13_1));
+                p14_0 = __V2.FusedMultiplyAdd(m19, p14_0, m21 * __F.SwapReIm(p14_0)); p14_1 = __V2.FusedMultiplyAdd(m19, p14_1, m21 * __F.SwapReIm(p14_1)); p15_0 = __V2.FusedMultiplyAdd(m19, p15_0, m21 * __F.SwapReIm(p15_0)); p15_1 = __V2.FusedMultiplyAdd(m19, p15_1, m21 * __F.SwapReIm(p15_1));
+                double c8 = __U.Add(ref cl, 8), s8 = __U.Add(ref sl, 8); var m22 = __V2.Create(c8); var m23 = __V2.Create(s8, -s8);
+                p0_0 = __V2.FusedMultiplyAdd(m22, p0_0, m23 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(m22, p0_1, m23 * __F.SwapReIm(p0_1)); p1_0 = __V2.FusedMultiplyAdd(m22, p1_0, m23 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(m22, p1_1, m23 * __F.SwapReIm(p1_1)); p2_0 = __V2.FusedMultiplyAdd(m22, p2_0, m23 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(m22, p2_1, m23 * __F.SwapReIm(p2_1));
+                p3_0 = __V2.FusedMultiplyAdd(m22, p3_0, m23 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(m22, p3_1, m23 * __F.SwapReIm(p3_1)); var m24 = __V2.Create(-s8, s8); p4_0 = __V2.FusedMultiplyAdd(m22, p4_0, m24 * __F.SwapReIm(p4_0)); p4_1 = __V2.FusedMultiplyAdd(m22, p4_1, m24 * __F.SwapReIm(p4_1));
+                p5_0 = __V2.FusedMultiplyAdd(m22, p5_0, m24 * __F.SwapReIm(p5_0)); p5_1 = __V2.FusedMultiplyAdd(m22, p5_1, m24 * __F.SwapReIm(p5_1)); p6_0 = __V2.FusedMultiplyAdd(m22, p6_0, m24 * __F.SwapReIm(p6_0)); p6_1 = __V2.FusedMultiplyAdd(m22, p6_1, m24 * __F.SwapReIm(p6_1)); p7_0 = __V2.FusedMultiplyAdd(m22, p7_0, m24 * __F.SwapReIm(p7_0)); p7_1 = __V2.FusedMultiplyAdd(m22, p7_1, m24 * __F.SwapReIm(p7_1));
+                p8_0 = __V2.FusedMultiplyAdd(m22, p8_0, m23 * __F.SwapReIm(p8_0)); p8_1 = __V2.FusedMultiplyAdd(m22, p8_1, m23 * __F.SwapReIm(p8_1)); p9_0 = __V2.FusedMultiplyAdd(m22, p9_0, m23 * __F.SwapReIm(p9_0)); p9_1 = __V2.FusedMultiplyAdd(m22, p9_1, m23 * __F.SwapReIm(p9_1));
+                p10_0 = __V2.FusedMultiplyAdd(m22, p10_0, m23 * __F.SwapReIm(p10_0)); p10_1 = __V2.FusedMultiplyAdd(m22, p10_1, m23 * __F.SwapReIm(p10_1)); p11_0 = __V2.FusedMultiplyAdd(m22, p11_0, m23 * __F.SwapReIm(p11_0)); p11_1 = __V2.FusedMultiplyAdd(m22, p11_1, m23 * __F.SwapReIm(p11_1));
+                p12_0 = __V2.FusedMultiplyAdd(m22, p12_0, m24 * __F.SwapReIm(p12_0)); p12_1 = __V2.FusedMultiplyAdd(m22, p12_1, m24 * __F.SwapReIm(p12_1)); p13_0 = __V2.FusedMultiplyAdd(m22, p13_0, m24 * __F.SwapReIm(p13_0)); p13_1 = __V2.FusedMultiplyAdd(m22, p13_1, m24 * __F.SwapReIm(p13_1));
+                p14_0 = __V2.FusedMultiplyAdd(m22, p14_0, m24 * __F.SwapReIm(p14_0)); p14_1 = __V2.FusedMultiplyAdd(m22, p14_1, m24 * __F.SwapReIm(p14_1)); p15_0 = __V2.FusedMultiplyAdd(m22, p15_0, m24 * __F.SwapReIm(p15_0)); p15_1 = __V2.FusedMultiplyAdd(m22, p15_1, m24 * __F.SwapReIm(p15_1));
+                double c9 = __U.Add(ref cl, 9), s9 = __U.Add(ref sl, 9); var m25 = __V2.Create(c9); var m26 = __V2.Create(s9, -s9);
+                p0_0 = __V2.FusedMultiplyAdd(m25, p0_0, m26 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(m25, p0_1, m26 * __F.SwapReIm(p0_1)); p1_0 = __V2.FusedMultiplyAdd(m25, p1_0, m26 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(m25, p1_1, m26 * __F.SwapReIm(p1_1)); p2_0 = __V2.FusedMultiplyAdd(m25, p2_0, m26 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(m25, p2_1, m26 * __F.SwapReIm(p2_1));
+                p3_0 = __V2.FusedMultiplyAdd(m25, p3_0, m26 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(m25, p3_1, m26 * __F.SwapReIm(p3_1)); p4_0 = __V2.FusedMultiplyAdd(m25, p4_0, m26 * __F.SwapReIm(p4_0)); p4_1 = __V2.FusedMultiplyAdd(m25, p4_1, m26 * __F.SwapReIm(p4_1)); p5_0 = __V2.FusedMultiplyAdd(m25, p5_0, m26 * __F.SwapReIm(p5_0)); p5_1 = __V2.FusedMultiplyAdd(m25, p5_1, m26 * __F.SwapReIm(p5_1));
+                p6_0 = __V2.FusedMultiplyAdd(m25, p6_0, m26 * __F.SwapReIm(p6_0)); p6_1 = __V2.FusedMultiplyAdd(m25, p6_1, m26 * __F.SwapReIm(p6_1)); p7_0 = __V2.FusedMultiplyAdd(m25, p7_0, m26 * __F.SwapReIm(p7_0)); p7_1 = __V2.FusedMultiplyAdd(m25, p7_1, m26 * __F.SwapReIm(p7_1)); var m27 = __V2.Create(-s9, s9);
+                p8_0 = __V2.FusedMultiplyAdd(m25, p8_0, m27 * __F.SwapReIm(p8_0)); p8_1 = __V2.FusedMultiplyAdd(m25, p8_1, m27 * __F.SwapReIm(p8_1)); p9_0 = __V2.FusedMultiplyAdd(m25, p9_0, m27 * __F.SwapReIm(p9_0)); p9_1 = __V2.FusedMultiplyAdd(m25, p9_1, m27 * __F.SwapReIm(p9_1));
+                p10_0 = __V2.FusedMultiplyAdd(m25, p10_0, m27 * __F.SwapReIm(p10_0)); p10_1 = __V2.FusedMultiplyAdd(m25, p10_1, m27 * __F.SwapReIm(p10_1)); p11_0 = __V2.FusedMultiplyAdd(m25, p11_0, m27 * __F.SwapReIm(p11_0)); p11_1 = __V2.FusedMultiplyAdd(m25, p11_1, m27 * __F.SwapReIm(p11_1));
+                p12_0 = __V2.FusedMultiplyAdd(m25, p12_0, m27 * __F.SwapReIm(p12_0)); p12_1 = __V2.FusedMultiplyAdd(m25, p12_1, m27 * __F.SwapReIm(p12_1)); p13_0 = __V2.FusedMultiplyAdd(m25, p13_0, m27 * __F.SwapReIm(p13_0)); p13_1 = __V2.FusedMultiplyAdd(m25, p13_1, m27 * __F.SwapReIm(p13_1));
+                p14_0 = __V2.FusedMultiplyAdd(m25, p14_0, m27 * __F.SwapReIm(p14_0)); p14_1 = __V2.FusedMultiplyAdd(m25, p14_1, m27 * __F.SwapReIm(p14_1)); p15_0 = __V2.FusedMultiplyAdd(m25, p15_0, m27 * __F.SwapReIm(p15_0)); p15_1 = __V2.FusedMultiplyAdd(m25, p15_1, m27 * __F.SwapReIm(p15_1));
                 t0_0 = p0_0; t0_1 = p0_1; p0_1 = p1_1; p1_1 = t0_1;
                 t0_0 = p2_0; t0_1 = p2_1; p2_1 = p3_1; p3_1 = t0_1;
                 t0_0 = p4_0; t0_1 = p4_1; p4_1 = p5_1; p5_1 = t0_1;
@@ -649,11 +613,11 @@ namespace Samples
         /// <summary>Adjoint tile on qubits {0, 2, 3, 4} (8 registers): steps [13, 12, 9, 8, 4, 3].</summary>
         private static void __B1_128(ref double s, ref double a, ref double cos, ref double sin, ref double g)
         {
-            var m0_0 = __V2.Create(1.0, (-1.0)); var m0_1 = __V2.Create(1.0, (-1.0)); __D2 g9_0 = default, g9_1 = default; __D2 g8_0 = default, g8_1 = default; double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m1_0 = __V2.Create(c9); var m1_1 = __V2.Create(c9);
-            var m2_0 = __V2.Create(-s9, s9); var m2_1 = __V2.Create(-s9, s9); var m3_0 = __V2.Create(s9, -s9); var m3_1 = __V2.Create(s9, -s9); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m4_0 = __V2.Create(c8); var m4_1 = __V2.Create(c8);
-            var m5_0 = __V2.Create(-s8, s8); var m5_1 = __V2.Create(-s8, s8); var m6_0 = __V2.Create(s8, -s8); var m6_1 = __V2.Create(s8, -s8); var m7_0 = __V2.Create(1.0); var m7_1 = __V2.Create(1.0); __D2 g4_0 = default, g4_1 = default; double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4);
-            var m8_0 = __V2.Create(c4); var m8_1 = __V2.Create(c4); var m9_0 = __V2.Create(s4); var m9_1 = __V2.Create(s4); var m10_0 = __V2.Create(-s4); var m10_1 = __V2.Create(-s4); __D2 g3_0 = default, g3_1 = default; double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m11_0 = __V2.Create(c3); var m11_1 = __V2.Create(c3);
-            var m12_0 = __V2.Create(s3); var m12_1 = __V2.Create(s3); var m13_0 = __V2.Create(-s3); var m13_1 = __V2.Create(-s3); __D2 t0_0, t0_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1, u4_0, u4_1, u5_0, u5_1, u6_0, u6_1, u7_0, u7_1;
+            var m0 = __V2.Create(1.0, (-1.0)); __D2 g9_0 = default, g9_1 = default; __D2 g8_0 = default, g8_1 = default; double c9 = __U.Add(ref cos, 9), s9 = __U.Add(ref sin, 9); var m1 = __V2.Create(c9);
+            var m2 = __V2.Create(-s9, s9); var m3 = __V2.Create(s9, -s9); double c8 = __U.Add(ref cos, 8), s8 = __U.Add(ref sin, 8); var m4 = __V2.Create(c8);
+            var m5 = __V2.Create(-s8, s8); var m6 = __V2.Create(s8, -s8); __D2 g4_0 = default, g4_1 = default; double c4 = __U.Add(ref cos, 4), s4 = __U.Add(ref sin, 4); var m7 = __V2.Create(c4);
+            var m8 = __V2.Create(s4); var m9 = __V2.Create(-s4); __D2 g3_0 = default, g3_1 = default; double c3 = __U.Add(ref cos, 3), s3 = __U.Add(ref sin, 3); var m10 = __V2.Create(c3); var m11 = __V2.Create(s3);
+            var m12 = __V2.Create(-s3); __D2 t0_0, t0_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1, u4_0, u4_1, u5_0, u5_1, u6_0, u6_1, u7_0, u7_1;
             for (int o = 0; o < 2; o++)
             {
                 nint b = (((nint)o & 1) << 2);
@@ -662,83 +626,74 @@ namespace Samples
                 var p5_0 = __V2.LoadUnsafe(ref zp, 40); var p5_1 = __V2.LoadUnsafe(ref zp, 42); var p6_0 = __V2.LoadUnsafe(ref zp, 48); var p6_1 = __V2.LoadUnsafe(ref zp, 50); var p7_0 = __V2.LoadUnsafe(ref zp, 56); var p7_1 = __V2.LoadUnsafe(ref zp, 58); var l0_0 = __V2.LoadUnsafe(ref zl); var l0_1 = __V2.LoadUnsafe(ref zl, 2); var l1_0 = __V2.LoadUnsafe(ref zl, 8); var l1_1 = __V2.LoadUnsafe(ref zl, 10);
                 var l2_0 = __V2.LoadUnsafe(ref zl, 16); var l2_1 = __V2.LoadUnsafe(ref zl, 18); var l3_0 = __V2.LoadUnsafe(ref zl, 24); var l3_1 = __V2.LoadUnsafe(ref zl, 26); var l4_0 = __V2.LoadUnsafe(ref zl, 32); var l4_1 = __V2.LoadUnsafe(ref zl, 34); var l5_0 = __V2.LoadUnsafe(ref zl, 40); var l5_1 = __V2.LoadUnsafe(ref zl, 42);
                 var l6_0 = __V2.LoadUnsafe(ref zl, 48); var l6_1 = __V2.LoadUnsafe(ref zl, 50); var l7_0 = __V2.LoadUnsafe(ref zl, 56); var l7_1 = __V2.LoadUnsafe(ref zl, 58);
-                u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)); u1_0 = l7_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L)); u1_1 = l7_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)); u2_0 = l6_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L)); u2_1 = l6_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L));
-                u3_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u3_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)); u4_0 = l4_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L)); u4_1 = l4_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L)); u5_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u5_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L));
-                u6_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u6_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u7_0 = l5_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L)); u7_1 = l5_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L));
+                u0_0 = l0_0 * __F.SwapReIm(p0_0); u0_1 = l0_1 * __F.SwapReIm(p0_1); u1_0 = l7_0 * __F.SwapReIm(p7_0); u1_1 = l7_1 * __F.SwapReIm(p7_1); u2_0 = l6_0 * __F.SwapReIm(p6_0); u2_1 = l6_1 * __F.SwapReIm(p6_1); u3_0 = l1_0 * __F.SwapReIm(p1_0); u3_1 = l1_1 * __F.SwapReIm(p1_1); u4_0 = l4_0 * __F.SwapReIm(p4_0); u4_1 = l4_1 * __F.SwapReIm(p4_1); u5_0 = l3_0 * __F.SwapReIm(p3_0); u5_1 = l3_1 * __F.SwapReIm(p3_1);
+                u6_0 = l2_0 * __F.SwapReIm(p2_0); u6_1 = l2_1 * __F.SwapReIm(p2_1); u7_0 = l5_0 * __F.SwapReIm(p5_0); u7_1 = l5_1 * __F.SwapReIm(p5_1);
                 g9_0 = g9_0 + u0_0 + u1_0 + u2_0 + u3_0 - (u4_0 + u5_0 + u6_0 + u7_0); g9_1 = g9_1 + u0_1 + u1_1 + u2_1 + u3_1 - (u4_1 + u5_1 + u6_1 + u7_1);
                 g8_0 = g8_0 + u0_0 + u1_0 + u4_0 + u5_0 - (u2_0 + u3_0 + u6_0 + u7_0); g8_1 = g8_1 + u0_1 + u1_1 + u4_1 + u5_1 - (u2_1 + u3_1 + u6_1 + u7_1);
-                p0_0 = __V2.FusedMultiplyAdd(m1_0, p0_0, m2_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m1_1, p0_1, m2_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m1_0, p7_0, m2_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m1_1, p7_1, m2_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                p6_0 = __V2.FusedMultiplyAdd(m1_0, p6_0, m2_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m1_1, p6_1, m2_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m1_0, p1_0, m2_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m1_1, p1_1, m2_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
-                p4_0 = __V2.FusedMultiplyAdd(m1_0, p4_0, m3_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m1_1, p4_1, m3_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m1_0, p3_0, m3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m1_1, p3_1, m3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-                p2_0 = __V2.FusedMultiplyAdd(m1_0, p2_0, m3_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m1_1, p2_1, m3_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p5_0 = __V2.FusedMultiplyAdd(m1_0, p5_0, m3_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m1_1, p5_1, m3_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L)));
-                l0_0 = __V2.FusedMultiplyAdd(m1_0, l0_0, m2_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m1_1, l0_1, m2_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L))); l7_0 = __V2.FusedMultiplyAdd(m1_0, l7_0, m2_0 * __V2.Shuffle(l7_0, __V2.Create(1L, 0L))); l7_1 = __V2.FusedMultiplyAdd(m1_1, l7_1, m2_1 * __V2.Shuffle(l7_1, __V2.Create(1L, 0L)));
-                l6_0 = __V2.FusedMultiplyAdd(m1_0, l6_0, m2_0 * __V2.Shuffle(l6_0, __V2.Create(1L, 0L))); l6_1 = __V2.FusedMultiplyAdd(m1_1, l6_1, m2_1 * __V2.Shuffle(l6_1, __V2.Create(1L, 0L))); l1_0 = __V2.FusedMultiplyAdd(m1_0, l1_0, m2_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m1_1, l1_1, m2_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
-                l4_0 = __V2.FusedMultiplyAdd(m1_0, l4_0, m3_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m1_1, l4_1, m3_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m1_0, l3_0, m3_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m1_1, l3_1, m3_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-                l2_0 = __V2.FusedMultiplyAdd(m1_0, l2_0, m3_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m1_1, l2_1, m3_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l5_0 = __V2.FusedMultiplyAdd(m1_0, l5_0, m3_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m1_1, l5_1, m3_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
-                p0_0 = __V2.FusedMultiplyAdd(m4_0, p0_0, m5_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(m4_1, p0_1, m5_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L))); p7_0 = __V2.FusedMultiplyAdd(m4_0, p7_0, m5_0 * __V2.Shuffle(p7_0, __V2.Create(1L, 0L))); p7_1 = __V2.FusedMultiplyAdd(m4_1, p7_1, m5_1 * __V2.Shuffle(p7_1, __V2.Create(1L, 0L)));
-                p6_0 = __V2.FusedMultiplyAdd(m4_0, p6_0, m6_0 * __V2.Shuffle(p6_0, __V2.Create(1L, 0L))); p6_1 = __V2.FusedMultiplyAdd(m4_1, p6_1, m6_1 * __V2.Shuffle(p6_1, __V2.Create(1L, 0L))); p1_0 = __V2.FusedMultiplyAdd(m4_0, p1_0, m6_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(m4_1, p1_1, m6_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
-                p4_0 = __V2.FusedMultiplyAdd(m4_0, p4_0, m5_0 * __V2.Shuffle(p4_0, __V2.Create(1L, 0L))); p4_1 = __V2.FusedMultiplyAdd(m4_1, p4_1, m5_1 * __V2.Shuffle(p4_1, __V2.Create(1L, 0L))); p3_0 = __V2.FusedMultiplyAdd(m4_0, p3_0, m5_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(m4_1, p3_1, m5_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-                p2_0 = __V2.FusedMultiplyAdd(m4_0, p2_0, m6_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(m4_1, p2_1, m6_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L))); p5_0 = __V2.FusedMultiplyAdd(m4_0, p5_0, m6_0 * __V2.Shuffle(p5_0, __V2.Create(1L, 0L))); p5_1 = __V2.FusedMultiplyAdd(m4_1, p5_1, m6_1 * __V2.Shuffle(p5_1, __V2.Create(1L, 0L)));
-                l0_0 = __V2.FusedMultiplyAdd(m4_0, l0_0, m5_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(m4_1, l0_1, m5_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L))); l7_0 = __V2.FusedMultiplyAdd(m4_0, l7_0, m5_0 * __V2.Shuffle(l7_0, __V2.Create(1L, 0L))); l7_1 = __V2.FusedMultiplyAdd(m4_1, l7_1, m5_1 * __V2.Shuffle(l7_1, __V2.Create(1L, 0L)));
-                l6_0 = __V2.FusedMultiplyAdd(m4_0, l6_0, m6_0 * __V2.Shuffle(l6_0, __V2.Create(1L, 0L))); l6_1 = __V2.FusedMultiplyAdd(m4_1, l6_1, m6_1 * __V2.Shuffle(l6_1, __V2.Create(1L, 0L))); l1_0 = __V2.FusedMultiplyAdd(m4_0, l1_0, m6_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(m4_1, l1_1, m6_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
-                l4_0 = __V2.FusedMultiplyAdd(m4_0, l4_0, m5_0 * __V2.Shuffle(l4_0, __V2.Create(1L, 0L))); l4_1 = __V2.FusedMultiplyAdd(m4_1, l4_1, m5_1 * __V2.Shuffle(l4_1, __V2.Create(1L, 0L))); l3_0 = __V2.FusedMultiplyAdd(m4_0, l3_0, m5_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(m4_1, l3_1, m5_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-                l2_0 = __V2.FusedMultiplyAdd(m4_0, l2_0, m6_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(m4_1, l2_1, m6_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L))); l5_0 = __V2.FusedMultiplyAdd(m4_0, l5_0, m6_0 * __V2.Shuffle(l5_0, __V2.Create(1L, 0L))); l5_1 = __V2.FusedMultiplyAdd(m4_1, l5_1, m6_1 * __V2.Shuffle(l5_1, __V2.Create(1L, 0L)));
+                p0_0 = __V2.FusedMultiplyAdd(m1, p0_0, m2 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(m1, p0_1, m2 * __F.SwapReIm(p0_1)); p7_0 = __V2.FusedMultiplyAdd(m1, p7_0, m2 * __F.SwapReIm(p7_0)); p7_1 = __V2.FusedMultiplyAdd(m1, p7_1, m2 * __F.SwapReIm(p7_1)); p6_0 = __V2.FusedMultiplyAdd(m1, p6_0, m2 * __F.SwapReIm(p6_0)); p6_1 = __V2.FusedMultiplyAdd(m1, p6_1, m2 * __F.SwapReIm(p6_1));
+                p1_0 = __V2.FusedMultiplyAdd(m1, p1_0, m2 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(m1, p1_1, m2 * __F.SwapReIm(p1_1)); p4_0 = __V2.FusedMultiplyAdd(m1, p4_0, m3 * __F.SwapReIm(p4_0)); p4_1 = __V2.FusedMultiplyAdd(m1, p4_1, m3 * __F.SwapReIm(p4_1)); p3_0 = __V2.FusedMultiplyAdd(m1, p3_0, m3 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(m1, p3_1, m3 * __F.SwapReIm(p3_1));
+                p2_0 = __V2.FusedMultiplyAdd(m1, p2_0, m3 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(m1, p2_1, m3 * __F.SwapReIm(p2_1)); p5_0 = __V2.FusedMultiplyAdd(m1, p5_0, m3 * __F.SwapReIm(p5_0)); p5_1 = __V2.FusedMultiplyAdd(m1, p5_1, m3 * __F.SwapReIm(p5_1)); l0_0 = __V2.FusedMultiplyAdd(m1, l0_0, m2 * __F.SwapReIm(l0_0)); l0_1 = __V2.FusedMultiplyAdd(m1, l0_1, m2 * __F.SwapReIm(l0_1));
+                l7_0 = __V2.FusedMultiplyAdd(m1, l7_0, m2 * __F.SwapReIm(l7_0)); l7_1 = __V2.FusedMultiplyAdd(m1, l7_1, m2 * __F.SwapReIm(l7_1)); l6_0 = __V2.FusedMultiplyAdd(m1, l6_0, m2 * __F.SwapReIm(l6_0)); l6_1 = __V2.FusedMultiplyAdd(m1, l6_1, m2 * __F.SwapReIm(l6_1)); l1_0 = __V2.FusedMultiplyAdd(m1, l1_0, m2 * __F.SwapReIm(l1_0)); l1_1 = __V2.FusedMultiplyAdd(m1, l1_1, m2 * __F.SwapReIm(l1_1));
+                l4_0 = __V2.FusedMultiplyAdd(m1, l4_0, m3 * __F.SwapReIm(l4_0)); l4_1 = __V2.FusedMultiplyAdd(m1, l4_1, m3 * __F.SwapReIm(l4_1)); l3_0 = __V2.FusedMultiplyAdd(m1, l3_0, m3 * __F.SwapReIm(l3_0)); l3_1 = __V2.FusedMultiplyAdd(m1, l3_1, m3 * __F.SwapReIm(l3_1)); l2_0 = __V2.FusedMultiplyAdd(m1, l2_0, m3 * __F.SwapReIm(l2_0)); l2_1 = __V2.FusedMultiplyAdd(m1, l2_1, m3 * __F.SwapReIm(l2_1));
+                l5_0 = __V2.FusedMultiplyAdd(m1, l5_0, m3 * __F.SwapReIm(l5_0)); l5_1 = __V2.FusedMultiplyAdd(m1, l5_1, m3 * __F.SwapReIm(l5_1));
+                p0_0 = __V2.FusedMultiplyAdd(m4, p0_0, m5 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(m4, p0_1, m5 * __F.SwapReIm(p0_1)); p7_0 = __V2.FusedMultiplyAdd(m4, p7_0, m5 * __F.SwapReIm(p7_0)); p7_1 = __V2.FusedMultiplyAdd(m4, p7_1, m5 * __F.SwapReIm(p7_1)); p6_0 = __V2.FusedMultiplyAdd(m4, p6_0, m6 * __F.SwapReIm(p6_0)); p6_1 = __V2.FusedMultiplyAdd(m4, p6_1, m6 * __F.SwapReIm(p6_1));
+                p1_0 = __V2.FusedMultiplyAdd(m4, p1_0, m6 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(m4, p1_1, m6 * __F.SwapReIm(p1_1)); p4_0 = __V2.FusedMultiplyAdd(m4, p4_0, m5 * __F.SwapReIm(p4_0)); p4_1 = __V2.FusedMultiplyAdd(m4, p4_1, m5 * __F.SwapReIm(p4_1)); p3_0 = __V2.FusedMultiplyAdd(m4, p3_0, m5 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(m4, p3_1, m5 * __F.SwapReIm(p3_1));
+                p2_0 = __V2.FusedMultiplyAdd(m4, p2_0, m6 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(m4, p2_1, m6 * __F.SwapReIm(p2_1)); p5_0 = __V2.FusedMultiplyAdd(m4, p5_0, m6 * __F.SwapReIm(p5_0)); p5_1 = __V2.FusedMultiplyAdd(m4, p5_1, m6 * __F.SwapReIm(p5_1)); l0_0 = __V2.FusedMultiplyAdd(m4, l0_0, m5 * __F.SwapReIm(l0_0)); l0_1 = __V2.FusedMultiplyAdd(m4, l0_1, m5 * __F.SwapReIm(l0_1));
+                l7_0 = __V2.FusedMultiplyAdd(m4, l7_0, m5 * __F.SwapReIm(l7_0)); l7_1 = __V2.FusedMultiplyAdd(m4, l7_1, m5 * __F.SwapReIm(l7_1)); l6_0 = __V2.FusedMultiplyAdd(m4, l6_0, m6 * __F.SwapReIm(l6_0)); l6_1 = __V2.FusedMultiplyAdd(m4, l6_1, m6 * __F.SwapReIm(l6_1)); l1_0 = __V2.FusedMultiplyAdd(m4, l1_0, m6 * __F.SwapReIm(l1_0)); l1_1 = __V2.FusedMultiplyAdd(m4, l1_1, m6 * __F.SwapReIm(l1_1));
+                l4_0 = __V2.FusedMultiplyAdd(m4, l4_0, m5 * __F.SwapReIm(l4_0)); l4_1 = __V2.FusedMultiplyAdd(m4, l4_1, m5 * __F.SwapReIm(l4_1)); l3_0 = __V2.FusedMultiplyAdd(m4, l3_0, m5 * __F.SwapReIm(l3_0)); l3_1 = __V2.FusedMultiplyAdd(m4, l3_1, m5 * __F.SwapReIm(l3_1)); l2_0 = __V2.FusedMultiplyAdd(m4, l2_0, m6 * __F.SwapReIm(l2_0)); l2_1 = __V2.FusedMultiplyAdd(m4, l2_1, m6 * __F.SwapReIm(l2_1));
+                l5_0 = __V2.FusedMultiplyAdd(m4, l5_0, m6 * __F.SwapReIm(l5_0)); l5_1 = __V2.FusedMultiplyAdd(m4, l5_1, m6 * __F.SwapReIm(l5_1));
                 g4_0 = __V2.FusedMultiplyAdd(l4_0, p0_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l4_1, p0_1, g4_1); g4_0 = __V2.FusedMultiplyAdd(l3_0, p7_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l3_1, p7_1, g4_1); g4_0 = __V2.FusedMultiplyAdd(l2_0, p6_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l2_1, p6_1, g4_1); g4_0 = __V2.FusedMultiplyAdd(l5_0, p1_0, g4_0); g4_1 = __V2.FusedMultiplyAdd(l5_1, p1_1, g4_1); t3_0 = l0_0 * p4_0; t3_1 = l0_1 * p4_1;
                 t3_0 = __V2.FusedMultiplyAdd(l7_0, p3_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l7_1, p3_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l6_0, p2_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l6_1, p2_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l1_0, p5_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l1_1, p5_1, t3_1); g4_0 -= t3_0; g4_1 -= t3_1;
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p4_1);
-                t0_0 = p7_0; t0_1 = p7_1; p7_0 = __V2.FusedMultiplyAdd(m8_0, p7_0, m9_0 * p3_0); p7_1 = __V2.FusedMultiplyAdd(m8_1, p7_1, m9_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p3_1);
-                t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m8_0, p6_0, m9_0 * p2_0); p6_1 = __V2.FusedMultiplyAdd(m8_1, p6_1, m9_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p2_1);
-                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m8_0, p1_0, m9_0 * p5_0); p1_1 = __V2.FusedMultiplyAdd(m8_1, p1_1, m9_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p5_1);
-                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m8_0, l0_0, m9_0 * l4_0); l0_1 = __V2.FusedMultiplyAdd(m8_1, l0_1, m9_1 * l4_1); l4_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l4_0); l4_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l4_1);
-                t0_0 = l7_0; t0_1 = l7_1; l7_0 = __V2.FusedMultiplyAdd(m8_0, l7_0, m9_0 * l3_0); l7_1 = __V2.FusedMultiplyAdd(m8_1, l7_1, m9_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l3_1);
-                t0_0 = l6_0; t0_1 = l6_1; l6_0 = __V2.FusedMultiplyAdd(m8_0, l6_0, m9_0 * l2_0); l6_1 = __V2.FusedMultiplyAdd(m8_1, l6_1, m9_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l2_1);
-                t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m8_0, l1_0, m9_0 * l5_0); l1_1 = __V2.FusedMultiplyAdd(m8_1, l1_1, m9_1 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l5_1);
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m7, p0_0, m8 * p4_0); p0_1 = __V2.FusedMultiplyAdd(m7, p0_1, m8 * p4_1); p4_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * p4_0); p4_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * p4_1);
+                t0_0 = p7_0; t0_1 = p7_1; p7_0 = __V2.FusedMultiplyAdd(m7, p7_0, m8 * p3_0); p7_1 = __V2.FusedMultiplyAdd(m7, p7_1, m8 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * p3_1);
+                t0_0 = p6_0; t0_1 = p6_1; p6_0 = __V2.FusedMultiplyAdd(m7, p6_0, m8 * p2_0); p6_1 = __V2.FusedMultiplyAdd(m7, p6_1, m8 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * p2_1);
+                t0_0 = p1_0; t0_1 = p1_1; p1_0 = __V2.FusedMultiplyAdd(m7, p1_0, m8 * p5_0); p1_1 = __V2.FusedMultiplyAdd(m7, p1_1, m8 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * p5_1);
+                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m7, l0_0, m8 * l4_0); l0_1 = __V2.FusedMultiplyAdd(m7, l0_1, m8 * l4_1); l4_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * l4_0); l4_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * l4_1);
+                t0_0 = l7_0; t0_1 = l7_1; l7_0 = __V2.FusedMultiplyAdd(m7, l7_0, m8 * l3_0); l7_1 = __V2.FusedMultiplyAdd(m7, l7_1, m8 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * l3_1);
+                t0_0 = l6_0; t0_1 = l6_1; l6_0 = __V2.FusedMultiplyAdd(m7, l6_0, m8 * l2_0); l6_1 = __V2.FusedMultiplyAdd(m7, l6_1, m8 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * l2_1);
+                t0_0 = l1_0; t0_1 = l1_1; l1_0 = __V2.FusedMultiplyAdd(m7, l1_0, m8 * l5_0); l1_1 = __V2.FusedMultiplyAdd(m7, l1_1, m8 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * l5_1);
                 g3_0 = __V2.FusedMultiplyAdd(l6_0, p0_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l6_1, p0_1, g3_1); g3_0 = __V2.FusedMultiplyAdd(l1_0, p7_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l1_1, p7_1, g3_1); g3_0 = __V2.FusedMultiplyAdd(l2_0, p4_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l2_1, p4_1, g3_1); g3_0 = __V2.FusedMultiplyAdd(l5_0, p3_0, g3_0); g3_1 = __V2.FusedMultiplyAdd(l5_1, p3_1, g3_1); t3_0 = l0_0 * p6_0; t3_1 = l0_1 * p6_1;
                 t3_0 = __V2.FusedMultiplyAdd(l7_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l7_1, p1_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l4_0, p2_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l4_1, p2_1, t3_1); t3_0 = __V2.FusedMultiplyAdd(l3_0, p5_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l3_1, p5_1, t3_1); g3_0 -= t3_0; g3_1 -= t3_1;
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, m12_0 * p6_0); p0_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, m12_1 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p6_1);
-                t0_0 = p7_0; t0_1 = p7_1; p7_0 = __V2.FusedMultiplyAdd(m11_0, p7_0, m12_0 * p1_0); p7_1 = __V2.FusedMultiplyAdd(m11_1, p7_1, m12_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p1_1);
-                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m11_0, p4_0, m12_0 * p2_0); p4_1 = __V2.FusedMultiplyAdd(m11_1, p4_1, m12_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p2_1);
-                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m11_0, p3_0, m12_0 * p5_0); p3_1 = __V2.FusedMultiplyAdd(m11_1, p3_1, m12_1 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p5_1);
-                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m11_0, l0_0, m12_0 * l6_0); l0_1 = __V2.FusedMultiplyAdd(m11_1, l0_1, m12_1 * l6_1); l6_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l6_0); l6_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l6_1);
-                t0_0 = l7_0; t0_1 = l7_1; l7_0 = __V2.FusedMultiplyAdd(m11_0, l7_0, m12_0 * l1_0); l7_1 = __V2.FusedMultiplyAdd(m11_1, l7_1, m12_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l1_1);
-                t0_0 = l4_0; t0_1 = l4_1; l4_0 = __V2.FusedMultiplyAdd(m11_0, l4_0, m12_0 * l2_0); l4_1 = __V2.FusedMultiplyAdd(m11_1, l4_1, m12_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l2_1);
-                t0_0 = l3_0; t0_1 = l3_1; l3_0 = __V2.FusedMultiplyAdd(m11_0, l3_0, m12_0 * l5_0); l3_1 = __V2.FusedMultiplyAdd(m11_1, l3_1, m12_1 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l5_1);
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m10, p0_0, m11 * p6_0); p0_1 = __V2.FusedMultiplyAdd(m10, p0_1, m11 * p6_1); p6_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * p6_0); p6_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * p6_1);
+                t0_0 = p7_0; t0_1 = p7_1; p7_0 = __V2.FusedMultiplyAdd(m10, p7_0, m11 * p1_0); p7_1 = __V2.FusedMultiplyAdd(m10, p7_1, m11 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * p1_1);
+                t0_0 = p4_0; t0_1 = p4_1; p4_0 = __V2.FusedMultiplyAdd(m10, p4_0, m11 * p2_0); p4_1 = __V2.FusedMultiplyAdd(m10, p4_1, m11 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * p2_1);
+                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m10, p3_0, m11 * p5_0); p3_1 = __V2.FusedMultiplyAdd(m10, p3_1, m11 * p5_1); p5_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * p5_0); p5_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * p5_1);
+                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m10, l0_0, m11 * l6_0); l0_1 = __V2.FusedMultiplyAdd(m10, l0_1, m11 * l6_1); l6_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * l6_0); l6_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * l6_1);
+                t0_0 = l7_0; t0_1 = l7_1; l7_0 = __V2.FusedMultiplyAdd(m10, l7_0, m11 * l1_0); l7_1 = __V2.FusedMultiplyAdd(m10, l7_1, m11 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * l1_1);
+                t0_0 = l4_0; t0_1 = l4_1; l4_0 = __V2.FusedMultiplyAdd(m10, l4_0, m11 * l2_0); l4_1 = __V2.FusedMultiplyAdd(m10, l4_1, m11 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * l2_1);
+                t0_0 = l3_0; t0_1 = l3_1; l3_0 = __V2.FusedMultiplyAdd(m10, l3_0, m11 * l5_0); l3_1 = __V2.FusedMultiplyAdd(m10, l3_1, m11 * l5_1); l5_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * l5_0); l5_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * l5_1);
                 __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p7_0, ref zp, 8); __V2.StoreUnsafe(p7_1, ref zp, 10); __V2.StoreUnsafe(p6_0, ref zp, 16); __V2.StoreUnsafe(p6_1, ref zp, 18); __V2.StoreUnsafe(p1_0, ref zp, 24); __V2.StoreUnsafe(p1_1, ref zp, 26); __V2.StoreUnsafe(p4_0, ref zp, 32); __V2.StoreUnsafe(p4_1, ref zp, 34);
                 __V2.StoreUnsafe(p3_0, ref zp, 40); __V2.StoreUnsafe(p3_1, ref zp, 42); __V2.StoreUnsafe(p2_0, ref zp, 48); __V2.StoreUnsafe(p2_1, ref zp, 50); __V2.StoreUnsafe(p5_0, ref zp, 56); __V2.StoreUnsafe(p5_1, ref zp, 58); __V2.StoreUnsafe(l0_0, ref zl); __V2.StoreUnsafe(l0_1, ref zl, 2); __V2.StoreUnsafe(l7_0, ref zl, 8); __V2.StoreUnsafe(l7_1, ref zl, 10);
                 __V2.StoreUnsafe(l6_0, ref zl, 16); __V2.StoreUnsafe(l6_1, ref zl, 18); __V2.StoreUnsafe(l1_0, ref zl, 24); __V2.StoreUnsafe(l1_1, ref zl, 26); __V2.StoreUnsafe(l4_0, ref zl, 32); __V2.StoreUnsafe(l4_1, ref zl, 34); __V2.StoreUnsafe(l3_0, ref zl, 40); __V2.StoreUnsafe(l3_1, ref zl, 42); __V2.StoreUnsafe(l2_0, ref zl, 48); __V2.StoreUnsafe(l2_1, ref zl, 50);
                 __V2.StoreUnsafe(l5_0, ref zl, 56); __V2.StoreUnsafe(l5_1, ref zl, 58);
             }
-            __U.Add(ref g, 9) += 1.0 * __F.SumLanes(g9_0 * m0_0, g9_1 * m0_1); // [9] RZ(w[9]) q4
-            __U.Add(ref g, 8) += 1.0 * __F.SumLanes(g8_0 * m0_0, g8_1 * m0_1); // [8] RZ(w[8]) q3
-            __U.Add(ref g, 4) += 1.0 * __F.SumLanes(g4_0 * m7_0, g4_1 * m7_1); // [4] RY(w[4]) q4
-            __U.Add(ref g, 3) += 1.0 * __F.SumLanes(g3_0 * m7_0, g3_1 * m7_1); // [3] RY(w[3]) q3
+            __U.Add(ref g, 9) += __F.SumLanes(g9_0 * m0, g9_1 * m0); // [9] RZ(w[9]) q4
+            __U.Add(ref g, 8) += __F.SumLanes(g8_0 * m0, g8_1 * m0); // [8] RZ(w[8]) q3
+            __U.Add(ref g, 4) += __F.SumLanes(g4_0, g4_1); // [4] RY(w[4]) q4
+            __U.Add(ref g, 3) += __F.SumLanes(g3_0, g3_1); // [3] RY(w[3]) q3
         }
 
         /// <summary>Adjoint tile on qubits {0, 1, 2} (4 registers): steps [11, 10, 7, 6, 5, 2, 1, 0].</summary>
         private static void __B2_128(ref double s, ref double a, ref double cos, ref double sin, ref double g)
         {
-            var m0_0 = __V2.Create(1.0, (-1.0)); var m0_1 = __V2.Create(1.0, (-1.0)); __D2 g7_0 = default, g7_1 = default; __D2 g6_0 = default, g6_1 = default; var m1_0 = __V2.Create(1.0, (-1.0)); var m1_1 = __V2.Create((-1.0), 1.0); __D2 g5_0 = default, g5_1 = default;
+            var m0 = __V2.Create(1.0, (-1.0)); __D2 g7_0 = default, g7_1 = default; __D2 g6_0 = default, g6_1 = default; var m1_0 = __V2.Create(1.0, (-1.0)); var m1_1 = __V2.Create((-1.0), 1.0); __D2 g5_0 = default, g5_1 = default;
             double c7 = __U.Add(ref cos, 7), s7 = __U.Add(ref sin, 7); double c6 = __U.Add(ref cos, 6), s6 = __U.Add(ref sin, 6); double c5 = __U.Add(ref cos, 5), s5 = __U.Add(ref sin, 5);
-            var m2_0 = __V2.Create(c7, s7); var m2_1 = __V2.Create(c7, s7); var f0_0_0 = m2_0; var f0_0_1 = m2_1; var m3_0 = __V2.Create(c6, s6); var m3_1 = __V2.Create(c6, s6);
-            f0_0_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m3_0, __V2.Create(0L, 0L)), f0_0_0, (__V2.Shuffle(m3_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_0_0, __V2.Create(1L, 0L))); f0_0_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m3_1, __V2.Create(0L, 0L)), f0_0_1, (__V2.Shuffle(m3_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_0_1, __V2.Create(1L, 0L)));
-            var m4_0 = __V2.Create(c5, s5); var m4_1 = __V2.Create(c5, -s5);
-            f0_0_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_0, __V2.Create(0L, 0L)), f0_0_0, (__V2.Shuffle(m4_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_0_0, __V2.Create(1L, 0L))); f0_0_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_1, __V2.Create(0L, 0L)), f0_0_1, (__V2.Shuffle(m4_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_0_1, __V2.Create(1L, 0L)));
-            var f0_0r_0 = __V2.Shuffle(f0_0_0, __V2.Create(0L, 0L)); var f0_0r_1 = __V2.Shuffle(f0_0_1, __V2.Create(0L, 0L)); var f0_0i_0 = __V2.Shuffle(f0_0_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0); var f0_0i_1 = __V2.Shuffle(f0_0_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0); var f0_1_0 = m2_0; var f0_1_1 = m2_1;
-            var m5_0 = __V2.Create(c6, -s6); var m5_1 = __V2.Create(c6, -s6);
-            f0_1_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m5_0, __V2.Create(0L, 0L)), f0_1_0, (__V2.Shuffle(m5_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_1_0, __V2.Create(1L, 0L))); f0_1_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m5_1, __V2.Create(0L, 0L)), f0_1_1, (__V2.Shuffle(m5_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_1_1, __V2.Create(1L, 0L)));
-            f0_1_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_0, __V2.Create(0L, 0L)), f0_1_0, (__V2.Shuffle(m4_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_1_0, __V2.Create(1L, 0L))); f0_1_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_1, __V2.Create(0L, 0L)), f0_1_1, (__V2.Shuffle(m4_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_1_1, __V2.Create(1L, 0L)));
-            var f0_1r_0 = __V2.Shuffle(f0_1_0, __V2.Create(0L, 0L)); var f0_1r_1 = __V2.Shuffle(f0_1_1, __V2.Create(0L, 0L)); var f0_1i_0 = __V2.Shuffle(f0_1_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0); var f0_1i_1 = __V2.Shuffle(f0_1_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0);
-            var m6_0 = __V2.Create(c7, -s7); var m6_1 = __V2.Create(c7, -s7); var f0_2_0 = m6_0; var f0_2_1 = m6_1;
-            f0_2_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m3_0, __V2.Create(0L, 0L)), f0_2_0, (__V2.Shuffle(m3_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_2_0, __V2.Create(1L, 0L))); f0_2_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m3_1, __V2.Create(0L, 0L)), f0_2_1, (__V2.Shuffle(m3_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_2_1, __V2.Create(1L, 0L)));
-            f0_2_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_0, __V2.Create(0L, 0L)), f0_2_0, (__V2.Shuffle(m4_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_2_0, __V2.Create(1L, 0L))); f0_2_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_1, __V2.Create(0L, 0L)), f0_2_1, (__V2.Shuffle(m4_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_2_1, __V2.Create(1L, 0L)));
-            var f0_2r_0 = __V2.Shuffle(f0_2_0, __V2.Create(0L, 0L)); var f0_2r_1 = __V2.Shuffle(f0_2_1, __V2.Create(0L, 0L)); var f0_2i_0 = __V2.Shuffle(f0_2_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0); var f0_2i_1 = __V2.Shuffle(f0_2_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0); var f0_3_0 = m6_0; var f0_3_1 = m6_1;
-            f0_3_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m5_0, __V2.Create(0L, 0L)), f0_3_0, (__V2.Shuffle(m5_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_3_0, __V2.Create(1L, 0L))); f0_3_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m5_1, __V2.Create(0L, 0L)), f0_3_1, (__V2.Shuffle(m5_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_3_1, __V2.Create(1L, 0L)));
-            f0_3_0 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_0, __V2.Create(0L, 0L)), f0_3_0, (__V2.Shuffle(m4_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_3_0, __V2.Create(1L, 0L))); f0_3_1 = __V2.FusedMultiplyAdd(__V2.Shuffle(m4_1, __V2.Create(0L, 0L)), f0_3_1, (__V2.Shuffle(m4_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0)) * __V2.Shuffle(f0_3_1, __V2.Create(1L, 0L)));
-            var f0_3r_0 = __V2.Shuffle(f0_3_0, __V2.Create(0L, 0L)); var f0_3r_1 = __V2.Shuffle(f0_3_1, __V2.Create(0L, 0L)); var f0_3i_0 = __V2.Shuffle(f0_3_0, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0); var f0_3i_1 = __V2.Shuffle(f0_3_1, __V2.Create(1L, 1L)) * __V2.Create(-1.0, 1.0); var m7_0 = __V2.Create(1.0); var m7_1 = __V2.Create(1.0);
-            __D2 g2_0 = default, g2_1 = default; double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2); var m8_0 = __V2.Create(c2); var m8_1 = __V2.Create(c2); var m9_0 = __V2.Create(s2); var m9_1 = __V2.Create(s2); var m10_0 = __V2.Create(-s2); var m10_1 = __V2.Create(-s2); __D2 g1_0 = default, g1_1 = default;
-            double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m11_0 = __V2.Create(c1); var m11_1 = __V2.Create(c1); var m12_0 = __V2.Create(s1); var m12_1 = __V2.Create(s1); var m13_0 = __V2.Create(-s1); var m13_1 = __V2.Create(-s1);
-            var m14_0 = __V2.Create((-1.0), (-1.0)); var m14_1 = __V2.Create(1.0, 1.0); __D2 g0_0 = default, g0_1 = default; double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0); var m15_0 = __V2.Create(c0); var m15_1 = __V2.Create(c0);
-            var m16_0 = __V2.Create(s0, s0); var m16_1 = __V2.Create(-s0, -s0); __D2 t0_0, t0_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1;
+            var m2 = __V2.Create(c7, s7); var f0_0_0 = m2; var f0_0_1 = m2; var m3 = __V2.Create(c6, s6);
+            f0_0_0 = __V2.FusedMultiplyAdd(__F.Re(m3), f0_0_0, (__F.Im(m3) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_0_0)); f0_0_1 = __V2.FusedMultiplyAdd(__F.Re(m3), f0_0_1, (__F.Im(m3) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_0_1)); var m4_0 = __V2.Create(c5, s5); var m4_1 = __V2.Create(c5, -s5);
+            f0_0_0 = __V2.FusedMultiplyAdd(__F.Re(m4_0), f0_0_0, (__F.Im(m4_0) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_0_0)); f0_0_1 = __V2.FusedMultiplyAdd(__F.Re(m4_1), f0_0_1, (__F.Im(m4_1) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_0_1));
+            var f0_0r_0 = __F.Re(f0_0_0); var f0_0r_1 = __F.Re(f0_0_1); var f0_0i_0 = __F.Im(f0_0_0) * __V2.Create(-1.0, 1.0); var f0_0i_1 = __F.Im(f0_0_1) * __V2.Create(-1.0, 1.0); var f0_1_0 = m2; var f0_1_1 = m2; var m5 = __V2.Create(c6, -s6);
+            f0_1_0 = __V2.FusedMultiplyAdd(__F.Re(m5), f0_1_0, (__F.Im(m5) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_1_0)); f0_1_1 = __V2.FusedMultiplyAdd(__F.Re(m5), f0_1_1, (__F.Im(m5) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_1_1));
+            f0_1_0 = __V2.FusedMultiplyAdd(__F.Re(m4_0), f0_1_0, (__F.Im(m4_0) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_1_0)); f0_1_1 = __V2.FusedMultiplyAdd(__F.Re(m4_1), f0_1_1, (__F.Im(m4_1) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_1_1));
+            var f0_1r_0 = __F.Re(f0_1_0); var f0_1r_1 = __F.Re(f0_1_1); var f0_1i_0 = __F.Im(f0_1_0) * __V2.Create(-1.0, 1.0); var f0_1i_1 = __F.Im(f0_1_1) * __V2.Create(-1.0, 1.0); var m6 = __V2.Create(c7, -s7); var f0_2_0 = m6; var f0_2_1 = m6;
+            f0_2_0 = __V2.FusedMultiplyAdd(__F.Re(m3), f0_2_0, (__F.Im(m3) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_2_0)); f0_2_1 = __V2.FusedMultiplyAdd(__F.Re(m3), f0_2_1, (__F.Im(m3) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_2_1));
+            f0_2_0 = __V2.FusedMultiplyAdd(__F.Re(m4_0), f0_2_0, (__F.Im(m4_0) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_2_0)); f0_2_1 = __V2.FusedMultiplyAdd(__F.Re(m4_1), f0_2_1, (__F.Im(m4_1) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_2_1));
+            var f0_2r_0 = __F.Re(f0_2_0); var f0_2r_1 = __F.Re(f0_2_1); var f0_2i_0 = __F.Im(f0_2_0) * __V2.Create(-1.0, 1.0); var f0_2i_1 = __F.Im(f0_2_1) * __V2.Create(-1.0, 1.0); var f0_3_0 = m6; var f0_3_1 = m6;
+            f0_3_0 = __V2.FusedMultiplyAdd(__F.Re(m5), f0_3_0, (__F.Im(m5) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_3_0)); f0_3_1 = __V2.FusedMultiplyAdd(__F.Re(m5), f0_3_1, (__F.Im(m5) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_3_1));
+            f0_3_0 = __V2.FusedMultiplyAdd(__F.Re(m4_0), f0_3_0, (__F.Im(m4_0) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_3_0)); f0_3_1 = __V2.FusedMultiplyAdd(__F.Re(m4_1), f0_3_1, (__F.Im(m4_1) * __V2.Create(-1.0, 1.0)) * __F.SwapReIm(f0_3_1));
+            var f0_3r_0 = __F.Re(f0_3_0); var f0_3r_1 = __F.Re(f0_3_1); var f0_3i_0 = __F.Im(f0_3_0) * __V2.Create(-1.0, 1.0); var f0_3i_1 = __F.Im(f0_3_1) * __V2.Create(-1.0, 1.0); __D2 g2_0 = default, g2_1 = default; double c2 = __U.Add(ref cos, 2), s2 = __U.Add(ref sin, 2);
+            var m7 = __V2.Create(c2); var m8 = __V2.Create(s2); var m9 = __V2.Create(-s2); __D2 g1_0 = default, g1_1 = default; double c1 = __U.Add(ref cos, 1), s1 = __U.Add(ref sin, 1); var m10 = __V2.Create(c1);
+            var m11 = __V2.Create(s1); var m12 = __V2.Create(-s1); var m13_0 = __V2.Create((-1.0), (-1.0)); var m13_1 = __V2.Create(1.0, 1.0); __D2 g0_0 = default, g0_1 = default; double c0 = __U.Add(ref cos, 0), s0 = __U.Add(ref sin, 0);
+            var m14 = __V2.Create(c0); var m15_0 = __V2.Create(s0, s0); var m15_1 = __V2.Create(-s0, -s0); __D2 t0_0, t0_1, t3_0, t3_1; __D2 u0_0, u0_1, u1_0, u1_1, u2_0, u2_1, u3_0, u3_1;
             for (int o = 0; o < 4; o++)
             {
                 nint b = (((nint)o & 3) << 4);
@@ -748,64 +703,39 @@ namespace Samples
                 t0_0 = p0_0; t0_1 = p0_1; p0_1 = p3_1; p3_1 = t0_1;
                 t0_0 = p2_0; t0_1 = p2_1; p2_1 = p1_1; p1_1 = t0_1;
                 t0_0 = l0_0; t0_1 = l0_1; l0_1 = l3_1; l3_1 = t0_1;
-                t0_0 = l2_0; t0_1 = l2_1; l2_1 = l1_1; l1_1 = t0_1; u0_0 = l0_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L)); u0_1 = l0_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L));
-                u1_0 = l3_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L)); u1_1 = l3_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)); u2_0 = l2_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L)); u2_1 = l2_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)); u3_0 = l1_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L)); u3_1 = l1_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L));
+                t0_0 = l2_0; t0_1 = l2_1; l2_1 = l1_1; l1_1 = t0_1; u0_0 = l0_0 * __F.SwapReIm(p0_0); u0_1 = l0_1 * __F.SwapReIm(p0_1); u1_0 = l3_0 * __F.SwapReIm(p3_0); u1_1 = l3_1 * __F.SwapReIm(p3_1);
+                u2_0 = l2_0 * __F.SwapReIm(p2_0); u2_1 = l2_1 * __F.SwapReIm(p2_1); u3_0 = l1_0 * __F.SwapReIm(p1_0); u3_1 = l1_1 * __F.SwapReIm(p1_1);
                 g7_0 = g7_0 + u0_0 + u1_0 - (u2_0 + u3_0); g7_1 = g7_1 + u0_1 + u1_1 - (u2_1 + u3_1);
                 g6_0 = g6_0 + u0_0 + u2_0 - (u1_0 + u3_0); g6_1 = g6_1 + u0_1 + u2_1 - (u1_1 + u3_1);
                 g5_0 = g5_0 + u0_0 + u1_0 + u2_0 + u3_0; g5_1 = g5_1 + u0_1 + u1_1 + u2_1 + u3_1;
-                p0_0 = __V2.FusedMultiplyAdd(f0_0r_0, p0_0, f0_0i_0 * __V2.Shuffle(p0_0, __V2.Create(1L, 0L))); p0_1 = __V2.FusedMultiplyAdd(f0_0r_1, p0_1, f0_0i_1 * __V2.Shuffle(p0_1, __V2.Create(1L, 0L)));
-                p3_0 = __V2.FusedMultiplyAdd(f0_1r_0, p3_0, f0_1i_0 * __V2.Shuffle(p3_0, __V2.Create(1L, 0L))); p3_1 = __V2.FusedMultiplyAdd(f0_1r_1, p3_1, f0_1i_1 * __V2.Shuffle(p3_1, __V2.Create(1L, 0L)));
-                p2_0 = __V2.FusedMultiplyAdd(f0_2r_0, p2_0, f0_2i_0 * __V2.Shuffle(p2_0, __V2.Create(1L, 0L))); p2_1 = __V2.FusedMultiplyAdd(f0_2r_1, p2_1, f0_2i_1 * __V2.Shuffle(p2_1, __V2.Create(1L, 0L)));
-                p1_0 = __V2.FusedMultiplyAdd(f0_3r_0, p1_0, f0_3i_0 * __V2.Shuffle(p1_0, __V2.Create(1L, 0L))); p1_1 = __V2.FusedMultiplyAdd(f0_3r_1, p1_1, f0_3i_1 * __V2.Shuffle(p1_1, __V2.Create(1L, 0L)));
-                l0_0 = __V2.FusedMultiplyAdd(f0_0r_0, l0_0, f0_0i_0 * __V2.Shuffle(l0_0, __V2.Create(1L, 0L))); l0_1 = __V2.FusedMultiplyAdd(f0_0r_1, l0_1, f0_0i_1 * __V2.Shuffle(l0_1, __V2.Create(1L, 0L)));
-                l3_0 = __V2.FusedMultiplyAdd(f0_1r_0, l3_0, f0_1i_0 * __V2.Shuffle(l3_0, __V2.Create(1L, 0L))); l3_1 = __V2.FusedMultiplyAdd(f0_1r_1, l3_1, f0_1i_1 * __V2.Shuffle(l3_1, __V2.Create(1L, 0L)));
-                l2_0 = __V2.FusedMultiplyAdd(f0_2r_0, l2_0, f0_2i_0 * __V2.Shuffle(l2_0, __V2.Create(1L, 0L))); l2_1 = __V2.FusedMultiplyAdd(f0_2r_1, l2_1, f0_2i_1 * __V2.Shuffle(l2_1, __V2.Create(1L, 0L)));
-                l1_0 = __V2.FusedMultiplyAdd(f0_3r_0, l1_0, f0_3i_0 * __V2.Shuffle(l1_0, __V2.Create(1L, 0L))); l1_1 = __V2.FusedMultiplyAdd(f0_3r_1, l1_1, f0_3i_1 * __V2.Shuffle(l1_1, __V2.Create(1L, 0L)));
+                p0_0 = __V2.FusedMultiplyAdd(f0_0r_0, p0_0, f0_0i_0 * __F.SwapReIm(p0_0)); p0_1 = __V2.FusedMultiplyAdd(f0_0r_1, p0_1, f0_0i_1 * __F.SwapReIm(p0_1)); p3_0 = __V2.FusedMultiplyAdd(f0_1r_0, p3_0, f0_1i_0 * __F.SwapReIm(p3_0)); p3_1 = __V2.FusedMultiplyAdd(f0_1r_1, p3_1, f0_1i_1 * __F.SwapReIm(p3_1));
+                p2_0 = __V2.FusedMultiplyAdd(f0_2r_0, p2_0, f0_2i_0 * __F.SwapReIm(p2_0)); p2_1 = __V2.FusedMultiplyAdd(f0_2r_1, p2_1, f0_2i_1 * __F.SwapReIm(p2_1)); p1_0 = __V2.FusedMultiplyAdd(f0_3r_0, p1_0, f0_3i_0 * __F.SwapReIm(p1_0)); p1_1 = __V2.FusedMultiplyAdd(f0_3r_1, p1_1, f0_3i_1 * __F.SwapReIm(p1_1));
+                l0_0 = __V2.FusedMultiplyAdd(f0_0r_0, l0_0, f0_0i_0 * __F.SwapReIm(l0_0)); l0_1 = __V2.FusedMultiplyAdd(f0_0r_1, l0_1, f0_0i_1 * __F.SwapReIm(l0_1)); l3_0 = __V2.FusedMultiplyAdd(f0_1r_0, l3_0, f0_1i_0 * __F.SwapReIm(l3_0)); l3_1 = __V2.FusedMultiplyAdd(f0_1r_1, l3_1, f0_1i_1 * __F.SwapReIm(l3_1));
+                l2_0 = __V2.FusedMultiplyAdd(f0_2r_0, l2_0, f0_2i_0 * __F.SwapReIm(l2_0)); l2_1 = __V2.FusedMultiplyAdd(f0_2r_1, l2_1, f0_2i_1 * __F.SwapReIm(l2_1)); l1_0 = __V2.FusedMultiplyAdd(f0_3r_0, l1_0, f0_3i_0 * __F.SwapReIm(l1_0)); l1_1 = __V2.FusedMultiplyAdd(f0_3r_1, l1_1, f0_3i_1 * __F.SwapReIm(l1_1));
                 g2_0 = __V2.FusedMultiplyAdd(l2_0, p0_0, g2_0); g2_1 = __V2.FusedMultiplyAdd(l2_1, p0_1, g2_1); g2_0 = __V2.FusedMultiplyAdd(l1_0, p3_0, g2_0); g2_1 = __V2.FusedMultiplyAdd(l1_1, p3_1, g2_1); t3_0 = l0_0 * p2_0; t3_1 = l0_1 * p2_1; t3_0 = __V2.FusedMultiplyAdd(l3_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l3_1, p1_1, t3_1); g2_0 -= t3_0; g2_1 -= t3_1;
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m8_0, p0_0, m9_0 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m8_1, p0_1, m9_1 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p2_1);
-                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m8_0, p3_0, m9_0 * p1_0); p3_1 = __V2.FusedMultiplyAdd(m8_1, p3_1, m9_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * p1_1);
-                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m8_0, l0_0, m9_0 * l2_0); l0_1 = __V2.FusedMultiplyAdd(m8_1, l0_1, m9_1 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l2_1);
-                t0_0 = l3_0; t0_1 = l3_1; l3_0 = __V2.FusedMultiplyAdd(m8_0, l3_0, m9_0 * l1_0); l3_1 = __V2.FusedMultiplyAdd(m8_1, l3_1, m9_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m10_0, t0_0, m8_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m10_1, t0_1, m8_1 * l1_1);
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m7, p0_0, m8 * p2_0); p0_1 = __V2.FusedMultiplyAdd(m7, p0_1, m8 * p2_1); p2_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * p2_0); p2_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * p2_1);
+                t0_0 = p3_0; t0_1 = p3_1; p3_0 = __V2.FusedMultiplyAdd(m7, p3_0, m8 * p1_0); p3_1 = __V2.FusedMultiplyAdd(m7, p3_1, m8 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * p1_1);
+                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m7, l0_0, m8 * l2_0); l0_1 = __V2.FusedMultiplyAdd(m7, l0_1, m8 * l2_1); l2_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * l2_0); l2_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * l2_1);
+                t0_0 = l3_0; t0_1 = l3_1; l3_0 = __V2.FusedMultiplyAdd(m7, l3_0, m8 * l1_0); l3_1 = __V2.FusedMultiplyAdd(m7, l3_1, m8 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m9, t0_0, m7 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m9, t0_1, m7 * l1_1);
                 g1_0 = __V2.FusedMultiplyAdd(l3_0, p0_0, g1_0); g1_1 = __V2.FusedMultiplyAdd(l3_1, p0_1, g1_1); g1_0 = __V2.FusedMultiplyAdd(l1_0, p2_0, g1_0); g1_1 = __V2.FusedMultiplyAdd(l1_1, p2_1, g1_1); t3_0 = l0_0 * p3_0; t3_1 = l0_1 * p3_1; t3_0 = __V2.FusedMultiplyAdd(l2_0, p1_0, t3_0); t3_1 = __V2.FusedMultiplyAdd(l2_1, p1_1, t3_1); g1_0 -= t3_0; g1_1 -= t3_1;
-                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m11_0, p0_0, m12_0 * p3_0); p0_1 = __V2.FusedMultiplyAdd(m11_1, p0_1, m12_1 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p3_1);
-                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m11_0, p2_0, m12_0 * p1_0); p2_1 = __V2.FusedMultiplyAdd(m11_1, p2_1, m12_1 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * p1_1);
-                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m11_0, l0_0, m12_0 * l3_0); l0_1 = __V2.FusedMultiplyAdd(m11_1, l0_1, m12_1 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l3_1);
-                t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m11_0, l2_0, m12_0 * l1_0); l2_1 = __V2.FusedMultiplyAdd(m11_1, l2_1, m12_1 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m13_0, t0_0, m11_0 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m13_1, t0_1, m11_1 * l1_1);
-                g0_0 = __V2.FusedMultiplyAdd(l0_0, p0_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l0_1, p0_0, g0_1); g0_0 = __V2.FusedMultiplyAdd(l3_0, p3_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l3_1, p3_0, g0_1);
-                g0_0 = __V2.FusedMultiplyAdd(l2_0, p2_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l2_1, p2_0, g0_1); g0_0 = __V2.FusedMultiplyAdd(l1_0, p1_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l1_1, p1_0, g0_1);
-                (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m15_0, p0_0, m16_0 * p0_1), __V2.FusedMultiplyAdd(m15_1, p0_1, m16_1 * p0_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m15_0, p3_0, m16_0 * p3_1), __V2.FusedMultiplyAdd(m15_1, p3_1, m16_1 * p3_0));
-                (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m15_0, p2_0, m16_0 * p2_1), __V2.FusedMultiplyAdd(m15_1, p2_1, m16_1 * p2_0)); (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m15_0, p1_0, m16_0 * p1_1), __V2.FusedMultiplyAdd(m15_1, p1_1, m16_1 * p1_0));
-                (l0_0, l0_1) = (__V2.FusedMultiplyAdd(m15_0, l0_0, m16_0 * l0_1), __V2.FusedMultiplyAdd(m15_1, l0_1, m16_1 * l0_0)); (l3_0, l3_1) = (__V2.FusedMultiplyAdd(m15_0, l3_0, m16_0 * l3_1), __V2.FusedMultiplyAdd(m15_1, l3_1, m16_1 * l3_0));
-                (l2_0, l2_1) = (__V2.FusedMultiplyAdd(m15_0, l2_0, m16_0 * l2_1), __V2.FusedMultiplyAdd(m15_1, l2_1, m16_1 * l2_0)); (l1_0, l1_1) = (__V2.FusedMultiplyAdd(m15_0, l1_0, m16_0 * l1_1), __V2.FusedMultiplyAdd(m15_1, l1_1, m16_1 * l1_0));
+                t0_0 = p0_0; t0_1 = p0_1; p0_0 = __V2.FusedMultiplyAdd(m10, p0_0, m11 * p3_0); p0_1 = __V2.FusedMultiplyAdd(m10, p0_1, m11 * p3_1); p3_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * p3_0); p3_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * p3_1);
+                t0_0 = p2_0; t0_1 = p2_1; p2_0 = __V2.FusedMultiplyAdd(m10, p2_0, m11 * p1_0); p2_1 = __V2.FusedMultiplyAdd(m10, p2_1, m11 * p1_1); p1_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * p1_0); p1_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * p1_1);
+                t0_0 = l0_0; t0_1 = l0_1; l0_0 = __V2.FusedMultiplyAdd(m10, l0_0, m11 * l3_0); l0_1 = __V2.FusedMultiplyAdd(m10, l0_1, m11 * l3_1); l3_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * l3_0); l3_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * l3_1);
+                t0_0 = l2_0; t0_1 = l2_1; l2_0 = __V2.FusedMultiplyAdd(m10, l2_0, m11 * l1_0); l2_1 = __V2.FusedMultiplyAdd(m10, l2_1, m11 * l1_1); l1_0 = __V2.FusedMultiplyAdd(m12, t0_0, m10 * l1_0); l1_1 = __V2.FusedMultiplyAdd(m12, t0_1, m10 * l1_1);
+                g0_0 = __V2.FusedMultiplyAdd(l0_0, p0_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l0_1, p0_0, g0_1); g0_0 = __V2.FusedMultiplyAdd(l3_0, p3_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l3_1, p3_0, g0_1); g0_0 = __V2.FusedMultiplyAdd(l2_0, p2_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l2_1, p2_0, g0_1);
+                g0_0 = __V2.FusedMultiplyAdd(l1_0, p1_1, g0_0); g0_1 = __V2.FusedMultiplyAdd(l1_1, p1_0, g0_1); (p0_0, p0_1) = (__V2.FusedMultiplyAdd(m14, p0_0, m15_0 * p0_1), __V2.FusedMultiplyAdd(m14, p0_1, m15_1 * p0_0)); (p3_0, p3_1) = (__V2.FusedMultiplyAdd(m14, p3_0, m15_0 * p3_1), __V2.FusedMultiplyAdd(m14, p3_1, m15_1 * p3_0));
+                (p2_0, p2_1) = (__V2.FusedMultiplyAdd(m14, p2_0, m15_0 * p2_1), __V2.FusedMultiplyAdd(m14, p2_1, m15_1 * p2_0)); (p1_0, p1_1) = (__V2.FusedMultiplyAdd(m14, p1_0, m15_0 * p1_1), __V2.FusedMultiplyAdd(m14, p1_1, m15_1 * p1_0));
+                (l0_0, l0_1) = (__V2.FusedMultiplyAdd(m14, l0_0, m15_0 * l0_1), __V2.FusedMultiplyAdd(m14, l0_1, m15_1 * l0_0)); (l3_0, l3_1) = (__V2.FusedMultiplyAdd(m14, l3_0, m15_0 * l3_1), __V2.FusedMultiplyAdd(m14, l3_1, m15_1 * l3_0));
+                (l2_0, l2_1) = (__V2.FusedMultiplyAdd(m14, l2_0, m15_0 * l2_1), __V2.FusedMultiplyAdd(m14, l2_1, m15_1 * l2_0)); (l1_0, l1_1) = (__V2.FusedMultiplyAdd(m14, l1_0, m15_0 * l1_1), __V2.FusedMultiplyAdd(m14, l1_1, m15_1 * l1_0));
                 __V2.StoreUnsafe(p0_0, ref zp); __V2.StoreUnsafe(p0_1, ref zp, 2); __V2.StoreUnsafe(p3_0, ref zp, 4); __V2.StoreUnsafe(p3_1, ref zp, 6); __V2.StoreUnsafe(p2_0, ref zp, 8); __V2.StoreUnsafe(p2_1, ref zp, 10); __V2.StoreUnsafe(p1_0, ref zp, 12); __V2.StoreUnsafe(p1_1, ref zp, 14); __V2.StoreUnsafe(l0_0, ref zl); __V2.StoreUnsafe(l0_1, ref zl, 2);
                 __V2.StoreUnsafe(l3_0, ref zl, 4); __V2.StoreUnsafe(l3_1, ref zl, 6); __V2.StoreUnsafe(l2_0, ref zl, 8); __V2.StoreUnsafe(l2_1, ref zl, 10); __V2.StoreUnsafe(l1_0, ref zl, 12); __V2.StoreUnsafe(l1_1, ref zl, 14);
             }
-            __U.Add(ref g, 7) += 1.0 * __F.SumLanes(g7_0 * m0_0, g7_1 * m0_1); // [7] RZ(w[7]) q2
-            __U.Add(ref g, 6) += 1.0 * __F.SumLanes(g6_0 * m0_0, g6_1 * m0_1); // [6] RZ(w[6]) q1
-            __U.Add(ref g, 5) += 1.0 * __F.SumLanes(g5_0 * m1_0, g5_1 * m1_1); // [5] RZ(w[5]) q0
-            __U.Add(ref g, 2) += 1.0 * __F.SumLanes(g2_0 * m7_0, g2_1 * m7_1); // [2] RY(w[2]) q2
-            __U.Add(ref g, 1) += 1.0 * __F.SumLanes(g1_0 * m7_0, g1_1 * m7_1); // [1] RY(w[1]) q1
-            __U.Add(ref g, 0) += 1.0 * __F.SumLanes(g0_0 * m14_0, g0_1 * m14_1); // [0] RY(w[0]) q0
-        }
-
-        private static double __Shift(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, global::System.Span<double> g, global::System.Span<global::System.Numerics.Complex> s, global::NegLR.PauliSum observable)
-        {
-            g.Clear();
-            const double Half = global::System.Math.PI / 2;
-            foreach (var step in __P.Shifts)
-            {
-                __ForwardShifted(w, x, s, step.Step, Half); double near = observable.Expectation(s);
-                __ForwardShifted(w, x, s, step.Step, -Half); near -= observable.Expectation(s);
-                if (step.FourTerm)
-                {
-                    __ForwardShifted(w, x, s, step.Step, 3 * Half); double far = observable.Expectation(s);
-                    __ForwardShifted(w, x, s, step.Step, -3 * Half); far -= observable.Expectation(s);
-                    g[step.Weight] += step.Scale * ((global::NegLR.GeneratedCodeSupport.FourTermPlus * near) - (global::NegLR.GeneratedCodeSupport.FourTermMinus * far));
-                }
-                else g[step.Weight] += step.Scale * (near / 2);
-            }
-            __Forward(w, x, s);
-            return observable.Expectation(s);
+            __U.Add(ref g, 7) += __F.SumLanes(g7_0 * m0, g7_1 * m0); // [7] RZ(w[7]) q2
+            __U.Add(ref g, 6) += __F.SumLanes(g6_0 * m0, g6_1 * m0); // [6] RZ(w[6]) q1
+            __U.Add(ref g, 5) += __F.SumLanes(g5_0 * m1_0, g5_1 * m1_1); // [5] RZ(w[5]) q0
+            __U.Add(ref g, 2) += __F.SumLanes(g2_0, g2_1); // [2] RY(w[2]) q2
+            __U.Add(ref g, 1) += __F.SumLanes(g1_0, g1_1); // [1] RY(w[1]) q1
+            __U.Add(ref g, 0) += __F.SumLanes(g0_0 * m13_0, g0_1 * m13_1); // [0] RY(w[0]) q0
         }
     }
 }

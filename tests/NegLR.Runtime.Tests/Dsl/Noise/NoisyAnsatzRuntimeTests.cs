@@ -91,6 +91,40 @@ public class NoisyAnsatzRuntimeTests
     }
 
     [Fact]
+    public void QubitPrefixes_WithChannelsThatHaveNoInverse_GiveTheEnginesValueAndGradient()
+    {
+        // Each qubit's prefix (before its first two-qubit gate) mixes rotations of weights and inputs, a fixed gate and
+        // channels the engine must restore from checkpoints (full reset, full damping): the prefix's tape needs none.
+        var c = new Circuit(3);
+        c.RY(0, c.Weight()).ResetError(0, 1, 0).RX(0, c.Weight()).H(0).Depolarizing(0, 0.05).RZ(0, c.Input(0));
+        c.RX(1, 2.0 * c.Weight()).AmplitudeDamping(1, 1).RY(1, c.Weight()).PhaseDamping(1, 0.3).Depolarizing(1, 0.02);
+        c.RY(2, c.Weight()).Depolarizing(2, 0.01);
+        c.CNOT(0, 1).TwoQubitDepolarizing(0, 1, 0.02).CNOT(1, 2).RY(1, c.Weight()).Depolarizing(1, 0.01);
+        var cost = PauliSum.Parse("Z0 Z1 + 0.5 X1 Z2 - 0.3 Y0");
+        var runtime = new NoisyAnsatzRuntime("Prefixes", c, ReadoutError.Uniform(3, 0.02, 0.03), cost);
+        Assert.True(runtime.UsesLightCone);
+        var engine = runtime.DensityMatrix;
+        Assert.True(engine.RestoredChannelCount >= 2);
+        var w = new[] { 0.4, -1.1, 0.7, 0.2, 1.3, -0.6 };
+        var x = new[] { 0.9 };
+        var ws = runtime.CreateWorkspace();
+        var ews = engine.CreateWorkspace();
+        double expected = engine.Evaluate(w, x, cost, ews);
+        Assert.Equal(expected, runtime.Evaluate(w, x, ws), 12);
+        var g = new double[w.Length];
+        var eg = new double[w.Length];
+        var ps = new double[w.Length];
+        Assert.Equal(expected, runtime.EvaluateWithGradient(w, x, g, ws), 12);
+        engine.EvaluateWithGradient(w, x, cost, eg, ews);
+        runtime.ParameterShiftGradient(w, x, ps, ws);
+        for (int i = 0; i < w.Length; i++)
+        {
+            Assert.True(Math.Abs(g[i] - eg[i]) < 1e-12, $"∂/∂w{i}: {g[i]} against the engine's {eg[i]}");
+            Assert.True(Math.Abs(g[i] - ps[i]) < 1e-12, $"∂/∂w{i}: {g[i]} against parameter shift's {ps[i]}");
+        }
+    }
+
+    [Fact]
     public void OperationsOutsideTheCone_AreDropped_AndAQubitWithNoOperationsStillMeasures()
     {
         var c = new Circuit(4);

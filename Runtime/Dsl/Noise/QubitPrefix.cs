@@ -1,0 +1,148 @@
+using System;
+using NegLR.Simulation;
+
+namespace NegLR;
+
+/// <summary>
+/// A qubit's one-qubit prefix in a <see cref="LightConePlan"/> (the operations before it joins the register), run map by
+/// map on its 4-entry Pauli vector instead of through the engine's fused steps: each rotation mixes its two digits, each
+/// constant map (a channel, a fixed gate) is one 4×4 product. The vector after every map is kept on a tape, so the
+/// adjoint pass reads r where it needs it and never inverts a channel (a reset or full damping needs no checkpoint).
+/// </summary>
+/// <remarks>
+/// Why: a prefix is a few maps on four numbers, and the engine's per-call work — fusing the step's 4×4 matrix,
+/// dispatching a kernel written for 4^n entries, folding M⁻¹ and Mᵀ and the step's taps in the adjoint — cost more than
+/// the arithmetic. Same maps, same order, so the values equal the engine's to rounding.
+/// </remarks>
+internal sealed class QubitPrefix
+{
+    private readonly DensityMatrixSimulator _simulator;
+    private readonly Op[] _ops;
+
+    public QubitPrefix(DensityMatrixSimulator simulator)
+    {
+        if (simulator.Qubits != 1)
+        {
+            throw new ArgumentException("A qubit prefix runs on one qubit.", nameof(simulator));
+        }
+
+        _simulator = simulator;
+        var program = simulator.Program;
+        var ops = new System.Collections.Generic.List<Op>();
+        foreach (var step in program.Steps)
+        {
+            foreach (var sub in step.Ops)
+            {
+                if (sub.IsRotation)
+                {
+                    var rotation = program.Rotations[sub.Rotation];
+                    int word = rotation.LocalWord;
+                    int u = (word & 1) != 0 ? 2 : 1;
+                    ops.Add(new Op(sub.Rotation, u, u ^ word, PauliAlgebra.RotationSign(u, word), -1, -1, rotation.Weight, rotation.GradientScale));
+                }
+                else
+                {
+                    ops.Add(new Op(-1, 0, 0, 0, sub.Matrix, sub.Transposed, -1, 0));
+                }
+            }
+        }
+
+        _ops = ops.ToArray();
+    }
+
+    /// <summary>Doubles of tape a workspace holds for this prefix: the vector before the first map and after each.</summary>
+    public int TapeLength => 4 * (_ops.Length + 1);
+
+    /// <summary>Runs the prefix from |0⟩ and leaves its vector in <c>ws.State</c> (and every intermediate one on the tape).</summary>
+    public void Run(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, DensityMatrixWorkspace ws, double[] tape)
+    {
+        _simulator.PrepareAngles(weights, inputs, ws, -1, 0);
+        var cos = ws.Cos;
+        var sin = ws.Sin;
+        var pool = _simulator.Program.Pool;
+        var t = tape.AsSpan(0, TapeLength);
+        double r0 = 1, r1 = 0, r2 = 1, r3 = 0;
+        t[0] = r0;
+        t[1] = r1;
+        t[2] = r2;
+        t[3] = r3;
+        for (int k = 0; k < _ops.Length; k++)
+        {
+            var op = _ops[k];
+            var before = t.Slice(4 * k, 4);
+            var after = t.Slice((4 * k) + 4, 4);
+            if (op.Rotation >= 0)
+            {
+                double c = cos[op.Rotation], s = op.Sign * sin[op.Rotation];
+                double vu = before[op.U], vv = before[op.V];
+                before.CopyTo(after);
+                after[op.U] = (c * vu) + (s * vv);
+                after[op.V] = (c * vv) - (s * vu);
+                continue;
+            }
+
+            var m = pool.AsSpan(op.Matrix, 16);
+            double b0 = before[0], b1 = before[1], b2 = before[2], b3 = before[3];
+            after[0] = ((m[0] * b0) + (m[1] * b1)) + ((m[2] * b2) + (m[3] * b3));
+            after[1] = ((m[4] * b0) + (m[5] * b1)) + ((m[6] * b2) + (m[7] * b3));
+            after[2] = ((m[8] * b0) + (m[9] * b1)) + ((m[10] * b2) + (m[11] * b3));
+            after[3] = ((m[12] * b0) + (m[13] * b1)) + ((m[14] * b2) + (m[15] * b3));
+        }
+
+        t.Slice(4 * _ops.Length, 4).CopyTo(ws.State.Values);
+    }
+
+    /// <summary>
+    /// The adjoint pass: <paramref name="lambda"/> (4) is ∂f/∂r at the prefix's end; adds every trainable rotation's
+    /// λᵀ L r to <paramref name="gradient"/>, reading r from the tape <see cref="Run"/> wrote, and carries λ back.
+    /// </summary>
+    public void Backpropagate(Span<double> lambda, Span<double> gradient, DensityMatrixWorkspace ws, double[] tape)
+    {
+        var cos = ws.Cos;
+        var sin = ws.Sin;
+        var pool = _simulator.Program.Pool;
+        double l0 = lambda[0], l1 = lambda[1], l2 = lambda[2], l3 = lambda[3];
+        Span<double> l = stackalloc double[4];
+        l[0] = l0;
+        l[1] = l1;
+        l[2] = l2;
+        l[3] = l3;
+        for (int k = _ops.Length - 1; k >= 0; k--)
+        {
+            var op = _ops[k];
+            if (op.Rotation >= 0)
+            {
+                // d r'/dφ = L r' with (L r')_u = σ r'_v, (L r')_v = −σ r'_u; then λ ← Rᵀ λ.
+                double lu = l[op.U], lv = l[op.V];
+                if (op.Weight >= 0)
+                {
+                    var after = tape.AsSpan((4 * k) + 4, 4);
+                    gradient[op.Weight] += op.GradientScale * (op.Sign * ((lu * after[op.V]) - (lv * after[op.U])));
+                }
+
+                double c = cos[op.Rotation], s = op.Sign * sin[op.Rotation];
+                l[op.U] = (c * lu) - (s * lv);
+                l[op.V] = (c * lv) + (s * lu);
+                continue;
+            }
+
+            var m = pool.AsSpan(op.Transposed, 16);
+            l0 = l[0];
+            l1 = l[1];
+            l2 = l[2];
+            l3 = l[3];
+            l[0] = ((m[0] * l0) + (m[1] * l1)) + ((m[2] * l2) + (m[3] * l3));
+            l[1] = ((m[4] * l0) + (m[5] * l1)) + ((m[6] * l2) + (m[7] * l3));
+            l[2] = ((m[8] * l0) + (m[9] * l1)) + ((m[10] * l2) + (m[11] * l3));
+            l[3] = ((m[12] * l0) + (m[13] * l1)) + ((m[14] * l2) + (m[15] * l3));
+        }
+
+        l.CopyTo(lambda);
+    }
+
+    /// <summary>
+    /// One map: a rotation (its index in the program's table, the digits u and v = u ⊕ w it mixes, their sign, the weight
+    /// it feeds and ∂φ/∂w) or a constant (offsets of M and Mᵀ in the program's pool).
+    /// </summary>
+    private readonly record struct Op(int Rotation, int U, int V, int Sign, int Matrix, int Transposed, int Weight, double GradientScale);
+}
