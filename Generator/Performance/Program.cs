@@ -24,6 +24,21 @@ using NegLR.Generator.Performance;
 //   ... -- phases [--case ...]      where a first emit's time goes, phase by phase
 //   ... -- compile-profile [--case ...]   where compiling the generated file goes: binding vs emit, slowest methods
 string mode = args.Length > 0 ? args[0] : "all";
+string[] modes = { "keystroke", "size", "phases", "compile-profile", "profile", "dump", "compile", "cancel", "all" };
+if (Array.IndexOf(modes, mode) < 0)
+{
+    // --help, or a mistyped verb: the usage, not a stack trace.
+    bool help = mode is "--help" or "-h" or "-?";
+    if (!help)
+    {
+        Console.Error.WriteLine($"Unknown mode '{mode}'.");
+    }
+
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project Generator/Performance -- <mode> [--case hea140,irregular,hea20,hea4] [--edits N] [--output folder]");
+    Console.Error.WriteLine("Modes: " + string.Join(", ", modes) + " (see the comment at the top of Program.cs for what each measures).");
+    return help ? 0 : 2;
+}
+
 var options = Options.Parse(args.Skip(1).ToArray());
 var references = References();
 Console.WriteLine($"NegLR generator harness: {mode}; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
@@ -82,6 +97,8 @@ switch (mode)
     default:
         throw new ArgumentException($"Unknown mode '{mode}'; use keystroke, size, compile, cancel or all.");
 }
+
+return 0;
 
 void Keystrokes()
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Threading;
 using NegLR.Experiments.Cli;
 
@@ -23,6 +24,18 @@ internal static class Program
                 cancellation.Cancel();
             }
         };
+        // SIGTERM (Slurm's scancel, a container stop, `kill`) stops the same way as the first Ctrl-C; a second SIGTERM
+        // terminates at once. It is also the way to stop a runner started as a background job of a non-interactive
+        // shell, which starts with SIGINT ignored, so Ctrl-C's handler never runs there.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                Console.Error.WriteLine("Stopping on SIGTERM… (finished runs are on disk; a second SIGTERM quits at once)");
+                cancellation.Cancel();
+            }
+        });
         return CommandLine.Run(args, Console.Out, Console.Error, cancellation.Token);
     }
 }
