@@ -125,12 +125,7 @@ internal static partial class PauliKernels
             return false;
         }
 
-        var gather = a == 0 ? m.TileFirst : m.TileSecond!;
-        var scale = a == 0 ? m.TileFirstScale! : m.TileSecondScale!;
-        var gatherLow = Vector512.Create(gather.AsSpan(0, 8));
-        var gatherHigh = Vector512.Create(gather.AsSpan(8, 8));
-        var scaleLow = Vector512.Create(scale.AsSpan(0, 8));
-        var scaleHigh = Vector512.Create(scale.AsSpan(8, 8));
+        var tile = new QubitZeroTile(m, a);
         int other = a == 0 ? b : a;
         ref double d = ref MemoryMarshal.GetReference(r);
         int n = r.Length;
@@ -141,8 +136,8 @@ internal static partial class PauliKernels
                 ref double p = ref Unsafe.Add(ref d, i);
                 var low = Vector512.LoadUnsafe(ref p);
                 var high = Vector512.LoadUnsafe(ref p, 8);
-                (Avx512F.PermuteVar8x64x2(low, gatherLow, high) * scaleLow).StoreUnsafe(ref p);
-                (Avx512F.PermuteVar8x64x2(low, gatherHigh, high) * scaleHigh).StoreUnsafe(ref p, 8);
+                tile.Low(low, high).StoreUnsafe(ref p);
+                tile.High(low, high).StoreUnsafe(ref p, 8);
             }
 
             return true;
@@ -155,12 +150,7 @@ internal static partial class PauliKernels
             ref double p = ref Unsafe.Add(ref d, InsertZeroDigits(k, 0, other));
             var low = Vector512.Create(Vector256.LoadUnsafe(ref p), Vector256.LoadUnsafe(ref p, stride));
             var high = Vector512.Create(Vector256.LoadUnsafe(ref p, 2 * stride), Vector256.LoadUnsafe(ref p, 3 * stride));
-            var outLow = Avx512F.PermuteVar8x64x2(low, gatherLow, high) * scaleLow;
-            var outHigh = Avx512F.PermuteVar8x64x2(low, gatherHigh, high) * scaleHigh;
-            outLow.GetLower().StoreUnsafe(ref p);
-            outLow.GetUpper().StoreUnsafe(ref p, stride);
-            outHigh.GetLower().StoreUnsafe(ref p, 2 * stride);
-            outHigh.GetUpper().StoreUnsafe(ref p, 3 * stride);
+            tile.StoreStrided(low, high, ref p, stride);
         }
 
         return true;
@@ -345,12 +335,7 @@ internal static partial class PauliKernels
     private static bool RotatedMonomialOnQubitZero(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
         int pre1Qubit, Sparse16 m)
     {
-        var gather = a == 0 ? m.TileFirst! : m.TileSecond!;
-        var scale = a == 0 ? m.TileFirstScale! : m.TileSecondScale!;
-        var gatherLow = Vector512.Create(gather.AsSpan(0, 8));
-        var gatherHigh = Vector512.Create(gather.AsSpan(8, 8));
-        var scaleLow = Vector512.Create(scale.AsSpan(0, 8));
-        var scaleHigh = Vector512.Create(scale.AsSpan(8, 8));
+        var tile = new QubitZeroTile(m, a);
         int other = a == 0 ? b : a;
         bool firstOnZero = !pre0.IsEmpty && pre0Qubit == 0;
         bool secondOnZero = !pre1.IsEmpty && pre1Qubit == 0;
@@ -388,15 +373,52 @@ internal static partial class PauliKernels
 
             var low = Vector512.Create(x0, x1);
             var high = Vector512.Create(x2, x3);
-            var outLow = Avx512F.PermuteVar8x64x2(low, gatherLow, high) * scaleLow;
-            var outHigh = Avx512F.PermuteVar8x64x2(low, gatherHigh, high) * scaleHigh;
+            tile.StoreStrided(low, high, ref p, stride);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A monomial two-qubit step on a pair with qubit 0 as two <c>vpermt2pd</c> gathers and two products per group of 16
+    /// entries (<see cref="Sparse16"/>'s tile tables for the pair's order), shared by the plain and the rotated kernels.
+    /// </summary>
+    private readonly struct QubitZeroTile
+    {
+        private readonly Vector512<long> _gatherLow;
+        private readonly Vector512<long> _gatherHigh;
+        private readonly Vector512<double> _scaleLow;
+        private readonly Vector512<double> _scaleHigh;
+
+        public QubitZeroTile(Sparse16 m, int a)
+        {
+            var gather = a == 0 ? m.TileFirst! : m.TileSecond!;
+            var scale = a == 0 ? m.TileFirstScale! : m.TileSecondScale!;
+            _gatherLow = Vector512.Create(gather.AsSpan(0, 8));
+            _gatherHigh = Vector512.Create(gather.AsSpan(8, 8));
+            _scaleLow = Vector512.Create(scale.AsSpan(0, 8));
+            _scaleHigh = Vector512.Create(scale.AsSpan(8, 8));
+        }
+
+        /// <summary>Output entries 0–7 of the group whose inputs are <paramref name="low"/> (0–7) and <paramref name="high"/> (8–15).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<double> Low(Vector512<double> low, Vector512<double> high) => Avx512F.PermuteVar8x64x2(low, _gatherLow, high) * _scaleLow;
+
+        /// <summary>Output entries 8–15 of the same group.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<double> High(Vector512<double> low, Vector512<double> high) => Avx512F.PermuteVar8x64x2(low, _gatherHigh, high) * _scaleHigh;
+
+        /// <summary>The group's outputs stored as its four runs of four entries, <paramref name="stride"/> apart.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void StoreStrided(Vector512<double> low, Vector512<double> high, ref double p, nuint stride)
+        {
+            var outLow = Low(low, high);
+            var outHigh = High(low, high);
             outLow.GetLower().StoreUnsafe(ref p);
             outLow.GetUpper().StoreUnsafe(ref p, stride);
             outHigh.GetLower().StoreUnsafe(ref p, 2 * stride);
             outHigh.GetUpper().StoreUnsafe(ref p, 3 * stride);
         }
-
-        return true;
     }
 
     private static (Vector256<double> D0, Vector256<double> D1, Vector256<double> D2) Diagonals(ReadOnlySpan<double> m) =>
