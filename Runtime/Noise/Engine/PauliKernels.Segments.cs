@@ -258,6 +258,7 @@ internal static partial class PauliKernels
     /// one gathered product for the monomial), so the bits are those of the three passes.
     /// </summary>
     /// <returns>False (nothing done) when the map is not monomial, or a qubit is 0 and there is no AVX-512 (the caller runs the passes).</returns>
+    [SkipLocalsInit] // every stackalloc'd entry is written before it is read
     public static bool TryApplyRotatedMonomial(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
         int pre1Qubit, Sparse16 m)
     {
@@ -269,6 +270,11 @@ internal static partial class PauliKernels
         if (a == 0 || b == 0)
         {
             return Avx512F.IsSupported && RotatedMonomialOnQubitZero(r, a, b, pre0, pre0Qubit, pre1, pre1Qubit, m);
+        }
+
+        if (Avx512F.IsSupported && r.Length >= 128 && TryRotatedMonomialWide(r, a, b, pre0, pre0Qubit, pre1, pre1Qubit, m))
+        {
+            return true;
         }
 
         Span<int> offset = stackalloc int[16];
