@@ -17,6 +17,7 @@ internal static partial class PauliKernels
     /// is the single product the general path forms, so the bits are the same.
     /// </summary>
     /// <returns>False (nothing done) when the map is not such a monomial or a qubit is 0.</returns>
+    [SkipLocalsInit] // the tables are written for every move before they are read
     public static bool TryApplyInvolution(Span<double> r, int a, int b, Sparse16 m)
     {
         if (!m.IsInvolution || Math.Min(a, b) < 1 || !Vector256.IsHardwareAccelerated)
