@@ -121,22 +121,20 @@ internal sealed class QubitPrefix
     /// </summary>
     public void Backpropagate(Span<double> lambda, Span<double> gradient, DensityMatrixWorkspace ws, double[] tape)
     {
+        // λ in four locals, backwards map by map; r after each map is read from the tape.
         var cos = ws.Cos;
         var sin = ws.Sin;
         var pool = _simulator.Program.Pool;
+        var ops = _ops;
         double l0 = lambda[0], l1 = lambda[1], l2 = lambda[2], l3 = lambda[3];
-        Span<double> l = stackalloc double[4];
-        l[0] = l0;
-        l[1] = l1;
-        l[2] = l2;
-        l[3] = l3;
-        for (int k = _ops.Length - 1; k >= 0; k--)
+        for (int k = ops.Length - 1; k >= 0; k--)
         {
-            var op = _ops[k];
+            var op = ops[k];
             if (op.Rotation >= 0)
             {
                 // d r'/dφ = L r' with (L r')_u = σ r'_v, (L r')_v = −σ r'_u; then λ ← Rᵀ λ.
-                double lu = l[op.U], lv = l[op.V];
+                int pair = (op.U * 4) + op.V;
+                double lu = Entry(pair >> 2, l1, l2, l3), lv = Entry(pair & 3, l1, l2, l3);
                 if (op.Weight >= 0)
                 {
                     var after = tape.AsSpan((4 * k) + 4, 4);
@@ -144,28 +142,36 @@ internal sealed class QubitPrefix
                 }
 
                 double c = cos[op.Rotation], s = op.Sign * sin[op.Rotation];
-                l[op.U] = (c * lu) - (s * lv);
-                l[op.V] = (c * lv) + (s * lu);
+                double nu = (c * lu) - (s * lv), nv = (c * lv) + (s * lu);
+                switch (pair)
+                {
+                    case 6: (l1, l2) = (nu, nv); break;
+                    case 7: (l1, l3) = (nu, nv); break;
+                    case 9: (l2, l1) = (nu, nv); break;
+                    case 11: (l2, l3) = (nu, nv); break;
+                    case 13: (l3, l1) = (nu, nv); break;
+                    default: (l3, l2) = (nu, nv); break;
+                }
+
                 continue;
             }
 
             var m = pool.AsSpan(op.Transposed, 16);
-            l0 = l[0];
-            l1 = l[1];
-            l2 = l[2];
-            l3 = l[3];
-            l[0] = ((m[0] * l0) + (m[1] * l1)) + ((m[2] * l2) + (m[3] * l3));
-            l[1] = ((m[4] * l0) + (m[5] * l1)) + ((m[6] * l2) + (m[7] * l3));
-            l[2] = ((m[8] * l0) + (m[9] * l1)) + ((m[10] * l2) + (m[11] * l3));
-            l[3] = ((m[12] * l0) + (m[13] * l1)) + ((m[14] * l2) + (m[15] * l3));
+            double b0 = l0, b1 = l1, b2 = l2, b3 = l3;
+            l0 = ((m[0] * b0) + (m[1] * b1)) + ((m[2] * b2) + (m[3] * b3));
+            l1 = ((m[4] * b0) + (m[5] * b1)) + ((m[6] * b2) + (m[7] * b3));
+            l2 = ((m[8] * b0) + (m[9] * b1)) + ((m[10] * b2) + (m[11] * b3));
+            l3 = ((m[12] * b0) + (m[13] * b1)) + ((m[14] * b2) + (m[15] * b3));
         }
 
-        l.CopyTo(lambda);
+        lambda[0] = l0;
+        lambda[1] = l1;
+        lambda[2] = l2;
+        lambda[3] = l3;
     }
 
-    /// <summary>
-    /// One map: a rotation (its index in the program's table, the digits u and v = u ⊕ w it mixes, their sign, the weight
-    /// it feeds and ∂φ/∂w) or a constant (offsets of M and Mᵀ in the program's pool).
-    /// </summary>
+    /// <summary>Entry <paramref name="digit"/> (1, 2 or 3) of the X, Z, Y part of a vector held in locals.</summary>
+    private static double Entry(int digit, double x1, double x2, double x3) => digit == 1 ? x1 : digit == 2 ? x2 : x3;
+
     private readonly record struct Op(int Rotation, int U, int V, int Sign, int Matrix, int Transposed, int Weight, double GradientScale);
 }
