@@ -2,6 +2,9 @@ using System;
 using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Threading;
 
 namespace NegLR;
@@ -51,6 +54,7 @@ public sealed class NoisyAnsatzRuntime
         Trajectories = new TrajectorySimulator(noisyCircuit, Readout);
         CostEstimator = new ShotEstimator(cost, noisyCircuit.Qubits);
         Plan = LightConePlan.Create(noisyCircuit, Readout, cost, DensityMatrix.Options);
+        Angles = Plan is null ? null : new PlanAngles(Plan);
         _threadWorkspace = new ThreadLocal<NoisyAnsatzWorkspace>(() => new NoisyAnsatzWorkspace(this));
     }
 
@@ -101,6 +105,9 @@ public sealed class NoisyAnsatzRuntime
     public int OperationsOutsideLightCone => Plan?.DroppedOperations ?? 0;
 
     internal LightConePlan? Plan { get; }
+
+    /// <summary>The plan's rotation angles, prepared in one batch per call (null without a plan).</summary>
+    internal PlanAngles? Angles { get; }
 
     /// <summary>Buffers for one thread.</summary>
     public NoisyAnsatzWorkspace CreateWorkspace() => new(this);
@@ -291,9 +298,10 @@ public sealed class NoisyAnsatzRuntime
 
     private void Forward(LightConePlan plan, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, NoisyAnsatzWorkspace workspace, bool saveCheckpoints)
     {
+        Angles!.Prepare(weights, inputs, workspace);
         for (int q = 0; q < plan.PrefixKernels.Length; q++)
         {
-            plan.PrefixKernels[q]?.Run(weights, inputs, workspace.Prefixes[q]!, workspace.PrefixTapes[q]!);
+            plan.PrefixKernels[q]?.RunPrepared(workspace.Prefixes[q]!, workspace.PrefixTapes[q]!);
         }
 
         ReadOnlySpan<double> previous = ScalarOne;
@@ -304,7 +312,6 @@ public sealed class NoisyAnsatzRuntime
             var r = ws.State.Values.AsSpan();
             Enter(segment, plan, previous, r, workspace);
             var simulator = segment.Simulator;
-            simulator.PrepareAngles(weights, inputs, ws, -1, 0);
             if (segment.Tiles is { } tiles)
             {
                 simulator.RunTiled(r, ws, tiles);
@@ -337,7 +344,23 @@ public sealed class NoisyAnsatzRuntime
         {
             ReadOnlySpan<double> v = plan.Prefixes[q] is null ? ZeroState : workspace.Prefixes[q]!.State.Values;
             double v0 = v[0], v1 = v[1], v2 = v[2], v3 = v[3];
-            for (int i = 0; i < size; i++)
+            int i = 0;
+            if (size >= 4)
+            {
+                // The same products four at a time (sizes are powers of 4).
+                ref double d = ref MemoryMarshal.GetReference(r);
+                for (; i < size; i += 4)
+                {
+                    ref double p = ref Unsafe.Add(ref d, i);
+                    var x = Vector256.LoadUnsafe(ref p);
+                    (x * v1).StoreUnsafe(ref p, (nuint)size);
+                    (x * v2).StoreUnsafe(ref p, (nuint)(2 * size));
+                    (x * v3).StoreUnsafe(ref p, (nuint)(3 * size));
+                    (x * v0).StoreUnsafe(ref p);
+                }
+            }
+
+            for (; i < size; i++)
             {
                 double x = r[i];
                 r[i + size] = x * v1;

@@ -25,6 +25,9 @@ public sealed class NoisyAnsatzWorkspace
                 Segments[s] = plan.Segments[s].Simulator.CreateWorkspace(forGradients: false);
             }
 
+            int angles = runtime.Angles!.Count;
+            PlanPhases = new double[angles];
+            PlanCosSin = new double[2 * angles];
             Prefixes = new DensityMatrixWorkspace?[plan.Prefixes.Length];
             PrefixTapes = new double[]?[plan.Prefixes.Length];
             for (int q = 0; q < Prefixes.Length; q++)
@@ -38,6 +41,7 @@ public sealed class NoisyAnsatzWorkspace
             Segments = Array.Empty<DensityMatrixWorkspace>();
             Prefixes = Array.Empty<DensityMatrixWorkspace?>();
             PrefixTapes = Array.Empty<double[]?>();
+            PlanPhases = PlanCosSin = Array.Empty<double>();
         }
     }
 
@@ -58,6 +62,12 @@ public sealed class NoisyAnsatzWorkspace
 
     /// <summary>Per qubit with a prefix: the vector before and after each of its maps (<see cref="QubitPrefix"/>).</summary>
     internal double[]?[] PrefixTapes { get; }
+
+    /// <summary>φ of every rotation in the light-cone plan (<see cref="PlanAngles"/>).</summary>
+    internal double[] PlanPhases { get; }
+
+    /// <summary>cos φ then sin φ of every rotation in the plan, as one <c>FusedKernels.CosSin</c> call writes them.</summary>
+    internal double[] PlanCosSin { get; }
 
     /// <summary>The density matrix the last <c>Prepare</c>, probability or whole-circuit call left.</summary>
     public DensityMatrix State => Density.State;

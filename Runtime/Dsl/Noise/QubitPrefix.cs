@@ -57,39 +57,62 @@ internal sealed class QubitPrefix
     public void Run(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, DensityMatrixWorkspace ws, double[] tape)
     {
         _simulator.PrepareAngles(weights, inputs, ws, -1, 0);
+        RunPrepared(ws, tape);
+    }
+
+    /// <summary><see cref="Run"/> with the angles' cosines and sines already in <paramref name="ws"/> (<see cref="PlanAngles"/>).</summary>
+    public void RunPrepared(DensityMatrixWorkspace ws, double[] tape)
+    {
+        // The vector in four locals; each map's result written to the tape (the adjoint reads r after each map).
         var cos = ws.Cos;
         var sin = ws.Sin;
         var pool = _simulator.Program.Pool;
+        var ops = _ops;
         var t = tape.AsSpan(0, TapeLength);
         double r0 = 1, r1 = 0, r2 = 1, r3 = 0;
         t[0] = r0;
         t[1] = r1;
         t[2] = r2;
         t[3] = r3;
-        for (int k = 0; k < _ops.Length; k++)
+        for (int k = 0; k < ops.Length; k++)
         {
-            var op = _ops[k];
-            var before = t.Slice(4 * k, 4);
-            var after = t.Slice((4 * k) + 4, 4);
+            var op = ops[k];
             if (op.Rotation >= 0)
             {
                 double c = cos[op.Rotation], s = op.Sign * sin[op.Rotation];
-                double vu = before[op.U], vv = before[op.V];
-                before.CopyTo(after);
-                after[op.U] = (c * vu) + (s * vv);
-                after[op.V] = (c * vv) - (s * vu);
-                continue;
+                // r_u ← c·r_u + σs·r_v, r_v ← c·r_v − σs·r_u for the two of the X, Z, Y entries the rotation mixes.
+                switch ((op.U * 4) + op.V)
+                {
+                    case 6: (r1, r2) = ((c * r1) + (s * r2), (c * r2) - (s * r1)); break;
+                    case 7: (r1, r3) = ((c * r1) + (s * r3), (c * r3) - (s * r1)); break;
+                    case 9: (r2, r1) = ((c * r2) + (s * r1), (c * r1) - (s * r2)); break;
+                    case 11: (r2, r3) = ((c * r2) + (s * r3), (c * r3) - (s * r2)); break;
+                    case 13: (r3, r1) = ((c * r3) + (s * r1), (c * r1) - (s * r3)); break;
+                    default: (r3, r2) = ((c * r3) + (s * r2), (c * r2) - (s * r3)); break;
+                }
+            }
+            else
+            {
+                var m = pool.AsSpan(op.Matrix, 16);
+                double b0 = r0, b1 = r1, b2 = r2, b3 = r3;
+                r0 = ((m[0] * b0) + (m[1] * b1)) + ((m[2] * b2) + (m[3] * b3));
+                r1 = ((m[4] * b0) + (m[5] * b1)) + ((m[6] * b2) + (m[7] * b3));
+                r2 = ((m[8] * b0) + (m[9] * b1)) + ((m[10] * b2) + (m[11] * b3));
+                r3 = ((m[12] * b0) + (m[13] * b1)) + ((m[14] * b2) + (m[15] * b3));
             }
 
-            var m = pool.AsSpan(op.Matrix, 16);
-            double b0 = before[0], b1 = before[1], b2 = before[2], b3 = before[3];
-            after[0] = ((m[0] * b0) + (m[1] * b1)) + ((m[2] * b2) + (m[3] * b3));
-            after[1] = ((m[4] * b0) + (m[5] * b1)) + ((m[6] * b2) + (m[7] * b3));
-            after[2] = ((m[8] * b0) + (m[9] * b1)) + ((m[10] * b2) + (m[11] * b3));
-            after[3] = ((m[12] * b0) + (m[13] * b1)) + ((m[14] * b2) + (m[15] * b3));
+            var after = t.Slice((4 * k) + 4, 4);
+            after[0] = r0;
+            after[1] = r1;
+            after[2] = r2;
+            after[3] = r3;
         }
 
-        t.Slice(4 * _ops.Length, 4).CopyTo(ws.State.Values);
+        var state = ws.State.Values;
+        state[0] = r0;
+        state[1] = r1;
+        state[2] = r2;
+        state[3] = r3;
     }
 
     /// <summary>
@@ -98,22 +121,20 @@ internal sealed class QubitPrefix
     /// </summary>
     public void Backpropagate(Span<double> lambda, Span<double> gradient, DensityMatrixWorkspace ws, double[] tape)
     {
+        // λ in four locals, backwards map by map; r after each map is read from the tape.
         var cos = ws.Cos;
         var sin = ws.Sin;
         var pool = _simulator.Program.Pool;
+        var ops = _ops;
         double l0 = lambda[0], l1 = lambda[1], l2 = lambda[2], l3 = lambda[3];
-        Span<double> l = stackalloc double[4];
-        l[0] = l0;
-        l[1] = l1;
-        l[2] = l2;
-        l[3] = l3;
-        for (int k = _ops.Length - 1; k >= 0; k--)
+        for (int k = ops.Length - 1; k >= 0; k--)
         {
-            var op = _ops[k];
+            var op = ops[k];
             if (op.Rotation >= 0)
             {
                 // d r'/dφ = L r' with (L r')_u = σ r'_v, (L r')_v = −σ r'_u; then λ ← Rᵀ λ.
-                double lu = l[op.U], lv = l[op.V];
+                int pair = (op.U * 4) + op.V;
+                double lu = Entry(pair >> 2, l1, l2, l3), lv = Entry(pair & 3, l1, l2, l3);
                 if (op.Weight >= 0)
                 {
                     var after = tape.AsSpan((4 * k) + 4, 4);
@@ -121,28 +142,36 @@ internal sealed class QubitPrefix
                 }
 
                 double c = cos[op.Rotation], s = op.Sign * sin[op.Rotation];
-                l[op.U] = (c * lu) - (s * lv);
-                l[op.V] = (c * lv) + (s * lu);
+                double nu = (c * lu) - (s * lv), nv = (c * lv) + (s * lu);
+                switch (pair)
+                {
+                    case 6: (l1, l2) = (nu, nv); break;
+                    case 7: (l1, l3) = (nu, nv); break;
+                    case 9: (l2, l1) = (nu, nv); break;
+                    case 11: (l2, l3) = (nu, nv); break;
+                    case 13: (l3, l1) = (nu, nv); break;
+                    default: (l3, l2) = (nu, nv); break;
+                }
+
                 continue;
             }
 
             var m = pool.AsSpan(op.Transposed, 16);
-            l0 = l[0];
-            l1 = l[1];
-            l2 = l[2];
-            l3 = l[3];
-            l[0] = ((m[0] * l0) + (m[1] * l1)) + ((m[2] * l2) + (m[3] * l3));
-            l[1] = ((m[4] * l0) + (m[5] * l1)) + ((m[6] * l2) + (m[7] * l3));
-            l[2] = ((m[8] * l0) + (m[9] * l1)) + ((m[10] * l2) + (m[11] * l3));
-            l[3] = ((m[12] * l0) + (m[13] * l1)) + ((m[14] * l2) + (m[15] * l3));
+            double b0 = l0, b1 = l1, b2 = l2, b3 = l3;
+            l0 = ((m[0] * b0) + (m[1] * b1)) + ((m[2] * b2) + (m[3] * b3));
+            l1 = ((m[4] * b0) + (m[5] * b1)) + ((m[6] * b2) + (m[7] * b3));
+            l2 = ((m[8] * b0) + (m[9] * b1)) + ((m[10] * b2) + (m[11] * b3));
+            l3 = ((m[12] * b0) + (m[13] * b1)) + ((m[14] * b2) + (m[15] * b3));
         }
 
-        l.CopyTo(lambda);
+        lambda[0] = l0;
+        lambda[1] = l1;
+        lambda[2] = l2;
+        lambda[3] = l3;
     }
 
-    /// <summary>
-    /// One map: a rotation (its index in the program's table, the digits u and v = u ⊕ w it mixes, their sign, the weight
-    /// it feeds and ∂φ/∂w) or a constant (offsets of M and Mᵀ in the program's pool).
-    /// </summary>
+    /// <summary>Entry <paramref name="digit"/> (1, 2 or 3) of the X, Z, Y part of a vector held in locals.</summary>
+    private static double Entry(int digit, double x1, double x2, double x3) => digit == 1 ? x1 : digit == 2 ? x2 : x3;
+
     private readonly record struct Op(int Rotation, int U, int V, int Sign, int Matrix, int Transposed, int Weight, double GradientScale);
 }

@@ -235,6 +235,11 @@ public sealed partial class DensityMatrixSimulator
     /// </summary>
     private void FoldBackward(DensityStep step, DensityMatrixWorkspace ws, int size, Span<double> inverse, Span<double> transposedOut)
     {
+        if (TryFoldRotationsOnly(step, ws, inverse, transposedOut))
+        {
+            return;
+        }
+
         int n2 = size * size;
         var s = ws.BackScratch.AsSpan(0, n2);
         var sInverse = inverse[..n2];
@@ -261,6 +266,11 @@ public sealed partial class DensityMatrixSimulator
     /// </summary>
     private void AddTaps(DensityStep step, DensityMatrixWorkspace ws, int size, Span<double> gradient, ReadOnlySpan<double> correlationIn)
     {
+        if (TryAddRotationTaps(step, ws, gradient, correlationIn))
+        {
+            return;
+        }
+
         int n2 = size * size;
         var rotations = Program.Rotations;
         var s = ws.BackScratch.AsSpan(0, n2);

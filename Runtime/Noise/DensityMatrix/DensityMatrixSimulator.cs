@@ -382,6 +382,11 @@ public sealed partial class DensityMatrixSimulator
     /// </summary>
     private void FuseOne(DensityStep step, DensityMatrixWorkspace ws)
     {
+        if (FuseRotationsOnly(step, ws))
+        {
+            return;
+        }
+
         // Written in place (the step's scratch), each rotation's pair (u, v) and sign known from its word.
         var m = ws.StepMatrices.AsSpan(step.Scratch, 16);
         m.Clear();
@@ -413,6 +418,67 @@ public sealed partial class DensityMatrixSimulator
                 rowV[j] = (c * vv) - (ss * vu);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="FuseOne"/> for a step of rotations only (the segments' one-qubit steps once their channels have moved
+    /// into the two-qubit steps): the X, Z, Y block in nine locals, each rotation mixing two of its rows with the
+    /// operations <see cref="FuseOne"/> forms (the I row and column stay those of the identity), so the same bits.
+    /// </summary>
+    /// <returns>False (nothing written) when the step holds a constant map.</returns>
+    private bool FuseRotationsOnly(DensityStep step, DensityMatrixWorkspace ws)
+    {
+        var ops = step.Ops;
+        foreach (var op in ops)
+        {
+            if (!op.IsRotation)
+            {
+                return false;
+            }
+        }
+
+        var rotations = Program.Rotations;
+        var cos = ws.Cos;
+        var sin = ws.Sin;
+        double a11 = 1, a12 = 0, a13 = 0, a21 = 0, a22 = 1, a23 = 0, a31 = 0, a32 = 0, a33 = 1;
+        foreach (var op in ops)
+        {
+            var rotation = rotations[op.Rotation];
+            double c = cos[op.Rotation], ss = rotation.PairSign * sin[op.Rotation];
+            // Rows (u, v) = (PairLow, PairLow ⊕ word): (2, 3) for X, (1, 3) for Z, (2, 1) for Y.
+            switch (rotation.LocalWord)
+            {
+                case 1:
+                    (a21, a31) = ((c * a21) + (ss * a31), (c * a31) - (ss * a21));
+                    (a22, a32) = ((c * a22) + (ss * a32), (c * a32) - (ss * a22));
+                    (a23, a33) = ((c * a23) + (ss * a33), (c * a33) - (ss * a23));
+                    break;
+                case 2:
+                    (a11, a31) = ((c * a11) + (ss * a31), (c * a31) - (ss * a11));
+                    (a12, a32) = ((c * a12) + (ss * a32), (c * a32) - (ss * a12));
+                    (a13, a33) = ((c * a13) + (ss * a33), (c * a33) - (ss * a13));
+                    break;
+                default:
+                    (a21, a11) = ((c * a21) + (ss * a11), (c * a11) - (ss * a21));
+                    (a22, a12) = ((c * a22) + (ss * a12), (c * a12) - (ss * a22));
+                    (a23, a13) = ((c * a23) + (ss * a13), (c * a13) - (ss * a23));
+                    break;
+            }
+        }
+
+        var m = ws.StepMatrices.AsSpan(step.Scratch, 16);
+        m[0] = 1;
+        m[1] = m[2] = m[3] = m[4] = m[8] = m[12] = 0;
+        m[5] = a11;
+        m[6] = a12;
+        m[7] = a13;
+        m[9] = a21;
+        m[10] = a22;
+        m[11] = a23;
+        m[13] = a31;
+        m[14] = a32;
+        m[15] = a33;
+        return true;
     }
 
     /// <summary>θ of every instruction, then cos and sin of every rotation angle φ = multiplier·θ, for this call.</summary>

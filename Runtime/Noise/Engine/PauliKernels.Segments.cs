@@ -17,6 +17,7 @@ internal static partial class PauliKernels
     /// is the single product the general path forms, so the bits are the same.
     /// </summary>
     /// <returns>False (nothing done) when the map is not such a monomial or a qubit is 0.</returns>
+    [SkipLocalsInit] // the tables are written for every move before they are read
     public static bool TryApplyInvolution(Span<double> r, int a, int b, Sparse16 m)
     {
         if (!m.IsInvolution || Math.Min(a, b) < 1 || !Vector256.IsHardwareAccelerated)
@@ -258,6 +259,7 @@ internal static partial class PauliKernels
     /// one gathered product for the monomial), so the bits are those of the three passes.
     /// </summary>
     /// <returns>False (nothing done) when the map is not monomial, or a qubit is 0 and there is no AVX-512 (the caller runs the passes).</returns>
+    [SkipLocalsInit] // every stackalloc'd entry is written before it is read
     public static bool TryApplyRotatedMonomial(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
         int pre1Qubit, Sparse16 m)
     {
@@ -269,6 +271,11 @@ internal static partial class PauliKernels
         if (a == 0 || b == 0)
         {
             return Avx512F.IsSupported && RotatedMonomialOnQubitZero(r, a, b, pre0, pre0Qubit, pre1, pre1Qubit, m);
+        }
+
+        if (Avx512F.IsSupported && r.Length >= 128 && TryRotatedMonomialWide(r, a, b, pre0, pre0Qubit, pre1, pre1Qubit, m))
+        {
+            return true;
         }
 
         Span<int> offset = stackalloc int[16];

@@ -165,10 +165,70 @@ public class SegmentKernelTests
     }
 
     [Theory]
+    [InlineData(1, 2, false)]
+    [InlineData(2, 1, false)]
+    [InlineData(2, 4, false)]
+    [InlineData(3, 1, true)]
+    [InlineData(1, 2, true)]
+    public void RotatedMonomial_GivesTheBitsOfItsThreePasses_OnEveryPairAboveQubitZero(int a, int b, bool dropsAnEntry)
+    {
+        // Pairs (1, b) and (a ≥ 2, b) take different load paths in the 512-bit kernel; a monomial map that reads one
+        // column twice and another never (not invertible) must still give the general kernels' bits.
+        var rng = new SeededRandom((ulong)(900 + (10 * a) + b));
+        var dense = new double[256];
+        var order = Enumerable.Range(0, 16).OrderBy(_ => rng.NextDouble()).ToArray();
+        for (int i = 0; i < 16; i++)
+        {
+            int column = dropsAnEntry && i == 7 ? order[3] : order[i];
+            dense[(i * 16) + column] = rng.NextDouble() * 2 - 1;
+        }
+
+        var m = new Sparse16(dense);
+        Assert.NotNull(m.TileFirst);
+        var pre0 = UnitalMap(rng);
+        var pre1 = UnitalMap(rng);
+        foreach (int qubits in new[] { 5, 6 })
+        {
+            var start = TestData.RandomVector(rng, 1 << (2 * qubits), -1, 1);
+            foreach (var (first, second) in new[] { (a, b), (b, a), (a, -1), (b, -1) })
+            {
+                var merged = (double[])start.Clone();
+                var passes = (double[])start.Clone();
+                Assert.True(PauliKernels.TryApplyRotatedMonomial(merged, a, b, pre0, first, second < 0 ? default : pre1, second, m));
+                PauliKernels.Apply(passes, first, pre0, unital: true);
+                if (second >= 0)
+                {
+                    PauliKernels.Apply(passes, second, pre1, unital: true);
+                }
+
+                PauliKernels.Apply2(passes, a, b, m);
+                Assert.Equal(passes, merged);
+            }
+        }
+    }
+
+    private static double[] UnitalMap(SeededRandom rng)
+    {
+        var m = new double[16];
+        m[0] = 1;
+        for (int i = 1; i < 4; i++)
+        {
+            for (int j = 1; j < 4; j++)
+            {
+                m[(4 * i) + j] = rng.NextDouble() * 2 - 1;
+            }
+        }
+
+        return m;
+    }
+
+    [Theory]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
     public void TiledSchedule_GivesTheBitsOfItsStepsOneByOne_AndTheProgramOrderToRounding(int qubits)
     {
         var rng = new SeededRandom((ulong)(700 + qubits));
