@@ -153,15 +153,7 @@ public sealed class NoisyAnsatzRuntime
             var ws = workspace.Segments[s];
             var r = ws.State.Values.AsSpan();
             var lambda = ws.Adjoint.AsSpan();
-            if (segment.Tiles is { } tiles)
-            {
-                segment.Simulator.BackpropagateTiled(r, lambda, gradient, ws, tiles);
-            }
-            else
-            {
-                segment.Simulator.Backpropagate(r, lambda, gradient, ws);
-            }
-
+            segment.Simulator.Backpropagate(r, lambda, gradient, ws);
             int size = LightConePlan.Count(segment.Register.Length);
             for (int j = segment.Joined.Length - 1; j >= 0; j--)
             {

@@ -7,6 +7,10 @@ namespace NegLR;
 // (PauliKernels.TryBackwardRotatedMonomial) instead of up to three, each pre-step's maps folded before the pass and its
 // taps taken after it, as Backpropagate does step by step. r and λ get the bits of the steps' backward kernels run one
 // by one in the schedule's reverse order; the correlations are the same products summed in another order.
+// Not called by NoisyAnsatzRuntime: measured (TiledBackwardBenchmarks, docs/noise.md "Variants tried") it was no faster
+// than Backpropagate's per-step kernels on the segments of the noisy workload (about even at 3 qubits, 1.9-2.1x slower
+// at 6 and 7), so the generated adjoint keeps walking the program's steps. Kept, tested, for the benchmark and for a
+// later kernel to start from.
 public sealed partial class DensityMatrixSimulator
 {
     /// <summary>

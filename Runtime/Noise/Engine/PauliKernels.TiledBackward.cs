@@ -16,6 +16,9 @@ namespace NegLR.Simulation;
 // step-by-step backward; the correlations are the same products summed in another order (equal to rounding).
 // Vector256 code on every machine (in software without 256-bit SIMD) and lane sums reduced by LaneSum, so the results do
 // not depend on the hardware; the qubit-0 gather uses vpermt2pd with AVX-512 and plain loads otherwise (the same products).
+// Why it does not pay (see DensityMatrixSimulator.TiledAdjoint.cs): the separate backward kernels already stream r and λ
+// at L1/L2 speed on these registers, the merged pass forms as many operations (plus the group's round trip through a
+// scratch), and on a pair with a qubit above 3 its 32 places per group, at power-of-two strides, collide in the L1 sets.
 internal static partial class PauliKernels
 {
     /// <summary>
@@ -84,135 +87,192 @@ internal static partial class PauliKernels
         }
     }
 
-    /// <summary>Nine lane accumulators: C_ab for a unital step on a digit above 0 (or same/next/previous on digit 0 in C11–C13).</summary>
-    private struct Correlation9
-    {
-        public Vector256<double> C11, C12, C13, C21, C22, C23, C31, C32, C33;
-    }
-
-    /// <summary>Both qubits above 0: four groups per iteration, one per lane, each entry's four lanes contiguous.</summary>
+    /// <summary>
+    /// Both qubits above 0: four groups per iteration, one per lane, each entry's four lanes contiguous. The group is
+    /// walked in two phases so that few vectors are live at once (with the accumulators in registers): first, triple by
+    /// triple along the digit of the first pre-step met backwards, the monomial's gather and that step; then, if there are
+    /// two, triple by triple along the other digit, the earlier step on the entries just stored (still in L1). The gathered
+    /// group goes through a 1 KiB scratch, as a monomial's inputs may lie where other outputs go.
+    /// </summary>
+    [SkipLocalsInit]
     private static void BackwardRotatedMonomialAbove(Span<double> r, Span<double> lambda, int a, int b, Sparse16 inverse, Sparse16 transposed,
         in BackwardPre pre1, in BackwardPre pre0)
     {
-        // Per call: where each output's input lies (its permuted offset) and its scale, for r and for λ; where it is stored.
+        bool two = !pre1.IsNone;
+        int firstDigit = (two ? pre1.Qubit : pre0.Qubit) == a ? 0 : 1;
+
+        // Per call, in the first phase's order (four runs of identity entry, then the triple): where each output's input
+        // lies (its permuted offset) and its scale, for r and for λ, and where the output is stored; the second phase's
+        // triples' offsets; the pre-steps' 3×3 blocks (read as broadcast memory operands, not held in registers).
         Span<int> offset = stackalloc int[16];
-        Span<int> rFrom = stackalloc int[16];
-        Span<int> lFrom = stackalloc int[16];
-        Span<double> rScale = stackalloc double[16];
-        Span<double> lScale = stackalloc double[16];
+        Span<int> first = stackalloc int[16 * 5];
+        Span<int> second = stackalloc int[12];
+        Span<double> coefficients = stackalloc double[36];
         for (int l = 0; l < 16; l++)
         {
             offset[l] = ((l & 3) << (2 * a)) + ((l >> 2) << (2 * b));
         }
 
-        for (int i = 0; i < 16; i++)
+        for (int o = 0; o < 4; o++)
         {
-            rFrom[i] = offset[inverse.Columns[i]];
-            rScale[i] = inverse.Values[i];
-            lFrom[i] = offset[transposed.Columns[i]];
-            lScale[i] = transposed.Values[i];
+            for (int d = 0; d < 4; d++)
+            {
+                int j = (4 * o) + d;
+                int local = firstDigit == 0 ? (4 * o) + d : o + (4 * d);
+                first[j] = offset[local];
+                first[16 + j] = offset[inverse.Columns[local]];
+                first[32 + j] = offset[transposed.Columns[local]];
+                if (d > 0)
+                {
+                    int other = firstDigit == 0 ? o + (4 * d) : (4 * o) + d;
+                    second[(3 * o) + d - 1] = offset[other];
+                }
+            }
         }
 
-        // Local digit of each pre-step (0: the step's first qubit, 1: its second; −1: none).
-        int digit1 = pre1.IsNone ? -1 : pre1.Qubit == a ? 0 : 1;
-        int digit0 = pre0.IsNone ? -1 : pre0.Qubit == a ? 0 : 1;
-        var inverse1 = pre1.Inverse;
-        var transposed1 = pre1.Transposed;
-        var inverse0 = pre0.Inverse;
-        var transposed0 = pre0.Transposed;
-        var c1 = default(Correlation9);
-        var c0 = default(Correlation9);
+        Span<double> scales = stackalloc double[32];
+        for (int j = 0; j < 16; j++)
+        {
+            int local = firstDigit == 0 ? j : (j >> 2) + (4 * (j & 3));
+            scales[j] = inverse.Values[local];
+            scales[16 + j] = transposed.Values[local];
+        }
+
+        var firstPre = two ? pre1 : pre0;
+        Store(firstPre.Inverse, coefficients);
+        Store(firstPre.Transposed, coefficients[9..]);
+        Store(pre0.Inverse, coefficients[18..]);
+        Store(pre0.Transposed, coefficients[27..]);
+
+        var a11 = Vector256<double>.Zero; var a12 = a11; var a13 = a11; var a21 = a11; var a22 = a11; var a23 = a11;
+        var a31 = a11; var a32 = a11; var a33 = a11;
+        var b11 = a11; var b12 = a11; var b13 = a11; var b21 = a11; var b22 = a11; var b23 = a11;
+        var b31 = a11; var b32 = a11; var b33 = a11;
         int lo = Math.Min(a, b), hi = Math.Max(a, b);
         int groups = r.Length >> 4;
         ref double rd = ref MemoryMarshal.GetReference(r);
         ref double ld = ref MemoryMarshal.GetReference(lambda);
-        ref int rf = ref MemoryMarshal.GetReference(rFrom);
-        ref int lf = ref MemoryMarshal.GetReference(lFrom);
-        ref double rs = ref MemoryMarshal.GetReference(rScale);
-        ref double ls = ref MemoryMarshal.GetReference(lScale);
-        ref int of = ref MemoryMarshal.GetReference(offset);
+        ref int to = ref MemoryMarshal.GetReference(first);
+        ref int rf = ref Unsafe.Add(ref to, 16);
+        ref int lf = ref Unsafe.Add(ref to, 32);
+        ref int tw = ref MemoryMarshal.GetReference(second);
+        ref double rs = ref MemoryMarshal.GetReference(scales);
+        ref double ls = ref Unsafe.Add(ref rs, 16);
+        ref double m1 = ref MemoryMarshal.GetReference(coefficients);
+        ref double t1 = ref Unsafe.Add(ref m1, 9);
+        ref double m0 = ref Unsafe.Add(ref m1, 18);
+        ref double t0 = ref Unsafe.Add(ref m1, 27);
+        Span<Vector256<double>> scratch = stackalloc Vector256<double>[32];
+        ref var sr = ref MemoryMarshal.GetReference(scratch);
+        ref var sl = ref Unsafe.Add(ref sr, 16);
         for (int k = 0; k < groups; k += 4)
         {
             int g = InsertZeroDigits(k, lo, hi);
             ref double pr = ref Unsafe.Add(ref rd, g);
             ref double pl = ref Unsafe.Add(ref ld, g);
-
-            // The monomial un-computed while loading: output i is input Columns[i] times its scale.
-            var r0 = Gather(ref pr, ref rf, ref rs, 0); var r1 = Gather(ref pr, ref rf, ref rs, 1);
-            var r2 = Gather(ref pr, ref rf, ref rs, 2); var r3 = Gather(ref pr, ref rf, ref rs, 3);
-            var r4 = Gather(ref pr, ref rf, ref rs, 4); var r5 = Gather(ref pr, ref rf, ref rs, 5);
-            var r6 = Gather(ref pr, ref rf, ref rs, 6); var r7 = Gather(ref pr, ref rf, ref rs, 7);
-            var r8 = Gather(ref pr, ref rf, ref rs, 8); var r9 = Gather(ref pr, ref rf, ref rs, 9);
-            var r10 = Gather(ref pr, ref rf, ref rs, 10); var r11 = Gather(ref pr, ref rf, ref rs, 11);
-            var r12 = Gather(ref pr, ref rf, ref rs, 12); var r13 = Gather(ref pr, ref rf, ref rs, 13);
-            var r14 = Gather(ref pr, ref rf, ref rs, 14); var r15 = Gather(ref pr, ref rf, ref rs, 15);
-            var l0 = Gather(ref pl, ref lf, ref ls, 0); var l1 = Gather(ref pl, ref lf, ref ls, 1);
-            var l2 = Gather(ref pl, ref lf, ref ls, 2); var l3 = Gather(ref pl, ref lf, ref ls, 3);
-            var l4 = Gather(ref pl, ref lf, ref ls, 4); var l5 = Gather(ref pl, ref lf, ref ls, 5);
-            var l6 = Gather(ref pl, ref lf, ref ls, 6); var l7 = Gather(ref pl, ref lf, ref ls, 7);
-            var l8 = Gather(ref pl, ref lf, ref ls, 8); var l9 = Gather(ref pl, ref lf, ref ls, 9);
-            var l10 = Gather(ref pl, ref lf, ref ls, 10); var l11 = Gather(ref pl, ref lf, ref ls, 11);
-            var l12 = Gather(ref pl, ref lf, ref ls, 12); var l13 = Gather(ref pl, ref lf, ref ls, 13);
-            var l14 = Gather(ref pl, ref lf, ref ls, 14); var l15 = Gather(ref pl, ref lf, ref ls, 15);
-
-            // The later pre-step, then the earlier one, each on its digit's four triples.
-            if (digit1 == 0)
+            // The monomial un-computed into the scratch (its inputs may be other outputs' places): output i is input
+            // Columns[i] times its scale.
+            for (int j = 0; j < 16; j++)
             {
-                BackOnDigit(ref r1, ref r2, ref r3, ref l1, ref l2, ref l3, inverse1, transposed1, ref c1);
-                BackOnDigit(ref r5, ref r6, ref r7, ref l5, ref l6, ref l7, inverse1, transposed1, ref c1);
-                BackOnDigit(ref r9, ref r10, ref r11, ref l9, ref l10, ref l11, inverse1, transposed1, ref c1);
-                BackOnDigit(ref r13, ref r14, ref r15, ref l13, ref l14, ref l15, inverse1, transposed1, ref c1);
-            }
-            else if (digit1 == 1)
-            {
-                BackOnDigit(ref r4, ref r8, ref r12, ref l4, ref l8, ref l12, inverse1, transposed1, ref c1);
-                BackOnDigit(ref r5, ref r9, ref r13, ref l5, ref l9, ref l13, inverse1, transposed1, ref c1);
-                BackOnDigit(ref r6, ref r10, ref r14, ref l6, ref l10, ref l14, inverse1, transposed1, ref c1);
-                BackOnDigit(ref r7, ref r11, ref r15, ref l7, ref l11, ref l15, inverse1, transposed1, ref c1);
+                Unsafe.Add(ref sr, j) = Gather(ref pr, ref rf, ref rs, j);
+                Unsafe.Add(ref sl, j) = Gather(ref pl, ref lf, ref ls, j);
             }
 
-            if (digit0 == 0)
+            for (int j = 0; j < 16; j += 4)
             {
-                BackOnDigit(ref r1, ref r2, ref r3, ref l1, ref l2, ref l3, inverse0, transposed0, ref c0);
-                BackOnDigit(ref r5, ref r6, ref r7, ref l5, ref l6, ref l7, inverse0, transposed0, ref c0);
-                BackOnDigit(ref r9, ref r10, ref r11, ref l9, ref l10, ref l11, inverse0, transposed0, ref c0);
-                BackOnDigit(ref r13, ref r14, ref r15, ref l13, ref l14, ref l15, inverse0, transposed0, ref c0);
-            }
-            else if (digit0 == 1)
-            {
-                BackOnDigit(ref r4, ref r8, ref r12, ref l4, ref l8, ref l12, inverse0, transposed0, ref c0);
-                BackOnDigit(ref r5, ref r9, ref r13, ref l5, ref l9, ref l13, inverse0, transposed0, ref c0);
-                BackOnDigit(ref r6, ref r10, ref r14, ref l6, ref l10, ref l14, inverse0, transposed0, ref c0);
-                BackOnDigit(ref r7, ref r11, ref r15, ref l7, ref l11, ref l15, inverse0, transposed0, ref c0);
+                Unsafe.Add(ref sr, j).StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref to, j));
+                Unsafe.Add(ref sl, j).StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref to, j));
+                var x1 = Unsafe.Add(ref sr, j + 1);
+                var x2 = Unsafe.Add(ref sr, j + 2);
+                var x3 = Unsafe.Add(ref sr, j + 3);
+                var y1 = Unsafe.Add(ref sl, j + 1);
+                var y2 = Unsafe.Add(ref sl, j + 2);
+                var y3 = Unsafe.Add(ref sl, j + 3);
+                BackOnDigit(ref x1, ref x2, ref x3, ref y1, ref y2, ref y3, ref m1, ref t1,
+                    ref a11, ref a12, ref a13, ref a21, ref a22, ref a23, ref a31, ref a32, ref a33);
+                x1.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref to, j + 1));
+                x2.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref to, j + 2));
+                x3.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref to, j + 3));
+                y1.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref to, j + 1));
+                y2.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref to, j + 2));
+                y3.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref to, j + 3));
             }
 
-            r0.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 0)); r1.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 1));
-            r2.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 2)); r3.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 3));
-            r4.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 4)); r5.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 5));
-            r6.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 6)); r7.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 7));
-            r8.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 8)); r9.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 9));
-            r10.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 10)); r11.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 11));
-            r12.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 12)); r13.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 13));
-            r14.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 14)); r15.StoreUnsafe(ref pr, (nuint)Unsafe.Add(ref of, 15));
-            l0.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 0)); l1.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 1));
-            l2.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 2)); l3.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 3));
-            l4.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 4)); l5.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 5));
-            l6.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 6)); l7.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 7));
-            l8.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 8)); l9.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 9));
-            l10.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 10)); l11.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 11));
-            l12.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 12)); l13.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 13));
-            l14.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 14)); l15.StoreUnsafe(ref pl, (nuint)Unsafe.Add(ref of, 15));
+            if (!two)
+            {
+                continue;
+            }
+
+            for (int j = 0; j < 12; j += 3)
+            {
+                nuint o1 = (nuint)Unsafe.Add(ref tw, j), o2 = (nuint)Unsafe.Add(ref tw, j + 1), o3 = (nuint)Unsafe.Add(ref tw, j + 2);
+                var x1 = Vector256.LoadUnsafe(ref pr, o1);
+                var x2 = Vector256.LoadUnsafe(ref pr, o2);
+                var x3 = Vector256.LoadUnsafe(ref pr, o3);
+                var y1 = Vector256.LoadUnsafe(ref pl, o1);
+                var y2 = Vector256.LoadUnsafe(ref pl, o2);
+                var y3 = Vector256.LoadUnsafe(ref pl, o3);
+                BackOnDigit(ref x1, ref x2, ref x3, ref y1, ref y2, ref y3, ref m0, ref t0,
+                    ref b11, ref b12, ref b13, ref b21, ref b22, ref b23, ref b31, ref b32, ref b33);
+                x1.StoreUnsafe(ref pr, o1);
+                x2.StoreUnsafe(ref pr, o2);
+                x3.StoreUnsafe(ref pr, o3);
+                y1.StoreUnsafe(ref pl, o1);
+                y2.StoreUnsafe(ref pl, o2);
+                y3.StoreUnsafe(ref pl, o3);
+            }
         }
 
-        if (!pre1.IsNone)
+        AddLaneSums(firstPre.Correlation, a11, a12, a13, a21, a22, a23, a31, a32, a33);
+        if (two)
         {
-            AddCorrelations(c1, onDigitZero: false, pre1.Correlation);
+            AddLaneSums(pre0.Correlation, b11, b12, b13, b21, b22, b23, b31, b32, b33);
         }
+    }
 
-        if (!pre0.IsNone)
-        {
-            AddCorrelations(c0, onDigitZero: false, pre0.Correlation);
-        }
+    private static void Store(in Unital3 m, Span<double> to)
+    {
+        to[0] = m.M11; to[1] = m.M12; to[2] = m.M13;
+        to[3] = m.M21; to[4] = m.M22; to[5] = m.M23;
+        to[6] = m.M31; to[7] = m.M32; to[8] = m.M33;
+    }
+
+    private static void AddLaneSums(Span<double> correlation, Vector256<double> c11, Vector256<double> c12, Vector256<double> c13,
+        Vector256<double> c21, Vector256<double> c22, Vector256<double> c23, Vector256<double> c31, Vector256<double> c32, Vector256<double> c33)
+    {
+        correlation[5] += LaneSum(c11);
+        correlation[6] += LaneSum(c12);
+        correlation[7] += LaneSum(c13);
+        correlation[9] += LaneSum(c21);
+        correlation[10] += LaneSum(c22);
+        correlation[11] += LaneSum(c23);
+        correlation[13] += LaneSum(c31);
+        correlation[14] += LaneSum(c32);
+        correlation[15] += LaneSum(c33);
+    }
+
+    /// <summary>
+    /// A unital step's backward on one triple (X, Z, Y entries of its digit): C_ab += r_a λ_b, then r ← M⁻¹ r and
+    /// λ ← Mᵀ λ in <see cref="MatVec3"/>'s entry order; <paramref name="m"/> and <paramref name="t"/> point at the 3×3
+    /// blocks of M⁻¹ and Mᵀ by rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void BackOnDigit(ref Vector256<double> r1, ref Vector256<double> r2, ref Vector256<double> r3, ref Vector256<double> l1,
+        ref Vector256<double> l2, ref Vector256<double> l3, ref double m, ref double t,
+        ref Vector256<double> c11, ref Vector256<double> c12, ref Vector256<double> c13, ref Vector256<double> c21, ref Vector256<double> c22,
+        ref Vector256<double> c23, ref Vector256<double> c31, ref Vector256<double> c32, ref Vector256<double> c33)
+    {
+        var x1 = r1; var x2 = r2; var x3 = r3;
+        var y1 = l1; var y2 = l2; var y3 = l3;
+        c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
+        c21 += x2 * y1; c22 += x2 * y2; c23 += x2 * y3;
+        c31 += x3 * y1; c32 += x3 * y2; c33 += x3 * y3;
+        r1 = ((x1 * m) + (x2 * Unsafe.Add(ref m, 1))) + (x3 * Unsafe.Add(ref m, 2));
+        r2 = ((x1 * Unsafe.Add(ref m, 3)) + (x2 * Unsafe.Add(ref m, 4))) + (x3 * Unsafe.Add(ref m, 5));
+        r3 = ((x1 * Unsafe.Add(ref m, 6)) + (x2 * Unsafe.Add(ref m, 7))) + (x3 * Unsafe.Add(ref m, 8));
+        l1 = ((y1 * t) + (y2 * Unsafe.Add(ref t, 1))) + (y3 * Unsafe.Add(ref t, 2));
+        l2 = ((y1 * Unsafe.Add(ref t, 3)) + (y2 * Unsafe.Add(ref t, 4))) + (y3 * Unsafe.Add(ref t, 5));
+        l3 = ((y1 * Unsafe.Add(ref t, 6)) + (y2 * Unsafe.Add(ref t, 7))) + (y3 * Unsafe.Add(ref t, 8));
     }
 
     /// <summary>
@@ -220,6 +280,7 @@ internal static partial class PauliKernels
     /// outputs are gathered across them (two <c>vpermt2pd</c> per 512-bit half with AVX-512, sixteen plain loads
     /// otherwise: the same products), a pre-step on qubit 0 works lane by lane, one on the other qubit across x1, x2, x3.
     /// </summary>
+    [SkipLocalsInit]
     private static void BackwardRotatedMonomialOnQubitZero(Span<double> r, Span<double> lambda, int a, int b, Sparse16 inverse, Sparse16 transposed,
         in BackwardPre pre1, in BackwardPre pre0, bool wide)
     {
@@ -231,8 +292,11 @@ internal static partial class PauliKernels
         Span<int> lFrom = stackalloc int[16];
         Span<double> rScale = stackalloc double[16];
         Span<double> lScale = stackalloc double[16];
-        rTile.Plain(rFrom, rScale);
-        lTile.Plain(lFrom, lScale);
+        if (!wide)
+        {
+            rTile.Plain(rFrom, rScale);
+            lTile.Plain(lFrom, lScale);
+        }
         ref int rf = ref MemoryMarshal.GetReference(rFrom);
         ref int lf = ref MemoryMarshal.GetReference(lFrom);
         ref double rs = ref MemoryMarshal.GetReference(rScale);
@@ -241,14 +305,21 @@ internal static partial class PauliKernels
         // Kind of each pre-step: 0 none, 1 on qubit 0 (lane-wise), 2 on the other qubit (across the vectors).
         int kind1 = pre1.IsNone ? 0 : pre1.Qubit == 0 ? 1 : 2;
         int kind0 = pre0.IsNone ? 0 : pre0.Qubit == 0 ? 1 : 2;
-        var inverse1 = pre1.Inverse;
-        var transposed1 = pre1.Transposed;
-        var inverse0 = pre0.Inverse;
-        var transposed0 = pre0.Transposed;
-        var lanes1 = LaneCoefficients.From(inverse1, transposed1);
-        var lanes0 = LaneCoefficients.From(inverse0, transposed0);
-        var c1 = default(Correlation9);
-        var c0 = default(Correlation9);
+        Span<double> coefficients = stackalloc double[36];
+        Store(pre1.Inverse, coefficients);
+        Store(pre1.Transposed, coefficients[9..]);
+        Store(pre0.Inverse, coefficients[18..]);
+        Store(pre0.Transposed, coefficients[27..]);
+        ref double m1 = ref MemoryMarshal.GetReference(coefficients);
+        ref double t1 = ref Unsafe.Add(ref m1, 9);
+        ref double m0 = ref Unsafe.Add(ref m1, 18);
+        ref double t0 = ref Unsafe.Add(ref m1, 27);
+        var lanes1 = LaneCoefficients.From(pre1.Inverse, pre1.Transposed);
+        var lanes0 = LaneCoefficients.From(pre0.Inverse, pre0.Transposed);
+        var a11 = Vector256<double>.Zero; var a12 = a11; var a13 = a11; var a21 = a11; var a22 = a11; var a23 = a11;
+        var a31 = a11; var a32 = a11; var a33 = a11;
+        var b11 = a11; var b12 = a11; var b13 = a11; var b21 = a11; var b22 = a11; var b23 = a11;
+        var b31 = a11; var b32 = a11; var b33 = a11;
         int groups = r.Length >> 4;
         ref double rd = ref MemoryMarshal.GetReference(r);
         ref double ld = ref MemoryMarshal.GetReference(lambda);
@@ -271,42 +342,53 @@ internal static partial class PauliKernels
                 y2 = PlainGather(ref pl, ref lf, ref ls, 8); y3 = PlainGather(ref pl, ref lf, ref ls, 12);
             }
 
+            // On qubit 0 a step's same/next/previous lane products go to C11, C12, C13.
             if (kind1 == 1)
             {
-                BackOnLanes(ref x0, ref y0, lanes1, ref c1);
-                BackOnLanes(ref x1, ref y1, lanes1, ref c1);
-                BackOnLanes(ref x2, ref y2, lanes1, ref c1);
-                BackOnLanes(ref x3, ref y3, lanes1, ref c1);
+                BackOnLanes(ref x0, ref y0, lanes1, ref a11, ref a12, ref a13);
+                BackOnLanes(ref x1, ref y1, lanes1, ref a11, ref a12, ref a13);
+                BackOnLanes(ref x2, ref y2, lanes1, ref a11, ref a12, ref a13);
+                BackOnLanes(ref x3, ref y3, lanes1, ref a11, ref a12, ref a13);
             }
             else if (kind1 == 2)
             {
-                BackOnDigit(ref x1, ref x2, ref x3, ref y1, ref y2, ref y3, inverse1, transposed1, ref c1);
+                BackOnDigit(ref x1, ref x2, ref x3, ref y1, ref y2, ref y3, ref m1, ref t1,
+                    ref a11, ref a12, ref a13, ref a21, ref a22, ref a23, ref a31, ref a32, ref a33);
             }
 
             if (kind0 == 1)
             {
-                BackOnLanes(ref x0, ref y0, lanes0, ref c0);
-                BackOnLanes(ref x1, ref y1, lanes0, ref c0);
-                BackOnLanes(ref x2, ref y2, lanes0, ref c0);
-                BackOnLanes(ref x3, ref y3, lanes0, ref c0);
+                BackOnLanes(ref x0, ref y0, lanes0, ref b11, ref b12, ref b13);
+                BackOnLanes(ref x1, ref y1, lanes0, ref b11, ref b12, ref b13);
+                BackOnLanes(ref x2, ref y2, lanes0, ref b11, ref b12, ref b13);
+                BackOnLanes(ref x3, ref y3, lanes0, ref b11, ref b12, ref b13);
             }
             else if (kind0 == 2)
             {
-                BackOnDigit(ref x1, ref x2, ref x3, ref y1, ref y2, ref y3, inverse0, transposed0, ref c0);
+                BackOnDigit(ref x1, ref x2, ref x3, ref y1, ref y2, ref y3, ref m0, ref t0,
+                    ref b11, ref b12, ref b13, ref b21, ref b22, ref b23, ref b31, ref b32, ref b33);
             }
 
             x0.StoreUnsafe(ref pr); x1.StoreUnsafe(ref pr, stride); x2.StoreUnsafe(ref pr, 2 * stride); x3.StoreUnsafe(ref pr, 3 * stride);
             y0.StoreUnsafe(ref pl); y1.StoreUnsafe(ref pl, stride); y2.StoreUnsafe(ref pl, 2 * stride); y3.StoreUnsafe(ref pl, 3 * stride);
         }
 
-        if (kind1 != 0)
+        if (kind1 == 1)
         {
-            AddCorrelations(c1, onDigitZero: kind1 == 1, pre1.Correlation);
+            AddLanes(pre1.Correlation, a11, a12, a13);
+        }
+        else if (kind1 == 2)
+        {
+            AddLaneSums(pre1.Correlation, a11, a12, a13, a21, a22, a23, a31, a32, a33);
         }
 
-        if (kind0 != 0)
+        if (kind0 == 1)
         {
-            AddCorrelations(c0, onDigitZero: kind0 == 1, pre0.Correlation);
+            AddLanes(pre0.Correlation, b11, b12, b13);
+        }
+        else if (kind0 == 2)
+        {
+            AddLaneSums(pre0.Correlation, b11, b12, b13, b21, b22, b23, b31, b32, b33);
         }
     }
 
@@ -322,27 +404,6 @@ internal static partial class PauliKernels
             Unsafe.Add(ref p, Unsafe.Add(ref from, t + 1)) * Unsafe.Add(ref scale, t + 1),
             Unsafe.Add(ref p, Unsafe.Add(ref from, t + 2)) * Unsafe.Add(ref scale, t + 2),
             Unsafe.Add(ref p, Unsafe.Add(ref from, t + 3)) * Unsafe.Add(ref scale, t + 3));
-
-    /// <summary>
-    /// A unital step's backward on one triple (X, Z, Y entries of its digit): C_ab += r_a λ_b, then r ← M⁻¹ r and
-    /// λ ← Mᵀ λ in <see cref="MatVec3"/>'s entry order.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BackOnDigit(ref Vector256<double> r1, ref Vector256<double> r2, ref Vector256<double> r3, ref Vector256<double> l1,
-        ref Vector256<double> l2, ref Vector256<double> l3, in Unital3 inverse, in Unital3 transposed, ref Correlation9 c)
-    {
-        var a1 = r1; var a2 = r2; var a3 = r3;
-        var b1 = l1; var b2 = l2; var b3 = l3;
-        c.C11 += a1 * b1; c.C12 += a1 * b2; c.C13 += a1 * b3;
-        c.C21 += a2 * b1; c.C22 += a2 * b2; c.C23 += a2 * b3;
-        c.C31 += a3 * b1; c.C32 += a3 * b2; c.C33 += a3 * b3;
-        r1 = ((a1 * inverse.M11) + (a2 * inverse.M12)) + (a3 * inverse.M13);
-        r2 = ((a1 * inverse.M21) + (a2 * inverse.M22)) + (a3 * inverse.M23);
-        r3 = ((a1 * inverse.M31) + (a2 * inverse.M32)) + (a3 * inverse.M33);
-        l1 = ((b1 * transposed.M11) + (b2 * transposed.M12)) + (b3 * transposed.M13);
-        l2 = ((b1 * transposed.M21) + (b2 * transposed.M22)) + (b3 * transposed.M23);
-        l3 = ((b1 * transposed.M31) + (b2 * transposed.M32)) + (b3 * transposed.M33);
-    }
 
     /// <summary>The lane diagonals of <see cref="BackwardUnitalOnDigitZero"/> for M⁻¹ and Mᵀ.</summary>
     private readonly struct LaneCoefficients
@@ -363,11 +424,12 @@ internal static partial class PauliKernels
     }
 
     /// <summary>
-    /// <see cref="BackwardUnitalOnDigitZero"/>'s work on one vector: same/next/previous lane products into C11/C12/C13,
+    /// <see cref="BackwardUnitalOnDigitZero"/>'s work on one vector: same/next/previous lane products,
     /// then r and λ by the two lane permutes.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BackOnLanes(ref Vector256<double> r, ref Vector256<double> lambda, in LaneCoefficients m, ref Correlation9 c)
+    private static void BackOnLanes(ref Vector256<double> r, ref Vector256<double> lambda, in LaneCoefficients m, ref Vector256<double> same,
+        ref Vector256<double> next, ref Vector256<double> previous)
     {
         var v = r;
         var w = lambda;
@@ -375,40 +437,25 @@ internal static partial class PauliKernels
         var v2 = Vector256.Shuffle(v, Vector256.Create(0L, 3, 1, 2));
         var w1 = Vector256.Shuffle(w, Vector256.Create(0L, 2, 3, 1));
         var w2 = Vector256.Shuffle(w, Vector256.Create(0L, 3, 1, 2));
-        c.C11 += v * w;
-        c.C12 += v * w1;
-        c.C13 += v * w2;
+        same += v * w;
+        next += v * w1;
+        previous += v * w2;
         r = (m.I0 * v + m.I1 * v1) + m.I2 * v2;
         lambda = (m.T0 * w + m.T1 * w1) + m.T2 * w2;
     }
 
-    /// <summary>Adds the lane sums (or, on digit 0, the lanes) of the accumulators to C[4a + b].</summary>
-    private static void AddCorrelations(in Correlation9 c, bool onDigitZero, Span<double> correlation)
+    /// <summary>A step on qubit 0: lane a of <paramref name="same"/> is C_aa; of <paramref name="next"/>, C_a,a+1 cyclically in 1..3; of <paramref name="previous"/>, C_a,a−1.</summary>
+    private static void AddLanes(Span<double> correlation, Vector256<double> same, Vector256<double> next, Vector256<double> previous)
     {
-        if (onDigitZero)
-        {
-            // Lane a of C11 (same) is C_aa; of C12 (next), C_a,a+1 cyclically in 1..3; of C13 (previous), C_a,a−1.
-            correlation[5] += c.C11.GetElement(1);
-            correlation[10] += c.C11.GetElement(2);
-            correlation[15] += c.C11.GetElement(3);
-            correlation[6] += c.C12.GetElement(1);
-            correlation[11] += c.C12.GetElement(2);
-            correlation[13] += c.C12.GetElement(3);
-            correlation[7] += c.C13.GetElement(1);
-            correlation[9] += c.C13.GetElement(2);
-            correlation[14] += c.C13.GetElement(3);
-            return;
-        }
-
-        correlation[5] += LaneSum(c.C11);
-        correlation[6] += LaneSum(c.C12);
-        correlation[7] += LaneSum(c.C13);
-        correlation[9] += LaneSum(c.C21);
-        correlation[10] += LaneSum(c.C22);
-        correlation[11] += LaneSum(c.C23);
-        correlation[13] += LaneSum(c.C31);
-        correlation[14] += LaneSum(c.C32);
-        correlation[15] += LaneSum(c.C33);
+        correlation[5] += same.GetElement(1);
+        correlation[10] += same.GetElement(2);
+        correlation[15] += same.GetElement(3);
+        correlation[6] += next.GetElement(1);
+        correlation[11] += next.GetElement(2);
+        correlation[13] += next.GetElement(3);
+        correlation[7] += previous.GetElement(1);
+        correlation[9] += previous.GetElement(2);
+        correlation[14] += previous.GetElement(3);
     }
 
     /// <summary>
