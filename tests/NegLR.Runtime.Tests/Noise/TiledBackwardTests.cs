@@ -164,6 +164,21 @@ public class TiledBackwardTests
         AssertClose(pg, tg, "gradient", 3);
     }
 
+    [Fact]
+    public void TiledBackward_WithAWarmWorkspace_AllocatesNothing()
+    {
+        var rng = new SeededRandom(981);
+        var circuit = NoiseTestData.NoisyStandardWorkload(4);
+        var sim = new DensityMatrixSimulator(circuit) { SegmentKernels = true };
+        var tiles = TileSchedule.Build(sim.Program)!;
+        var ws = sim.CreateWorkspace();
+        sim.PrepareAngles(TestData.RandomVector(rng, circuit.WeightCount, -2, 2), ReadOnlySpan<double>.Empty, ws, -1, 0);
+        var r = TestData.RandomVector(rng, 256, -1, 1);
+        var lambda = TestData.RandomVector(rng, 256, -1, 1);
+        var g = new double[circuit.WeightCount];
+        AllocationAssert.NoneAllocate(new (string, Action)[] { ("BackpropagateTiled", () => sim.BackpropagateTiled(r, lambda, g, ws, tiles)) });
+    }
+
     private static PauliKernels.BackwardPre Pre(DensityMatrixSimulator sim, DensityMatrixWorkspace ws, DensityStep step, double[] correlation)
     {
         // The forward matrix and its transpose stand in for M⁻¹ and Mᵀ: both gathers get the same inputs, so the bits compare.
