@@ -19,7 +19,10 @@ namespace NegLR;
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe; a <see cref="NoisyAnsatzWorkspace"/> belongs to one thread at a time. Every call with a
-/// workspace allocates nothing once the workspace has the buffers that call needs.
+/// workspace allocates nothing once the workspace has the buffers that call needs. The cost's path (these members, the
+/// plan's angles and prefixes, the segment kernels) is compiled fully optimized at its first call
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>) rather than tiered with a profile: in-process benchmark runs
+/// otherwise showed the same call at two speeds from one process to the next (see docs/noise.md, "Where the goals stand").
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Advanced)]
 public sealed class NoisyAnsatzRuntime
@@ -116,6 +119,7 @@ public sealed class NoisyAnsatzRuntime
     public NoisyAnsatzWorkspace ThreadWorkspace => _threadWorkspace.Value!;
 
     /// <summary>Tr(ρ(w, x)·Cost) with the readout error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, NoisyAnsatzWorkspace workspace)
     {
         Check(weights, inputs, workspace);
@@ -130,6 +134,7 @@ public sealed class NoisyAnsatzRuntime
     }
 
     /// <summary>Tr(ρ(w, x)·Cost) and its exact gradient by the adjoint method through the channels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double EvaluateWithGradient(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, Span<double> gradient, NoisyAnsatzWorkspace workspace)
     {
         Check(weights, inputs, workspace);
@@ -296,6 +301,7 @@ public sealed class NoisyAnsatzRuntime
         return Trajectories.EstimateGradient(weights, inputs, Cost, trajectories, seed, gradient, standardErrors, workspace.Trajectory);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forward(LightConePlan plan, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, NoisyAnsatzWorkspace workspace, bool saveCheckpoints)
     {
         Angles!.Prepare(weights, inputs, workspace);
@@ -325,6 +331,7 @@ public sealed class NoisyAnsatzRuntime
     }
 
     /// <summary>The segment's starting vector: the kept part of the previous register, then each joining qubit as a tensor factor on top.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Enter(LightConePlan.Segment segment, LightConePlan plan, ReadOnlySpan<double> previous, Span<double> r, NoisyAnsatzWorkspace workspace)
     {
         int size = LightConePlan.Count(segment.Kept.Length);
@@ -377,6 +384,7 @@ public sealed class NoisyAnsatzRuntime
     /// Backwards through a qubit's join (it is the top digit, below it <paramref name="size"/> entries): λ contracts with
     /// the qubit's vector v, the qubit's own λ (Σ over the rest of λ·r) runs back through its prefix.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LeaveJoined(int qubit, LightConePlan plan, Span<double> r, Span<double> lambda, int size, Span<double> gradient,
         NoisyAnsatzWorkspace workspace)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NegLR.Simulation;
 
 namespace NegLR;
@@ -61,6 +62,7 @@ internal sealed class QubitPrefix
     }
 
     /// <summary><see cref="Run"/> with the angles' cosines and sines already in <paramref name="ws"/> (<see cref="PlanAngles"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunPrepared(DensityMatrixWorkspace ws, double[] tape)
     {
         // The vector in four locals; each map's result written to the tape (the adjoint reads r after each map).
@@ -119,6 +121,7 @@ internal sealed class QubitPrefix
     /// The adjoint pass: <paramref name="lambda"/> (4) is ∂f/∂r at the prefix's end; adds every trainable rotation's
     /// λᵀ L r to <paramref name="gradient"/>, reading r from the tape <see cref="Run"/> wrote, and carries λ back.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backpropagate(Span<double> lambda, Span<double> gradient, DensityMatrixWorkspace ws, double[] tape)
     {
         // λ in four locals, backwards map by map; r after each map is read from the tape.
