@@ -19,10 +19,11 @@ namespace NegLR;
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe; a <see cref="NoisyAnsatzWorkspace"/> belongs to one thread at a time. Every call with a
-/// workspace allocates nothing once the workspace has the buffers that call needs. The cost's path (these members, the
-/// plan's angles and prefixes, the segment kernels) is compiled fully optimized at its first call
-/// (<see cref="MethodImplOptions.AggressiveOptimization"/>) rather than tiered with a profile: in-process benchmark runs
-/// otherwise showed the same call at two speeds from one process to the next (see docs/noise.md, "Where the goals stand").
+/// workspace allocates nothing once the workspace has the buffers that call needs. The adjoint's own code (its member
+/// here, the joins' and prefixes' backward steps, the rotation-only fold and taps, the qubit-0 backward kernel) is
+/// compiled fully optimized at its first call (<see cref="MethodImplOptions.AggressiveOptimization"/>) rather than tiered
+/// with a profile: in-process benchmark runs otherwise showed the n = 4 adjoint at two speeds from one process to the
+/// next (see docs/noise.md, "Where the goals stand"); the forward path keeps the profile, which makes it faster.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Advanced)]
 public sealed class NoisyAnsatzRuntime
@@ -119,7 +120,6 @@ public sealed class NoisyAnsatzRuntime
     public NoisyAnsatzWorkspace ThreadWorkspace => _threadWorkspace.Value!;
 
     /// <summary>Tr(ρ(w, x)·Cost) with the readout error.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, NoisyAnsatzWorkspace workspace)
     {
         Check(weights, inputs, workspace);
@@ -301,7 +301,6 @@ public sealed class NoisyAnsatzRuntime
         return Trajectories.EstimateGradient(weights, inputs, Cost, trajectories, seed, gradient, standardErrors, workspace.Trajectory);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forward(LightConePlan plan, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, NoisyAnsatzWorkspace workspace, bool saveCheckpoints)
     {
         Angles!.Prepare(weights, inputs, workspace);
@@ -331,7 +330,6 @@ public sealed class NoisyAnsatzRuntime
     }
 
     /// <summary>The segment's starting vector: the kept part of the previous register, then each joining qubit as a tensor factor on top.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Enter(LightConePlan.Segment segment, LightConePlan plan, ReadOnlySpan<double> previous, Span<double> r, NoisyAnsatzWorkspace workspace)
     {
         int size = LightConePlan.Count(segment.Kept.Length);

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using NegLR.Simulation;
 
 namespace NegLR;
@@ -59,7 +58,6 @@ internal sealed class PlanAngles
 
     /// <summary>Fills the Cos and Sin of every prefix's and segment's workspace for this call.</summary>
     /// <exception cref="ArgumentException">An angle is not finite (the simulator's own message, naming the gate).</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Prepare(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, NoisyAnsatzWorkspace workspace)
     {
         // φ = multiplier · θ with θ = scale · w + offset: PrepareAngles's operations, from one flat table.

@@ -62,7 +62,6 @@ internal sealed class QubitPrefix
     }
 
     /// <summary><see cref="Run"/> with the angles' cosines and sines already in <paramref name="ws"/> (<see cref="PlanAngles"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunPrepared(DensityMatrixWorkspace ws, double[] tape)
     {
         // The vector in four locals; each map's result written to the tape (the adjoint reads r after each map).

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using NegLR.Simulation;
 
@@ -270,7 +269,6 @@ public sealed partial class DensityMatrixSimulator
     /// equal to <see cref="RunSteps"/> to rounding. Only for
     /// registers within one cache block and programs without restored channels (no checkpoints to save).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void RunTiled(Span<double> r, DensityMatrixWorkspace ws, TileSchedule.Item[] schedule)
     {
         var steps = Program.Steps;
@@ -428,7 +426,6 @@ public sealed partial class DensityMatrixSimulator
     /// operations <see cref="FuseOne"/> forms (the I row and column stay those of the identity), so the same bits.
     /// </summary>
     /// <returns>False (nothing written) when the step holds a constant map.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FuseRotationsOnly(DensityStep step, DensityMatrixWorkspace ws)
     {
         var ops = step.Ops;

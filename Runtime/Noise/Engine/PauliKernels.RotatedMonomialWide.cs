@@ -20,7 +20,6 @@ internal static partial class PauliKernels
     /// </summary>
     /// <returns>False (nothing done) when some input is read by no output row or by two (then each output is not one input's product moved).</returns>
     [SkipLocalsInit] // each of the sixteen entries is written once before it is read (checked by the column mask)
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryRotatedMonomialWide(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
         int pre1Qubit, Sparse16 m)
     {
@@ -59,7 +58,6 @@ internal static partial class PauliKernels
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WideLoop<TLayout>(Span<double> r, PairLayout layout, in UnitalCoefficients first, in UnitalCoefficients second,
         ReadOnlySpan<nint> destination, ReadOnlySpan<double> scale)
         where TLayout : struct

@@ -18,7 +18,6 @@ internal static partial class PauliKernels
     /// </summary>
     /// <returns>False (nothing done) when the map is not such a monomial or a qubit is 0.</returns>
     [SkipLocalsInit] // the tables are written for every move before they are read
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryApplyInvolution(Span<double> r, int a, int b, Sparse16 m)
     {
         if (!m.IsInvolution || Math.Min(a, b) < 1 || !Vector256.IsHardwareAccelerated)
@@ -120,7 +119,6 @@ internal static partial class PauliKernels
     /// multiply) — the single product the general path forms, so the same bits.
     /// </summary>
     /// <returns>False (nothing done) without AVX-512, when the map is not monomial or neither qubit is 0.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryApplyMonomialOnQubitZero(Span<double> r, int a, int b, Sparse16 m)
     {
         if (m.TileFirst is null || (a != 0 && b != 0) || !Avx512F.IsSupported)
@@ -165,7 +163,6 @@ internal static partial class PauliKernels
     /// the matching diagonals of M's 3×3 block (lane 0 keeps v0) — two lane permutes where the general kernel
     /// broadcasts four. The scalar path forms the same sums in the same order.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyUnitalOnDigitZero(Span<double> r, ReadOnlySpan<double> m)
     {
         ref double d = ref MemoryMarshal.GetReference(r);
@@ -264,7 +261,6 @@ internal static partial class PauliKernels
     /// </summary>
     /// <returns>False (nothing done) when the map is not monomial, or a qubit is 0 and there is no AVX-512 (the caller runs the passes).</returns>
     [SkipLocalsInit] // every stackalloc'd entry is written before it is read
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryApplyRotatedMonomial(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
         int pre1Qubit, Sparse16 m)
     {
@@ -344,7 +340,6 @@ internal static partial class PauliKernels
     }
 
     /// <summary><see cref="TryApplyRotatedMonomial"/> when one qubit is 0: a group is four vectors (one per digit of the other qubit, lanes qubit 0's digit).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool RotatedMonomialOnQubitZero(Span<double> r, int a, int b, ReadOnlySpan<double> pre0, int pre0Qubit, ReadOnlySpan<double> pre1,
         int pre1Qubit, Sparse16 m)
     {
