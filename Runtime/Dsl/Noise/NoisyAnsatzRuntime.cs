@@ -19,7 +19,11 @@ namespace NegLR;
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe; a <see cref="NoisyAnsatzWorkspace"/> belongs to one thread at a time. Every call with a
-/// workspace allocates nothing once the workspace has the buffers that call needs.
+/// workspace allocates nothing once the workspace has the buffers that call needs. The adjoint's own code (its member
+/// here, the joins' and prefixes' backward steps, the rotation-only fold and taps, the qubit-0 backward kernel) is
+/// compiled fully optimized at its first call (<see cref="MethodImplOptions.AggressiveOptimization"/>) rather than tiered
+/// with a profile: in-process benchmark runs otherwise showed the n = 4 adjoint at two speeds from one process to the
+/// next (see docs/noise.md, "Where the goals stand"); the forward path keeps the profile, which makes it faster.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Advanced)]
 public sealed class NoisyAnsatzRuntime
@@ -130,6 +134,7 @@ public sealed class NoisyAnsatzRuntime
     }
 
     /// <summary>Tr(ρ(w, x)·Cost) and its exact gradient by the adjoint method through the channels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double EvaluateWithGradient(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, Span<double> gradient, NoisyAnsatzWorkspace workspace)
     {
         Check(weights, inputs, workspace);
@@ -377,6 +382,7 @@ public sealed class NoisyAnsatzRuntime
     /// Backwards through a qubit's join (it is the top digit, below it <paramref name="size"/> entries): λ contracts with
     /// the qubit's vector v, the qubit's own λ (Σ over the rest of λ·r) runs back through its prefix.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LeaveJoined(int qubit, LightConePlan plan, Span<double> r, Span<double> lambda, int size, Span<double> gradient,
         NoisyAnsatzWorkspace workspace)
     {

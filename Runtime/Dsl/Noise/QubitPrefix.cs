@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NegLR.Simulation;
 
 namespace NegLR;
@@ -119,6 +120,7 @@ internal sealed class QubitPrefix
     /// The adjoint pass: <paramref name="lambda"/> (4) is ∂f/∂r at the prefix's end; adds every trainable rotation's
     /// λᵀ L r to <paramref name="gradient"/>, reading r from the tape <see cref="Run"/> wrote, and carries λ back.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backpropagate(Span<double> lambda, Span<double> gradient, DensityMatrixWorkspace ws, double[] tape)
     {
         // λ in four locals, backwards map by map; r after each map is read from the tape.

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NegLR.Simulation;
 
 namespace NegLR;
@@ -14,6 +15,7 @@ public sealed partial class DensityMatrixSimulator
     /// forms it.
     /// </summary>
     /// <returns>False (nothing written) when the segment kernels are off or the step holds a constant map.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryFoldRotationsOnly(DensityStep step, DensityMatrixWorkspace ws, Span<double> inverse, Span<double> transposed)
     {
         if (!SegmentKernels || step.Kind != DensityStepKind.One || !FuseRotationsOnly(step, ws))
@@ -39,6 +41,7 @@ public sealed partial class DensityMatrixSimulator
     /// tap of a rotation about w (rows u, v = u ⊕ w) is tr(E L) = σ(u, w) E_vu + σ(v, w) E_uv, then E ← Rᵀ E R.
     /// </summary>
     /// <returns>False (nothing added) when the segment kernels are off or the step holds a constant map.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAddRotationTaps(DensityStep step, DensityMatrixWorkspace ws, Span<double> gradient, ReadOnlySpan<double> correlation)
     {
         if (!SegmentKernels || step.Kind != DensityStepKind.One)

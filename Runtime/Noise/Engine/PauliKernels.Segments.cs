@@ -206,6 +206,7 @@ internal static partial class PauliKernels
     /// (in software without 256-bit SIMD), so the bits do not depend on the hardware; equal to <see cref="BackwardOne"/>
     /// to rounding (the correlation sums run in another order).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BackwardUnitalOnDigitZero(Span<double> r, Span<double> lambda, ReadOnlySpan<double> inverse, ReadOnlySpan<double> transposed,
         Span<double> correlation)
     {
