@@ -215,4 +215,30 @@ public class NoisyAnsatzRuntimeTests
         Assert.Throws<ArgumentException>(() => runtime.Evaluate(w, ReadOnlySpan<double>.Empty, ws));
         Assert.Throws<ArgumentException>(() => new NoisyAnsatzRuntime("Wide", c, null, PauliSum.Parse("Z5")));
     }
+
+    [Fact]
+    public void AnAngleThatOverflows_IsAnErrorNamingTheGate_OnTheLightConePath()
+    {
+        // Finite weights, but scale · w overflows: the plan's one angle batch must report it as the engine does.
+        var c = new Circuit(2);
+        c.RY(0, c.Weight() * 1e300).RY(1, c.Weight()).CNOT(0, 1).RZ(0, c.Weight()).RY(1, c.Weight());
+        var noisy = new NoiseModel().AfterEach(NoiseChannel.Depolarizing(0.01), GateKind.RY, GateKind.RZ).ApplyTo(c);
+        var runtime = new NoisyAnsatzRuntime("Overflow", noisy, null, NoiseTestData.Z0Z1);
+        Assert.True(runtime.UsesLightCone);
+        var ws = runtime.CreateWorkspace();
+        var w = new[] { 1e10, 0.2, 0.3, 0.4 };
+        foreach (var call in new Action[]
+                 {
+                     () => runtime.Evaluate(w, ReadOnlySpan<double>.Empty, ws),
+                     () => runtime.EvaluateWithGradient(w, ReadOnlySpan<double>.Empty, new double[4], ws),
+                 })
+        {
+            var e = Assert.Throws<ArgumentException>(call);
+            Assert.Equal("weights", e.ParamName);
+            Assert.Contains("finite", e.Message, StringComparison.Ordinal);
+        }
+
+        w[0] = 0.1;
+        Assert.True(double.IsFinite(runtime.Evaluate(w, ReadOnlySpan<double>.Empty, ws)));
+    }
 }
