@@ -14,7 +14,7 @@ internal static partial class PauliKernels
 {
     /// <summary>
     /// <see cref="TryApplyRotatedMonomial"/> for a pair (<paramref name="a"/>, <paramref name="b"/>) both above 0 on a
-    /// register of at least 4 qubits (128 entries), with AVX-512: two neighbouring groups of qubit 0's four digits share a
+    /// register of 4 qubits or more (the caller checks 128 entries or more), with AVX-512: two neighbouring groups of qubit 0's four digits share a
     /// 512-bit vector (contiguous when the pair's lower qubit is above 1), and the sixteen local entries are sixteen
     /// locals.
     /// </summary>
