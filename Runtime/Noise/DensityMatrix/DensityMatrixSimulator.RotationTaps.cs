@@ -11,14 +11,14 @@ namespace NegLR;
 public sealed partial class DensityMatrixSimulator
 {
     /// <summary>
-    /// M⁻¹ and Mᵀ of a step of rotations only: both are Mᵀ (each rotation is orthogonal), M as <see cref="FuseOne"/>
-    /// forms it.
+    /// M⁻¹ and Mᵀ of a step of rotations only: both are Mᵀ (each rotation is orthogonal), M being the matrix the forward
+    /// pass of this call fused into the step's scratch (<see cref="FuseOne"/>; the adjoint always follows its forward).
     /// </summary>
     /// <returns>False (nothing written) when the segment kernels are off or the step holds a constant map.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryFoldRotationsOnly(DensityStep step, DensityMatrixWorkspace ws, Span<double> inverse, Span<double> transposed)
     {
-        if (!SegmentKernels || step.Kind != DensityStepKind.One || !FuseRotationsOnly(step, ws))
+        if (!SegmentKernels || !step.RotationsOnly)
         {
             return false;
         }
@@ -44,19 +44,12 @@ public sealed partial class DensityMatrixSimulator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAddRotationTaps(DensityStep step, DensityMatrixWorkspace ws, Span<double> gradient, ReadOnlySpan<double> correlation)
     {
-        if (!SegmentKernels || step.Kind != DensityStepKind.One)
+        if (!SegmentKernels || !step.RotationsOnly)
         {
             return false;
         }
 
         var ops = step.Ops;
-        foreach (var op in ops)
-        {
-            if (!op.IsRotation)
-            {
-                return false;
-            }
-        }
 
         Span<double> e = stackalloc double[16];
         correlation[..16].CopyTo(e);

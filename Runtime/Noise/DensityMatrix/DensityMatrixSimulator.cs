@@ -428,20 +428,16 @@ public sealed partial class DensityMatrixSimulator
     /// <returns>False (nothing written) when the step holds a constant map.</returns>
     private bool FuseRotationsOnly(DensityStep step, DensityMatrixWorkspace ws)
     {
-        var ops = step.Ops;
-        foreach (var op in ops)
+        if (!step.RotationsOnly)
         {
-            if (!op.IsRotation)
-            {
-                return false;
-            }
+            return false;
         }
 
         var rotations = Program.Rotations;
         var cos = ws.Cos;
         var sin = ws.Sin;
         double a11 = 1, a12 = 0, a13 = 0, a21 = 0, a22 = 1, a23 = 0, a31 = 0, a32 = 0, a33 = 1;
-        foreach (var op in ops)
+        foreach (var op in step.Ops)
         {
             var rotation = rotations[op.Rotation];
             double c = cos[op.Rotation], ss = rotation.PairSign * sin[op.Rotation];

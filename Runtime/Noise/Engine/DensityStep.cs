@@ -1,3 +1,5 @@
+using System;
+
 namespace NegLR.Simulation;
 
 /// <summary>What one step of a compiled density-matrix program acts on.</summary>
@@ -99,6 +101,7 @@ internal sealed class DensityStep
         Unital = unital;
         ConstantProduct = constantProduct;
         Rotation = rotation;
+        RotationsOnly = kind == DensityStepKind.One && ops.Length > 0 && Array.TrueForAll(ops, op => op.IsRotation);
     }
 
     public DensityStepKind Kind { get; }
@@ -113,6 +116,9 @@ internal sealed class DensityStep
 
     /// <summary>The maps in the order they act.</summary>
     public SubOp[] Ops { get; }
+
+    /// <summary>A one-qubit step made of rotations only (no constant map): its fold and taps have closed forms.</summary>
+    public bool RotationsOnly { get; }
 
     /// <summary>Every map leaves the identity entry alone (unitaries, unital channels): the kernel skips it.</summary>
     public bool Unital { get; }

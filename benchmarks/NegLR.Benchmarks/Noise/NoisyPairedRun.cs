@@ -127,11 +127,7 @@ public static class NoisyPairedRun
         return least;
     }
 
-    private static double Median(double[] values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]);
-    }
+    private static double Median(double[] values) => MedianInterval.Of(values, 0.95).Median;
 
     private static string Time(double ns) =>
         ns < 1e3 ? string.Create(CultureInfo.InvariantCulture, $"{ns:F0} ns")
