@@ -18,6 +18,9 @@ public sealed partial class PauliSum
     // Terms grouped by X mask: every term of a group maps |j⟩ to the same |j ⊕ x⟩, so one sweep serves the group.
     private readonly TermGroup[] _groups;
 
+    // See PauliSum.Diagonal.cs.
+    private readonly bool _laneExactApply;
+
     /// <summary>Builds the sum from terms (identity terms go into <see cref="Constant"/>).</summary>
     public PauliSum(IEnumerable<PauliTerm> terms, double constant = 0)
     {
@@ -67,6 +70,7 @@ public sealed partial class PauliSum
         MinQubits = support == 0 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)support);
         _groups = Terms.GroupBy(t => t.XMask).OrderBy(g => g.Key)
             .Select(g => new TermGroup(g.Key, g.ToArray())).ToArray();
+        _laneExactApply = ComputeLaneExactApply();
     }
 
     /// <summary>The non-identity terms, in first-seen order.</summary>
@@ -119,6 +123,11 @@ public sealed partial class PauliSum
             throw new ArgumentException($"The destination has {destination.Length} amplitudes; the source has {source.Length}.", nameof(destination));
         }
 
+        if (TryApplyDiagonalLaneExact(source, destination))
+        {
+            return;
+        }
+
         if (Constant == 0)
         {
             destination.Clear();
@@ -166,25 +175,6 @@ public sealed partial class PauliSum
             throw new ArgumentException(
                 $"The observable acts on qubit {MinQubits - 1}, but the state has only {BitOperations.Log2((uint)length)} qubits.", paramName);
         }
-    }
-
-    private static double DiagonalExpectation(ReadOnlySpan<Complex> state, PauliTerm[] terms)
-    {
-        double total = 0;
-        for (int i = 0; i < state.Length; i++)
-        {
-            var a = state[i];
-            double p = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
-            double value = 0;
-            foreach (var t in terms)
-            {
-                value += (BitOperations.PopCount((uint)(i & t.ZMask)) & 1) != 0 ? -t.Coefficient : t.Coefficient;
-            }
-
-            total += p * value;
-        }
-
-        return total;
     }
 
     private sealed class TermGroup

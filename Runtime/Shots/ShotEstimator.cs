@@ -16,6 +16,8 @@ namespace NegLR;
 public sealed class ShotEstimator
 {
     private readonly double[] _weights;
+    private readonly double[]?[] _shotValues;
+    private readonly byte[]?[] _patterns;
 
     /// <summary>Plans the measurement of <paramref name="observable"/> on a <paramref name="qubits"/>-qubit register.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="observable"/> is null.</exception>
@@ -39,6 +41,8 @@ public sealed class ShotEstimator
         {
             _weights[g] = Groups[g].Weight;
         }
+
+        (_shotValues, _patterns) = GroupLookup.Build(Groups.AsSpan(), qubits, MaxCountedTerms);
     }
 
     /// <summary>The observable being estimated.</summary>
@@ -55,6 +59,12 @@ public sealed class ShotEstimator
     /// benchmarks that compare the two paths.
     /// </summary>
     internal bool DrawEveryShot { get; init; }
+
+    /// <summary>
+    /// Derive every shot's value and every amplitude's parity pattern afresh instead of reading the per-group tables
+    /// (<see cref="GroupLookup"/>): the same bits, slower. For the tests that prove it.
+    /// </summary>
+    internal bool WithoutLookups { get; init; }
 
     /// <summary>The smallest budget an estimate accepts: one shot per group.</summary>
     public int MinimumShots => Groups.Length;
@@ -102,7 +112,7 @@ public sealed class ShotEstimator
         int used = 0;
         for (int g = 0; g < Groups.Length; g++)
         {
-            var (mean, varianceOfMean) = EstimateGroup(Groups[g], state, shots[g], random, workspace, DrawEveryShot);
+            var (mean, varianceOfMean) = EstimateGroup(g, state, shots[g], random, workspace);
             value += mean;
             variance += varianceOfMean;
             used += shots[g];
@@ -117,9 +127,10 @@ public sealed class ShotEstimator
     /// </summary>
     internal const int MaxCountedTerms = 4;
 
-    private static (double Mean, double VarianceOfMean) EstimateGroup(MeasurementGroup group, ReadOnlySpan<Complex> state,
-        int shots, SeededRandom random, ShotWorkspace workspace, bool drawEveryShot)
+    private (double Mean, double VarianceOfMean) EstimateGroup(int g, ReadOnlySpan<Complex> state,
+        int shots, SeededRandom random, ShotWorkspace workspace)
     {
+        var group = Groups[g];
         ReadOnlySpan<Complex> source = state;
         if (group.NeedsRotation)
         {
@@ -129,9 +140,9 @@ public sealed class ShotEstimator
             source = rotated;
         }
 
-        return group.Coefficients.Length <= MaxCountedTerms && !drawEveryShot
-            ? EstimateByCounting(group, source, shots, random)
-            : EstimateShotByShot(group, source, shots, random, workspace);
+        return group.Coefficients.Length <= MaxCountedTerms && !DrawEveryShot
+            ? EstimateByCounting(group, WithoutLookups ? null : _patterns[g], source, shots, random)
+            : EstimateShotByShot(group, WithoutLookups ? null : _shotValues[g], source, shots, random, workspace);
     }
 
     /// <summary>
@@ -140,28 +151,23 @@ public sealed class ShotEstimator
     /// and sample variance from them gives identically distributed results, at a cost of O(2^n·T + shots·min(p, 1 − p))
     /// instead of O(shots·n).
     /// </summary>
-    private static (double Mean, double VarianceOfMean) EstimateByCounting(MeasurementGroup group, ReadOnlySpan<Complex> source,
+    /// <remarks><paramref name="patterns"/>, when the group has a table, holds every basis state's pattern.</remarks>
+    private static (double Mean, double VarianceOfMean) EstimateByCounting(MeasurementGroup group, byte[]? patterns, ReadOnlySpan<Complex> source,
         int shots, SeededRandom random)
     {
         var coefficients = group.Coefficients;
         var supports = group.Supports;
         int terms = coefficients.Length;
-        int patterns = 1 << terms;
+        int patternCount = 1 << terms;
         Span<double> probability = stackalloc double[1 << MaxCountedTerms];
-        probability = probability[..patterns];
+        probability = probability[..patternCount];
         probability.Clear();
         double total = 0;
         for (int b = 0; b < source.Length; b++)
         {
             var a = source[b];
             double weight = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
-            int pattern = 0;
-            for (int t = 0; t < terms; t++)
-            {
-                pattern |= (BitOperations.PopCount((uint)(b & supports[t])) & 1) << t;
-            }
-
-            probability[pattern] += weight;
+            probability[patterns is null ? GroupLookup.Pattern(supports, b) : patterns[b]] += weight;
             total += weight;
         }
 
@@ -170,32 +176,32 @@ public sealed class ShotEstimator
         // Multinomial counts as successive conditional binomials; the mass still to share out is summed afresh from the
         // remaining patterns, so rounding in a running difference cannot push a conditional probability past 1.
         Span<int> counts = stackalloc int[1 << MaxCountedTerms];
-        counts = counts[..patterns];
+        counts = counts[..patternCount];
         counts.Clear();
         int left = shots;
-        for (int i = 0; i < patterns && left > 0; i++)
+        for (int i = 0; i < patternCount && left > 0; i++)
         {
             double rest = 0;
-            for (int j = i; j < patterns; j++)
+            for (int j = i; j < patternCount; j++)
             {
                 rest += probability[j];
             }
 
             double conditional = rest > 0 ? Math.Min(1, probability[i] / rest) : 1;
-            int k = i == patterns - 1 ? left : random.NextBinomial(left, conditional);
+            int k = i == patternCount - 1 ? left : random.NextBinomial(left, conditional);
             counts[i] = k;
             left -= k;
         }
 
         double mean = 0;
-        for (int i = 0; i < patterns; i++)
+        for (int i = 0; i < patternCount; i++)
         {
             mean += counts[i] * PatternValue(coefficients, i);
         }
 
         mean = shots > 0 ? mean / shots : 0;
         double m2 = 0;
-        for (int i = 0; i < patterns; i++)
+        for (int i = 0; i < patternCount; i++)
         {
             double d = PatternValue(coefficients, i) - mean;
             m2 += counts[i] * d * d;
@@ -220,10 +226,11 @@ public sealed class ShotEstimator
         return y;
     }
 
-    private static (double Mean, double VarianceOfMean) EstimateShotByShot(MeasurementGroup group, ReadOnlySpan<Complex> source,
+    /// <remarks><paramref name="values"/>, when the group has a table, holds every basis state's shot value.</remarks>
+    private static (double Mean, double VarianceOfMean) EstimateShotByShot(MeasurementGroup group, double[]? values, ReadOnlySpan<Complex> source,
         int shots, SeededRandom random, ShotWorkspace workspace)
     {
-        ShotSampler.BuildCumulative(source, workspace.Cumulative);
+        double total = ShotSampler.BuildCumulative(source, workspace.Cumulative);
         ReadOnlySpan<double> table = workspace.Cumulative;
         var coefficients = group.Coefficients;
         var supports = group.Supports;
@@ -232,12 +239,8 @@ public sealed class ShotEstimator
         double mean = 0, m2 = 0;
         for (int s = 1; s <= shots; s++)
         {
-            int b = ShotSampler.SampleFromCumulative(table, random);
-            double y = 0;
-            for (int t = 0; t < coefficients.Length; t++)
-            {
-                y += (BitOperations.PopCount((uint)(b & supports[t])) & 1) != 0 ? -coefficients[t] : coefficients[t];
-            }
+            int b = ShotSampler.Draw(table, total, random);
+            double y = values is null ? GroupLookup.ShotValue(coefficients, supports, b) : values[b];
 
             double delta = y - mean;
             mean += delta / s;

@@ -56,7 +56,20 @@ public static class ShotSampler
             throw new ArgumentException("The cumulative table must be non-empty with a positive total.", nameof(cumulative));
         }
 
-        double total = cumulative[^1];
+        return Draw(cumulative, cumulative[^1], random);
+    }
+
+    /// <summary>
+    /// <see cref="SampleFromCumulative"/> without its checks, for callers that built the table themselves
+    /// (<paramref name="total"/> is its last entry): the smallest index whose running sum exceeds u·total.
+    /// </summary>
+    /// <remarks>
+    /// The search halves the range without a data-dependent branch (the comparison picks the next base), so a shot does
+    /// not pay a mispredicted branch at each of its n levels. The answer is defined by the table and u alone, so it is
+    /// the index any correct search returns: the same shots as before for the same seed.
+    /// </remarks>
+    internal static int Draw(ReadOnlySpan<double> cumulative, double total, SeededRandom random)
+    {
         double u = random.NextDouble() * total;
         // The product can round up to the total itself; then take the last outcome of non-zero probability.
         if (u >= total)
@@ -64,18 +77,19 @@ public static class ShotSampler
             u = Math.BitDecrement(total);
         }
 
-        int lo = 0, hi = cumulative.Length - 1;
-        while (lo < hi)
+        return IndexAbove(cumulative, u);
+    }
+
+    /// <summary>The smallest index whose entry exceeds <paramref name="u"/>, in a non-decreasing table whose last entry does.</summary>
+    internal static int IndexAbove(ReadOnlySpan<double> cumulative, double u)
+    {
+        // Invariant: the answer lies in [lo, lo + length).
+        int lo = 0, length = cumulative.Length;
+        while (length > 1)
         {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
+            int half = length >> 1;
+            lo = cumulative[lo + half - 1] <= u ? lo + half : lo;
+            length -= half;
         }
 
         return lo;
