@@ -54,24 +54,45 @@ internal sealed class ChannelSampler
     /// <summary>K_k†K_k, whose expectation in the reduced state is the probability of outcome k.</summary>
     public Complex[][]? Gram { get; }
 
+    /// <summary>True for a Pauli channel (branches drawn without looking at the state).</summary>
+    public bool IsPauli => Cumulative is not null;
+
+    /// <summary>Number of Kraus operators (0 for a Pauli channel).</summary>
+    public int KrausCount => Kraus?.Length ?? 0;
+
     /// <summary>Applies one random branch of the channel to <paramref name="state"/> with one uniform draw.</summary>
     public void Apply(Span<Complex> state, SeededRandom random, Span<Complex> reduced)
     {
         double u = random.NextDouble();
-        if (Cumulative is not null)
+        if (IsPauli)
         {
-            int word = 0;
-            double scaled = u * Cumulative[^1];
-            while (word < Cumulative.Length - 1 && Cumulative[word] <= scaled)
-            {
-                word++;
-            }
-
-            ApplyWord(state, word);
+            ApplyWord(state, ChooseWord(u));
             return;
         }
 
-        var kraus = Kraus!;
+        Span<double> p = stackalloc double[KrausCount];
+        Probabilities(state, reduced, p);
+        var (chosen, chosenP) = ChooseKraus(u, p);
+        ApplyKraus(state, chosen, chosenP);
+    }
+
+    /// <summary>The Pauli word a uniform <paramref name="u"/> picks (word order of <see cref="NoiseChannel.PauliProbabilities"/>).</summary>
+    public int ChooseWord(double u)
+    {
+        var cumulative = Cumulative!;
+        int word = 0;
+        double scaled = u * cumulative[^1];
+        while (word < cumulative.Length - 1 && cumulative[word] <= scaled)
+        {
+            word++;
+        }
+
+        return word;
+    }
+
+    /// <summary>p_k = Tr(K_k†K_k ρ) for every Kraus operator, from the qubits' reduced state (one pass over the state).</summary>
+    public void Probabilities(ReadOnlySpan<Complex> state, Span<Complex> reduced, Span<double> p)
+    {
         var gram = Gram!;
         int d = 1 << Qubits.Length;
         var rho = reduced[..(d * d)];
@@ -84,19 +105,31 @@ internal sealed class ChannelSampler
             TrajectoryKernels.Reduced2(state, Qubits[0], Qubits[1], rho);
         }
 
-        // p_k = Tr(K_k†K_k ρ); the last operator takes whatever rounding leaves of the total.
-        double total = 0;
-        for (int k = 0; k < kraus.Length; k++)
+        for (int k = 0; k < gram.Length; k++)
         {
-            total += Probability(gram[k], rho, d);
+            p[k] = Probability(gram[k], rho, d);
+        }
+    }
+
+    /// <summary>
+    /// The Kraus operator a uniform <paramref name="u"/> picks from the probabilities <paramref name="p"/>, and its
+    /// probability; a function of (u, p) alone, so a trajectory gets the same branch from equal states however it got them.
+    /// </summary>
+    public (int Chosen, double ChosenP) ChooseKraus(double u, ReadOnlySpan<double> p)
+    {
+        // The last operator takes whatever rounding leaves of the total.
+        double total = 0;
+        for (int k = 0; k < p.Length; k++)
+        {
+            total += p[k];
         }
 
         double target = u * total, running = 0;
-        int chosen = kraus.Length - 1;
+        int chosen = p.Length - 1;
         double chosenP = 0;
-        for (int k = 0; k < kraus.Length; k++)
+        for (int k = 0; k < p.Length; k++)
         {
-            double pk = Probability(gram[k], rho, d);
+            double pk = p[k];
             running += pk;
             if (target < running && pk > 0)
             {
@@ -105,7 +138,7 @@ internal sealed class ChannelSampler
                 break;
             }
 
-            if (k == kraus.Length - 1)
+            if (k == p.Length - 1)
             {
                 chosenP = pk;
             }
@@ -114,19 +147,24 @@ internal sealed class ChannelSampler
         // Rounding can leave the last branch at ~0 probability when u is within a few ulps of 1: take the likeliest.
         if (!(chosenP > 0))
         {
-            for (int k = 0; k < kraus.Length; k++)
+            for (int k = 0; k < p.Length; k++)
             {
-                double pk = Probability(gram[k], rho, d);
-                if (pk > chosenP)
+                if (p[k] > chosenP)
                 {
                     chosen = k;
-                    chosenP = pk;
+                    chosenP = p[k];
                 }
             }
         }
 
+        return (chosen, chosenP);
+    }
+
+    /// <summary>Applies K_chosen/√p_chosen.</summary>
+    public void ApplyKraus(Span<Complex> state, int chosen, double chosenP)
+    {
         double scale = 1 / Math.Sqrt(chosenP);
-        var op = kraus[chosen];
+        var op = Kraus![chosen];
         if (Qubits.Length == 1)
         {
             StateKernels.ApplyMatrix(state, Qubits[0], new Matrix2(op[0] * scale, op[1] * scale, op[2] * scale, op[3] * scale));
@@ -137,7 +175,26 @@ internal sealed class ChannelSampler
         }
     }
 
-    private void ApplyWord(Span<Complex> state, int word)
+    /// <summary>The likeliest Pauli word (the lowest index among equals): the branch trajectories share.</summary>
+    public int LikeliestWord()
+    {
+        var cumulative = Cumulative!;
+        int best = 0;
+        double bestP = cumulative[0];
+        for (int w = 1; w < cumulative.Length; w++)
+        {
+            double pw = cumulative[w] - cumulative[w - 1];
+            if (pw > bestP)
+            {
+                best = w;
+                bestP = pw;
+            }
+        }
+
+        return best;
+    }
+
+    public void ApplyWord(Span<Complex> state, int word)
     {
         if (Qubits.Length == 1)
         {

@@ -91,6 +91,9 @@ public sealed partial class TrajectorySimulator
         double raw = estimator.Observable.Constant, rawVariance = 0;
         double mitigated = raw, mitigatedVariance = 0;
         int used = 0;
+        var path = ShareMainPath ? workspace.MainPath : null;
+        path?.Begin(groups.Length);
+        bool lastOnPath = false;
         for (int g = 0; g < groups.Length; g++)
         {
             var group = groups[g];
@@ -98,8 +101,17 @@ public sealed partial class TrajectorySimulator
             double mean = 0, m2 = 0, mMean = 0, mM2 = 0;
             for (int s = 1; s <= shots[g]; s++)
             {
-                Run(weights, inputs, random, workspace, shiftedInstruction, shift);
-                int b = MeasureOnce(group, random, workspace);
+                int b;
+                if (path is null)
+                {
+                    Run(weights, inputs, random, workspace, shiftedInstruction, shift);
+                    b = MeasureOnce(group, random, workspace);
+                }
+                else
+                {
+                    b = ShotSharingMainPath(path, g, group, weights, inputs, random, workspace, shiftedInstruction, shift, out lastOnPath);
+                }
+
                 double y = 0, ym = 0;
                 for (int t = 0; t < group.Coefficients.Length; t++)
                 {
@@ -127,7 +139,65 @@ public sealed partial class TrajectorySimulator
             used += m;
         }
 
+        if (lastOnPath)
+        {
+            // The workspace's state is the last trajectory's, as without sharing.
+            path!.End(weights, inputs, shiftedInstruction, shift, workspace.Reduced).CopyTo(workspace.State.Amplitudes);
+        }
+
         return (raw, rawVariance, mitigated, mitigatedVariance, used);
+    }
+
+    /// <summary>
+    /// One shot drawing exactly as <see cref="Run"/> and <see cref="MeasureOnce"/> do, but on the shared branch until a
+    /// draw leaves it: there the trajectory starts from the path's stored state and runs the rest itself.
+    /// </summary>
+    private int ShotSharingMainPath(TrajectoryMainPath path, int g, MeasurementGroup group, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs,
+        SeededRandom random, TrajectoryWorkspace ws, int shiftedInstruction, double shift, out bool onPath)
+    {
+        var amplitudes = ws.State.Amplitudes;
+        for (int j = 0; j < _ops.Length; j++)
+        {
+            int op = _ops[j];
+            if (op >= 0)
+            {
+                continue;
+            }
+
+            var channel = _channels[~op];
+            double u = random.NextDouble();
+            if (channel.IsPauli)
+            {
+                int word = channel.ChooseWord(u);
+                if (word == path.SharedBranch(j))
+                {
+                    continue;
+                }
+
+                path.StateBefore(j, weights, inputs, shiftedInstruction, shift, ws.Reduced).CopyTo(amplitudes);
+                channel.ApplyWord(amplitudes, word);
+            }
+            else
+            {
+                var p = path.KrausProbabilities(j, weights, inputs, shiftedInstruction, shift, ws.Reduced);
+                var (chosen, chosenP) = channel.ChooseKraus(u, p);
+                if (chosen == path.SharedBranch(j))
+                {
+                    continue;
+                }
+
+                path.StateBefore(j, weights, inputs, shiftedInstruction, shift, ws.Reduced).CopyTo(amplitudes);
+                channel.ApplyKraus(amplitudes, chosen, chosenP);
+            }
+
+            RunFrom(j + 1, weights, inputs, random, ws, shiftedInstruction, shift);
+            onPath = false;
+            return MeasureOnce(group, random, ws);
+        }
+
+        onPath = true;
+        int b = path.SampleEnd(g, group, random, weights, inputs, shiftedInstruction, shift, ws);
+        return Readout is null ? b : Readout.Apply(b, random);
     }
 
     /// <summary>One bitstring as read: the trajectory's state rotated into the group's basis, sampled, then the readout flips.</summary>

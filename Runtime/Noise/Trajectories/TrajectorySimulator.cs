@@ -25,6 +25,18 @@ public sealed partial class TrajectorySimulator
     private readonly int[] _ops;            // ≥ 0: instruction index; < 0: channel ~index
     private readonly ChannelSampler[] _channels;
 
+    /// <summary>Operations in order: ≥ 0 an instruction index, &lt; 0 the channel ~index.</summary>
+    internal ReadOnlySpan<int> Ops => _ops;
+
+    /// <summary>The channels' samplers, by channel index.</summary>
+    internal ReadOnlySpan<ChannelSampler> Channels => _channels;
+
+    /// <summary>
+    /// Let shots share the branch most trajectories take (<see cref="TrajectoryMainPath"/>); the same bits either way.
+    /// Off only in the tests that prove it.
+    /// </summary>
+    internal bool ShareMainPath { get; init; } = true;
+
     /// <summary>Compiles <paramref name="circuit"/> (a snapshot: later changes are not seen).</summary>
     /// <param name="circuit">The circuit with its channels.</param>
     /// <param name="readout">Readout error on every qubit, or null for perfect readout.</param>
@@ -193,34 +205,47 @@ public sealed partial class TrajectorySimulator
     internal void Run(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, SeededRandom random, TrajectoryWorkspace ws, int shiftedInstruction,
         double shift)
     {
-        var state = ws.State;
-        state.Reset();
-        var amplitudes = state.Amplitudes;
-        foreach (int op in _ops)
+        ws.State.Reset();
+        RunFrom(0, weights, inputs, random, ws, shiftedInstruction, shift);
+    }
+
+    /// <summary>Runs operations <paramref name="first"/> onwards on the workspace's state.</summary>
+    internal void RunFrom(int first, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, SeededRandom random, TrajectoryWorkspace ws,
+        int shiftedInstruction, double shift)
+    {
+        var amplitudes = ws.State.Amplitudes;
+        for (int j = first; j < _ops.Length; j++)
         {
+            int op = _ops[j];
             if (op < 0)
             {
                 _channels[~op].Apply(amplitudes, random, ws.Reduced);
                 continue;
             }
 
-            ref readonly var ins = ref _program[op];
-            double theta = ins.HasAngle ? ins.Angle.Evaluate(weights, inputs) : 0;
-            if (op == shiftedInstruction)
-            {
-                theta += shift;
-            }
-
-            if (!double.IsFinite(theta))
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"Gate {ins.GateIndex} ({Circuit.Gates[ins.GateIndex]}) has the angle {ins.Angle} = {theta}; every angle must be a finite number."),
-                    ins.Angle.Source == AngleSource.Input ? "inputs" : "weights");
-            }
-
-            InstructionExecutor.Apply(ins, theta, amplitudes, inverse: false);
+            ApplyGate(op, weights, inputs, shiftedInstruction, shift, amplitudes);
         }
+    }
+
+    /// <summary>Applies instruction <paramref name="op"/> (shifted by <paramref name="shift"/> if it is the shifted one).</summary>
+    internal void ApplyGate(int op, ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, int shiftedInstruction, double shift, Span<Complex> amplitudes)
+    {
+        ref readonly var ins = ref _program[op];
+        double theta = ins.HasAngle ? ins.Angle.Evaluate(weights, inputs) : 0;
+        if (op == shiftedInstruction)
+        {
+            theta += shift;
+        }
+
+        if (!double.IsFinite(theta))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Gate {ins.GateIndex} ({Circuit.Gates[ins.GateIndex]}) has the angle {ins.Angle} = {theta}; every angle must be a finite number."),
+                ins.Angle.Source == AngleSource.Input ? "inputs" : "weights");
+        }
+
+        InstructionExecutor.Apply(ins, theta, amplitudes, inverse: false);
     }
 
     private static TrajectoryEstimate Summarise(ReadOnlySpan<double> values)

@@ -14,6 +14,8 @@ public sealed class TrajectoryWorkspace
     private double[]? _gradientM2;
     private double[]? _sample;
     private int[]? _groupShots;
+    private TrajectoryMainPath? _mainPath;
+    private bool _mainPathRefused;
 
     internal TrajectoryWorkspace(TrajectorySimulator simulator)
     {
@@ -63,6 +65,21 @@ public sealed class TrajectoryWorkspace
     internal double[] GradientM2 => _gradientM2 ??= new double[Simulator.WeightCount];
 
     internal double[] Sample => _sample ??= new double[Simulator.WeightCount];
+
+    /// <summary>The shared-branch store for shot calls (made on first use), or null when it would not fit.</summary>
+    internal TrajectoryMainPath? MainPath
+    {
+        get
+        {
+            if (_mainPath is null && !_mainPathRefused)
+            {
+                _mainPath = TrajectoryMainPath.TryCreate(Simulator);
+                _mainPathRefused = _mainPath is null;
+            }
+
+            return _mainPath;
+        }
+    }
 
     internal int[] GroupShots(int groups) => _groupShots is { } g && g.Length == groups ? g : _groupShots = new int[groups];
 }
