@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NegLR;
 
@@ -127,6 +128,9 @@ public sealed class ShotEstimator
     /// </summary>
     internal const int MaxCountedTerms = 4;
 
+    /// <summary>Shots whose uniforms are drawn and looked up together (stack buffers of 3 KB).</summary>
+    private const int ShotBatch = 256;
+
     private (double Mean, double VarianceOfMean) EstimateGroup(int g, ReadOnlySpan<Complex> state,
         int shots, SeededRandom random, ShotWorkspace workspace)
     {
@@ -227,6 +231,7 @@ public sealed class ShotEstimator
     }
 
     /// <remarks><paramref name="values"/>, when the group has a table, holds every basis state's shot value.</remarks>
+    [SkipLocalsInit]
     private static (double Mean, double VarianceOfMean) EstimateShotByShot(MeasurementGroup group, double[]? values, ReadOnlySpan<Complex> source,
         int shots, SeededRandom random, ShotWorkspace workspace)
     {
@@ -235,19 +240,58 @@ public sealed class ShotEstimator
         var coefficients = group.Coefficients;
         var supports = group.Supports;
 
-        // Welford's running mean and sum of squared deviations: stable, one pass, no buffer of outcomes.
+        // The shots' uniforms are drawn a batch at a time and their outcomes and values looked up before the running
+        // sums, so the searches of a batch overlap; the draws and the order of the sums are those of one shot at a time.
+        Span<double> batch = stackalloc double[ShotBatch];
+        Span<int> outcomes = stackalloc int[ShotBatch];
         double mean = 0, m2 = 0;
-        for (int s = 1; s <= shots; s++)
+        for (int first = 1; first <= shots; first += ShotBatch)
         {
-            int b = ShotSampler.Draw(table, total, random);
-            double y = values is null ? GroupLookup.ShotValue(coefficients, supports, b) : values[b];
+            int count = Math.Min(ShotBatch, shots - first + 1);
+            var ys = batch[..count];
+            random.NextDoubles(ys);
+            for (int i = 0; i < ys.Length; i++)
+            {
+                outcomes[i] = ShotSampler.IndexAbove(table, ShotSampler.Target(ys[i], total));
+            }
 
-            double delta = y - mean;
-            mean += delta / s;
-            m2 += delta * (y - mean);
+            if (values is null)
+            {
+                for (int i = 0; i < ys.Length; i++)
+                {
+                    ys[i] = GroupLookup.ShotValue(coefficients, supports, outcomes[i]);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < ys.Length; i++)
+                {
+                    ys[i] = values[outcomes[i]];
+                }
+            }
+
+            Welford(ys, first, ref mean, ref m2);
         }
 
         return (mean, VarianceOfMean(m2, shots, group));
+    }
+
+    /// <summary>
+    /// Welford's running mean and sum of squared deviations over <paramref name="ys"/>, the shots numbered from
+    /// <paramref name="first"/>: stable, one pass, the sums kept in registers.
+    /// </summary>
+    private static void Welford(ReadOnlySpan<double> ys, int first, ref double mean, ref double m2)
+    {
+        double runningMean = mean, runningM2 = m2;
+        for (int i = 0; i < ys.Length; i++)
+        {
+            double y = ys[i];
+            double delta = y - runningMean;
+            runningMean += delta / (first + i);
+            runningM2 += delta * (y - runningMean);
+        }
+
+        (mean, m2) = (runningMean, runningM2);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NegLR;
 
@@ -68,27 +70,30 @@ public static class ShotSampler
     /// not pay a mispredicted branch at each of its n levels. The answer is defined by the table and u alone, so it is
     /// the index any correct search returns: the same shots as before for the same seed.
     /// </remarks>
-    internal static int Draw(ReadOnlySpan<double> cumulative, double total, SeededRandom random)
-    {
-        double u = random.NextDouble() * total;
-        // The product can round up to the total itself; then take the last outcome of non-zero probability.
-        if (u >= total)
-        {
-            u = Math.BitDecrement(total);
-        }
+    internal static int Draw(ReadOnlySpan<double> cumulative, double total, SeededRandom random) =>
+        IndexAbove(cumulative, Target(random.NextDouble(), total));
 
-        return IndexAbove(cumulative, u);
+    /// <summary>The running-sum value a uniform draw <paramref name="uniform"/> in [0, 1) selects: u·total, kept below the total.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Target(double uniform, double total)
+    {
+        double u = uniform * total;
+        // The product can round up to the total itself; then take the last outcome of non-zero probability.
+        return u >= total ? Math.BitDecrement(total) : u;
     }
 
     /// <summary>The smallest index whose entry exceeds <paramref name="u"/>, in a non-decreasing table whose last entry does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int IndexAbove(ReadOnlySpan<double> cumulative, double u)
     {
-        // Invariant: the answer lies in [lo, lo + length).
+        // Invariant: the answer lies in [lo, lo + length). The comparison's 0 or 1 scales the step, so the JIT emits no
+        // branch: a shot's outcome is random, and a mispredicted branch per level cost more than the rest of the shot.
+        ref double table = ref MemoryMarshal.GetReference(cumulative);
         int lo = 0, length = cumulative.Length;
         while (length > 1)
         {
             int half = length >> 1;
-            lo = cumulative[lo + half - 1] <= u ? lo + half : lo;
+            lo += Unsafe.BitCast<bool, byte>(Unsafe.Add(ref table, lo + half - 1) <= u) * half;
             length -= half;
         }
 
