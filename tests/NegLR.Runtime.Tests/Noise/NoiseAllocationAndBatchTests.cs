@@ -50,6 +50,8 @@ public class NoiseAllocationAndBatchTests
             ("ParameterShiftGradientWithShots", () => dm.ParameterShiftGradientWithShots(w, x, estimator, 20, shotRandom, g, ws)),
             ("Trajectory Estimate", () => tr.Estimate(w, x, observable, 5, 3, tws)),
             ("Trajectory EvaluateWithShots", () => tr.EvaluateWithShots(w, x, estimator, 20, shotRandom, tws)),
+            ("Trajectory EvaluateWithShotsMitigated", () => tr.EvaluateWithShotsMitigated(w, x, estimator, 20, shotRandom, tws)),
+            ("Trajectory ParameterShiftGradientWithShots", () => tr.ParameterShiftGradientWithShots(w, x, estimator, 8, shotRandom, g, tws)),
             ("Trajectory EstimateGradient", () => tr.EstimateGradient(w, x, observable, 2, 3, g, se, tws)),
         };
 

@@ -63,6 +63,23 @@ public class PauliSumDiagonalTests
         Assert.Equal(1 - (psi[0].Magnitude * psi[0].Magnitude), sum.Expectation(psi), 14);
     }
 
+    [Fact]
+    public void FastPaths_AllocateNothingAfterTheFirstExpectation()
+    {
+        var sum = Build("global9", termByTerm: false);
+        var psi = ObservableTestStates.Random(9, seed: 4).Amplitudes.ToArray();
+        var result = new Complex[psi.Length];
+        var estimator = new ShotEstimator(sum, 9);
+        var shotWorkspace = estimator.CreateWorkspace();
+        var random = new SeededRandom(1);
+        NegLR.Tests.Reference.AllocationAssert.NoneAllocate(new (string, Action)[]
+        {
+            ("Expectation", () => sum.Expectation(psi)),
+            ("Apply", () => sum.Apply(psi, result)),
+            ("Shot estimate, shot by shot from the value table", () => estimator.Estimate(psi, 1000, random, shotWorkspace)),
+        });
+    }
+
     /// <summary>A random state, then copies with exact zeros (both signs), subnormal, infinite and NaN amplitudes in some blocks.</summary>
     private static Complex[][] States(int qubits)
     {
