@@ -69,14 +69,23 @@ public sealed partial class PauliSum
             return null;
         }
 
-        table = new double[1 << MinQubits];
+        table = BuildDiagonalValues(terms, 1 << MinQubits);
+
+        // Two threads may both build it; the tables are equal, so either may win.
+        return Interlocked.CompareExchange(ref _diagonalValues, table, null) ?? table;
+    }
+
+    /// <summary>Every basis state's <see cref="DiagonalValue"/>, optimised from the first call (it runs once per sum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double[] BuildDiagonalValues(PauliTerm[] terms, int size)
+    {
+        var table = new double[size];
         for (int i = 0; i < table.Length; i++)
         {
             table[i] = DiagonalValue(terms, i);
         }
 
-        // Two threads may both build it; the tables are equal, so either may win.
-        return Interlocked.CompareExchange(ref _diagonalValues, table, null) ?? table;
+        return table;
     }
 
     /// <summary>Σ_t c_t (−1)^{|i ∧ z_t|} in term order.</summary>

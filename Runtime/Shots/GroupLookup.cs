@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace NegLR;
 
@@ -15,7 +18,7 @@ namespace NegLR;
 /// every estimate did what the whole table costs once. Tables beyond <see cref="EntryBudget"/> entries or
 /// <see cref="WorkBudget"/> parity evaluations (per estimator) are not built; those groups keep the per-shot loop.
 /// </remarks>
-internal static class GroupLookup
+internal sealed class GroupLookup
 {
     /// <summary>Most table entries one estimator keeps, over all its groups (16 MB of shot values).</summary>
     public const long EntryBudget = 1L << 21;
@@ -23,38 +26,66 @@ internal static class GroupLookup
     /// <summary>Most parity evaluations one estimator spends building its tables (well under a second).</summary>
     public const long WorkBudget = 1L << 27;
 
-    /// <summary>Builds the tables <paramref name="groups"/> can afford, in group order; null where a group has none.</summary>
-    public static (double[]?[] ShotValues, byte[]?[] Patterns) Build(ReadOnlySpan<MeasurementGroup> groups, int qubits, int maxCountedTerms)
+    private readonly ImmutableArray<MeasurementGroup> _groups;
+    private readonly bool[] _affordable;
+    private readonly int _size;
+    private readonly int _maxCountedTerms;
+    private readonly double[]?[] _values;
+    private readonly byte[]?[] _patterns;
+
+    /// <summary>Decides which groups' tables fit the budgets, in group order; the tables are built on first use.</summary>
+    public GroupLookup(ImmutableArray<MeasurementGroup> groups, int qubits, int maxCountedTerms)
     {
-        var values = new double[]?[groups.Length];
-        var patterns = new byte[]?[groups.Length];
-        long size = 1L << qubits, entries = 0, work = 0;
+        _groups = groups;
+        _size = 1 << qubits;
+        _maxCountedTerms = maxCountedTerms;
+        _affordable = new bool[groups.Length];
+        _values = new double[]?[groups.Length];
+        _patterns = new byte[]?[groups.Length];
+        long entries = 0, work = 0;
         for (int g = 0; g < groups.Length; g++)
         {
-            var group = groups[g];
-            long cost = size * group.Coefficients.Length;
-            if (entries + size > EntryBudget || work + cost > WorkBudget)
+            long cost = (long)_size * groups[g].Coefficients.Length;
+            if (entries + _size <= EntryBudget && work + cost <= WorkBudget)
             {
-                continue;
-            }
-
-            entries += size;
-            work += cost;
-            if (group.Coefficients.Length <= maxCountedTerms)
-            {
-                patterns[g] = Patterns(group, (int)size);
-            }
-            else
-            {
-                values[g] = ShotValues(group, (int)size);
+                entries += _size;
+                work += cost;
+                _affordable[g] = true;
             }
         }
+    }
 
-        return (values, patterns);
+    /// <summary>
+    /// Group <paramref name="g"/>'s shot values (a group drawn shot by shot), built on the first call — an exact-mode
+    /// trainer that never draws a shot never pays for them; null when over budget. Thread-safe: racing builders make
+    /// equal tables.
+    /// </summary>
+    public double[]? ShotValues(int g)
+    {
+        if (!_affordable[g] || _groups[g].Coefficients.Length <= _maxCountedTerms)
+        {
+            return null;
+        }
+
+        var table = Volatile.Read(ref _values[g]);
+        return table ?? Interlocked.CompareExchange(ref _values[g], BuildShotValues(_groups[g], _size), null) ?? _values[g];
+    }
+
+    /// <summary>Group <paramref name="g"/>'s parity patterns (a counted group), built on the first call; null when over budget.</summary>
+    public byte[]? Patterns(int g)
+    {
+        if (!_affordable[g] || _groups[g].Coefficients.Length > _maxCountedTerms)
+        {
+            return null;
+        }
+
+        var table = Volatile.Read(ref _patterns[g]);
+        return table ?? Interlocked.CompareExchange(ref _patterns[g], BuildPatterns(_groups[g], _size), null) ?? _patterns[g];
     }
 
     /// <summary>Each basis state's shot value, with the shot loop's own arithmetic (same order, same bits).</summary>
-    public static double[] ShotValues(MeasurementGroup group, int size)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double[] BuildShotValues(MeasurementGroup group, int size)
     {
         var coefficients = group.Coefficients;
         var supports = group.Supports;
@@ -91,7 +122,8 @@ internal static class GroupLookup
         return pattern;
     }
 
-    private static byte[] Patterns(MeasurementGroup group, int size)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static byte[] BuildPatterns(MeasurementGroup group, int size)
     {
         var supports = group.Supports;
         var table = new byte[size];

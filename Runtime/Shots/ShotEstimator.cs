@@ -17,8 +17,7 @@ namespace NegLR;
 public sealed class ShotEstimator
 {
     private readonly double[] _weights;
-    private readonly double[]?[] _shotValues;
-    private readonly byte[]?[] _patterns;
+    private readonly GroupLookup _lookup;
 
     /// <summary>Plans the measurement of <paramref name="observable"/> on a <paramref name="qubits"/>-qubit register.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="observable"/> is null.</exception>
@@ -43,7 +42,7 @@ public sealed class ShotEstimator
             _weights[g] = Groups[g].Weight;
         }
 
-        (_shotValues, _patterns) = GroupLookup.Build(Groups.AsSpan(), qubits, MaxCountedTerms);
+        _lookup = new GroupLookup(Groups, qubits, MaxCountedTerms);
     }
 
     /// <summary>The observable being estimated.</summary>
@@ -145,8 +144,8 @@ public sealed class ShotEstimator
         }
 
         return group.Coefficients.Length <= MaxCountedTerms && !DrawEveryShot
-            ? EstimateByCounting(group, WithoutLookups ? null : _patterns[g], source, shots, random)
-            : EstimateShotByShot(group, WithoutLookups ? null : _shotValues[g], source, shots, random, workspace);
+            ? EstimateByCounting(group, WithoutLookups ? null : _lookup.Patterns(g), source, shots, random)
+            : EstimateShotByShot(group, WithoutLookups ? null : _lookup.ShotValues(g), source, shots, random, workspace);
     }
 
     /// <summary>
