@@ -7,10 +7,11 @@ using System.Threading;
 namespace NegLR;
 
 /// <summary>
-/// Per-basis-state lookups for one measurement group, made once per <see cref="ShotEstimator"/> so that the per-shot and
-/// per-amplitude loops stop re-deriving term parities on every estimate. A group drawn shot by shot gets each basis
-/// state's shot value Σ_t c_t (−1)^{|b ∧ s_t|}, summed in term order exactly as the shot loop sums it (so a shot's value
-/// is the same bits either way); a counted group gets each basis state's parity pattern (bit t = parity of term t).
+/// Per-basis-state shot values for the measurement groups a <see cref="ShotEstimator"/> draws shot by shot (more than
+/// <see cref="ShotEstimator.MaxCountedTerms"/> terms), so the per-shot loop stops re-deriving term parities: each basis
+/// state's value Σ_t c_t (−1)^{|b ∧ s_t|}, summed in term order exactly as the shot loop sums it (so a shot's value is
+/// the same bits either way). Counted groups need none: their per-amplitude parities of at most four terms cost less
+/// than a table read (measured).
 /// </summary>
 /// <remarks>
 /// A table costs 2^n entries and 2^n × terms parity evaluations to build. A term-heavy observable pays that back within
@@ -29,24 +30,20 @@ internal sealed class GroupLookup
     private readonly ImmutableArray<MeasurementGroup> _groups;
     private readonly bool[] _affordable;
     private readonly int _size;
-    private readonly int _maxCountedTerms;
     private readonly double[]?[] _values;
-    private readonly byte[]?[] _patterns;
 
-    /// <summary>Decides which groups' tables fit the budgets, in group order; the tables are built on first use.</summary>
+    /// <summary>Decides which shot-by-shot groups' tables fit the budgets, in group order; the tables are built on first use.</summary>
     public GroupLookup(ImmutableArray<MeasurementGroup> groups, int qubits, int maxCountedTerms)
     {
         _groups = groups;
         _size = 1 << qubits;
-        _maxCountedTerms = maxCountedTerms;
         _affordable = new bool[groups.Length];
         _values = new double[]?[groups.Length];
-        _patterns = new byte[]?[groups.Length];
         long entries = 0, work = 0;
         for (int g = 0; g < groups.Length; g++)
         {
             long cost = (long)_size * groups[g].Coefficients.Length;
-            if (entries + _size <= EntryBudget && work + cost <= WorkBudget)
+            if (groups[g].Coefficients.Length > maxCountedTerms && entries + _size <= EntryBudget && work + cost <= WorkBudget)
             {
                 entries += _size;
                 work += cost;
@@ -62,25 +59,13 @@ internal sealed class GroupLookup
     /// </summary>
     public double[]? ShotValues(int g)
     {
-        if (!_affordable[g] || _groups[g].Coefficients.Length <= _maxCountedTerms)
+        if (!_affordable[g])
         {
             return null;
         }
 
         var table = Volatile.Read(ref _values[g]);
         return table ?? Interlocked.CompareExchange(ref _values[g], BuildShotValues(_groups[g], _size), null) ?? _values[g];
-    }
-
-    /// <summary>Group <paramref name="g"/>'s parity patterns (a counted group), built on the first call; null when over budget.</summary>
-    public byte[]? Patterns(int g)
-    {
-        if (!_affordable[g] || _groups[g].Coefficients.Length > _maxCountedTerms)
-        {
-            return null;
-        }
-
-        var table = Volatile.Read(ref _patterns[g]);
-        return table ?? Interlocked.CompareExchange(ref _patterns[g], BuildPatterns(_groups[g], _size), null) ?? _patterns[g];
     }
 
     /// <summary>Each basis state's shot value, with the shot loop's own arithmetic (same order, same bits).</summary>
@@ -110,28 +95,4 @@ internal sealed class GroupLookup
         return y;
     }
 
-    /// <summary>The parity pattern of basis state <paramref name="b"/>: bit t is the parity of term t's support in b.</summary>
-    public static int Pattern(int[] supports, int b)
-    {
-        int pattern = 0;
-        for (int t = 0; t < supports.Length; t++)
-        {
-            pattern |= (BitOperations.PopCount((uint)(b & supports[t])) & 1) << t;
-        }
-
-        return pattern;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static byte[] BuildPatterns(MeasurementGroup group, int size)
-    {
-        var supports = group.Supports;
-        var table = new byte[size];
-        for (int b = 0; b < size; b++)
-        {
-            table[b] = (byte)Pattern(supports, b);
-        }
-
-        return table;
-    }
 }

@@ -61,8 +61,8 @@ public sealed class ShotEstimator
     internal bool DrawEveryShot { get; init; }
 
     /// <summary>
-    /// Derive every shot's value and every amplitude's parity pattern afresh instead of reading the per-group tables
-    /// (<see cref="GroupLookup"/>): the same bits, slower. For the tests that prove it.
+    /// Derive every shot's value afresh instead of reading the per-group tables (<see cref="GroupLookup"/>): the same
+    /// bits, slower. For the tests that prove it.
     /// </summary>
     internal bool WithoutLookups { get; init; }
 
@@ -144,7 +144,7 @@ public sealed class ShotEstimator
         }
 
         return group.Coefficients.Length <= MaxCountedTerms && !DrawEveryShot
-            ? EstimateByCounting(group, WithoutLookups ? null : _lookup.Patterns(g), source, shots, random)
+            ? EstimateByCounting(group, source, shots, random)
             : EstimateShotByShot(group, WithoutLookups ? null : _lookup.ShotValues(g), source, shots, random, workspace);
     }
 
@@ -154,8 +154,7 @@ public sealed class ShotEstimator
     /// and sample variance from them gives identically distributed results, at a cost of O(2^n·T + shots·min(p, 1 − p))
     /// instead of O(shots·n).
     /// </summary>
-    /// <remarks><paramref name="patterns"/>, when the group has a table, holds every basis state's pattern.</remarks>
-    private static (double Mean, double VarianceOfMean) EstimateByCounting(MeasurementGroup group, byte[]? patterns, ReadOnlySpan<Complex> source,
+    private static (double Mean, double VarianceOfMean) EstimateByCounting(MeasurementGroup group, ReadOnlySpan<Complex> source,
         int shots, SeededRandom random)
     {
         var coefficients = group.Coefficients;
@@ -170,7 +169,13 @@ public sealed class ShotEstimator
         {
             var a = source[b];
             double weight = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
-            probability[patterns is null ? GroupLookup.Pattern(supports, b) : patterns[b]] += weight;
+            int pattern = 0;
+            for (int t = 0; t < terms; t++)
+            {
+                pattern |= (BitOperations.PopCount((uint)(b & supports[t])) & 1) << t;
+            }
+
+            probability[pattern] += weight;
             total += weight;
         }
 

@@ -28,6 +28,7 @@ internal static class StudyRunner
         OptionSpec.Flag("protocol", "Write the protocol's generated section (cells, sizes, order, contrasts) to docs/study/cells.md."),
         OptionSpec.Flag("pilot-analysis", "Apply the tuning rule and the power analysis to the pilot parts; writes rates.json and pilot.md beside them."),
         OptionSpec.Flag("report", "Write the study report (results folder/report.md) from the committed parts."),
+        OptionSpec.Integer("verify", "Re-run N randomly drawn runs of each selected committed part and check their final scores against the committed summary bit for bit.", 1, 100_000),
         OptionSpec.Choice("slurm", "Print the Slurm job array of each selected part (compare --slurm print).", "print"),
         OptionSpec.Integer("shards", "Shards per part for --slurm (default 8).", 1, 10_000),
         OptionSpec.Flag("no-progress", "Plain progress lines."),
@@ -54,6 +55,11 @@ internal static class StudyRunner
         if (a.Has("report"))
         {
             return StudyReport.Write(plan, output);
+        }
+
+        if (a.Has("verify"))
+        {
+            return StudyVerification.Run(plan, parts, a.Int("verify", 4, 1, 100_000), output, error, cancellationToken);
         }
 
         var rates = plan.LoadRates();
