@@ -134,14 +134,7 @@ public sealed class ShotEstimator
         int shots, SeededRandom random, ShotWorkspace workspace)
     {
         var group = Groups[g];
-        ReadOnlySpan<Complex> source = state;
-        if (group.NeedsRotation)
-        {
-            var rotated = workspace.Rotated.AsSpan();
-            state.CopyTo(rotated);
-            MeasurementBasis.Rotate(rotated, group.BasisXMask, group.BasisZMask);
-            source = rotated;
-        }
+        var source = MeasurementBasis.InBasisOf(group, state, workspace.Rotated);
 
         return group.Coefficients.Length <= MaxCountedTerms && !DrawEveryShot
             ? EstimateByCounting(group, source, shots, random)

@@ -143,15 +143,7 @@ internal sealed class TrajectoryMainPath
         var table = _groupCumulative[g];
         if (table is null)
         {
-            var end = End(weights, inputs, shiftedInstruction, shift, ws.Reduced);
-            ReadOnlySpan<Complex> source = end;
-            if (group.NeedsRotation)
-            {
-                var rotated = ws.Rotated.AsSpan();
-                end.CopyTo(rotated);
-                MeasurementBasis.Rotate(rotated, group.BasisXMask, group.BasisZMask);
-                source = rotated;
-            }
+            var source = MeasurementBasis.InBasisOf(group, End(weights, inputs, shiftedInstruction, shift, ws.Reduced), ws.Rotated);
 
             table = _groupTables[g] ??= new double[_size];
             _groupTotal[g] = ShotSampler.BuildCumulative(source, table);

@@ -203,14 +203,7 @@ public sealed partial class TrajectorySimulator
     /// <summary>One bitstring as read: the trajectory's state rotated into the group's basis, sampled, then the readout flips.</summary>
     private int MeasureOnce(MeasurementGroup group, SeededRandom random, TrajectoryWorkspace ws)
     {
-        ReadOnlySpan<Complex> source = ws.State.Amplitudes;
-        if (group.NeedsRotation)
-        {
-            var rotated = ws.Rotated.AsSpan();
-            source.CopyTo(rotated);
-            MeasurementBasis.Rotate(rotated, group.BasisXMask, group.BasisZMask);
-            source = rotated;
-        }
+        var source = MeasurementBasis.InBasisOf(group, ws.State.Amplitudes, ws.Rotated);
 
         ShotSampler.BuildCumulative(source, ws.Cumulative);
         int b = ShotSampler.SampleFromCumulative(ws.Cumulative, random);
