@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NegLR.Simulation;
 
@@ -111,6 +112,27 @@ public static partial class StateKernels
         if (BitOperations.PopCount((uint)mask) == 2)
         {
             int highest = 31 - BitOperations.LeadingZeroCount((uint)mask);
+            if (lowest >= 1 && Vector256.IsHardwareAccelerated)
+            {
+                ApplyControlledPhaseRuns(ref d, free, lowest, highest, mask, fr, fi);
+                return;
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // Runs of one amplitude: one (re, im) pair per vector, the same lane arithmetic.
+                var real = Vector128.Create(fr);
+                var imaginary = Vector128.Create(-fi, fi);
+                for (int k = 0; k < free; k++)
+                {
+                    ref double p = ref Unsafe.Add(ref d, 2 * (BitIndex.InsertZeros(k, lowest, highest) | mask));
+                    var v = Vector128.LoadUnsafe(ref p);
+                    ((v * real) + (Vector128.Shuffle(v, Vector128.Create(1L, 0)) * imaginary)).StoreUnsafe(ref p);
+                }
+
+                return;
+            }
+
             for (int k = 0; k < free; k++)
             {
                 int i = BitIndex.InsertZeros(k, lowest, highest) | mask;
@@ -125,6 +147,31 @@ public static partial class StateKernels
             if ((i & mask) == mask)
             {
                 MultiplyInPlace(ref Unsafe.Add(ref d, 2 * i), fr, fi);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The two-qubit case with the lower qubit above 0: the amplitudes to multiply come in contiguous runs of 2^lowest,
+    /// two per vector. Lane for lane the arithmetic of <see cref="MultiplyInPlace"/> — re = r·fr + (−(i·fi)) is r·fr − i·fi
+    /// exactly, im = i·fr + r·fi — so the same bits, without a scalar load, multiply and store per amplitude (the
+    /// interpreter's CZ ladders were a third of a 12-qubit random circuit's time).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ApplyControlledPhaseRuns(ref double d, int free, int lowest, int highest, int mask, double fr, double fi)
+    {
+        var real = Vector256.Create(fr);
+        var imaginary = Vector256.Create(-fi, fi, -fi, fi);
+        int run = 1 << lowest;
+        for (int k = 0; k < free; k += run)
+        {
+            int start = BitIndex.InsertZeros(k, lowest, highest) | mask;
+            for (int j = 0; j < run; j += 2)
+            {
+                ref double p = ref Unsafe.Add(ref d, 2 * (start + j));
+                var v = Vector256.LoadUnsafe(ref p);
+                var swapped = Vector256.Shuffle(v, Vector256.Create(1L, 0, 3, 2));
+                ((v * real) + (swapped * imaginary)).StoreUnsafe(ref p);
             }
         }
     }
