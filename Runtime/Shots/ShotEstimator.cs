@@ -153,9 +153,9 @@ public sealed class ShotEstimator
         var coefficients = group.Coefficients;
         var supports = group.Supports;
         int terms = coefficients.Length;
-        int patternCount = 1 << terms;
+        int patterns = 1 << terms;
         Span<double> probability = stackalloc double[1 << MaxCountedTerms];
-        probability = probability[..patternCount];
+        probability = probability[..patterns];
         probability.Clear();
         double total = 0;
         for (int b = 0; b < source.Length; b++)
@@ -177,32 +177,32 @@ public sealed class ShotEstimator
         // Multinomial counts as successive conditional binomials; the mass still to share out is summed afresh from the
         // remaining patterns, so rounding in a running difference cannot push a conditional probability past 1.
         Span<int> counts = stackalloc int[1 << MaxCountedTerms];
-        counts = counts[..patternCount];
+        counts = counts[..patterns];
         counts.Clear();
         int left = shots;
-        for (int i = 0; i < patternCount && left > 0; i++)
+        for (int i = 0; i < patterns && left > 0; i++)
         {
             double rest = 0;
-            for (int j = i; j < patternCount; j++)
+            for (int j = i; j < patterns; j++)
             {
                 rest += probability[j];
             }
 
             double conditional = rest > 0 ? Math.Min(1, probability[i] / rest) : 1;
-            int k = i == patternCount - 1 ? left : random.NextBinomial(left, conditional);
+            int k = i == patterns - 1 ? left : random.NextBinomial(left, conditional);
             counts[i] = k;
             left -= k;
         }
 
         double mean = 0;
-        for (int i = 0; i < patternCount; i++)
+        for (int i = 0; i < patterns; i++)
         {
             mean += counts[i] * PatternValue(coefficients, i);
         }
 
         mean = shots > 0 ? mean / shots : 0;
         double m2 = 0;
-        for (int i = 0; i < patternCount; i++)
+        for (int i = 0; i < patterns; i++)
         {
             double d = PatternValue(coefficients, i) - mean;
             m2 += counts[i] * d * d;

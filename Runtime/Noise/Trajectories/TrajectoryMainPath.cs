@@ -144,7 +144,6 @@ internal sealed class TrajectoryMainPath
         if (table is null)
         {
             var source = MeasurementBasis.InBasisOf(group, End(weights, inputs, shiftedInstruction, shift, ws.Reduced), ws.Rotated);
-
             table = _groupTables[g] ??= new double[_size];
             _groupTotal[g] = ShotSampler.BuildCumulative(source, table);
             _groupCumulative[g] = table;
