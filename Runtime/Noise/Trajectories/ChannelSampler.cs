@@ -179,15 +179,24 @@ internal sealed class ChannelSampler
     public int LikeliestWord()
     {
         var cumulative = Cumulative!;
-        int best = 0;
-        double bestP = cumulative[0];
-        for (int w = 1; w < cumulative.Length; w++)
+        Span<double> p = stackalloc double[cumulative.Length];
+        for (int w = 0; w < p.Length; w++)
         {
-            double pw = cumulative[w] - cumulative[w - 1];
-            if (pw > bestP)
+            p[w] = w == 0 ? cumulative[0] : cumulative[w] - cumulative[w - 1];
+        }
+
+        return Likeliest(p);
+    }
+
+    /// <summary>The index of the largest probability (the lowest among equals).</summary>
+    public static int Likeliest(ReadOnlySpan<double> p)
+    {
+        int best = 0;
+        for (int k = 1; k < p.Length; k++)
+        {
+            if (p[k] > p[best])
             {
-                best = w;
-                bestP = pw;
+                best = k;
             }
         }
 

@@ -34,14 +34,14 @@ internal sealed class TrajectoryMainPath
     private double[] _groupTotal = Array.Empty<double>();
     private int _frontier;                    // ops the path has applied in this call
 
-    private TrajectoryMainPath(TrajectorySimulator simulator, int[] snapshotBefore, int snapshots, int[] krausOffset, int krausEntries)
+    private TrajectoryMainPath(TrajectorySimulator simulator, int[] snapshotBefore, int snapshots, int[] sharedBranch, int[] krausOffset, int krausEntries)
     {
         _simulator = simulator;
         _size = 1 << simulator.Qubits;
         _snapshotBefore = snapshotBefore;
+        _sharedBranch = sharedBranch;
         _krausOffset = krausOffset;
         _krausP = new double[krausEntries];
-        _sharedBranch = new int[snapshotBefore.Length - 1];
         _snapshots = new Complex[snapshots * _size];
     }
 
@@ -51,6 +51,7 @@ internal sealed class TrajectoryMainPath
         var ops = simulator.Ops;
         var channels = simulator.Channels;
         var snapshotBefore = new int[ops.Length + 1];
+        var sharedBranch = new int[ops.Length];
         var krausOffset = new int[ops.Length];
         int snapshot = 0, kraus = 0;
         for (int j = 0; j < ops.Length; j++)
@@ -68,9 +69,10 @@ internal sealed class TrajectoryMainPath
                 kraus += channels[~op].KrausCount;
                 snapshot++;
             }
-            else if (channels[~op].LikeliestWord() != 0)
+            else
             {
-                snapshot++;
+                sharedBranch[j] = channels[~op].LikeliestWord();
+                snapshot += sharedBranch[j] != 0 ? 1 : 0;
             }
         }
 
@@ -81,16 +83,7 @@ internal sealed class TrajectoryMainPath
             return null;
         }
 
-        var path = new TrajectoryMainPath(simulator, snapshotBefore, snapshot + 1, krausOffset, kraus);
-        for (int j = 0; j < ops.Length; j++)
-        {
-            if (ops[j] < 0 && channels[~ops[j]].IsPauli)
-            {
-                path._sharedBranch[j] = channels[~ops[j]].LikeliestWord();
-            }
-        }
-
-        return path;
+        return new TrajectoryMainPath(simulator, snapshotBefore, snapshot + 1, sharedBranch, krausOffset, kraus);
     }
 
     /// <summary>Forgets the previous call's path (the weights, inputs or shift may have changed) before a call measuring <paramref name="groups"/> groups.</summary>
@@ -185,15 +178,7 @@ internal sealed class TrajectoryMainPath
 
             var p = _krausP.AsSpan(_krausOffset[j], channel.KrausCount);
             channel.Probabilities(Snapshot(before), reduced, p);
-            int likeliest = 0;
-            for (int k = 1; k < p.Length; k++)
-            {
-                if (p[k] > p[likeliest])
-                {
-                    likeliest = k;
-                }
-            }
-
+            int likeliest = ChannelSampler.Likeliest(p);
             _sharedBranch[j] = likeliest;
             channel.ApplyKraus(target, likeliest, p[likeliest]);
         }

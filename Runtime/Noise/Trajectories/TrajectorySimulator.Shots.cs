@@ -196,8 +196,7 @@ public sealed partial class TrajectorySimulator
         }
 
         onPath = true;
-        int b = path.SampleEnd(g, group, random, weights, inputs, shiftedInstruction, shift, ws);
-        return Readout is null ? b : Readout.Apply(b, random);
+        return ReadOut(path.SampleEnd(g, group, random, weights, inputs, shiftedInstruction, shift, ws), random);
     }
 
     /// <summary>One bitstring as read: the trajectory's state rotated into the group's basis, sampled, then the readout flips.</summary>
@@ -207,8 +206,11 @@ public sealed partial class TrajectorySimulator
 
         ShotSampler.BuildCumulative(source, ws.Cumulative);
         int b = ShotSampler.SampleFromCumulative(ws.Cumulative, random);
-        return Readout is null ? b : Readout.Apply(b, random);
+        return ReadOut(b, random);
     }
+
+    /// <summary>The bitstring the readout reports for the true outcome <paramref name="b"/> (its flips drawn from <paramref name="random"/>).</summary>
+    private int ReadOut(int b, SeededRandom random) => Readout is null ? b : Readout.Apply(b, random);
 
     private void RequireGradientLength(Span<double> gradient)
     {
