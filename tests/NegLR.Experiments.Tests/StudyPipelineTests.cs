@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Json;
 
 namespace NegLR.Experiments.Tests;
 
@@ -15,24 +14,17 @@ public class StudyPipelineTests : ScratchTest
     public void PilotThenMainThenReport_OnAToyPlan()
     {
         string dir = Temp("study-pipeline");
-        string Q(string p) => JsonSerializer.Serialize(Path.Combine(dir, p));
-        string plan = Path.Combine(dir, "plan.json");
-        File.WriteAllText(plan, $$"""
-            {
-              "schema": "neglr-study-plan/1",
-              "runs": {{Q("runs")}}, "results": {{Q("results")}}, "rates": {{Q("results/pilot/rates.json")}},
-              "defaults": { "steps": "4", "bootstrap": "200", "no-plots": "" },
-              "parts": [
-                { "name": "pilot-b1", "stage": "pilot", "block": "B1", "hypothesis": "H1", "benchmarks": ["gorge2"],
-                  "optimizers": ["sgd@{0.01|1}", "nlr-la-sgd@{0.01|1}", "adam@0.1", "nlr-la-adam@0.1"], "seeds": "900-902", "shots": [0] },
-                { "name": "h1-primary", "stage": "main", "block": "B1", "hypothesis": "H1", "primary": true, "purpose": "toy",
-                  "benchmarks": ["gorge{2|3}"], "optimizers": ["nlr-la-sgd@$sgd"], "seeds": "0-5", "shots": [0] },
-                { "name": "h2-primary", "stage": "main", "block": "B1", "hypothesis": "H2", "primary": true, "purpose": "toy",
-                  "benchmarks": ["gorge2"], "optimizers": ["nlr-las-sgd@$sgd"], "seeds": "0-5", "shots": [100] },
-                { "name": "b2-gorge", "stage": "main", "block": "B1", "purpose": "toy",
-                  "benchmarks": ["gorge2"], "optimizers": ["nlr-la-sgd@$sgd", "noise-la-sgd@$sgd", "rej-la-sgd@$sgd"], "seeds": "0-5", "shots": [0] }
-              ]
-            }
+        string plan = ToyStudyPlan(dir, """
+            [
+              { "name": "pilot-b1", "stage": "pilot", "block": "B1", "hypothesis": "H1", "benchmarks": ["gorge2"],
+                "optimizers": ["sgd@{0.01|1}", "nlr-la-sgd@{0.01|1}", "adam@0.1", "nlr-la-adam@0.1"], "seeds": "900-902", "shots": [0] },
+              { "name": "h1-primary", "stage": "main", "block": "B1", "hypothesis": "H1", "primary": true, "purpose": "toy",
+                "benchmarks": ["gorge{2|3}"], "optimizers": ["nlr-la-sgd@$sgd"], "seeds": "0-5", "shots": [0] },
+              { "name": "h2-primary", "stage": "main", "block": "B1", "hypothesis": "H2", "primary": true, "purpose": "toy",
+                "benchmarks": ["gorge2"], "optimizers": ["nlr-las-sgd@$sgd"], "seeds": "0-5", "shots": [100] },
+              { "name": "b2-gorge", "stage": "main", "block": "B1", "purpose": "toy",
+                "benchmarks": ["gorge2"], "optimizers": ["nlr-la-sgd@$sgd", "noise-la-sgd@$sgd", "rej-la-sgd@$sgd"], "seeds": "0-5", "shots": [0] }
+            ]
             """);
         Assert.Equal(0, TestSupport.Run("study", "--plan", plan, "--run", "--stage", "pilot", "--no-progress").Exit);
         var (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--pilot-analysis");

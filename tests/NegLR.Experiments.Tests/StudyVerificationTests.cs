@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace NegLR.Experiments.Tests;
@@ -16,20 +15,13 @@ public class StudyVerificationTests : ScratchTest
     public void Verify_PassesOnACommittedPart_AndFailsOnATamperedScore()
     {
         string dir = Temp("study-verify");
-        string Q(string p) => JsonSerializer.Serialize(Path.Combine(dir, p));
-        string plan = Path.Combine(dir, "plan.json");
-        File.WriteAllText(plan, $$"""
-            {
-              "schema": "neglr-study-plan/1",
-              "runs": {{Q("runs")}}, "results": {{Q("results")}}, "rates": {{Q("results/pilot/rates.json")}},
-              "defaults": { "steps": "4", "bootstrap": "200", "no-plots": "" },
-              "parts": [
-                { "name": "b2-gorge", "stage": "main", "block": "B1", "purpose": "toy",
-                  "benchmarks": ["gorge2"], "optimizers": ["nlr-la-sgd@0.3"], "seeds": "0-3", "shots": [0, 100] },
-                { "name": "b5-traps", "stage": "main", "block": "B5", "purpose": "toy",
-                  "benchmarks": ["gorge3"], "optimizers": ["sgd@0.3"], "seeds": "0-1", "shots": [0] }
-              ]
-            }
+        string plan = ToyStudyPlan(dir, """
+            [
+              { "name": "b2-gorge", "stage": "main", "block": "B1", "purpose": "toy",
+                "benchmarks": ["gorge2"], "optimizers": ["nlr-la-sgd@0.3"], "seeds": "0-3", "shots": [0, 100] },
+              { "name": "b5-traps", "stage": "main", "block": "B5", "purpose": "toy",
+                "benchmarks": ["gorge3"], "optimizers": ["sgd@0.3"], "seeds": "0-1", "shots": [0] }
+            ]
             """);
         var (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--run", "--part", "b2-gorge", "--no-progress");
         Assert.True(exit == 0, output + error);

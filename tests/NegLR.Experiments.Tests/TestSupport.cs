@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using System.Threading;
 using NegLR.Experiments.Cli;
 
@@ -56,6 +57,25 @@ public abstract class ScratchTest : IDisposable
         string path = TestSupport.TempDirectory(name);
         _folders.Add(path);
         return path;
+    }
+
+    /// <summary>
+    /// Writes a study plan for a toy study in <paramref name="dir"/> (runs, results and rates below it; four steps,
+    /// 200 bootstrap draws, no plots) with the given <c>parts</c> array, and returns its path.
+    /// </summary>
+    protected static string ToyStudyPlan(string dir, string partsJson)
+    {
+        string Q(string p) => JsonSerializer.Serialize(Path.Combine(dir, p));
+        string plan = Path.Combine(dir, "plan.json");
+        File.WriteAllText(plan, $$"""
+            {
+              "schema": "neglr-study-plan/1",
+              "runs": {{Q("runs")}}, "results": {{Q("results")}}, "rates": {{Q("results/pilot/rates.json")}},
+              "defaults": { "steps": "4", "bootstrap": "200", "no-plots": "" },
+              "parts": {{partsJson}}
+            }
+            """);
+        return plan;
     }
 
     public void Dispose()
