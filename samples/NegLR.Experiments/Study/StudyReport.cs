@@ -91,12 +91,15 @@ internal static class StudyReport
         AppendExploratory(md, plan, finished);
         md.AppendLine("## Figures");
         md.AppendLine();
+        // The caption is the same for every part, so it is said once; each part then names only itself.
+        md.AppendLine("Per part: the share of runs that have reached the target at some step (a step's loss within 10 % of the initial gap; a run may leave it again, so the curves can end above the final success probabilities) against the share of the budget spent, which at a fixed number of shots per evaluation is the share of the shots — Kaplan–Meier, averaged over the part's benchmarks and modes; NLR variants in colour, bases black. Below it, where the part drew them, the gradient-norm trace of its first benchmark (by name) with NLR's ascent steps shaded; the others are in the part's `plots/` folder (`gradnorm-*`).");
+        md.AppendLine();
         foreach (var part in plan.Parts.Where(p => finished.ContainsKey(p.Name)))
         {
             var file = SuccessFigure(part, finished[part.Name], plots);
             if (file is not null)
             {
-                md.AppendLine(Inv($"**{part.Name}** ({part.Block}): share of runs that have reached the target at some step (a step's loss within 10 % of the initial gap; a run may leave it again, so the curves can end above the final success probabilities) against the share of the budget spent, Kaplan–Meier, averaged over the part's benchmarks and modes; NLR variants in colour, bases black. Gradient-norm traces with NLR's ascent steps shaded: [`{part.Name}/plots/`]({part.Name}/plots/) (`gradnorm-*`)."));
+                md.AppendLine(Inv($"**{part.Name}** ({part.Block}; traces: [`{part.Name}/plots/`]({part.Name}/plots/))"));
                 md.AppendLine();
                 md.AppendLine(Inv($"![success {part.Name}](plots/{file})"));
                 md.AppendLine();
@@ -130,6 +133,7 @@ internal static class StudyReport
         md.AppendLine("```bash");
         md.AppendLine("dotnet run --project samples/NegLR.Experiments -c Release -- study --run      # continues the main parts in order (one worker)");
         md.AppendLine("dotnet run --project samples/NegLR.Experiments -c Release -- study --report   # regenerates this report");
+        md.AppendLine("dotnet run --project samples/NegLR.Experiments -c Release -- study --verify 2 # re-runs two drawn runs of every committed part, compares bit for bit");
         md.AppendLine("```");
         File.WriteAllText(Path.Combine(plan.Results, "report.md"), md.ToString());
         output.WriteLine($"Wrote {Path.Combine(plan.Results, "report.md")} ({finished.Count} finished main parts).");
