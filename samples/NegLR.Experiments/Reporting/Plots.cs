@@ -586,7 +586,7 @@ internal static class Plots
         string svg = Path.Combine(directory, stem + ".svg");
         // Atomic like every other output: a figure is whole or absent after a kill.
         Storage.AtomicFile.WriteAllBytes(png, plt.GetImageBytes(Width, height, ImageFormat.Png));
-        Storage.AtomicFile.WriteAllText(svg, plt.GetSvgXml(Width, height));
+        Storage.AtomicFile.WriteAllText(svg, SvgClipIds.Renumber(plt.GetSvgXml(Width, height)));
         return new PlotFile(kind, benchmark, mode, "plots/" + stem + ".png", "plots/" + stem + ".svg", title);
     }
 }
