@@ -252,8 +252,27 @@ internal static class Aggregator
             c.Adjustment = method;
             c.Equivalence.PAdjusted = adjustedTost[i];
             c.Equivalence.Equivalent = adjustedTost[i] < Alpha;
-            c.Outcome = adjusted[i] < Alpha ? (c.MeanOptimizer < c.MeanBaseline ? "win" : c.MeanOptimizer > c.MeanBaseline ? "loss" : "tie") : "tie";
+            int direction = Direction(c);
+            c.Outcome = adjusted[i] < Alpha ? (direction < 0 ? "win" : direction > 0 ? "loss" : "tie") : "tie";
         }
+    }
+
+    /// <summary>
+    /// Which way a significant contrast points: −1 when the optimizer's scores are lower, +1 when higher, 0 when no
+    /// direction can be read. It is the sign of the Hodges–Lehmann shift — the location estimate of the very Wilcoxon
+    /// test that made it significant — and only where that is zero or missing the sign of the difference of the means.
+    /// (The means alone can point the other way: a few much lower scores pull NLR's mean down while most paired
+    /// differences, which the test weighs, are positive.)
+    /// </summary>
+    public static int Direction(ComparisonEntry c)
+    {
+        double hl = c.HodgesLehmann.Estimate ?? 0;
+        if (hl != 0)
+        {
+            return Math.Sign(hl);
+        }
+
+        return c.MeanOptimizer < c.MeanBaseline ? -1 : c.MeanOptimizer > c.MeanBaseline ? 1 : 0;
     }
 
     public static string FamilyName(BenchmarkFamily family) => family switch

@@ -18,7 +18,7 @@ internal sealed record StudyContrast(string Part, ComparisonEntry Entry, double 
     /// difference inside the equivalence margin, i.e. real but smaller than the margin), equivalent, or no decision.
     /// </summary>
     public string Outcome => PFamily < Aggregator.Alpha
-        ? ((Entry.HodgesLehmann.Estimate ?? Entry.AbsoluteDifference) < 0 ? "NLR better" : "NLR worse") + (TostFamily < Aggregator.Alpha ? " (within δ)" : string.Empty)
+        ? (Aggregator.Direction(Entry) < 0 ? "NLR better" : "NLR worse") + (TostFamily < Aggregator.Alpha ? " (within δ)" : string.Empty)
         : TostFamily < Aggregator.Alpha ? "equivalent" : "no decision";
 
     /// <summary>A significant NLR win (inside the margin or not).</summary>
