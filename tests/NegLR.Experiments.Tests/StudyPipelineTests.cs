@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace NegLR.Experiments.Tests;
 
@@ -51,6 +52,10 @@ public class StudyPipelineTests : ScratchTest
         Assert.True(File.Exists(Path.Combine(dir, "results", "plots", "gradient-decay-hea4-noise.png")));
         // Exploratory: BH over the finished exploratory part, and NLR against its mechanism's controls.
         Assert.Contains("| `b2-gorge` (report: [b2-gorge/report.md](b2-gorge/report.md)) |", report, StringComparison.Ordinal);
+        // One part: the total row repeats its counts, "better (within δ)" included.
+        string partRow = report.Split('\n').Single(l => l.StartsWith("| `b2-gorge` (report:", StringComparison.Ordinal));
+        string totalRow = report.Split('\n').Single(l => l.StartsWith("| **all** |", StringComparison.Ordinal));
+        Assert.Equal(partRow[(partRow.IndexOf(") |", StringComparison.Ordinal) + 1)..], totalRow["| **all**".Length..]);
         Assert.Contains("### NLR against the controls of its mechanism (2 paired contrasts", report, StringComparison.Ordinal);
         Assert.Contains("| `b2-gorge` | noise injection |", report, StringComparison.Ordinal);
 

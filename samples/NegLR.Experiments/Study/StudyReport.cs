@@ -296,14 +296,18 @@ internal static class StudyReport
             return;
         }
 
-        md.AppendLine("| part | NLR better | equivalent | no decision | NLR worse | contrasts |");
+        md.AppendLine("NLR better and NLR worse are significant differences; in brackets, how many of them are smaller than the equivalence margin δ (TOST also significant).");
+        md.AppendLine();
+        md.AppendLine("| part | NLR better (within δ) | equivalent | no decision | NLR worse (within δ) | contrasts |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|");
-        // (wins and losses include those smaller than the margin δ)
+        static string Row(string label, IReadOnlyCollection<StudyContrast> g) =>
+            Inv($"| {label} | {g.Count(c => c.Win)} ({g.Count(c => c.Outcome == "NLR better (within δ)")}) | {g.Count(c => c.Outcome == "equivalent")} | {g.Count(c => c.Outcome == "no decision")} | {g.Count(c => c.Loss)} ({g.Count(c => c.Outcome == "NLR worse (within δ)")}) | {g.Count} |");
         foreach (var g in contrasts.GroupBy(c => c.Part))
         {
-            md.AppendLine(Inv($"| `{g.Key}` (report: [{g.Key}/report.md]({g.Key}/report.md)) | {g.Count(c => c.Win)} | {g.Count(c => c.Outcome == "equivalent")} | {g.Count(c => c.Outcome == "no decision")} | {g.Count(c => c.Loss)} | {g.Count()} |"));
+            md.AppendLine(Row($"`{g.Key}` (report: [{g.Key}/report.md]({g.Key}/report.md))", g.ToList()));
         }
 
+        md.AppendLine(Row("**all**", contrasts));
         md.AppendLine();
         AppendControls(md, plan, finished);
     }
