@@ -58,6 +58,10 @@ public class StudyPipelineTests : ScratchTest
         Assert.Equal(partRow[(partRow.IndexOf(") |", StringComparison.Ordinal) + 1)..], totalRow["| **all**".Length..]);
         Assert.Contains("### NLR against the controls of its mechanism (2 paired contrasts", report, StringComparison.Ordinal);
         Assert.Contains("| `b2-gorge` | noise injection |", report, StringComparison.Ordinal);
+        // The toy plan has no plateau circuit: of the outcome maps only variant × block is drawn.
+        Assert.Contains("![map](plots/map-variant-block-nlr-all.png)", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("map-size-depth", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir, "results", "plots", "map-variant-block-nlr-all.svg")));
 
         (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--slurm", "print", "--part", "h2-primary", "--shards", "3");
         Assert.True(exit == 0, output + error);

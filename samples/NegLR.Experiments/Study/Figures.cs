@@ -73,59 +73,6 @@ internal static class Figures
         return s;
     }
 
-    /// <summary>A grid of coloured cells: rows benchmark and mode, columns NLR variants, colour the outcome against the base.</summary>
-    public static string OutcomeMap(IReadOnlyList<StudyContrast> contrasts, string directory)
-    {
-        var rows = contrasts.Select(c => c.Entry.Benchmark + " · " + Plots.ModeText(c.Entry.Mode)).Distinct().OrderBy(r => r, StringComparer.Ordinal).ToList();
-        var columns = contrasts.Select(c => c.Entry.Optimizer).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToList();
-        const int MaxRows = 160;
-        bool cut = rows.Count > MaxRows;
-        rows = rows.Take(MaxRows).ToList();
-        var colours = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["NLR better"] = "#0072B2",
-            ["NLR better (within δ)"] = "#8FC3E6",
-            ["equivalent"] = "#BBBBBB",
-            ["no decision"] = "#F5F5F5",
-            ["NLR worse (within δ)"] = "#F2B48A",
-            ["NLR worse"] = "#D55E00",
-        };
-        var plt = Plots.NewPlot();
-        foreach (var c in contrasts)
-        {
-            int r = rows.IndexOf(c.Entry.Benchmark + " · " + Plots.ModeText(c.Entry.Mode));
-            int k = columns.IndexOf(c.Entry.Optimizer);
-            if (r < 0)
-            {
-                continue;
-            }
-
-            var rect = plt.Add.Rectangle(k, k + 0.95, -r - 0.95, -r);
-            rect.FillStyle.Color = Color.FromHex(colours[c.Outcome]);
-            rect.LineStyle.Width = 0;
-        }
-
-        foreach (var (label, hex) in colours)
-        {
-            plt.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = Color.FromHex(hex), LineWidth = 0 });
-        }
-
-        plt.ShowLegend(Edge.Right);
-        plt.Axes.Left.SetTicks(rows.Select((_, i) => -i - 0.5).ToArray(), rows.ToArray());
-        plt.Axes.Bottom.SetTicks(columns.Select((_, i) => i + 0.5).ToArray(), columns.ToArray());
-        plt.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plt.Axes.Bottom.MinimumSize = 170;
-        plt.Axes.Left.MinimumSize = 260;
-        plt.Axes.Left.TickLabelStyle.FontSize = 9;
-        plt.Axes.Bottom.TickLabelStyle.FontSize = 10;
-        plt.Axes.SetLimits(0, columns.Count, -rows.Count, 0);
-        plt.Axes.Title.Label.Text = cut ? Inv($"NLR against its base (first {MaxRows} rows)") : "NLR against its base";
-        int height = Math.Clamp(320 + (16 * rows.Count), 560, 3200);
-        var file = Plots.Save(plt, "map", "nlr", "all", directory, "Where NLR helps, ties or hurts", height);
-        return System.IO.Path.GetFileName(file.Png);
-    }
-
     /// <summary>Noise strengths of the gradient-decay figure (two-qubit depolarizing p2; p1 = p2/10).</summary>
     public static readonly double[] DecayNoise = { 1e-3, 5e-3, 1e-2, 5e-2 };
 

@@ -118,10 +118,16 @@ internal static class StudyReport
         var all = primaryContrasts.Concat(ExploratoryContrasts(plan, finished)).ToList();
         if (all.Count > 0)
         {
-            md.AppendLine("**Where NLR helps, ties or hurts against its base** (every finished contrast: primary ones with their family's Holm correction, exploratory ones with BH): one row per benchmark and mode, one column per NLR variant.");
+            md.AppendLine("**Where NLR helps, ties or hurts against its base.** Every finished contrast (primary ones with their family's Holm correction, exploratory ones with BH) counted in the cell of its factors; a cell's colour is (better − worse) / contrasts, from orange (NLR worse in all) through grey to blue (NLR better in all), and it reads NLR better / equivalent / worse of all its contrasts (the rest undecided). Each benchmark's own row is in its part's report.");
             md.AppendLine();
-            md.AppendLine(Inv($"![map](plots/{Figures.OutcomeMap(all, plots)})"));
-            md.AppendLine();
+            var blocks = plan.Parts.ToDictionary(p => p.Name, p => p.Block, StringComparer.Ordinal);
+            foreach (var map in OutcomeMaps.Draw(all, blocks, plots))
+            {
+                md.AppendLine(Inv($"*{map.Caption}:*"));
+                md.AppendLine();
+                md.AppendLine(Inv($"![map](plots/{map.File})"));
+                md.AppendLine();
+            }
         }
 
         md.AppendLine("**Gradient decay against depth under local depolarizing noise, with Wang et al.'s bound.** Hardware-efficient ansatz on 4 qubits (RY, RZ per qubit and a CNOT ladder per layer), cost ⟨Z0 Z1⟩, noise as in block B3 (p1 = p2/10 after every one-qubit gate, p2 after every CNOT; no readout error): the largest |∂C/∂θ| over all weights at 32 uniform random starts (density matrix, adjoint), against the bound √(8 ln 2)·½·1·√n·Q with Q = ((1 − 4p1/3)² u(p2))^L, u the local factor inside the two-qubit channel (`NoiseInducedPlateauBound`). The bound holds everywhere and is loose by design: it bites only once Q ≪ 1/√n.");
