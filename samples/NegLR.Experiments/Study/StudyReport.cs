@@ -15,9 +15,10 @@ internal sealed record StudyContrast(string Part, ComparisonEntry Entry, double 
 {
     /// <summary>
     /// The study-level outcome: a significant win or loss (NLR lower or higher; "within δ" when TOST also finds the
-    /// difference inside the equivalence margin, i.e. real but smaller than the margin), equivalent, or no decision.
+    /// difference inside the equivalence margin, i.e. real but smaller than the margin), equivalent, or no decision. A
+    /// significant contrast with no direction (equal means and a zero shift) is not called a loss.
     /// </summary>
-    public string Outcome => PFamily < Aggregator.Alpha
+    public string Outcome => PFamily < Aggregator.Alpha && Aggregator.Direction(Entry) != 0
         ? (Aggregator.Direction(Entry) < 0 ? "NLR better" : "NLR worse") + (TostFamily < Aggregator.Alpha ? " (within δ)" : string.Empty)
         : TostFamily < Aggregator.Alpha ? "equivalent" : "no decision";
 
