@@ -27,6 +27,8 @@ public class StudyPipelineTests : ScratchTest
                 "benchmarks": ["gorge2"], "optimizers": ["nlr-la-sgd@$sgd", "noise-la-sgd@$sgd", "rej-la-sgd@$sgd"], "seeds": "0-5", "shots": [0] }
             ]
             """);
+        // The report quotes the protocol's deviations (PROTOCOL.md beside the plan), up to the next section.
+        File.WriteAllText(Path.Combine(dir, "PROTOCOL.md"), "# Toy\n\n## Deviations from the issue\n\n- **Noise** is not run: a toy.\n\n## Next\n\n- not quoted\n");
         Assert.Equal(0, TestSupport.Run("study", "--plan", plan, "--run", "--stage", "pilot", "--no-progress").Exit);
         var (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--pilot-analysis");
         Assert.True(exit == 0, output + error);
@@ -45,6 +47,8 @@ public class StudyPipelineTests : ScratchTest
         (exit, output, error) = TestSupport.Run("study", "--plan", plan, "--report");
         Assert.True(exit == 0, output + error);
         string report = File.ReadAllText(Path.Combine(dir, "results", "report.md"));
+        Assert.Contains("(where \"above\" means the protocol):\n\n> - **Noise** is not run: a toy.\n\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("not quoted", report, StringComparison.Ordinal);
         Assert.Contains("**Verdict (`h1-primary`, 2 primary contrasts, Holm over all of them):**", report, StringComparison.Ordinal);
         Assert.Contains("### H2", report, StringComparison.Ordinal);
         Assert.Contains("**Not yet run** (primary part `h2-primary` incomplete)", report, StringComparison.Ordinal);

@@ -177,6 +177,37 @@ internal static class StudyReport
         }
 
         md.AppendLine();
+        var deviations = Deviations(Path.Combine(plan.Directory, "PROTOCOL.md"));
+        if (deviations.Count > 0)
+        {
+            md.AppendLine("**What the study does not run, and why** — the protocol's deviations from the issue, quoted from [`PROTOCOL.md`](../../study/PROTOCOL.md#deviations-from-the-issue) (where \"above\" means the protocol):");
+            md.AppendLine();
+            foreach (var line in deviations)
+            {
+                md.AppendLine(line.Length == 0 ? ">" : "> " + line);
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    /// <summary>The lines of the protocol's "Deviations from the issue" section (empty when there is none).</summary>
+    public static IReadOnlyList<string> Deviations(string protocolPath)
+    {
+        if (!File.Exists(protocolPath))
+        {
+            return Array.Empty<string>();
+        }
+
+        var lines = File.ReadAllLines(protocolPath);
+        int start = Array.FindIndex(lines, l => l.StartsWith("## Deviations from the issue", StringComparison.Ordinal));
+        if (start < 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        return lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
+            .SkipWhile(string.IsNullOrWhiteSpace).Reverse().SkipWhile(string.IsNullOrWhiteSpace).Reverse().ToList();
     }
 
     /// <summary>A hypothesis's primary family: NLR against its base on the endpoint, Holm over all of it (H4: test loss and test error).</summary>
