@@ -55,62 +55,38 @@ public sealed partial class PauliSum
     }
 
     /// <summary>The diagonal group's value table, built once when it pays and fits; null otherwise.</summary>
-    private double[]? DiagonalValues(PauliTerm[] terms)
+    private double[]? DiagonalValues(TermGroup group)
     {
         var table = Volatile.Read(ref _diagonalValues);
-        if (table is not null || TermByTerm || terms.Length < MinTermsForValueTable || Volatile.Read(ref _diagonalValuesRefused) != 0)
+        if (table is not null || TermByTerm || group.Terms.Length < MinTermsForValueTable || Volatile.Read(ref _diagonalValuesRefused) != 0)
         {
             return table;
         }
 
-        if (MinQubits > MaxValueTableQubits || ((long)terms.Length << MinQubits) > MaxValueTableWork)
+        if (MinQubits > MaxValueTableQubits || ((long)group.Terms.Length << MinQubits) > MaxValueTableWork)
         {
             Volatile.Write(ref _diagonalValuesRefused, 1);
             return null;
         }
 
-        table = BuildDiagonalValues(terms, 1 << MinQubits);
+        table = ParitySums.Table(group.Coefficients, group.ZMasks, 1 << MinQubits);
 
         // Two threads may both build it; the tables are equal, so either may win.
         return Interlocked.CompareExchange(ref _diagonalValues, table, null) ?? table;
     }
 
-    /// <summary>Every basis state's <see cref="DiagonalValue"/>, optimised from the first call (it runs once per sum).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double[] BuildDiagonalValues(PauliTerm[] terms, int size)
+    private double DiagonalExpectation(ReadOnlySpan<Complex> state, TermGroup group)
     {
-        var table = new double[size];
-        for (int i = 0; i < table.Length; i++)
-        {
-            table[i] = DiagonalValue(terms, i);
-        }
-
-        return table;
-    }
-
-    /// <summary>Σ_t c_t (−1)^{|i ∧ z_t|} in term order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double DiagonalValue(PauliTerm[] terms, int i)
-    {
-        double value = 0;
-        foreach (var t in terms)
-        {
-            value += (BitOperations.PopCount((uint)(i & t.ZMask)) & 1) != 0 ? -t.Coefficient : t.Coefficient;
-        }
-
-        return value;
-    }
-
-    private double DiagonalExpectation(ReadOnlySpan<Complex> state, PauliTerm[] terms)
-    {
-        var table = DiagonalValues(terms);
+        var table = DiagonalValues(group);
         double total = 0;
         if (table is null)
         {
+            ReadOnlySpan<double> coefficients = group.Coefficients;
+            ReadOnlySpan<int> masks = group.ZMasks;
             for (int i = 0; i < state.Length; i++)
             {
                 var a = state[i];
-                total += ((a.Real * a.Real) + (a.Imaginary * a.Imaginary)) * DiagonalValue(terms, i);
+                total += ((a.Real * a.Real) + (a.Imaginary * a.Imaginary)) * ParitySums.Value(coefficients, masks, i);
             }
 
             return total;

@@ -108,7 +108,7 @@ public sealed partial class PauliSum
         double total = Constant;
         foreach (var group in _groups)
         {
-            total += group.XMask == 0 ? DiagonalExpectation(state, group.Terms) : group.Expectation(state);
+            total += group.XMask == 0 ? DiagonalExpectation(state, group) : group.Expectation(state);
         }
 
         return total;
@@ -183,11 +183,18 @@ public sealed partial class PauliSum
         {
             XMask = xMask;
             Terms = terms;
+            Coefficients = Array.ConvertAll(terms, t => t.Coefficient);
+            ZMasks = Array.ConvertAll(terms, t => t.ZMask);
         }
 
         public int XMask { get; }
 
         public PauliTerm[] Terms { get; }
+
+        /// <summary>The terms' coefficients and Z masks as arrays, for <see cref="ParitySums"/> (the diagonal group's values).</summary>
+        public double[] Coefficients { get; }
+
+        public int[] ZMasks { get; }
 
         public double Expectation(ReadOnlySpan<Complex> state)
         {

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace NegLR;
@@ -65,34 +63,6 @@ internal sealed class GroupLookup
         }
 
         var table = Volatile.Read(ref _values[g]);
-        return table ?? Interlocked.CompareExchange(ref _values[g], BuildShotValues(_groups[g], _size), null) ?? _values[g];
+        return table ?? Interlocked.CompareExchange(ref _values[g], ParitySums.Table(_groups[g].Coefficients, _groups[g].Supports, _size), null) ?? _values[g];
     }
-
-    /// <summary>Each basis state's shot value, with the shot loop's own arithmetic (same order, same bits).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double[] BuildShotValues(MeasurementGroup group, int size)
-    {
-        var coefficients = group.Coefficients;
-        var supports = group.Supports;
-        var table = new double[size];
-        for (int b = 0; b < size; b++)
-        {
-            table[b] = ShotValue(coefficients, supports, b);
-        }
-
-        return table;
-    }
-
-    /// <summary>The value of a shot that landed on basis state <paramref name="b"/>: Σ_t c_t (−1)^{|b ∧ s_t|}, in term order.</summary>
-    public static double ShotValue(double[] coefficients, int[] supports, int b)
-    {
-        double y = 0;
-        for (int t = 0; t < coefficients.Length; t++)
-        {
-            y += (BitOperations.PopCount((uint)(b & supports[t])) & 1) != 0 ? -coefficients[t] : coefficients[t];
-        }
-
-        return y;
-    }
-
 }

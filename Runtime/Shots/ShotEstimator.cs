@@ -256,7 +256,7 @@ public sealed class ShotEstimator
             {
                 for (int i = 0; i < ys.Length; i++)
                 {
-                    ys[i] = GroupLookup.ShotValue(coefficients, supports, outcomes[i]);
+                    ys[i] = ParitySums.Value(coefficients, supports, outcomes[i]);
                 }
             }
             else
