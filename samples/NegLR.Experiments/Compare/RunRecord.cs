@@ -17,6 +17,13 @@ internal readonly record struct RunKey(string Benchmark, int Shots, string Optim
 
     public static string ModeName(int shots) => shots == 0 ? "exact" : "shots" + shots.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The inverse of <see cref="ModeName"/>: "exact" → 0, "shots100" → 100.</summary>
+    /// <exception cref="InvalidDataException">The name is neither "exact" nor "shots&lt;N&gt;".</exception>
+    public static int ShotsOf(string mode) =>
+        mode == "exact" ? 0
+        : mode.StartsWith("shots", StringComparison.Ordinal) && int.TryParse(mode.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out int shots) ? shots
+        : throw new InvalidDataException($"The summary names the mode '{mode}', which is neither 'exact' nor 'shots<N>'.");
+
     /// <summary>Path of the run's file below the output folder.</summary>
     public string RelativePath => Path.Combine("runs", Benchmark, Mode, Optimizer, "seed-" + Seed.ToString("D3", CultureInfo.InvariantCulture) + ".json");
 }

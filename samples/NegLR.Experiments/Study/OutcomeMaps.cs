@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using NegLR.Experiments.Compare;
 using NegLR.Experiments.Reporting;
 using ScottPlot;
 
@@ -95,8 +96,7 @@ internal static partial class OutcomeMaps
     private static int DepthOrder(PlateauFactors f) =>
         f.Layers == 2 ? 0 : f.Layers == f.Qubits ? 1 : f.Layers == 3 * f.Qubits ? 2 : f.Layers == 10 * f.Qubits ? 3 : 4 + f.Layers;
 
-    private static int ModeOrder(string mode) =>
-        mode == "exact" ? 0 : int.TryParse(mode.AsSpan("shots".Length), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : int.MaxValue;
+    private static int ModeOrder(string mode) => RunKey.ShotsOf(mode);
 
     private static int BlockOrder(string block) => block switch { "B1" => 0, "B1s" => 1, "B2" => 2, "B3" => 3, "B4" => 4, "B5" => 5, _ => 6 };
 

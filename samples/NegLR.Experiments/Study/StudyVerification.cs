@@ -45,7 +45,7 @@ internal static class StudyVerification
                         return 130;
                     }
 
-                    var key = new RunKey(row.Benchmark, ShotsOf(row.Mode), row.Optimizer, seed);
+                    var key = new RunKey(row.Benchmark, RunKey.ShotsOf(row.Mode), row.Optimizer, seed);
                     string folder = Path.Combine(scratch, part.Name, (same + different).ToString(CultureInfo.InvariantCulture));
                     var args = Override(plan.Arguments(part, rates), key);
                     args.AddRange(new[] { "--out", folder, "--no-progress" });
@@ -133,12 +133,6 @@ internal static class StudyVerification
             args.AddRange(new[] { option, value });
         }
     }
-
-    /// <summary>"exact" → 0, "shots100" → 100 (the summary's mode names).</summary>
-    private static int ShotsOf(string mode) =>
-        mode == "exact" ? 0
-        : mode.StartsWith("shots", StringComparison.Ordinal) && int.TryParse(mode.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out int shots) ? shots
-        : throw new InvalidDataException($"The summary names the mode '{mode}', which is neither 'exact' nor 'shots<N>'.");
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
